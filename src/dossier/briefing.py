@@ -1,0 +1,156 @@
+"""The briefing: every cross-article finding, each one pointing at article spans.
+
+These records mirror ``docs/briefing.schema.json`` field for field. Text held in
+a record (a quote's ``text``, a summary line) is always a copy of the span it
+cites, so a reader can check every line against the article it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from dossier.article import Article, Failure
+from dossier.records import Record
+
+SCHEMA_ID = "dossier/briefing@1"
+
+EntityType = Literal["person", "organization", "place", "other"]
+QuoteKind = Literal["full", "partial"]
+ConflictKind = Literal["conflict", "agreement"]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation(Record):
+    """A span of one article's text."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Role(Record):
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(Record):
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    mentions: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker(Record):
+    name: str
+    entity_id: str | None
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: Speaker | None
+    cue: str | None
+    statement_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement(Record):
+    id: str
+    speaker_name: str | None
+    speaker_entity_id: str | None
+    quote_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    first_article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure(Record):
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None
+    about: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(Record):
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict(Record):
+    id: str
+    about: str
+    kind: ConflictKind
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry(Record):
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    text: str
+    evidence: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CitedText(Record):
+    """A verbatim sentence: ``text`` equals the text of ``citations[0]``."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Issue(Record):
+    id: str
+    label: str
+    summary: tuple[CitedText, ...] = ()
+    quote_ids: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing(Record):
+    """Everything a briefing says. Lists a stage has not filled stay empty."""
+
+    articles: tuple[Article, ...]
+    schema: str = SCHEMA_ID
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    summary: tuple[CitedText, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    stages: tuple[str, ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
