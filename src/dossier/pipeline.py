@@ -1,0 +1,211 @@
+"""The stages of a briefing, top to bottom.
+
+::
+
+    sources ─► read ─► clean ─► (per article: map)            read_articles()
+    articles ─► merge exact copies ─► mark near-duplicates ─► order for reading ─► summarize
+                                                               (per story: reduce)  brief()
+
+The first half looks at one source at a time and never at another, so it can be
+mapped over any number of workers; the second half sees the whole story. Later
+capabilities (entities, quotes, figures, time, issues) join as further story
+stages in :data:`STORY_STAGES`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from typing import BinaryIO
+
+from dossier.article import Article, Draft, Failure
+from dossier.briefing import Briefing
+from dossier.clean import clean
+from dossier.dedup import mark_duplicates
+from dossier.errors import DossierError, SourceError, StageError
+from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
+from dossier.ingest.fetch import Fetcher
+from dossier.store import AddResult, Store
+from dossier.summarize import DEFAULT_SENTENCES, lead_summary
+from dossier.version import __version__
+
+logger = logging.getLogger(__name__)
+
+StoryStage = Callable[[Briefing], Briefing]
+#: Called once per source item read, with its name (drives the CLI's progress bar).
+Progress = Callable[[str], None]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Options:
+    """Knobs of a run. ``strict`` turns any unreadable source into an error."""
+
+    strict: bool = False
+    limits: Limits = DEFAULT_LIMITS
+    summary_sentences: int = DEFAULT_SENTENCES
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ReadResult:
+    articles: tuple[Article, ...]
+    failures: tuple[Failure, ...]
+
+
+# --- the map half: one source at a time ---------------------------------------------------------------
+
+
+def read_articles(
+    sources: Sequence[str],
+    *,
+    options: Options = Options(),
+    fetcher: Fetcher | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> ReadResult:
+    """Read and clean every source. Bad sources become failures; the rest go on."""
+    ingested: IngestResult = read_sources(
+        sources, fetcher=fetcher, limits=options.limits, stdin=stdin, on_item=progress
+    )
+    articles: list[Article] = []
+    failures = list(ingested.failures)
+    for draft in ingested.drafts:
+        article = _clean_or_fail(draft, failures)
+        if article is not None:
+            articles.append(article)
+    _raise_if_strict(failures, options)
+    return ReadResult(tuple(articles), tuple(failures))
+
+
+def _clean_or_fail(draft: Draft, failures: list[Failure]) -> Article | None:
+    try:
+        return clean(draft)
+    except SourceError as error:
+        failures.append(Failure(draft.source, type(error).__name__, error.message))
+        return None
+
+
+def _raise_if_strict(failures: Sequence[Failure], options: Options) -> None:
+    if options.strict and failures:
+        first = failures[0]
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        raise SourceError(f"{first.reason}{more}", source=first.source)
+
+
+# --- the reduce half: one story -----------------------------------------------------------------------
+
+
+def merge_exact_copies(story: Briefing) -> Briefing:
+    """Articles with the same text have the same id: keep the first, remember where the others came from."""
+    kept: dict[str, Article] = {}
+    for article in story.articles:
+        first = kept.get(article.id)
+        if first is None:
+            kept[article.id] = article
+            continue
+        also = [*first.metadata.get("also_from", []), article.source]
+        kept[article.id] = dataclasses.replace(first, metadata={**first.metadata, "also_from": also})
+    return dataclasses.replace(story, articles=tuple(kept.values()))
+
+
+def mark_near_duplicates(story: Briefing) -> Briefing:
+    return dataclasses.replace(story, articles=mark_duplicates(story.articles))
+
+
+def order_for_reading(story: Briefing) -> Briefing:
+    """Oldest first, undated last, then by source: the order every later list follows."""
+
+    def key(article: Article) -> tuple[bool, dt.date, str, str]:
+        return (article.published is None, article.published or dt.date.min, article.source, article.id)
+
+    return dataclasses.replace(story, articles=tuple(sorted(story.articles, key=key)))
+
+
+def summarize(options: Options) -> StoryStage:
+    def stage(story: Briefing) -> Briefing:
+        summary = lead_summary(story.articles, max_sentences=options.summary_sentences)
+        return dataclasses.replace(
+            story, summary=summary, metadata={**story.metadata, "summary_method": "lead"}
+        )
+
+    return stage
+
+
+def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
+    """The per-story stages, in the order they run."""
+    return (
+        ("merge-exact-copies", merge_exact_copies),
+        ("mark-near-duplicates", mark_near_duplicates),
+        ("order-for-reading", order_for_reading),
+        ("summarize", summarize(options)),
+    )
+
+
+def run_story(story: Briefing, options: Options = Options()) -> Briefing:
+    """Run every story stage; a stage that raises is named in the error."""
+    for name, stage in story_stages(options):
+        try:
+            story = stage(story)
+        except DossierError:
+            raise
+        except Exception as error:
+            raise StageError(f"{type(error).__name__}: {error}", stage=name) from error
+        story = dataclasses.replace(story, stages=(*story.stages, name))
+        logger.debug("stage %s done: %d articles", name, len(story.articles))
+    return story
+
+
+# --- the whole run --------------------------------------------------------------------------------------
+
+
+def brief(
+    sources: Sequence[str] = (),
+    *,
+    store: Store | None = None,
+    query: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    options: Options = Options(),
+    fetcher: Fetcher | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> Briefing:
+    """Brief the given sources, plus the stored articles that match ``query``/``since``/``until``.
+
+    Raises :class:`SourceError` when no article at all could be read (or, with
+    ``options.strict``, when any source failed).
+    """
+    read = read_articles(sources, options=options, fetcher=fetcher, stdin=stdin, progress=progress)
+    selected = tuple(store.select(query=query, since=since, until=until)) if store is not None else ()
+    articles = read.articles + selected
+    if not articles:
+        raise SourceError(_nothing_read_message(sources, read.failures, store is not None))
+    story = Briefing(articles=articles, failures=read.failures, metadata={"generator": _generator()})
+    return run_story(story, options)
+
+
+def ingest(
+    sources: Sequence[str],
+    store: Store,
+    *,
+    options: Options = Options(),
+    fetcher: Fetcher | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> tuple[AddResult, tuple[Failure, ...]]:
+    """Read sources and add them to the store in one transaction: all of them, or none."""
+    read = read_articles(sources, options=options, fetcher=fetcher, stdin=stdin, progress=progress)
+    if not read.articles:
+        raise SourceError(_nothing_read_message(sources, read.failures, stored=False))
+    return store.add(read.articles), read.failures
+
+
+def _nothing_read_message(sources: Sequence[str], failures: Sequence[Failure], stored: bool) -> str:
+    if not sources and stored:
+        return "no stored article matches the selection"
+    return f"no article could be read from {len(sources)} source(s) ({len(failures)} failed)"
+
+
+def _generator() -> str:
+    return f"dossier {__version__}"

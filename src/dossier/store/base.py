@@ -1,0 +1,72 @@
+"""What every article store offers, whatever database sits behind it.
+
+The pipeline and the CLI only ever see :class:`Store`; SQLite is the embedded
+default and PostgreSQL is meant to join later behind the same protocol.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Protocol, Self, runtime_checkable
+
+from dossier.article import Article
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """The outcome of one :meth:`Store.add` call, ids in the order they were given.
+
+    Every input article appears exactly once, in one of the two tuples: an id that
+    was already stored, or that came earlier in the same batch, counts as unchanged.
+    """
+
+    added: tuple[str, ...]
+    unchanged: tuple[str, ...]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A persistent set of cleaned articles, keyed by their content-hash id."""
+
+    def add(self, articles: Sequence[Article]) -> AddResult:
+        """Store the articles in one transaction: all of them, or none (then raise ``StoreError``)."""
+        ...
+
+    def get(self, article_id: str) -> Article | None:
+        """The stored article with this id, or ``None``."""
+        ...
+
+    def select(
+        self,
+        *,
+        query: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[Article]:
+        """Stored articles matching a full-text ``query`` and an inclusive published-date range.
+
+        Results are ordered by published date (undated last), then id, so the same
+        store and arguments always give the same list.
+        """
+        ...
+
+    def count(self) -> int:
+        """How many articles are stored."""
+        ...
+
+    def close(self) -> None:
+        """Release the database; calling it twice is harmless."""
+        ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...

@@ -1,0 +1,79 @@
+"""Where the article store lives, and how a location string picks the store class.
+
+``None`` means the per-user default database (or ``$DOSSIER_DB`` when set),
+``":memory:"`` a throwaway in-memory store, a ``postgresql://`` URL the future
+server store, and anything else a SQLite file path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Final
+
+from platformdirs import user_data_path
+
+from dossier.errors import StoreError, UsageError
+from dossier.store.base import Store
+from dossier.store.sqlite import MEMORY, SqliteStore
+
+#: Environment variable that overrides the default database location.
+DB_ENV: Final = "DOSSIER_DB"
+DEFAULT_DB_NAME: Final = "dossier.db"
+
+_POSTGRES_URL: Final = re.compile(r"postgres(?:ql)?(?:\+[\w-]+)?://", re.IGNORECASE)
+# Any other "scheme://" is a URL for a database we do not speak, not a file name.
+_OTHER_URL: Final = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def default_db_path() -> Path:
+    """``$DOSSIER_DB`` if set, else ``dossier.db`` in the user's data folder for dossier."""
+    override = os.environ.get(DB_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return user_data_path("dossier") / DEFAULT_DB_NAME
+
+
+def open_store(location: str | Path | None = None) -> Store:
+    """Open (creating if needed, and migrating) the store at ``location``.
+
+    Raises :class:`UsageError` for a database URL that is not supported yet, and
+    :class:`StoreError` when the database cannot be opened or is not dossier's.
+    """
+    if location is None:
+        return _open_default()
+    if isinstance(location, str):
+        _refuse_urls(location)
+        if location == MEMORY:
+            return SqliteStore(MEMORY)
+        return SqliteStore(Path(location).expanduser())
+    return SqliteStore(location.expanduser())
+
+
+def _open_default() -> Store:
+    override = os.environ.get(DB_ENV, "").strip()
+    if override == MEMORY or _OTHER_URL.match(override):
+        # $DOSSIER_DB may name any location a caller could pass.
+        return open_store(override)
+    path = default_db_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"cannot create folder {path.parent}: {error.strerror or error}", source=str(path)
+        ) from error
+    return SqliteStore(path)
+
+
+def _refuse_urls(location: str) -> None:
+    # The URL itself is never echoed: it may carry a password.
+    if _POSTGRES_URL.match(location):
+        raise UsageError(
+            "PostgreSQL store is not available yet: give a SQLite file path, or ':memory:', instead of a URL"
+        )
+    other = _OTHER_URL.match(location)
+    if other:
+        raise UsageError(
+            f"unsupported database URL scheme {other.group(1)!r}: give a SQLite file path or ':memory:'"
+        )

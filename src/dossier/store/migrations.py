@@ -1,0 +1,215 @@
+"""Named, ordered schema migrations for the SQLite store.
+
+Each migration runs once, in its own transaction, and is recorded by name in
+``_migrations``. Names are never reused or reordered: a released migration is
+frozen, and a schema change is always a new migration at the end of the list.
+A database that lists a migration this code does not know was written by a newer
+dossier, and opening it is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.errors import StoreError
+
+logger = logging.getLogger(__name__)
+
+_NAME = re.compile(r"\d{4}_[a-z0-9_]+")
+
+
+def split_statements(sql: str) -> tuple[str, ...]:
+    """Split a script into complete statements (trigger bodies keep their inner semicolons).
+
+    ``executescript`` would commit any open transaction first, so a migration is
+    run statement by statement inside a transaction of our own instead.
+    """
+    statements: list[str] = []
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            statement = _strip_comments(pending).strip()
+            if statement != ";":
+                statements.append(statement)
+            pending = ""
+    if _strip_comments(pending).strip(" \t\r\n;"):
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {pending.strip()[:60]!r}")
+    return tuple(statements)
+
+
+def _strip_comments(sql: str) -> str:
+    # Only whole-line ``--`` comments are used in migrations; dropping them keeps
+    # a comment-only chunk from counting as a statement.
+    return "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema step: a unique name (``NNNN_what``) and the SQL script that performs it."""
+
+    name: str
+    sql: str
+
+    def __post_init__(self) -> None:
+        if not _NAME.fullmatch(self.name):
+            raise ValueError(f"migration name {self.name!r} is not of the form NNNN_lower_case")
+        if not split_statements(self.sql):
+            raise ValueError(f"migration {self.name} has no SQL statement")
+
+
+_ARTICLES = """
+-- seq is an explicit INTEGER PRIMARY KEY because the full-text index refers to
+-- rows by rowid, and VACUUM may renumber an implicit rowid.
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    title TEXT,
+    outlet TEXT,
+    url TEXT,
+    published TEXT CHECK (
+        published IS NULL OR published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+    ),
+    published_inferred INTEGER NOT NULL DEFAULT 0 CHECK (published_inferred IN (0, 1)),
+    dateline TEXT,
+    duplicate_of TEXT,
+    text TEXT NOT NULL,
+    -- every other Article field (paragraphs, sentences, stripped, metadata), as a JSON object
+    extra TEXT NOT NULL
+);
+CREATE INDEX articles_by_published ON articles (published, id);
+"""
+
+# An external-content FTS5 table: the text lives once, in ``articles``; the
+# triggers keep the index in step inside whatever transaction changes a row.
+_FTS = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text,
+    content = 'articles', content_rowid = 'seq',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_after_update AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+-- index the rows stored before this migration existed
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
+#: Every migration, in the order it must be applied. Append only.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_articles", _ARTICLES),
+    Migration("0002_fts", _FTS),
+)
+
+
+def applied_migrations(connection: sqlite3.Connection) -> tuple[str, ...]:
+    """Names recorded in ``_migrations``, in the order they were applied (empty for a new database)."""
+    if not _has_table(connection, "_migrations"):
+        return ()
+    rows = connection.execute("SELECT name FROM _migrations ORDER BY applied_order").fetchall()
+    return tuple(str(row[0]) for row in rows)
+
+
+def apply_migrations(
+    connection: sqlite3.Connection, *, label: str, migrations: Sequence[Migration] = MIGRATIONS
+) -> tuple[str, ...]:
+    """Bring the database up to date and return the names applied now.
+
+    The connection must be in autocommit mode (``isolation_level=None``): each
+    migration opens and commits its own transaction. ``label`` names the database
+    in error messages. Raises :class:`StoreError` for a database that is not
+    dossier's, one written by a newer dossier, or a migration that fails.
+    """
+    _refuse_foreign_database(connection, label)
+    _refuse_unknown_migrations(applied_migrations(connection), migrations, label)
+    if len(applied_migrations(connection)) == len(migrations):
+        return ()
+    _ensure_migrations_table(connection, label)
+    applied: list[str] = []
+    for order, migration in enumerate(migrations, start=1):
+        if _apply_one(connection, migration, order, label):
+            applied.append(migration.name)
+    return tuple(applied)
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    row = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+def _refuse_foreign_database(connection: sqlite3.Connection, label: str) -> None:
+    # Adding our tables to somebody else's database would be a silent surprise.
+    if _has_table(connection, "_migrations"):
+        return
+    row = connection.execute("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchone()
+    if row[0]:
+        raise StoreError(f"not a dossier database: {label} (it holds tables but no _migrations record)")
+
+
+def _refuse_unknown_migrations(applied: Sequence[str], migrations: Sequence[Migration], label: str) -> None:
+    known = {migration.name for migration in migrations}
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise StoreError(
+            f"database was written by a newer dossier: unknown migration {', '.join(unknown)}", source=label
+        )
+
+
+def _ensure_migrations_table(connection: sqlite3.Connection, label: str) -> None:
+    if _has_table(connection, "_migrations"):
+        return
+    try:
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations "
+            "(name TEXT PRIMARY KEY, applied_order INTEGER NOT NULL UNIQUE)"
+        )
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot record migrations: {_one_line(error)}", source=label) from error
+
+
+def _apply_one(connection: sqlite3.Connection, migration: Migration, order: int, label: str) -> bool:
+    """Apply one migration in its own transaction unless it is already recorded; say whether it ran."""
+    try:
+        # IMMEDIATE takes the write lock before the check, so two processes opening
+        # the same new database cannot both apply the same migration.
+        connection.execute("BEGIN IMMEDIATE")
+        done = connection.execute("SELECT 1 FROM _migrations WHERE name = ?", (migration.name,)).fetchone()
+        if done is None:
+            for statement in split_statements(migration.sql):
+                connection.execute(statement)
+            connection.execute(
+                "INSERT INTO _migrations (name, applied_order) VALUES (?, ?)", (migration.name, order)
+            )
+        connection.execute("COMMIT")
+    except BaseException as error:
+        # Whatever went wrong (even an interrupt), leave no half-applied migration behind.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error):
+            raise StoreError(
+                f"migration {migration.name} failed: {_one_line(error)}", source=label
+            ) from error
+        raise
+    if done is None:
+        logger.info("applied migration %s to %s", migration.name, label)
+    return done is None
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__

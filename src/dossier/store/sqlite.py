@@ -1,0 +1,312 @@
+"""The embedded article store: one SQLite file (WAL mode) with an FTS5 index.
+
+Each article is one row of ``articles``: the fields that are filtered or shown
+get columns of their own, and the rest (spans, stripped text, metadata) is kept
+as a JSON object written by ``Article.to_dict()``, so a new Article field is
+stored without a schema change. Nothing time-dependent is written: the same
+articles added in the same order give the same database content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, Self
+
+from dossier.article import Article
+from dossier.errors import StoreError, UsageError
+from dossier.store.base import AddResult
+from dossier.store.fts_query import match_expression
+from dossier.store.migrations import apply_migrations
+
+logger = logging.getLogger(__name__)
+
+MEMORY: Final = ":memory:"
+#: How long a writer waits for another process's lock before giving up, in milliseconds.
+BUSY_TIMEOUT_MS: Final = 5_000
+
+#: Article fields that have a column of their own; every other field goes into ``extra``.
+_COLUMNS: Final = (
+    "id",
+    "source",
+    "title",
+    "outlet",
+    "url",
+    "published",
+    "published_inferred",
+    "dateline",
+    "duplicate_of",
+    "text",
+)
+_SELECT_COLUMNS: Final = ", ".join(f"articles.{name}" for name in (*_COLUMNS, "extra"))
+_INSERT: Final = (
+    f"INSERT INTO articles ({', '.join(_COLUMNS)}, extra) "
+    f"VALUES ({', '.join('?' * (len(_COLUMNS) + 1))}) ON CONFLICT (id) DO NOTHING"
+)
+#: Undated articles sort after dated ones; the id makes the order total.
+_ORDER: Final = "articles.published IS NULL, articles.published"
+_FTS_PROBE: Final = (
+    "CREATE VIRTUAL TABLE temp.dossier_fts5_probe USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')"
+)
+
+
+class SqliteStore:
+    """A :class:`~dossier.store.base.Store` in one SQLite file, or in memory for ``":memory:"``."""
+
+    def __init__(self, location: str | Path) -> None:
+        self._memory = str(location) == MEMORY
+        self.label = MEMORY if self._memory else str(location)
+        self._connection: sqlite3.Connection | None = None
+        self._connection = self._open(location)
+
+    # --- opening ------------------------------------------------------------------------------------------
+
+    def _open(self, location: str | Path) -> sqlite3.Connection:
+        if not self._memory:
+            _check_path(Path(location))
+        try:
+            # Autocommit mode: every transaction is begun and ended explicitly here.
+            connection = sqlite3.connect(
+                MEMORY if self._memory else location, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
+        except sqlite3.Error as error:
+            raise _store_error(error, self.label, "cannot open database") from error
+        try:
+            self._configure(connection)
+            _require_fts5(connection, self.label)
+            apply_migrations(connection, label=self.label)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _configure(self, connection: sqlite3.Connection) -> None:
+        with _translated(self.label, "cannot open database"):
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA foreign_keys = ON")
+            if not self._memory:
+                mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    logger.warning("%s: journal mode is %s, not WAL", self.label, mode)
+
+    # --- the Store protocol -------------------------------------------------------------------------------
+
+    def add(self, articles: Sequence[Article]) -> AddResult:
+        """Store the articles in one transaction; an id already stored is left as it is."""
+        connection = self._live()
+        if not articles:
+            return AddResult(added=(), unchanged=())
+        added: list[str] = []
+        unchanged: list[str] = []
+        with _translated(self.label, "cannot start a write"):
+            connection.execute("BEGIN IMMEDIATE")
+        try:
+            for article in articles:
+                target = added if self._insert(connection, article) else unchanged
+                target.append(article.id)
+            connection.execute("COMMIT")
+        except BaseException as error:
+            # Roll back on anything, even an interrupt: a batch is stored whole or not at all.
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise _store_error(error, self.label, "cannot store the batch") from error
+            raise
+        logger.debug("%s: added %d article(s), %d unchanged", self.label, len(added), len(unchanged))
+        return AddResult(added=tuple(added), unchanged=tuple(unchanged))
+
+    def get(self, article_id: str) -> Article | None:
+        connection = self._live()
+        with _translated(self.label, "cannot read"):
+            row = connection.execute(
+                f"SELECT {_SELECT_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        return None if row is None else _article_from_row(row, self.label)
+
+    def select(
+        self,
+        *,
+        query: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[Article]:
+        connection = self._live()
+        sql, parameters = _select_sql(query=query, since=since, until=until, limit=limit)
+        with _translated(self.label, "cannot search"):
+            rows = connection.execute(sql, parameters).fetchall()
+        return [_article_from_row(row, self.label) for row in rows]
+
+    def count(self) -> int:
+        connection = self._live()
+        with _translated(self.label, "cannot count"):
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "open" if self._connection is not None else "closed"
+        return f"SqliteStore({self.label!r}, {state})"
+
+    # --- internals ----------------------------------------------------------------------------------------
+
+    def _live(self) -> sqlite3.Connection:
+        if self._connection is None:
+            raise StoreError("the store is closed", source=self.label)
+        return self._connection
+
+    def _insert(self, connection: sqlite3.Connection, article: Article) -> bool:
+        """Insert one article inside the open transaction; say whether it was new."""
+        try:
+            cursor = connection.execute(_INSERT, _row_values(article))
+        except (sqlite3.Error, ValueError, TypeError, OverflowError, RecursionError) as error:
+            raise StoreError(
+                f"cannot store article {_name_of(article)}: {_one_line(error)}; "
+                "nothing from this batch was written",
+                source=self.label,
+            ) from error
+        return cursor.rowcount == 1
+
+
+# --- rows ---------------------------------------------------------------------------------------------------
+
+
+def _row_values(article: Article) -> tuple[Any, ...]:
+    """The column values of an article: its own columns, then the JSON of every other field."""
+    data = article.to_dict()
+    columns = [data.pop(name) for name in _COLUMNS]
+    columns[_COLUMNS.index("published_inferred")] = int(bool(article.published_inferred))
+    # Insertion order of metadata is kept (no sort_keys), so a stored article reads back exactly.
+    extra = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return (*columns, extra)
+
+
+def _article_from_row(row: Sequence[Any], label: str) -> Article:
+    values = dict(zip((*_COLUMNS, "extra"), row, strict=True))
+    try:
+        extra = json.loads(values.pop("extra"))
+        if not isinstance(extra, dict):
+            raise ValueError("extra is not a JSON object")
+        values["published_inferred"] = bool(values["published_inferred"])
+        # Columns win over JSON keys, should an old row ever carry both.
+        return Article.from_dict({**extra, **values})
+    except (ValueError, TypeError, KeyError) as error:
+        raise StoreError(
+            f"stored article {values.get('id')} is unreadable: {_one_line(error)}", source=label
+        ) from error
+
+
+def _name_of(article: Article) -> str:
+    return f"{article.id} ({article.source})"
+
+
+# --- selecting ----------------------------------------------------------------------------------------------
+
+
+def _select_sql(
+    *, query: str | None, since: dt.date | None, until: dt.date | None, limit: int | None
+) -> tuple[str, list[Any]]:
+    """The SELECT statement and its parameters; user text only ever travels as a parameter."""
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")
+    conditions: list[str] = []
+    parameters: list[Any] = []
+    if query is not None:
+        source = "articles_fts JOIN articles ON articles.seq = articles_fts.rowid"
+        conditions.append("articles_fts MATCH ?")
+        parameters.append(match_expression(query))
+        # bm25 only breaks ties between articles of the same date.
+        order = f"{_ORDER}, articles_fts.rank, articles.id"
+    else:
+        source = "articles"
+        order = f"{_ORDER}, articles.id"
+    if since is not None:
+        conditions.append("articles.published >= ?")
+        parameters.append(since.isoformat())
+    if until is not None:
+        conditions.append("articles.published <= ?")
+        parameters.append(until.isoformat())
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    sql = f"SELECT {_SELECT_COLUMNS} FROM {source}{where} ORDER BY {order}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        parameters.append(_checked_limit(limit))
+    return sql, parameters
+
+
+def _checked_limit(limit: int) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise UsageError(f"limit must be a whole number, not {limit!r}")
+    if limit < 0:
+        raise UsageError(f"limit must not be negative: {limit}")
+    # SQLite integers are 64-bit; anything larger means "no limit" anyway.
+    return min(limit, 2**63 - 1)
+
+
+# --- checks and errors --------------------------------------------------------------------------------------
+
+
+def _check_path(path: Path) -> None:
+    # pathlib answers False for a name with a NUL byte, which SQLite would then reject obscurely.
+    if "\x00" in str(path):
+        raise StoreError("not a usable file path: it contains a NUL character", source=repr(str(path)))
+    try:
+        is_folder, parent_exists = path.is_dir(), path.parent.is_dir()
+    except OSError as error:  # e.g. a name too long for the file system
+        raise StoreError(f"not a usable file path: {_one_line(error)}", source=str(path)) from error
+    if is_folder:
+        raise StoreError("is a folder, not a database file", source=str(path))
+    if not parent_exists:
+        raise StoreError(f"folder {path.parent} does not exist", source=str(path))
+
+
+def _require_fts5(connection: sqlite3.Connection, label: str) -> None:
+    """Refuse to go on with an SQLite built without FTS5 (or too old for its tokenizer options)."""
+    try:
+        connection.execute(_FTS_PROBE)
+        connection.execute("DROP TABLE temp.dossier_fts5_probe")
+    except sqlite3.OperationalError as error:
+        raise StoreError(
+            f"this SQLite ({sqlite3.sqlite_version}) lacks FTS5 full-text search with unicode61 "
+            f"remove_diacritics 2: {_one_line(error)}",
+            source=label,
+        ) from error
+
+
+@contextmanager
+def _translated(label: str, doing: str) -> Iterator[None]:
+    """Turn sqlite3 errors into StoreError that names the database."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise _store_error(error, label, doing) from error
+
+
+def _store_error(error: sqlite3.Error, label: str, doing: str) -> StoreError:
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
+        return StoreError(f"not a dossier database: {label}")
+    return StoreError(f"{doing}: {_one_line(error)}", source=label)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__

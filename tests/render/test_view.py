@@ -1,0 +1,123 @@
+"""The view shared by the Markdown and HTML renderings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dossier.article import Article
+from dossier.briefing import Briefing, Citation
+from dossier.render.view import (
+    DEFAULT_TITLE,
+    UNATTRIBUTED,
+    Numbering,
+    coverage,
+    first_mentions,
+    format_value,
+    is_web_url,
+    quote_groups,
+    story_title,
+    value_note,
+)
+
+
+def titled(article: Article, title: str | None) -> Article:
+    return replace(article, title=title)
+
+
+def test_story_title_is_the_most_common_title(briefing: Briefing) -> None:
+    assert story_title(briefing) == "Ferry evacuated after striking sandbar"
+
+
+def test_story_title_tie_goes_to_the_first_article(gazette: Article, wire: Article) -> None:
+    briefing = Briefing(articles=(titled(gazette, "First  title"), titled(wire, "Second title")))
+    assert story_title(briefing) == "First title"
+
+
+def test_story_title_without_titles_falls_back(gazette: Article) -> None:
+    assert story_title(Briefing(articles=(titled(gazette, "   "),))) == DEFAULT_TITLE
+    assert story_title(Briefing(articles=())) == DEFAULT_TITLE
+
+
+def test_numbering_counts_from_one_and_checks_ranges(briefing: Briefing) -> None:
+    numbering = Numbering(briefing.articles)
+    wire = briefing.articles[1]
+    assert numbering.number(wire.id) == 2
+    assert numbering.number("0000000000000000") is None
+    assert numbering.resolves(Citation(wire.id, 0, len(wire.text)))
+    assert not numbering.resolves(Citation(wire.id, 0, len(wire.text) + 1))
+    assert not numbering.resolves(Citation("0000000000000000", 0, 1))
+
+
+def test_quotes_are_grouped_by_statement_and_wording(briefing: Briefing) -> None:
+    groups = quote_groups(briefing)
+    assert [g.statement_id for g in groups] == ["s1", "s2"]
+    first = groups[0]
+    assert first.speaker == "Ilse Verhoeven"
+    assert len(first.lines) == 1
+    assert [q.id for q in first.lines[0].quotes] == ["q1", "q3", "q4"]
+    assert len(first.article_ids) == 3
+
+
+def test_quotes_outside_statements_stand_alone(briefing: Briefing) -> None:
+    loose = replace(briefing.quotes[1], statement_id=None, speaker=None)
+    groups = quote_groups(replace(briefing, quotes=(loose,), statements=()))
+    assert len(groups) == 1
+    assert groups[0].speaker == UNATTRIBUTED
+    assert groups[0].statement_id is None
+
+
+def test_first_mentions_keep_one_per_article(briefing: Briefing) -> None:
+    numbering = Numbering(briefing.articles)
+    verhoeven = briefing.entities[0]
+    firsts = first_mentions(verhoeven, numbering)
+    assert [numbering.number(c.article_id) for c in firsts] == [1, 2]
+    gazette = briefing.articles[0]
+    assert gazette.text[firsts[0].start : firsts[0].end] == "Ilse Verhoeven"
+
+
+def test_coverage_counts_what_each_article_supplied(briefing: Briefing) -> None:
+    rows = coverage(briefing, Numbering(briefing.articles))
+    assert [row.number for row in rows] == [1, 2, 3]
+    gazette, wire, daily = rows
+    assert (gazette.quotes, gazette.statements_first, gazette.figures) == (2, 2, 2)
+    assert (wire.claims, wire.summary_citations) == (2, 2)
+    assert (daily.figures, daily.claims) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (212.0, "passengers", "212 passengers"),
+        (1_800_000.0, "EUR", "1,800,000 EUR"),
+        (3.5, "percent", "3.5 percent"),
+        (1e300, None, "1e+300"),
+        (float("nan"), "km", "km"),
+        (None, None, ""),
+    ],
+)
+def test_format_value(value: float | None, unit: str | None, shown: str) -> None:
+    assert format_value(value, unit) == shown
+
+
+def test_value_note_skips_a_value_that_repeats_its_text() -> None:
+    assert value_note("212 passengers", 212, "passengers") == ""
+    assert value_note("1,200 homes", 1200, "homes") == ""
+    assert value_note("a dozen homes", 12, "homes") == "12 homes"
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://news.example/a?b=1", True),
+        ("HTTP://NEWS.EXAMPLE/", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ('https://x.example/"onmouseover="alert(1)', False),
+        ("https://x.example/a b", False),
+        (None, False),
+    ],
+)
+def test_only_plain_web_urls_become_links(url: str | None, linked: bool) -> None:
+    assert is_web_url(url) is linked

@@ -1,0 +1,130 @@
+"""End-to-end behaviour of the stages in pipeline.py, on a small hand-written story."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import dossier
+from dossier.article import Article, article_id
+from dossier.briefing import Briefing
+from dossier.errors import SourceError, StageError
+from dossier.pipeline import Options, brief, ingest, merge_exact_copies, read_articles, run_story
+from dossier.render import to_json
+from dossier.render.schema import check_offsets, validate
+from dossier.store import open_store
+
+STORY = Path(__file__).parent / "fixtures" / "story"
+
+
+def story_sources() -> list[str]:
+    return [str(path) for path in sorted(STORY.glob("*.txt"))]
+
+
+def test_brief_reads_cleans_and_orders_the_story() -> None:
+    briefing = brief(story_sources())
+    assert [a.published for a in briefing.articles] == [dt.date(2025, 6, 2), dt.date(2025, 6, 12), None]
+    assert briefing.stages == ("merge-exact-copies", "mark-near-duplicates", "order-for-reading", "summarize")
+    for article in briefing.articles:
+        assert "originally appeared" not in article.text
+        assert "Reporting by" not in article.text
+        assert article.id == article_id(article.text)
+
+
+def test_syndicated_copy_points_at_the_original() -> None:
+    briefing = brief(story_sources())
+    report, copy = briefing.articles[1], briefing.articles[2]
+    assert copy.duplicate_of == report.id
+    assert report.duplicate_of is None
+
+
+def test_summary_is_verbatim_and_cites_each_original() -> None:
+    briefing = brief(story_sources())
+    assert briefing.summary, "each original article has a lead sentence"
+    for line in briefing.summary:
+        first = line.citations[0]
+        assert briefing.article(first.article_id).text[first.start : first.end] == line.text
+    cited = {c.article_id for line in briefing.summary for c in line.citations}
+    duplicates = {a.id for a in briefing.articles if a.duplicate_of}
+    assert not cited & duplicates
+
+
+def test_output_validates_against_the_schema() -> None:
+    data = json.loads(to_json(brief(story_sources())))
+    validate(data)
+    check_offsets(data)
+    assert data["schema"] == "dossier/briefing@1"
+
+
+def test_same_input_gives_the_same_briefing_byte_for_byte() -> None:
+    assert to_json(brief(story_sources())) == to_json(brief(list(reversed(story_sources()))))
+
+
+def test_bad_sources_are_reported_and_the_rest_is_briefed(tmp_path: Path) -> None:
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    briefing = brief([*story_sources(), str(binary), str(tmp_path / "missing.txt")])
+    assert len(briefing.articles) == 3
+    assert {f.source for f in briefing.failures} == {str(binary), str(tmp_path / "missing.txt")}
+
+
+def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(SourceError, match="no article could be read"):
+        brief([str(empty)])
+
+
+def test_strict_makes_any_failure_fatal(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    with pytest.raises(SourceError) as caught:
+        read_articles([*story_sources(), str(empty)], options=Options(strict=True))
+    assert caught.value.source == str(empty)
+
+
+def test_exact_copies_merge_into_one_article(tmp_path: Path) -> None:
+    first = STORY / "02_harbor_report.txt"
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(first.read_bytes())
+    briefing = brief([str(first), str(copy)])
+    assert len(briefing.articles) == 1
+    assert briefing.articles[0].metadata["also_from"] == [str(copy)]
+
+
+def test_a_broken_stage_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(story: Briefing) -> Briefing:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("dossier.pipeline.order_for_reading", explode)
+    article = Article(id=article_id("x y z"), source="s", text="x y z")
+    with pytest.raises(StageError, match="boom") as caught:
+        run_story(Briefing(articles=(article,)))
+    assert caught.value.stage == "order-for-reading"
+
+
+def test_merge_exact_copies_keeps_first_seen_order() -> None:
+    a = Article(id="a", source="one", text="alpha")
+    b = Article(id="b", source="two", text="beta")
+    merged = merge_exact_copies(Briefing(articles=(a, b, dataclasses.replace(a, source="three"))))
+    assert [x.source for x in merged.articles] == ["one", "two"]
+
+
+def test_ingest_then_brief_a_selection_from_the_store() -> None:
+    with open_store(":memory:") as store:
+        added, failures = ingest(story_sources(), store)
+        assert len(added.added) == 3 and not failures
+        again, _ = ingest(story_sources(), store)
+        assert again.added == () and len(again.unchanged) == 3
+        briefing = brief(store=store, query="quota", since=dt.date(2025, 6, 10))
+    assert [a.published for a in briefing.articles] == [dt.date(2025, 6, 12)]
+
+
+def test_the_package_api_mirrors_the_cli(tmp_path: Path) -> None:
+    briefing = dossier.brief(story_sources())
+    paths = dossier.write_briefing(briefing, tmp_path / "out")
+    assert sorted(p.name for p in paths) == ["briefing.html", "briefing.json", "briefing.md"]
