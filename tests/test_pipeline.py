@@ -27,8 +27,19 @@ def story_sources() -> list[str]:
 
 def test_brief_reads_cleans_and_orders_the_story() -> None:
     briefing = brief(story_sources())
-    assert [a.published for a in briefing.articles] == [dt.date(2025, 6, 2), dt.date(2025, 6, 12), None]
-    assert briefing.stages == ("merge-exact-copies", "mark-near-duplicates", "order-for-reading", "summarize")
+    # The undated syndicated copy reports the same Wednesday as the dated report, so its date is inferred.
+    assert [(a.published, a.published_inferred) for a in briefing.articles] == [
+        (dt.date(2025, 6, 2), False),
+        (dt.date(2025, 6, 12), False),
+        (dt.date(2025, 6, 12), True),
+    ]
+    assert briefing.stages[:4] == (
+        "merge-exact-copies",
+        "mark-near-duplicates",
+        "infer-dates",
+        "order-for-reading",
+    )
+    assert briefing.stages[-1] == "summarize"
     for article in briefing.articles:
         assert "originally appeared" not in article.text
         assert "Reporting by" not in article.text

@@ -79,6 +79,8 @@ class Statement(Record):
 
 @dataclass(frozen=True, slots=True)
 class Figure(Record):
+    """A number in the text. ``value`` is the lower bound of a range, ``value_max`` its upper bound."""
+
     id: str
     article_id: str
     start: int
@@ -87,6 +89,9 @@ class Figure(Record):
     value: float | None
     unit: str | None
     about: str | None
+    kind: str | None = None  # money | count | duration | percent | age
+    qualifier: str | None = None  # more than, fewer than, about, up to, ...
+    value_max: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,9 @@
 
 ::
 
-    sources ─► read ─► clean ─► (per article: map)            read_articles()
-    articles ─► merge exact copies ─► mark near-duplicates ─► order for reading ─► summarize
-                                                               (per story: reduce)  brief()
+    sources ─► read ─► clean ─► (per article: map)                                   read_articles()
+    articles ─► merge exact copies ─► mark near-duplicates ─► infer missing dates ─► order for reading
+            ─► figures ─► timeline ─► conflicts ─► summarize        (per story: reduce)  brief()
 
 The first half looks at one source at a time and never at another, so it can be
 mapped over any number of workers; the second half sees the whole story. Later
@@ -23,12 +23,16 @@ from typing import BinaryIO
 from dossier.article import Article, Draft, Failure
 from dossier.briefing import Briefing
 from dossier.clean import clean
+from dossier.conflicts import conflicts_stage
 from dossier.dedup import mark_duplicates
 from dossier.errors import DossierError, SourceError, StageError
+from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
 from dossier.ingest.fetch import Fetcher
 from dossier.store import AddResult, Store
 from dossier.summarize import DEFAULT_SENTENCES, lead_summary
+from dossier.timeline import timeline_stage
+from dossier.timex import infer_dates_stage
 from dossier.version import __version__
 
 logger = logging.getLogger(__name__)
@@ -137,7 +141,11 @@ def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
     return (
         ("merge-exact-copies", merge_exact_copies),
         ("mark-near-duplicates", mark_near_duplicates),
+        ("infer-dates", infer_dates_stage),
         ("order-for-reading", order_for_reading),
+        ("figures", figures_stage),
+        ("timeline", timeline_stage),
+        ("conflicts", conflicts_stage),
         ("summarize", summarize(options)),
     )
 

@@ -1,0 +1,259 @@
+"""Agreement and conflict between figures that different articles give for the same thing.
+
+Precision first: a false conflict is worse than a missed one. Two figures are
+claims about the same thing only when they have
+
+* the same unit (after folding "year-old" into "age"),
+* the same head noun of what they measure (``Figure.about``: "talks",
+  "fund"; a few plain synonyms fold together: a "visit" is a "trip"),
+* compatible context: their sentences share at least one content word besides
+  that noun, and no day named in one sentence contradicts a day named in the
+  other.
+
+Claims with equal values (a qualifier such as "more than" or "about" allowed)
+from two or more non-duplicate articles are an **agreement**. Claims whose
+value ranges cannot overlap ("nine hours" against "seven hours") are a
+**conflict** listing every source, unless some article states both values: then
+they are different quantities, such as a total and one of its parts ($240
+million fund, $70 million of it from one country), not a disagreement.
+
+Figures that say what they measure only through their sentence ("included
+$8 billion to counter...") can still agree, with each other or with a figure
+that names its noun but found no partner: the same value and unit, and
+sentences that share :data:`MIN_SHARED_CONTEXT` content words. They never
+conflict.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dossier.article import Article
+from dossier.briefing import Briefing, Claim, Conflict, ConflictKind, Figure
+from dossier.figures import figures_of, qualifier_of
+from dossier.timex import TimeValue, time_expressions
+from dossier.timex.words import content_words, fold, word_set
+
+logger = logging.getLogger(__name__)
+
+#: Sentences of figures without an ``about`` must share this many content words to agree.
+MIN_SHARED_CONTEXT = 2
+#: Sentences of figures with the same ``about`` must share this many other content words.
+MIN_SHARED_WITH_ABOUT = 1
+#: How far "about 40 percent" may stray from 40 and still be 40.
+ABOUT_TOLERANCE = 0.1
+_SYNONYMS = {"visit": "trip", "tour": "trip", "journey": "trip", "negotiation": "talk"}
+_UNIT_ALIASES = {"year-old": "age"}
+_NUMBER_WORDS = word_set("million billion trillion thousand hundred dozen percent dollar euro pound")
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    figure: Figure
+    article: Article
+    order: int
+    unit: str
+    head: str | None
+    qualifier: str | None
+    words: frozenset[str]
+    days: tuple[TimeValue, ...]
+
+    @property
+    def value(self) -> float:
+        assert self.figure.value is not None
+        return self.figure.value
+
+
+def conflicts_stage(story: Briefing) -> Briefing:
+    """Fill ``story.conflicts`` with agreements and conflicts between the story's figures."""
+    items = _items(story)
+    found: list[Conflict] = []
+    by_thing: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    loose: dict[tuple[str, float], list[_Item]] = defaultdict(list)
+    for item in items:
+        if item.head is not None:
+            by_thing[(item.unit, item.head)].append(item)
+    for (_, head), group in sorted(by_thing.items()):
+        found.extend(_judge_group(group, head))
+    claimed = {(claim.article_id, claim.start) for record in found for claim in record.claims}
+    for item in items:
+        if (item.article.id, item.figure.start) not in claimed:
+            loose[(item.unit, item.value)].append(item)
+    for _, group in sorted(loose.items()):
+        if any(item.head is None for item in group):
+            found.extend(_loose_agreements(group))
+    found.sort(key=lambda conflict: (conflict.kind, conflict.claims[0].article_id, conflict.claims[0].start))
+    logger.debug("conflicts: %d records", len(found))
+    return dataclasses.replace(story, conflicts=tuple(found))
+
+
+def _items(story: Briefing) -> list[_Item]:
+    figures = story.figures or tuple(figure for article in story.articles for figure in figures_of(article))
+    by_id = {article.id: (index, article) for index, article in enumerate(story.articles)}
+    days_of: dict[str, tuple[tuple[int, int, TimeValue], ...]] = {}
+    items: list[_Item] = []
+    for figure in figures:
+        if figure.value is None or figure.unit is None or figure.article_id not in by_id:
+            continue
+        order, article = by_id[figure.article_id]
+        if article.id not in days_of:
+            days_of[article.id] = _days(article)
+        sentence = _sentence_of(article, figure.start)
+        words = content_words(
+            article.text[sentence[0] : figure.start] + " " + article.text[figure.end : sentence[1]]
+        )
+        days = tuple(value for start, _, value in days_of[article.id] if sentence[0] <= start < sentence[1])
+        items.append(
+            _Item(
+                figure=figure,
+                article=article,
+                order=order,
+                unit=_UNIT_ALIASES.get(figure.unit, figure.unit),
+                head=_head(figure.about),
+                qualifier=qualifier_of(figure.text),
+                words=frozenset(word for word in words if word not in _NUMBER_WORDS),
+                days=days,
+            )
+        )
+    items.sort(key=lambda item: (item.order, item.figure.start))
+    return items
+
+
+def _days(article: Article) -> tuple[tuple[int, int, TimeValue], ...]:
+    return tuple(
+        (expression.start, expression.end, expression.value)
+        for expression in time_expressions(article)
+        if expression.value is not None and expression.value.grain == "day"
+    )
+
+
+def _sentence_of(article: Article, position: int) -> tuple[int, int]:
+    for span in article.sentences:
+        if span.start <= position < span.end:
+            return span.start, span.end
+    return 0, len(article.text)
+
+
+def _head(about: str | None) -> str | None:
+    if not about:
+        return None
+    word = fold(about.split()[-1])
+    return _SYNONYMS.get(word, word)
+
+
+def _interval(item: _Item) -> tuple[float, float]:
+    """The values ``item`` allows, from its qualifier: "more than 200" allows (200, ∞)."""
+    value = item.value
+    qualifier = item.qualifier
+    if qualifier == "more than":
+        return math.nextafter(value, math.inf), math.inf
+    if qualifier == "at least":
+        return value, math.inf
+    if qualifier == "fewer than":
+        return -math.inf, math.nextafter(value, -math.inf)
+    if qualifier == "up to":
+        return -math.inf, value
+    if qualifier == "nearly":
+        return value * (1 - ABOUT_TOLERANCE), value
+    if qualifier == "about":
+        return value * (1 - ABOUT_TOLERANCE), value * (1 + ABOUT_TOLERANCE)
+    return value, value
+
+
+def _disjoint(first: _Item, second: _Item) -> bool:
+    low_a, high_a = _interval(first)
+    low_b, high_b = _interval(second)
+    return high_a < low_b or high_b < low_a
+
+
+def _compatible(first: _Item, second: _Item, shared_needed: int) -> bool:
+    """Whether two figures' sentences could be about the same occasion."""
+    if first.article.id == second.article.id:
+        return False
+    ignore = {first.head, second.head}
+    shared = (first.words & second.words) - ignore
+    if len(shared) < shared_needed:
+        return False
+    if first.days and second.days:
+        return any(day.overlaps(other) for day in first.days for other in second.days)
+    return True
+
+
+def _independent_articles(items: Iterable[_Item]) -> set[str]:
+    return {item.article.id for item in items if item.article.duplicate_of is None}
+
+
+def _judge_group(group: list[_Item], head: str) -> list[Conflict]:
+    """Agreements and conflicts among figures with one unit and one head noun."""
+    clusters: dict[float, list[_Item]] = defaultdict(list)
+    for item in group:
+        clusters[item.value].append(item)
+    values = sorted(clusters)
+    conflict = _conflict(clusters, values, group)
+    if conflict is not None:
+        return [conflict]
+    results: list[Conflict] = []
+    for value in values:
+        cluster = [
+            item for item in clusters[value] if _has_partner(item, clusters[value], MIN_SHARED_WITH_ABOUT)
+        ]
+        if len(_independent_articles(cluster)) >= 2:
+            results.append(_record(cluster, "agreement", cluster[0].figure.about or head))
+    return results
+
+
+def _conflict(clusters: dict[float, list[_Item]], values: list[float], group: list[_Item]) -> Conflict | None:
+    """One conflict when every pair of stated values is irreconcilable and truly about one thing."""
+    if len(values) < 2:
+        return None
+    stated_by: dict[str, set[float]] = defaultdict(set)
+    for item in group:
+        stated_by[item.article.id].add(item.value)
+    if any(len(stated) > 1 for stated in stated_by.values()):
+        return None  # one article gives two values: parts of a whole, or two different things
+    for index, value in enumerate(values):
+        for other in values[index + 1 :]:
+            pairs = [(a, b) for a in clusters[value] for b in clusters[other]]
+            if not any(_disjoint(a, b) and _compatible(a, b, MIN_SHARED_WITH_ABOUT) for a, b in pairs):
+                return None
+            if any(not _disjoint(a, b) for a, b in pairs):
+                return None
+    if len(_independent_articles(group)) < 2:
+        return None
+    return _record(group, "conflict", group[0].figure.about or "")
+
+
+def _has_partner(item: _Item, cluster: Sequence[_Item], shared_needed: int) -> bool:
+    return any(_compatible(item, other, shared_needed) for other in cluster if other is not item)
+
+
+def _loose_agreements(group: list[_Item]) -> list[Conflict]:
+    """Agreements among equal figures that do not say what they measure: context must carry the match."""
+    cluster = [item for item in group if _has_partner(item, group, MIN_SHARED_CONTEXT)]
+    if len(_independent_articles(cluster)) < 2:
+        return []
+    return [_record(cluster, "agreement", cluster[0].figure.text)]
+
+
+def _record(items: Sequence[_Item], kind: ConflictKind, about: str) -> Conflict:
+    ordered = sorted(items, key=lambda item: (item.order, item.figure.start))
+    claims = tuple(
+        Claim(
+            article_id=item.article.id,
+            start=item.figure.start,
+            end=item.figure.end,
+            text=item.figure.text,
+            value=item.figure.value,
+            unit=item.figure.unit,
+        )
+        for item in ordered
+    )
+    key = "|".join(f"{claim.article_id}:{claim.start}:{claim.end}" for claim in claims)
+    conflict_id = "c-" + hashlib.sha256(f"{kind}|{key}".encode()).hexdigest()[:12]
+    return Conflict(id=conflict_id, about=about, kind=kind, claims=claims)

@@ -1,0 +1,55 @@
+"""Figures: amounts of money, percentages, durations, ages and counts, as spans of article text.
+
+:func:`figures_stage` is the story stage; :func:`extract_measures` works on one
+text. A figure's qualifier ("more than", "about") is the start of its text and
+can be read back with :func:`qualifier_of`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+
+from dossier.article import Article
+from dossier.briefing import Briefing, Figure
+from dossier.figures.extract import Measure, extract_measures, qualifier_of
+
+__all__ = ["Measure", "extract_measures", "figure_id", "figures_of", "figures_stage", "qualifier_of"]
+
+logger = logging.getLogger(__name__)
+
+
+def figure_id(article_id: str, start: int, end: int) -> str:
+    """A stable id from where the figure is, never from the order it was found in."""
+    return "f-" + hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+def figures_of(article: Article) -> tuple[Figure, ...]:
+    """The figures of one article, each a span of its text."""
+    return tuple(
+        Figure(
+            id=figure_id(article.id, measure.start, measure.end),
+            article_id=article.id,
+            start=measure.start,
+            end=measure.end,
+            text=article.text[measure.start : measure.end],
+            value=measure.value,
+            unit=measure.unit,
+            about=measure.about,
+            kind=measure.kind,
+            qualifier=measure.qualifier,
+            value_max=measure.high,
+        )
+        for measure in extract_measures(article.text)
+    )
+
+
+def figures_stage(story: Briefing) -> Briefing:
+    """Add the figures of every article (duplicates included, so each copy can be highlighted)."""
+    figures: list[Figure] = []
+    for article in story.articles:
+        found = figures_of(article)
+        logger.debug("article %s: %d figures", article.id, len(found))
+        figures.extend(found)
+    return dataclasses.replace(story, figures=tuple(figures))

@@ -1,0 +1,111 @@
+"""The story's timeline: dated events in calendar order, each backed by the sentences that report it.
+
+Every resolved time expression of a non-duplicate article proposes an event:
+its date (the narrowest of YYYY-MM-DD, YYYY-MM or YYYY that holds the resolved
+value) and the sentence it sits in. Proposals with the same date and similar
+sentences (see :data:`MERGE_SIMILARITY`) are one event reported by several
+articles: they merge into one entry whose evidence lists every sentence. The
+entry's ``text`` is its first evidence sentence, copied verbatim, so the
+timeline says nothing the articles do not.
+
+Left out on purpose: vague spans ("in coming weeks", a week that straddles two
+years), and a publication-date line that is only the byline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+
+from dossier.article import Article, Span
+from dossier.briefing import Briefing, Citation, TimelineEntry
+from dossier.timex import TimeExpression, TimeValue, time_expressions
+from dossier.timex.words import content_words, similarity
+
+logger = logging.getLogger(__name__)
+
+#: Two sentences with the same date and at least this word overlap (Jaccard) tell of one event.
+MERGE_SIMILARITY = 0.25
+#: Or, failing that, at least this many shared content words.
+MERGE_SHARED_WORDS = 4
+#: A range of days wider than this (days) is too vague to stand as a timeline date.
+MAX_RANGE_DAYS = 6
+
+
+@dataclass(slots=True)
+class _Event:
+    """An entry being built: its date, sort key, evidence and the union of its sentences' words."""
+
+    label: str
+    value: TimeValue
+    evidence: list[tuple[Article, Span]]
+    words: set[str]
+
+
+def timeline_stage(story: Briefing) -> Briefing:
+    """Fill ``story.timeline`` from the time expressions of its non-duplicate articles."""
+    events: list[_Event] = []
+    for article in story.articles:
+        if article.duplicate_of is not None:
+            continue
+        words_of: dict[Span, frozenset[str]] = {}
+        for expression in time_expressions(article):
+            sentence = expression.sentence
+            if sentence is not None and sentence not in words_of:
+                words_of[sentence] = content_words(article.text[sentence.start : sentence.end])
+            _propose(
+                events, article, expression, words_of.get(sentence, frozenset()) if sentence else frozenset()
+            )
+    events.sort(key=lambda event: (event.value.first, event.value.last, event.label))
+    timeline = tuple(_entry(event) for event in events)
+    logger.debug("timeline: %d entries", len(timeline))
+    return dataclasses.replace(story, timeline=timeline)
+
+
+def _propose(
+    events: list[_Event], article: Article, expression: TimeExpression, words: frozenset[str]
+) -> None:
+    value = expression.value
+    sentence = expression.sentence
+    if value is None or sentence is None:
+        return
+    if value.grain == "range" and (value.last - value.first).days > MAX_RANGE_DAYS:
+        return  # "in coming weeks" names no date a reader could put on a calendar
+    label = value.calendar_label()
+    if not label:
+        return
+    if _is_dateline(article, sentence, expression):
+        return
+    for event in events:
+        if event.label != label:
+            continue
+        if any(cited is article and span == sentence for cited, span in event.evidence):
+            return  # one sentence, two expressions of the same date: one piece of evidence
+        if _same_event(event.words, words):
+            event.evidence.append((article, sentence))
+            event.words |= words
+            return
+    events.append(_Event(label, value, [(article, sentence)], set(words)))
+
+
+def _same_event(known: set[str], words: frozenset[str]) -> bool:
+    shared = len(known & words)
+    return shared >= MERGE_SHARED_WORDS or similarity(frozenset(known), words) >= MERGE_SIMILARITY
+
+
+def _is_dateline(article: Article, sentence: Span, expression: TimeExpression) -> bool:
+    """A sentence that is nothing but the publication date (a byline left in the text) is no event."""
+    if expression.value is None or article.published is None:
+        return False
+    rest = article.text[sentence.start : expression.start] + article.text[expression.end : sentence.end]
+    return expression.mention.kind == "date" and len(content_words(rest)) <= 3
+
+
+def _entry(event: _Event) -> TimelineEntry:
+    first_article, first_span = event.evidence[0]
+    return TimelineEntry(
+        date=event.label,
+        text=first_article.text[first_span.start : first_span.end],
+        evidence=tuple(Citation(article.id, span.start, span.end) for article, span in event.evidence),
+    )
