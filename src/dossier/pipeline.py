@@ -4,7 +4,7 @@
 
     sources ─► read ─► clean ─► (per article: map)                                   read_articles()
     articles ─► merge exact copies ─► mark near-duplicates ─► infer missing dates ─► order for reading
-            ─► figures ─► timeline ─► conflicts ─► summarize        (per story: reduce)  brief()
+            ─► quotes ─► figures ─► timeline ─► conflicts ─► summarize        (per story: reduce)  brief()
 
 The first half looks at one source at a time and never at another, so it can be
 mapped over any number of workers; the second half sees the whole story. Later
@@ -29,6 +29,7 @@ from dossier.errors import DossierError, SourceError, StageError
 from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
 from dossier.ingest.fetch import Fetcher
+from dossier.quotes import quotes_stage
 from dossier.store import AddResult, Store
 from dossier.summarize import DEFAULT_SENTENCES, lead_summary
 from dossier.timeline import timeline_stage
@@ -143,6 +144,7 @@ def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
         ("mark-near-duplicates", mark_near_duplicates),
         ("infer-dates", infer_dates_stage),
         ("order-for-reading", order_for_reading),
+        ("quotes", quotes_stage),
         ("figures", figures_stage),
         ("timeline", timeline_stage),
         ("conflicts", conflicts_stage),

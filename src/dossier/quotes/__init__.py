@@ -1,0 +1,106 @@
+"""Quotes: who said what, in which article, and which reports repeat the same statement.
+
+``quotes_stage`` is the story stage. For every article it finds the quotations
+and their speakers (:mod:`dossier.quotes.attribute`), then it gathers the full
+quotes that report the same words by the same speaker into statements
+(:mod:`dossier.quotes.merge`). Partial quotes (scare quotes and fragments in a
+reporter's sentence) keep their speaker but never form a statement.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Sequence
+
+from dossier.article import Article
+from dossier.briefing import Briefing, Quote, Speaker, Statement
+from dossier.quotes.attribute import Attributed, attribute_quotes
+from dossier.quotes.merge import DEFAULT_THRESHOLD, Similarity, Utterance, group_statements
+from dossier.quotes.speakers import NameIndex
+
+__all__ = ["extract_quotes", "quote_id", "quotes_stage"]
+
+logger = logging.getLogger(__name__)
+
+
+def quotes_stage(story: Briefing) -> Briefing:
+    """Fill ``quotes`` and ``statements`` of a story (the pipeline stage)."""
+    quotes, statements = extract_quotes(story.articles)
+    logger.debug("quotes: %d quotes, %d statements", len(quotes), len(statements))
+    return dataclasses.replace(story, quotes=quotes, statements=statements)
+
+
+def extract_quotes(
+    articles: Sequence[Article],
+    similarity: Similarity | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[tuple[Quote, ...], tuple[Statement, ...]]:
+    """The quotes of every article, in article order, and the statements they form."""
+    found = [attribute_quotes(article.text, article.sentences) for article in articles]
+    story_names = NameIndex(names=sorted({name for result in found for name in result.person_names}))
+    quotes = [
+        _quote(article, item, story_names)
+        for article, result in zip(articles, found, strict=True)
+        for item in result.quotes
+    ]
+    ranks = _reading_ranks(articles)
+    duplicates = {article.id for article in articles if article.duplicate_of is not None}
+    utterances = [
+        Utterance(
+            quote.id,
+            quote.article_id,
+            ranks[quote.article_id],
+            quote.speaker.name if quote.speaker else None,
+            quote.text,
+            quote.article_id in duplicates,
+        )
+        for quote in quotes
+        if quote.kind == "full"
+    ]
+    groups = group_statements(utterances, similarity, threshold)
+    statement_of = {quote_id: group.id for group in groups for quote_id in group.quote_ids}
+    linked = tuple(dataclasses.replace(quote, statement_id=statement_of.get(quote.id)) for quote in quotes)
+    statements = tuple(
+        Statement(group.id, group.speaker, None, group.quote_ids, group.article_ids, group.first_article_id)
+        for group in groups
+    )
+    return linked, statements
+
+
+def quote_id(article_id: str, start: int, end: int) -> str:
+    """A stable quote id, derived from where the quote is."""
+    return "q-" + hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+def _quote(article: Article, item: Attributed, story_names: NameIndex) -> Quote:
+    span = item.quote
+    speaker = None
+    if item.speaker is not None and item.speaker_name is not None:
+        name = item.speaker_name
+        if item.speaker.kind == "name":
+            # A surname used alone in this article may be completed from another article.
+            name = story_names.full_name(name, item.speaker.start)
+        speaker = Speaker(name, None, article.id, item.speaker.start, item.speaker.end)
+    return Quote(
+        id=quote_id(article.id, span.start, span.end),
+        article_id=article.id,
+        start=span.start,
+        end=span.end,
+        text=article.text[span.start : span.end],
+        kind=item.kind,
+        speaker=speaker,
+        cue=item.cue,
+        statement_id=None,
+    )
+
+
+def _reading_ranks(articles: Sequence[Article]) -> dict[str, int]:
+    """Earliest published first, undated last, then the story's own order."""
+    order = sorted(
+        range(len(articles)),
+        key=lambda i: (articles[i].published is None, articles[i].published or dt.date.min, i),
+    )
+    return {articles[index].id: rank for rank, index in enumerate(order)}

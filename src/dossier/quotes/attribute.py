@@ -1,0 +1,267 @@
+"""Attribution within one article: each quotation, its kind, its speaker and its cue.
+
+The article is read once for quotation marks (:mod:`dossier.quotes.find`) and
+once for speaker mentions outside them (:mod:`dossier.quotes.speakers`). Each
+quotation then looks for a cue in its tail and its lead
+(:mod:`dossier.quotes.cues`); pronouns and nominals are resolved to the
+nearest compatible earlier mention, and a quotation with no cue continues the
+previous quotation's speaker when nothing stands between them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.article import Span
+from dossier.briefing import QuoteKind
+from dossier.quotes.cues import Cue, lead_cue, sentence_cue, tail_cue
+from dossier.quotes.find import QuoteSpan, find_quotes
+from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
+from dossier.quotes.speakers import Mention, NameIndex, find_mentions, mark_subjects, resolve
+from dossier.quotes.words import REPORTING_VERBS
+from dossier.segment import segment
+
+_TERMINALS = ".!?…"
+#: Mentions further than this before a quotation cannot be its speaker's antecedent.
+_ANTECEDENT_REACH = 3000
+# ", the Iranian defense chief said." at the very end of a quote's words: at most six words then a verb.
+_INNER_ATTRIBUTION = re.compile(r",\s+((?:[\w.’'\-]+ ){1,6}?)([a-z]+)\.?$")
+_INNER_REACH = 100
+_PREVIOUS_PARAGRAPH_REACH = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """One quotation of an article with what attribution found for it.
+
+    ``speaker`` is the mention that names the speaker (the antecedent, for a
+    pronoun or a nominal), ``speaker_name`` its display name.
+    """
+
+    quote: QuoteSpan
+    kind: QuoteKind
+    speaker: Mention | None
+    speaker_name: str | None
+    cue: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuotes:
+    """The attributed quotations of one article and the full person names it mentions."""
+
+    quotes: tuple[Attributed, ...]
+    person_names: tuple[str, ...]
+
+
+def attribute_quotes(text: str, sentences: Sequence[Span] = ()) -> ArticleQuotes:
+    """Find and attribute every quotation of ``text`` (segmenting it when no sentences are given)."""
+    quotes = find_quotes(text)
+    if not quotes:
+        return ArticleQuotes((), ())
+    if not sentences:
+        sentences = segment(text)[1]
+    quotes, inner_tails = _split_misplaced_attributions(text, quotes)
+    masked = [
+        (q.open_at, q.end if q.close_at is None or q.open_at in inner_tails else q.close_at + 1)
+        for q in quotes
+    ]
+    mentions = _with_person_names(find_mentions(text, masked))
+    mentions = mark_subjects(text, mentions, [span.start for span in sentences])
+    context = _Context(text, sentences, mentions, inner_tails)
+    attributed: list[Attributed] = []
+    for index, quote in enumerate(quotes):
+        previous = quotes[index - 1] if index else None
+        following = quotes[index + 1] if index + 1 < len(quotes) else None
+        attributed.append(
+            context.attribute(quote, previous, following, attributed[-1] if attributed else None)
+        )
+    persons = sorted({m.name for m in mentions if m.kind == "name" and m.person and " " in m.name})
+    return ArticleQuotes(tuple(attributed), tuple(persons))
+
+
+def _split_misplaced_attributions(
+    text: str, quotes: tuple[QuoteSpan, ...]
+) -> tuple[tuple[QuoteSpan, ...], dict[int, int]]:
+    """Move an attribution the closing mark wrongly swallowed (“..., the chief said.”) out of the quote.
+
+    Returns the quotes with such endings cut at the comma, and for each cut
+    quote (keyed by its opening mark) where its attribution now starts.
+    """
+    fixed: list[QuoteSpan] = []
+    inner_tails: dict[int, int] = {}
+    for quote in quotes:
+        floor = max(quote.start, quote.end - _INNER_REACH)
+        match = _INNER_ATTRIBUTION.search(text, floor, quote.end)
+        words_before = len(text[quote.start : match.start()].split()) if match else 0
+        if match is None or match.group(2) not in REPORTING_VERBS or words_before < MIN_FULL_WORDS:
+            fixed.append(quote)
+            continue
+        fixed.append(dataclasses.replace(quote, end=match.start()))
+        inner_tails[quote.open_at] = match.start()
+    return tuple(fixed), inner_tails
+
+
+def _with_person_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Canonicalise short names and share each person's role words across all its mentions."""
+    names = [m for m in mentions if m.kind == "name"]
+    index = NameIndex(names)
+    canonical: dict[int, str] = {}
+    roles: dict[str, frozenset[str]] = {}
+    persons: set[str] = set()
+    for mention in names:
+        full = index.full_name(mention.name, mention.start)
+        canonical[mention.start] = full
+        roles[full] = roles.get(full, frozenset()) | mention.role
+        if mention.person:
+            persons.add(full)
+    enriched: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "name":
+            enriched.append(mention)
+            continue
+        full = canonical[mention.start]
+        enriched.append(dataclasses.replace(mention, name=full, role=roles[full], person=full in persons))
+    return tuple(enriched)
+
+
+class _Context:
+    """The article text, its sentence bounds and mentions, with the lookups attribution needs."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[Span],
+        mentions: tuple[Mention, ...],
+        inner_tails: dict[int, int],
+    ) -> None:
+        self.text = text
+        self.inner_tails = inner_tails
+        self.sentence_starts = [span.start for span in sentences]
+        self.sentence_ends = [span.end for span in sentences]
+        self.mentions = mentions
+        self.mention_starts = [m.start for m in mentions]
+
+    def attribute(
+        self,
+        quote: QuoteSpan,
+        previous: QuoteSpan | None,
+        following: QuoteSpan | None,
+        last: Attributed | None,
+    ) -> Attributed:
+        kind = quote_kind(self.text, quote)
+        cue = self._cue(quote, previous, following)
+        if cue is None and kind == "partial":
+            cue = self._rest_of_sentence_cue(quote)
+        if cue is None:
+            if last is not None and self._continues(quote, previous, last):
+                return Attributed(quote, kind, last.speaker, last.speaker_name, None)
+            return Attributed(quote, kind, None, None, None)
+        speaker = self._resolve(cue.mention)
+        name = None if speaker is None else speaker.name
+        return Attributed(quote, kind, speaker, name, cue.verb)
+
+    def _cue(self, quote: QuoteSpan, previous: QuoteSpan | None, following: QuoteSpan | None) -> Cue | None:
+        tail = self._tail(quote, following)
+        if tail is not None:
+            cue = tail_cue(self.text, tail[0], tail[1], self._window(*tail))
+            if cue is not None:
+                return cue
+        lead_start, lead_stop = self._lead(quote, previous)
+        cue = lead_cue(self.text, lead_start, lead_stop, self._window(lead_start, lead_stop))
+        if cue is None and not self.text[quote.line_start : quote.open_at].strip():
+            cue = self._colon_paragraph_cue(quote)
+        return cue
+
+    def _colon_paragraph_cue(self, quote: QuoteSpan) -> Cue | None:
+        """A quote paragraph introduced by a previous paragraph ending in a colon ("She said:")."""
+        floor = max(0, quote.line_start - _PREVIOUS_PARAGRAPH_REACH)
+        before = self.text[floor : quote.line_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        stop = floor + len(before)
+        start = max(floor, self.text.rfind("\n", floor, stop) + 1, self._sentence_start(stop - 1))
+        return lead_cue(self.text, start, stop, self._window(start, stop))
+
+    def _rest_of_sentence_cue(self, quote: QuoteSpan) -> Cue | None:
+        """A partial quote takes the speaker its sentence names anywhere after it."""
+        if quote.close_at is None:
+            return None
+        start = quote.close_at + 1
+        stop = min(self._sentence_end(quote.close_at), quote.line_end)
+        return sentence_cue(self.text, start, stop, self._window(start, stop)) if stop > start else None
+
+    def _tail(self, quote: QuoteSpan, following: QuoteSpan | None) -> tuple[int, int] | None:
+        """From the closing mark to the end of its sentence or the next opening mark."""
+        if quote.close_at is None:
+            return None
+        inner = self.inner_tails.get(quote.open_at)
+        if inner is not None:
+            return inner, quote.close_at
+        start = quote.close_at + 1
+        if self.text[quote.end - 1 : quote.end] in tuple(_TERMINALS) and self._sentence_ends_at(start):
+            return None  # “...a border.” closed the sentence: what follows is a new one
+        stop = min(self._sentence_end(quote.close_at), quote.line_end)
+        if following is not None and following.line_start == quote.line_start:
+            stop = min(stop, following.open_at)
+        return (start, stop) if stop > start else None
+
+    def _lead(self, quote: QuoteSpan, previous: QuoteSpan | None) -> tuple[int, int]:
+        """From the start of the sentence (or the previous closing mark) to the opening mark."""
+        floor = quote.line_start
+        if previous is not None and previous.line_start == quote.line_start:
+            floor = previous.end if previous.close_at is None else previous.close_at + 1
+        start = max(floor, self._sentence_start(quote.open_at))
+        if not self.text[start : quote.open_at].strip():
+            start = floor  # “A,” he said. “B”: the cue sits in the sentence before
+        return start, quote.open_at
+
+    def _continues(self, quote: QuoteSpan, previous: QuoteSpan | None, last: Attributed) -> bool:
+        """A quotation with no cue keeps the previous speaker when nothing stands between them."""
+        if last.speaker_name is None or previous is None:
+            return False
+        if quote.continues:
+            return True
+        gap_start = previous.end if previous.close_at is None else previous.close_at + 1
+        gap = self.text[gap_start : quote.open_at]
+        if gap.count("\n") > 2 or len(gap) > 400:
+            return False
+        opens_line = not self.text[quote.line_start : quote.open_at].strip()
+        if not opens_line and previous.line_start != quote.line_start:
+            return False
+        for mention in self._window(gap_start, quote.open_at):
+            if mention.kind in ("name", "unnamed") and mention.name != last.speaker_name:
+                return False
+        return True
+
+    def _resolve(self, mention: Mention) -> Mention | None:
+        if mention.kind in ("name", "unnamed"):
+            return mention
+        earlier = self._window(mention.start - _ANTECEDENT_REACH, mention.start)
+        antecedent = resolve(mention, earlier)
+        if antecedent is None and mention.kind == "nominal":
+            # "the official" with nobody to refer to is an unnamed source in its own words.
+            return dataclasses.replace(mention, name=self.text[mention.start : mention.end], kind="unnamed")
+        return antecedent
+
+    def _window(self, start: int, stop: int) -> Sequence[Mention]:
+        low = bisect.bisect_left(self.mention_starts, start)
+        high = bisect.bisect_left(self.mention_starts, stop)
+        return [m for m in self.mentions[low:high] if m.end <= stop]
+
+    def _sentence_start(self, at: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, at) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
+
+    def _sentence_end(self, at: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, at) - 1
+        if index < 0 or self.sentence_ends[index] <= at:
+            return len(self.text)
+        return self.sentence_ends[index]
+
+    def _sentence_ends_at(self, at: int) -> bool:
+        index = bisect.bisect_left(self.sentence_ends, at)
+        return index < len(self.sentence_ends) and self.sentence_ends[index] == at

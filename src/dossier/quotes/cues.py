@@ -1,0 +1,174 @@
+"""Attribution cues: the reporting verb near a quotation and the mention it names.
+
+A quotation is attributed from the text around it, in this order:
+
+1. the *tail*: from its closing mark to the end of the sentence or the next
+   opening mark (``,” Roe said.``, ``,” said the official.``);
+2. the *lead*: from the start of its sentence, or the previous quotation's
+   closing mark, to its opening mark (``Ferro said: “``, ``he said. “``);
+3. a colon or dash lead-in without a verb (``Roe’s message was simple — “``),
+   which takes the first mention of that lead.
+
+Around a reporting verb the speaker is the mention just before it ("X said",
+"X, the envoy, said"), or, when nothing stands there, the mention just after
+it ("said the official", "according to X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.quotes.speakers import Mention
+from dossier.quotes.words import REPORTING_VERBS, ROLE_WORDS, TITLE_WORDS
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+# How far around a quotation attribution is looked for; news cues are short.
+_WINDOW = 240
+# A subject farther than this many characters from its verb is not its subject.
+_SUBJECT_REACH = 180
+_LEAD_INS = (":", "—", "–")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting verb (``verb`` is None for a bare lead-in) and the mention it attributes to."""
+
+    verb: str | None
+    mention: Mention
+
+
+def tail_cue(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> Cue | None:
+    """The cue in ``text[start:stop]`` right after a closing mark: the first reporting verb."""
+    stop = min(stop, start + _WINDOW)
+    for verb in _verbs(text, start, stop):
+        cue = _around_verb(text, verb, start, stop, mentions)
+        if cue is not None and _adjacent(text, start, min(cue.mention.start, verb.start())):
+            return cue
+        break  # only the first verb after a quotation can attribute it
+    return _according_to(text, start, stop, mentions)
+
+
+def _adjacent(text: str, start: int, stop: int) -> bool:
+    """Only punctuation and title words between a closing mark and the cue ("Foreign Minister")."""
+    for word in _WORD.finditer(text, start, stop):
+        token = word.group()
+        if not (token[0].isupper() or token.lower() in ROLE_WORDS or token.lower() in TITLE_WORDS):
+            return False
+    return True
+
+
+def lead_cue(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> Cue | None:
+    """The cue in ``text[start:stop]`` right before an opening mark: the last reporting verb."""
+    start = max(start, stop - _WINDOW)
+    for verb in reversed(list(_verbs(text, start, stop))):
+        cue = _around_verb(text, verb, start, stop, mentions)
+        if cue is not None:
+            return cue
+    according = _according_to(text, start, stop, mentions)
+    if according is not None:
+        return according
+    if text[start:stop].rstrip().endswith(_LEAD_INS):
+        first = _first_person(mentions, start, stop)
+        if first is not None:
+            return Cue(None, first)
+    return None
+
+
+def sentence_cue(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> Cue | None:
+    """A cue anywhere in ``text[start:stop]`` (the rest of a sentence around a partial quote)."""
+    for verb in _verbs(text, start, min(stop, start + _WINDOW)):
+        cue = _around_verb(text, verb, start, stop, mentions)
+        if cue is not None:
+            return cue
+    return _according_to(text, start, stop, mentions)
+
+
+def _first_person(mentions: Sequence[Mention], start: int, stop: int) -> Mention | None:
+    """The first person-like mention (a person, a source, a nominal) in range, else the first of any."""
+    for mention in mentions:
+        if start <= mention.start and mention.end <= stop and (mention.person or mention.kind != "name"):
+            return mention
+    return _first_mention(mentions, start, stop)
+
+
+def _verbs(text: str, start: int, stop: int) -> list[re.Match[str]]:
+    return [word for word in _WORD.finditer(text, start, stop) if word.group().lower() in REPORTING_VERBS]
+
+
+def _around_verb(
+    text: str, verb: re.Match[str], start: int, stop: int, mentions: Sequence[Mention]
+) -> Cue | None:
+    if verb.group().lower().endswith("ing"):
+        # "Olby met Lin ..., stressing": a participle's subject is its clause's first person.
+        subject = _first_person(mentions, max(start, verb.start() - _WINDOW), verb.start())
+    else:
+        subject = _subject_before(text, verb.start(), start, mentions)
+    if subject is None and _nothing_before(text, start, verb.start()):
+        subject = _first_mention(mentions, verb.end(), min(stop, verb.end() + _SUBJECT_REACH))
+        if subject is not None and not _ends_clause(text, subject.end, stop):
+            subject = None  # "said Velm would go": the mention is the subject of a reported clause
+    return None if subject is None else Cue(verb.group().lower(), subject)
+
+
+def _ends_clause(text: str, at: int, stop: int) -> bool:
+    """Whether only punctuation (or nothing) follows ``at`` before the next word."""
+    rest = text[at:stop].lstrip()
+    return not rest or not rest[0].isalnum()
+
+
+def _subject_before(text: str, verb_start: int, floor: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The mention ending just before the verb, over adverbs and an appositive between commas."""
+    low = max(floor, verb_start - _SUBJECT_REACH)
+    for mention in reversed(mentions):
+        if mention.end > verb_start:
+            continue
+        if mention.start < low:
+            break
+        gap = text[mention.end : verb_start]
+        if gap.strip() == "," and text[max(0, mention.start - 2) : mention.start] != ", ":
+            continue  # "met Lin and senior officials, stressing": a list, not an appositive
+        if _plausible_gap(gap):
+            return mention
+    return None
+
+
+def _plausible_gap(between: str) -> bool:
+    """What may stand between a subject and its verb: adverbs, or one appositive in commas."""
+    stripped = between.strip()
+    if not stripped:
+        return True
+    if stripped == ",":
+        return True  # "Solvane’s president, Ottilie Brandvik, told": the appositive came first
+    if stripped.startswith(",") and stripped.endswith(","):
+        return stripped.count(",") == 2 and "“" not in stripped and '"' not in stripped
+    if len(stripped) > 40:
+        return False
+    words = stripped.split()
+    return len(words) <= 2 and all(word.isalpha() and word.islower() for word in words)
+
+
+def _nothing_before(text: str, start: int, verb_start: int) -> bool:
+    """Only punctuation between the quotation (or clause start) and the verb: an inverted cue."""
+    gap = text[start:verb_start]
+    clause = re.split(r"[,.;:]", gap)[-1]
+    return not clause.strip() or all(word.islower() for word in clause.split())
+
+
+def _first_mention(mentions: Sequence[Mention], start: int, stop: int) -> Mention | None:
+    for mention in mentions:
+        if mention.start >= start and mention.end <= stop:
+            return mention
+        if mention.start >= stop:
+            break
+    return None
+
+
+def _according_to(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> Cue | None:
+    match = _ACCORDING_TO.search(text, start, stop)
+    if match is None:
+        return None
+    mention = _first_mention(mentions, match.end(), min(stop, match.end() + _SUBJECT_REACH))
+    return None if mention is None else Cue("according to", mention)

@@ -1,0 +1,195 @@
+"""Statements: the same words, as reported by several outlets, gathered into one record.
+
+Two full quotes belong to the same statement when their speakers are the same
+(same canonical name, compared case-insensitively; an unknown speaker never
+matches) and their words are similar enough. Similarity sits behind the
+:class:`Similarity` protocol so that a sentence-embedding encoder can replace
+the default :class:`LexicalSimilarity` later.
+
+The default is conservative, because a false merge (two different statements
+shown as one) misleads a reader more than a missed one: it takes the larger of
+
+* content-word containment: the share of the smaller quote's content words
+  (lower-cased, punctuation removed, light suffix stemming) that the other
+  quote also has, counted only when they share at least
+  :data:`MIN_SHARED_WORDS` words, and
+* the Dice coefficient of character trigrams of the two normalised texts,
+
+which catches trimmed, re-punctuated and lightly reworded variants.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from dossier.errors import UsageError
+
+#: Two quotes with this similarity or more (and the same speaker) are one statement.
+DEFAULT_THRESHOLD = 0.6
+#: Containment on fewer shared content words than this proves nothing.
+MIN_SHARED_WORDS = 3
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words_of(words: str) -> frozenset[str]:
+    """A set from a whitespace-separated word list (long lists read better as text)."""
+    return frozenset(words.split())
+
+
+_STOP_WORDS = _words_of(
+    """
+    a an the and or but nor so yet of to in on at by for from with without into onto over under about
+    as than then that this these those there here it its it's is are was were be been being am do does
+    did done have has had having will would shall should can could may might must we our us you your
+    they their them he his him she her i me my not no also just very more most some any all each such
+    which who whom whose what when where why how if while because since until before after again
+    """
+)
+_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+
+
+class Similarity(Protocol):
+    """How alike two quoted texts are, from 0 (unrelated) to 1 (the same words)."""
+
+    def __call__(self, first: str, second: str) -> float: ...
+
+
+class LexicalSimilarity:
+    """Content-word containment or character-trigram Dice, whichever is higher."""
+
+    def __call__(self, first: str, second: str) -> float:
+        return max(word_containment(first, second), trigram_dice(first, second))
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    """What merging needs to know about one full quote."""
+
+    quote_id: str
+    article_id: str
+    article_rank: int  # position of the article in reading order (earliest published first)
+    speaker: str | None
+    text: str
+    duplicate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One statement: its quotes in reading order and the articles that report it."""
+
+    id: str
+    speaker: str | None
+    quote_ids: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    first_article_id: str
+
+
+def group_statements(
+    utterances: Sequence[Utterance],
+    similarity: Similarity | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[Group, ...]:
+    """Cluster full quotes into statements (single-link over same-speaker pairs above ``threshold``)."""
+    if not 0.0 < threshold <= 1.0:
+        raise UsageError(f"statement similarity threshold must be in (0, 1], got {threshold}", stage="quotes")
+    measure = similarity if similarity is not None else LexicalSimilarity()
+    parent = list(range(len(utterances)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    by_speaker: dict[str, list[int]] = {}
+    for index, utterance in enumerate(utterances):
+        if utterance.speaker is not None:
+            by_speaker.setdefault(utterance.speaker.casefold(), []).append(index)
+
+    def join(first: int, second: int) -> None:
+        low, high = sorted((root(first), root(second)))
+        parent[high] = low
+
+    for members in by_speaker.values():
+        # Word-for-word repeats (syndication, wire copy) join without measuring, so only
+        # distinct wordings are compared pairwise: n repeats of one quote cost n, not n².
+        distinct: dict[str, int] = {}
+        for index in members:
+            seen = distinct.setdefault(_normalise(utterances[index].text), index)
+            if seen != index:
+                join(seen, index)
+        wordings = list(distinct.values())
+        for position, first in enumerate(wordings):
+            for second in wordings[position + 1 :]:
+                if (
+                    root(first) != root(second)
+                    and measure(utterances[first].text, utterances[second].text) >= threshold
+                ):
+                    join(first, second)
+    clusters: dict[int, list[Utterance]] = {}
+    for index, utterance in enumerate(utterances):
+        clusters.setdefault(root(index), []).append(utterance)
+    return tuple(_group(members) for _, members in sorted(clusters.items()))
+
+
+def _group(members: list[Utterance]) -> Group:
+    ordered = sorted(members, key=lambda u: (u.article_rank, u.quote_id))
+    originals = [u for u in ordered if not u.duplicate]
+    # A syndicated copy repeats its original: it never makes a statement look multi-sourced.
+    counted = originals or ordered[:1]
+    article_ids = tuple(dict.fromkeys(u.article_id for u in counted))
+    quote_ids = tuple(u.quote_id for u in ordered)
+    digest = hashlib.sha256(":".join(sorted(quote_ids)).encode("utf-8")).hexdigest()[:12]
+    return Group(f"s-{digest}", ordered[0].speaker, quote_ids, article_ids, counted[0].article_id)
+
+
+# --- the lexical measures ---------------------------------------------------------------------------
+
+
+def word_containment(first: str, second: str) -> float:
+    """Share of the smaller quote's content words found in the other (0 below the shared minimum)."""
+    words_a, words_b = content_words(first), content_words(second)
+    if not words_a or not words_b:
+        return 0.0
+    shared = len(words_a & words_b)
+    if shared < MIN_SHARED_WORDS:
+        return 0.0
+    return shared / min(len(words_a), len(words_b))
+
+
+def trigram_dice(first: str, second: str) -> float:
+    """Dice coefficient of the character-trigram sets of the normalised texts."""
+    grams_a, grams_b = _trigrams(_normalise(first)), _trigrams(_normalise(second))
+    if not grams_a or not grams_b:
+        return 0.0
+    return 2 * len(grams_a & grams_b) / (len(grams_a) + len(grams_b))
+
+
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased, stemmed words of ``text`` that carry content (no function words)."""
+    words = (word.lower() for word in _WORD.findall(text))
+    return frozenset(_stem(word) for word in words if word not in _STOP_WORDS and not word.isdigit())
+
+
+def _stem(word: str) -> str:
+    """Strip one common English suffix, keeping a stem of four letters or more."""
+    word = word.replace("’", "").replace("'", "")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def _normalise(text: str) -> str:
+    return " ".join(word.lower() for word in _WORD.findall(text))
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    return frozenset(text[index : index + 3] for index in range(len(text) - 2))

@@ -1,0 +1,421 @@
+"""Who can speak: names, pronouns, role nominals and unnamed sources in an article.
+
+Name finding is deliberately simple and lives in one replaceable function,
+:func:`find_names`: runs of capitalised words, title words stripped ("Secretary
+of State Maren Olby" gives "Maren Olby" with role words {secretary,
+state}). A real entity layer can later replace it without touching the rest.
+
+Every candidate speaker is a :class:`Mention` of the article text. Pronouns
+("he") and nominals ("the minister") are resolved by :func:`resolve` to the
+nearest compatible earlier mention; unnamed sources ("a senior Velm
+official") keep their own phrase as the speaker name and are never guessed
+into a person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from dossier.quotes.words import NOT_PERSON, REPORTING_VERBS, ROLE_WORDS, TITLE_WORDS, words_of
+from dossier.segment import SENTENCE_STARTERS
+
+MentionKind = Literal["name", "pronoun", "nominal", "unnamed"]
+
+
+# Synonyms a nominal head may use for a role seen next to a name ("the Solvanian leader").
+_ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "leader": words_of("president premier chancellor king queen leader ruler emperor head monarch"),
+    "diplomat": words_of("diplomat minister secretary ambassador envoy"),
+    "spokesman": words_of("spokesman spokeswoman spokesperson"),
+    "spokeswoman": words_of("spokesman spokeswoman spokesperson"),
+    "envoy": words_of("envoy ambassador diplomat"),
+}
+_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she"}
+_SINGULAR_UNNAMED_HEADS = ROLE_WORDS - words_of(
+    "officials ministers diplomats sources aides lawmakers analysts experts"
+)
+_POSTMODIFIER_LEADS = ("in ", "at ", "from ", "with ", "involved ", "familiar ", "close ", "briefed ", "on ")
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w\-]*(?:[’'][^\W\d_]+)?")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_ROLE_ALTERNATION = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+# "the minister", "the Solvanian leader", "the trade envoy": up to three modifiers.
+_NOMINAL = re.compile(rf"\b[Tt]he ((?:[\w.\-’']+ ){{0,3}}?)({_ROLE_ALTERNATION})\b")
+# "a senior State Department official", "two Western diplomats".
+_UNNAMED = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome) "
+    rf"((?:[\w.\-’']+ ){{0,4}}?)({_ROLE_ALTERNATION})\b"
+)
+# "Velmish officials", "US officials", "officials": a bare plural source, up to two modifiers.
+_PLURAL_SOURCE = re.compile(
+    r"(?<![\w.’'])(?:(?:[A-Z][\w.\-]*|senior|western|foreign|local)\s+){0,2}"
+    r"(?:officials|diplomats|sources|aides|lawmakers|analysts|experts|negotiators)\b"
+)
+_MAX_NAME_TOKENS = 4
+_POSTMOD_WINDOW = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span that can name a speaker.
+
+    ``name`` is the display name: the person's name for a name, the phrase for
+    an unnamed source, the pronoun or head word otherwise. ``role`` holds the
+    lower-cased title words seen with it ("foreign", "minister").
+    """
+
+    start: int
+    end: int
+    name: str
+    kind: MentionKind
+    role: frozenset[str] = field(default_factory=frozenset)
+    person: bool = False
+    #: Whether it stands where a sentence's subject stands (see :func:`mark_subjects`).
+    subject: bool = False
+
+
+def find_mentions(text: str, masked: Sequence[tuple[int, int]] = ()) -> tuple[Mention, ...]:
+    """Every name, pronoun, nominal and unnamed source of ``text`` outside the ``masked`` ranges."""
+    found = [*find_names(text), *_pronouns(text), *_nominals(text), *_unnamed(text), *_plural_sources(text)]
+    ordered = sorted(masked)
+    starts = [start for start, _ in ordered]
+    kept = [mention for mention in found if not _inside_any(mention, ordered, starts)]
+    kept.sort(key=lambda mention: (mention.start, -mention.end, mention.kind))
+    return tuple(_with_appositive_role(text, mention) for mention in _drop_nested(kept))
+
+
+def find_names(text: str) -> tuple[Mention, ...]:
+    """Capitalised name runs with their title words stripped (the replaceable name finder)."""
+    mentions: list[Mention] = []
+    run: list[re.Match[str]] = []
+    for token in _TOKEN.finditer(text):
+        if _continues_run(text, run, token):
+            run.append(token)
+            if _is_possessive(token.group()):
+                _close_run(text, run, mentions)
+                run = []
+            continue
+        _close_run(text, run, mentions)
+        run = [token] if _is_capitalised(token.group()) else []
+        if run and _is_possessive(token.group()):
+            _close_run(text, run, mentions)
+            run = []
+    _close_run(text, run, mentions)
+    return tuple(mentions)
+
+
+def _continues_run(text: str, run: list[re.Match[str]], token: re.Match[str]) -> bool:
+    if not run:
+        return False
+    gap = text[run[-1].end() : token.start()]
+    word = token.group()
+    if gap != " ":
+        return False
+    return _is_capitalised(word) or (word == "of" and _next_is_capitalised(text, token.end()))
+
+
+def _next_is_capitalised(text: str, at: int) -> bool:
+    return text[at : at + 1] == " " and text[at + 1 : at + 2].isupper()
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s"))
+
+
+def _close_run(text: str, run: list[re.Match[str]], mentions: list[Mention]) -> None:
+    """Turn one run of capitalised tokens into a name mention, if it holds a name."""
+    if not run:
+        return
+    words = [_strip_possessive(token.group()) for token in run]
+    first_name = 0
+    if words[-1].lower() not in NOT_PERSON:
+        for index, word in enumerate(words):
+            if _is_title_word(word):
+                first_name = index + 1
+    while first_name < len(words) and _is_sentence_opener(text, run[first_name].start(), words[first_name]):
+        first_name += 1
+    name_tokens = run[first_name:]
+    name_words = words[first_name:]
+    if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS or any(w == "of" for w in name_words):
+        return
+    role = frozenset(word.lower().rstrip(".") for word in words[:first_name] if word != "of")
+    person = bool(role & ROLE_WORDS) and name_words[-1].lower() not in NOT_PERSON
+    start = name_tokens[0].start()
+    end = name_tokens[-1].start() + len(name_words[-1])
+    mentions.append(Mention(start, end, text[start:end], "name", role, person or _person_shaped(name_words)))
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if _is_possessive(word) else word
+
+
+def _is_title_word(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    return lowered in ROLE_WORDS or lowered in TITLE_WORDS
+
+
+def _is_sentence_opener(text: str, at: int, word: str) -> bool:
+    """A common word capitalised only because it starts a sentence ("The", "But", "Curbing")."""
+    if word in SENTENCE_STARTERS or word.lower() in _PRONOUNS:
+        return True
+    return word.endswith(("ing", "ly", "ed")) and _at_sentence_start(text, at)
+
+
+def _at_sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip()
+    return not before or before[-1] in '.!?\n"“”—–-'
+
+
+def _person_shaped(words: Sequence[str]) -> bool:
+    """Two or three capitalised words, none of them a place or body word: "Anna Pell"."""
+    return 2 <= len(words) <= 3 and not any(word.lower() in NOT_PERSON for word in words)
+
+
+def _pronouns(text: str) -> Iterable[Mention]:
+    for match in _PRONOUN.finditer(text):
+        word = match.group()
+        yield Mention(match.start(), match.end(), word, "pronoun", frozenset({_PRONOUNS[word.lower()]}))
+
+
+def _crosses_sentence(modifiers: str) -> bool:
+    """Whether the words before a role head end a sentence ("the ministry. The minister")."""
+    return any(word.endswith(".") and not _ACRONYM.fullmatch(word) for word in modifiers.split())
+
+
+def _nominals(text: str) -> Iterable[Mention]:
+    for match in _NOMINAL.finditer(text):
+        if _crosses_sentence(match.group(1)):
+            continue
+        role = frozenset(match.group(1).lower().split()) | {match.group(2).lower()}
+        yield Mention(match.start(), match.end(), match.group(2).lower(), "nominal", role)
+
+
+def _unnamed(text: str) -> Iterable[Mention]:
+    for match in _UNNAMED.finditer(text):
+        if _crosses_sentence(match.group(1)):
+            continue
+        if match.group(2) not in _SINGULAR_UNNAMED_HEADS and match.group(0).split()[0].lower() in ("a", "an"):
+            continue
+        end = _postmodifier_end(text, match.end())
+        phrase = text[match.start() : end]
+        role = frozenset(match.group(1).lower().split()) | {match.group(2).lower()}
+        yield Mention(match.start(), end, phrase, "unnamed", role)
+
+
+def _plural_sources(text: str) -> Iterable[Mention]:
+    for match in _PLURAL_SOURCE.finditer(text):
+        words = match.group().split()
+        while words and words[0] in SENTENCE_STARTERS:
+            words = words[1:]
+        start = match.end() - len(" ".join(words))
+        role = frozenset(word.lower() for word in words)
+        yield Mention(start, match.end(), text[start : match.end()], "unnamed", role)
+
+
+def _postmodifier_end(text: str, head_end: int) -> int:
+    """Extend "a senior official" over "in the capital" or "involved in the talks", up to a comma."""
+    window = text[head_end : head_end + _POSTMOD_WINDOW]
+    if not window.startswith(" ") or not window[1:].startswith(_POSTMODIFIER_LEADS):
+        return head_end
+    stop = len(window)
+    for mark in ',.;:“”"\n':
+        found = window.find(mark)
+        if found >= 0:
+            stop = min(stop, found)
+    if stop == len(window):
+        return head_end
+    tail = window[:stop]
+    if any(word in REPORTING_VERBS for word in tail.split()):
+        return head_end
+    return head_end + len(tail.rstrip())
+
+
+def _with_appositive_role(text: str, mention: Mention) -> Mention:
+    """Add the role words of an appositive ("Ada Roe, the port’s envoy," or "its envoy, Ada Roe")."""
+    if mention.kind != "name":
+        return mention
+    words = _appositive_words(text, mention)
+    role = words & ROLE_WORDS
+    if not role:
+        return mention
+    return Mention(mention.start, mention.end, mention.name, "name", mention.role | words, True)
+
+
+def _appositive_words(text: str, mention: Mention) -> frozenset[str]:
+    """Words of a verbless phrase set off by commas right after or right before the name."""
+    words: set[str] = set()
+    after = text[mention.end : mention.end + _POSTMOD_WINDOW]
+    if after.startswith(", "):
+        phrase = re.match(r"[^,;\n]*?(?=,|;|\.(?:\s|$))", after[2:])
+        if phrase is not None:
+            words.update(_clause_words(phrase.group()))
+    before = text[max(0, mention.start - _POSTMOD_WINDOW) : mention.start]
+    if before.endswith(", "):
+        words.update(_clause_words(re.split(r"[,.;:!?\n]", before[:-2])[-1]))
+    return frozenset(words)
+
+
+def _clause_words(clause: str) -> Iterable[str]:
+    """Lower-cased words of a short verbless phrase; anything longer is a clause, not an appositive."""
+    words = [_strip_possessive(word).lower().strip("’'") for word in clause.split()]
+    if len(words) > 6 or any(word in REPORTING_VERBS or word == "that" for word in words):
+        return ()
+    return words
+
+
+def _inside_any(mention: Mention, masked: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    """Whether the mention lies inside one of the sorted, non-overlapping ``masked`` ranges."""
+    index = bisect.bisect_right(starts, mention.start) - 1
+    return index >= 0 and mention.end <= masked[index][1]
+
+
+def _drop_nested(mentions: list[Mention]) -> Iterable[Mention]:
+    """Where mentions overlap keep the longer, earlier one ("a senior official" over "official")."""
+    reach = -1
+    for mention in mentions:
+        if mention.start >= reach:
+            reach = mention.end
+            yield mention
+        elif mention.kind == "name" and mention.person:
+            yield mention  # a name inside an unnamed-source phrase stays findable
+
+
+# --- resolving pronouns, nominals and short names ---------------------------------------------------
+
+
+def compatible_role(nominal: Mention, candidate: Mention) -> bool:
+    """Whether a nominal ("the Solvanian leader") can refer to ``candidate``."""
+    head = nominal.name
+    heads = _ROLE_SYNONYMS.get(head, frozenset({head}))
+    if not candidate.role & heads:
+        return False
+    modifiers = nominal.role - {head} - ROLE_WORDS
+    return modifiers <= candidate.role or (
+        candidate.kind == "unnamed" and modifiers <= words_of(candidate.name.lower())
+    )
+
+
+def resolve(mention: Mention, earlier: Sequence[Mention]) -> Mention | None:
+    """The mention a pronoun or nominal stands for: the nearest compatible earlier one.
+
+    A pronoun takes the nearest earlier *subject* that is a person or a single
+    unnamed source (a nominal subject is resolved in turn); a nominal takes the
+    nearest earlier mention whose role words fit its head and modifiers.
+    """
+    if mention.kind in ("name", "unnamed"):
+        return mention
+    candidates = [candidate for candidate in earlier if candidate.end <= mention.start]
+    for index in range(len(candidates) - 1, -1, -1):
+        candidate = candidates[index]
+        if mention.kind == "nominal":
+            if candidate.kind in ("name", "unnamed") and compatible_role(mention, candidate):
+                return candidate
+            continue
+        if not candidate.subject:
+            continue
+        if candidate.person or _singular_unnamed(candidate):
+            return candidate
+        if candidate.kind == "nominal":
+            antecedent = resolve(candidate, candidates[:index])
+            if antecedent is not None:
+                return antecedent
+    return None
+
+
+def mark_subjects(
+    text: str, mentions: Sequence[Mention], sentence_starts: Sequence[int]
+) -> tuple[Mention, ...]:
+    """Flag the mentions that stand as a sentence's subject.
+
+    The subject is the first person-like mention (a person's name, an unnamed
+    source, a nominal) of its sentence, or a name set off right after it by a
+    comma ("The trade envoy, Ada Roe, said"). Objects ("his meeting with
+    Lin") are passed over, which keeps "he" on the person the sentence is about.
+    """
+    marked: list[Mention] = []
+    starts = list(sentence_starts)
+    current_sentence = -1
+    subject_end = -1
+    for mention in mentions:
+        sentence = bisect.bisect_right(starts, mention.start) - 1
+        if sentence != current_sentence:
+            current_sentence = sentence
+            subject_end = -1
+        person_like = mention.person or mention.kind in ("unnamed", "nominal")
+        is_subject = False
+        if person_like and mention.kind != "pronoun":
+            # The first person-like mention, or a name in apposition right after it.
+            is_subject = subject_end < 0 or text[subject_end : mention.start] in (", ", ",")
+            if is_subject:
+                subject_end = mention.end
+        elif mention.kind == "pronoun" and subject_end < 0:
+            subject_end = mention.end
+        marked.append(dataclasses.replace(mention, subject=is_subject) if is_subject else mention)
+    return tuple(marked)
+
+
+def _singular_unnamed(mention: Mention) -> bool:
+    return mention.kind == "unnamed" and bool(mention.role & _SINGULAR_UNNAMED_HEADS)
+
+
+class NameIndex:
+    """Full person names by their last and first word, to complete short names ("Olby" -> "Maren Olby").
+
+    Built once per article (positions known) or per story (names only), so
+    completing a name costs a dictionary look-up and a binary search however
+    many names the text holds.
+    """
+
+    def __init__(self, mentions: Iterable[Mention] = (), names: Iterable[str] = ()) -> None:
+        self._ends: dict[str, list[tuple[int, str]]] = {}
+        self._starts: dict[str, list[tuple[int, str]]] = {}
+        self._longest_ending: dict[str, str] = {}
+        self._longest_starting: dict[str, str] = {}
+        for mention in mentions:
+            if mention.person and " " in mention.name:
+                self._add(mention.start, mention.name)
+        for name in names:
+            if " " in name:
+                self._add(-1, name)
+
+    def _add(self, at: int, name: str) -> None:
+        words = name.split()
+        if at >= 0:
+            self._ends.setdefault(words[-1], []).append((at, name))
+            self._starts.setdefault(words[0], []).append((at, name))
+        for table, key in ((self._longest_ending, words[-1]), (self._longest_starting, words[0])):
+            known = table.get(key)
+            if known is None or (-len(name), name) < (-len(known), known):
+                table[key] = name
+
+    def full_name(self, short: str, at: int) -> str:
+        """The nearest earlier full name ending with ``short``, then the first one starting with it
+        (family name first), then the longest such name known anywhere; else ``short`` itself."""
+        if " " in short:
+            return short
+        ending = self._ends.get(short, [])
+        index = bisect.bisect_left(ending, (at, "")) - 1
+        if index >= 0:
+            return ending[index][1]
+        starting = self._starts.get(short, [])
+        if starting and starting[0][0] < at:
+            return starting[0][1]
+        return self._longest_ending.get(short) or self._longest_starting.get(short) or short
+
+
+def canonical_name(short: str, at: int, names: Sequence[Mention], story_names: Iterable[str] = ()) -> str:
+    """The full name a short name stands for, from one article's mentions and the story's names.
+
+    A convenience over :class:`NameIndex` for a single look-up.
+    """
+    return NameIndex(names, story_names).full_name(short, at)

@@ -1,0 +1,58 @@
+"""The vocabulary of attribution: reporting verbs, role and title words, non-person name words.
+
+Kept apart so that the modules that find mentions and the modules that find
+cues share one list of each, and so that the lists can grow in one place.
+"""
+
+from __future__ import annotations
+
+
+def words_of(text: str) -> frozenset[str]:
+    """A set from a whitespace-separated word list (long lists read better as text)."""
+    return frozenset(text.split())
+
+
+#: Words that name a role or title. Before a name they are stripped from it; as
+#: the head of "the ..." or "a ..." they make a nominal or an unnamed source.
+ROLE_WORDS = words_of("""
+    official officials minister ministers secretary president vice leader spokesman spokeswoman
+    spokesperson envoy diplomat diplomats ambassador source sources aide aides adviser advisor
+    officer chief director chairman chairwoman chair negotiator negotiators premier chancellor
+    governor senator representative mayor general commander lawmaker lawmakers analyst analysts
+    expert experts delegate prosecutor judge king queen prince emperor ruler head counterpart
+    deputy undersecretary commissioner administrator executive ceo founder manager economist
+    researcher professor attorney lawyer spokespeople president-elect mediator monarch
+    """)
+#: Title words that appear capitalised before a name but are not roles on their own.
+TITLE_WORDS = words_of("""
+    mr mrs ms dr sir dame lord lady prof rev gen col lt capt sgt maj adm foreign state defense defence
+    prime interior finance trade security public justice home affairs of the national
+    us u.s. uk u.k. eu un
+    """)
+#: Capitalised words that end a name-like run as a place or body, not a person.
+NOT_PERSON = words_of("""
+    river dam sea ocean lake mountain mountains hills valley port palace hall house department ministry
+    office council party bank fund station street crossing university college embassy agency
+    committee commission parliament congress senate court union states kingdom republic strait
+    island islands city province county region square airport times post news press television
+    radio daily wire courier gazette observer ledger group company corporation inc ltd organization
+    organisation association institute center centre foundation force forces army navy media
+    east west north south middle central san santa los las new gulf bay coast
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december
+    """)
+#: Verbs that report speech ("said", "told", "warned"), in the forms news copy uses.
+REPORTING_VERBS = words_of(
+    """
+    said says say told tells added adds stressed stresses warned warns asked asks noted notes insisted
+    insists explained explains argued argues declared declares stated states claimed claims replied
+    replies responded responds wrote writes recalled recalls acknowledged acknowledges admitted admits
+    emphasized emphasised emphasizes emphasises reiterated reiterates urged urges announced announces
+    continued continues concluded concludes suggested suggests observed observes remarked remarks
+    cautioned cautions described describes called calls reported reports conceded concedes confirmed
+    confirms countered counters maintained maintains promised promises vowed vows pledged pledges
+    saying adding telling stressing warning noting insisting explaining arguing describing calling
+    maintaining claiming warning urging recalling emphasizing emphasising
+    underscored underscores tweeted posted complained complains predicted predicts lamented laments
+    """
+)

@@ -1,0 +1,59 @@
+"""Attribution cue patterns, one test per pattern, on short sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.quotes.attribute import attribute_quotes
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(item.speaker_name, item.cue) for item in attribute_quotes(text).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“The bridge is safe,” Anna Pell said.", "Anna Pell", "said"),
+        ("“The bridge is safe,” said Anna Pell.", "Anna Pell", "said"),
+        ("“The bridge is safe,” Anna Pell told reporters.", "Anna Pell", "told"),
+        ("“The bridge is safe,” Anna Pell told Radio Velm on Friday.", "Anna Pell", "told"),
+        ("“The bridge is safe,” Anna Pell said in a statement.", "Anna Pell", "said"),
+        ("“The bridge is safe,” Anna Pell, the city engineer, said.", "Anna Pell", "said"),
+        ("“The bridge is safe,” Anna Pell warned.", "Anna Pell", "warned"),
+        ("“The bridge is safe,” Anna Pell insisted on Monday.", "Anna Pell", "insisted"),
+        ("Anna Pell stressed: “The bridge is safe.”", "Anna Pell", "stressed"),
+        ("Anna Pell told CNN: “The bridge is safe.”", "Anna Pell", "told"),
+        ("City engineer Anna Pell was blunt — “The bridge is safe.”", "Anna Pell", None),
+        ("According to Anna Pell, “the bridge is safe and always was.”", "Anna Pell", "according to"),
+    ],
+)
+def test_cue_patterns(text: str, speaker: str | None, cue: str | None) -> None:
+    found = speakers(text)
+    assert found[0][1] == cue
+    if speaker is not None:
+        assert found[0][0] == speaker
+
+
+def test_inverted_cue_needs_the_name_to_end_the_clause() -> None:
+    text = "An aide, who asked not to be named, said Velm would “hold firm” on pay."
+    assert speakers(text) == [("An aide", "said")]
+
+
+def test_a_cue_after_a_partial_quote_later_in_the_sentence_counts() -> None:
+    text = "The city will “responsibly manage” the works, the official told reporters."
+    found = attribute_quotes(text).quotes
+    assert found[0].kind == "partial" and found[0].cue == "told"
+    # Nobody was named before: the nominal stays an unnamed source, never a guessed name.
+    assert found[0].speaker_name == "the official"
+
+
+def test_a_reporters_own_scare_quote_has_no_speaker() -> None:
+    assert speakers("Talks covered “unfair” tariffs and more.") == [(None, None)]
+
+
+def test_a_colon_at_the_end_of_the_previous_paragraph_introduces_the_quote() -> None:
+    text = "The harbourmaster, Jonas Brell, put it this way:\n\n“Every berth is taken until March.”"
+    assert speakers(text) == [("Jonas Brell", None)]
+    text = "Anna Pell told the council:\n\n“Every berth is taken until March.”"
+    assert speakers(text) == [("Anna Pell", "told")]
