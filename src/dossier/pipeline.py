@@ -2,14 +2,18 @@
 
 ::
 
-    sources ─► read ─► clean ─► (per article: map)                                   read_articles()
-    articles ─► merge exact copies ─► mark near-duplicates ─► infer missing dates ─► order for reading
-            ─► quotes ─► figures ─► timeline ─► conflicts ─► summarize        (per story: reduce)  brief()
+    per article (map), read_articles():
+        sources ─► read ─► clean (normalize, strip boilerplate, read header, segment)
+
+    per story (reduce), brief():
+        articles ─► merge exact copies ─► mark near-duplicates ─► infer missing dates
+                 ─► order for reading ─► entities ─► quotes ─► link speakers
+                 ─► figures ─► timeline ─► conflicts ─► summarize
 
 The first half looks at one source at a time and never at another, so it can be
-mapped over any number of workers; the second half sees the whole story. Later
-capabilities (entities, quotes, figures, time, issues) join as further story
-stages in :data:`STORY_STAGES`.
+mapped over any number of workers; the second half sees the whole story. Each
+story stage is a function ``Briefing -> Briefing`` listed in :func:`story_stages`;
+its name goes into ``Briefing.stages`` and tells the renderers which sections ran.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import BinaryIO
 
 from dossier.article import Article, Draft, Failure
@@ -25,11 +30,13 @@ from dossier.briefing import Briefing
 from dossier.clean import clean
 from dossier.conflicts import conflicts_stage
 from dossier.dedup import mark_duplicates
+from dossier.entities import entities_stage
 from dossier.errors import DossierError, SourceError, StageError
 from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
 from dossier.ingest.fetch import Fetcher
 from dossier.quotes import quotes_stage
+from dossier.speakers import link_speakers_stage
 from dossier.store import AddResult, Store
 from dossier.summarize import DEFAULT_SENTENCES, lead_summary
 from dossier.timeline import timeline_stage
@@ -50,6 +57,12 @@ class Options:
     strict: bool = False
     limits: Limits = DEFAULT_LIMITS
     summary_sentences: int = DEFAULT_SENTENCES
+    #: Fit the summary to this many words instead of ``summary_sentences`` (``--summary-words``).
+    summary_words: int | None = None
+    #: Sentence encoder for issues, coverage and the summary: "auto", "minilm", "static" or "tfidf".
+    encoder: str = "auto"
+    #: A user-supplied list of issues (YAML or JSON, see :mod:`dossier.issues.steer`) that steers grouping.
+    issues_file: Path | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -144,7 +157,9 @@ def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
         ("mark-near-duplicates", mark_near_duplicates),
         ("infer-dates", infer_dates_stage),
         ("order-for-reading", order_for_reading),
+        ("entities", entities_stage),
         ("quotes", quotes_stage),
+        ("link-speakers", link_speakers_stage),
         ("figures", figures_stage),
         ("timeline", timeline_stage),
         ("conflicts", conflicts_stage),

@@ -1,0 +1,445 @@
+"""From mentions in many articles to canonical entities with aliases and roles.
+
+People: a name of two or more words is a full name; two full names are one
+person when their first and last words agree ("Jane Roe", "Jane Q. Roe"). A
+one-word name ("Roe", or "Kos" for "Kos Jana") goes to the most recent full
+name in the same article that begins or ends with it; failing that, to the
+only such full name later in the article or, failing that, anywhere in the
+story. When two or more people fit and none was just mentioned, the name
+stays on its own: guessing would merge two people.
+
+Places: country names, their other names and their demonyms fold into the
+country ("U.S.", "America", "American" -> United States). Other places,
+organizations and other names fold on their text without a leading "the".
+
+Ids hash the type and canonical name, so they do not depend on iteration order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from dossier.article import Article, Span
+from dossier.briefing import Citation, Entity, EntityType, Role
+from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_title_word
+from dossier.entities.perceptron import TaggerModel
+from dossier.entities.recognize import Mention, recognize
+from dossier.entities.references import nominal_references
+from dossier.entities.roles import title_after, title_before
+
+#: Role given to an organization that is also the outlet of an article naming it.
+OUTLET_ROLE = "news outlet"
+
+Key = tuple[str, ...]
+#: How far from a name (in characters) its title may reach; roles.py looks no further.
+_TITLE_REACH = 200
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Everything gathered about one entity while articles are read."""
+
+    type: EntityType
+    key: Key
+    surfaces: Counter[str] = field(default_factory=Counter)
+    roles: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    mentions: list[tuple[int, Citation]] = field(default_factory=list)
+
+    def add_role(self, title: str, article_id: str) -> None:
+        folded = " ".join(title.split()).casefold()
+        _, ids = self.roles.setdefault(folded, (" ".join(title.split()), []))
+        if article_id not in ids:
+            ids.append(article_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A mention, the sentence it is in, and the titles given to it there."""
+
+    mention: Mention
+    sentence: Span
+    titles: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class _Story:
+    builders: dict[Key, _Builder] = field(default_factory=dict)
+    # word -> keys of full person names containing it as first or last word, story-wide
+    full_names: defaultdict[str, set[Key]] = field(default_factory=lambda: defaultdict(set))
+    # acronym key -> key of the long name it was introduced with: "Harbour Trust (HT)"
+    acronyms: dict[Key, Key] = field(default_factory=dict)
+
+    def builder(self, key: Key, kind: EntityType) -> _Builder:
+        if key not in self.builders:
+            self.builders[key] = _Builder(kind, key)
+        return self.builders[key]
+
+
+def link_entities(articles: Sequence[Article], model: TaggerModel | None = None) -> tuple[Entity, ...]:
+    """The canonical entities of a story, each mention a span of one article."""
+    story = _Story()
+    outlets = _outlets(articles)
+    raw = [_recognized(article, outlets, model) for article in articles]
+    votes = _type_votes(raw, _office_holders(articles))
+    deferred: list[tuple[int, Article, _Found]] = []
+    for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
+        found = _with_titles(article.text, sentences, votes)
+        deferred.extend((order, article, item) for item in _link_article(story, order, article, found))
+    for order, article, item in deferred:
+        _link_single_story_wide(story, order, article, item)
+    _add_nominal_references(story, articles)
+    for builder in story.builders.values():
+        _mark_outlet(builder, outlets)
+    _fold_acronyms(story)
+    return _entities(story.builders.values())
+
+
+# --- finding mentions in one article ----------------------------------------------------------------
+
+_Sentences = list[tuple[Span, list[Mention]]]
+
+
+def _outlets(articles: Sequence[Article]) -> dict[str, list[str]]:
+    """Outlet name -> ids of the articles it published, for every outlet in the story."""
+    outlets: dict[str, list[str]] = {}
+    for article in articles:
+        name = " ".join((article.outlet or "").split())
+        if len(name) >= 2:
+            outlets.setdefault(name, []).append(article.id)
+    return outlets
+
+
+def _recognized(article: Article, outlets: dict[str, list[str]], model: TaggerModel | None) -> _Sentences:
+    text = article.text
+    return [
+        (sentence, _with_outlets(text, sentence, recognize(text, (sentence,), model), outlets))
+        for sentence in article.sentences or (Span(0, len(text)),)
+    ]
+
+
+def _office_holders(articles: Sequence[Article]) -> set[str]:
+    """Capitalized words written right before an office word ("Lisk's mayor", "Liskan Trade Minister")."""
+    found: set[str] = set()
+    for article in articles:
+        for match in _BEFORE_OFFICE.finditer(article.text):
+            if is_title_word(match.group(2).casefold()):
+                found.add(match.group(1).casefold())
+    return found
+
+
+# A capitalized word, an optional possessive, one space, then the next word. Each part is a
+# run of one character class with a fixed separator, so the scan is linear.
+_BEFORE_OFFICE = re.compile(r"\b([A-Z][^\W\d_]*+)(?:['’]s)?[^\S\n]([^\W\d_]++)")
+
+
+def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str, EntityType]:
+    """The type each name gets across the story: the majority of the tagger's votes.
+
+    The tagger decides each mention alone and may call one name a person here
+    and a place there. A one-word name that never stands in a full person name
+    gets half a vote as a person: news introduces people by their full name.
+    Such a name that owns or qualifies an office ("Lisk's mayor", "Liskan
+    Trade Minister") is a place, unless the votes made it something else.
+    """
+    mentions = [m for sentences in raw for _, found in sentences for m in found]
+    in_full_names = {
+        word
+        for m in mentions
+        if m.type == "person" and len(words := m.surface.casefold().split()) > 1
+        for word in (words[0], words[-1])
+    }
+    votes: defaultdict[str, dict[EntityType, float]] = defaultdict(dict)
+    for m in mentions:
+        surface = _fold(m.surface)
+        weight = 1.0 if m.type != "person" or " " in surface or surface in in_full_names else 0.5
+        votes[surface][m.type] = votes[surface].get(m.type, 0.0) + weight
+    priority: dict[EntityType, int] = {"person": 0, "place": 1, "organization": 2, "other": 3}
+    decided = {surface: min(c, key=lambda t: (-c[t], priority[t])) for surface, c in votes.items()}
+    for surface, kind in decided.items():
+        if (
+            kind == "person"
+            and " " not in surface
+            and surface not in in_full_names
+            and surface in office_holders
+        ):
+            decided[surface] = "place"
+    # A word that is the first or last word of a person's full name is that person's short name.
+    decided.update(dict.fromkeys(in_full_names & decided.keys(), "person"))
+    return decided
+
+
+def _fold(surface: str) -> str:
+    return " ".join(_strip_article(surface).casefold().split())
+
+
+def _with_titles(text: str, sentences: _Sentences, votes: dict[str, EntityType]) -> list[_Found]:
+    found: list[_Found] = []
+    for sentence, raw in sentences:
+        mentions = [dataclasses.replace(m, type=votes.get(_fold(m.surface), m.type)) for m in raw]
+        starts = [m.start for m in mentions]
+        for mention in mentions:
+            titles: tuple[str, ...] = ()
+            if mention.type == "person":
+                # Only mentions near this one can be part of its title, which keeps a sentence that
+                # lists thousands of names linear rather than quadratic.
+                low = bisect.bisect_left(starts, mention.start - _TITLE_REACH)
+                high = bisect.bisect_right(starts, mention.end + _TITLE_REACH)
+                titles = _titles(text, mention, mentions[low:high], sentence)
+            found.append(_Found(mention, sentence, titles))
+    return found
+
+
+def _titles(text: str, mention: Mention, named: Sequence[Mention], sentence: Span) -> tuple[str, ...]:
+    spans = (
+        title_before(text, mention, named, sentence.start),
+        title_after(text, mention, named, sentence.end),
+    )
+    return tuple(text[start:end] for start, end in (span for span in spans if span is not None))
+
+
+def _with_outlets(
+    text: str, sentence: Span, mentions: list[Mention], outlets: dict[str, list[str]]
+) -> list[Mention]:
+    """Add each word-bounded occurrence of a story outlet's name as an organization mention."""
+    added: list[Mention] = []
+    for outlet in outlets:
+        at = text.find(outlet, sentence.start, sentence.end)
+        while at >= 0:
+            end = at + len(outlet)
+            if _word_bounded(text, at, end):
+                added.append(Mention(at, end, "organization", outlet))
+            at = text.find(outlet, end, sentence.end)
+    if not added:
+        return mentions
+    added.sort(key=lambda m: (m.start, m.end))
+    ends = [a.end for a in added]
+    kept = [m for m in mentions if not _overlaps_any(m, added, ends)]
+    return sorted([*kept, *added], key=lambda m: (m.start, m.end))
+
+
+def _overlaps_any(mention: Mention, added: Sequence[Mention], ends: Sequence[int]) -> bool:
+    """Whether ``mention`` overlaps one of ``added`` (sorted, non-overlapping, ``ends`` their ends)."""
+    at = bisect.bisect_right(ends, mention.start)
+    return at < len(added) and added[at].start < mention.end
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _mark_outlet(builder: _Builder, outlets: dict[str, list[str]]) -> None:
+    if builder.type != "organization":
+        return
+    for outlet, article_ids in outlets.items():
+        if outlet.casefold() in {surface.casefold() for surface in builder.surfaces}:
+            for article_id in article_ids:
+                builder.add_role(OUTLET_ROLE, article_id)
+
+
+# --- linking within one article -----------------------------------------------------------------------
+
+
+def _link_article(story: _Story, order: int, article: Article, found: Sequence[_Found]) -> list[_Found]:
+    """Link every mention it can; return the one-word person names left for story-wide linking."""
+    latest: dict[str, Key] = {}  # word -> the full person name most recently mentioned with it
+    waiting: list[_Found] = []
+    for item in found:
+        kind, key = _key(item.mention)
+        if kind == "person" and len(key) == 2:
+            near = latest.get(key[1])
+            if near is None:
+                waiting.append(item)
+            else:
+                _record(story, near, kind, order, article, item)
+            continue
+        _record(story, key, kind, order, article, item)
+        if kind in ("organization", "other"):
+            _note_acronym(story, article.text, item.mention, key)
+        if kind == "person":
+            for word in (key[1], key[2]):
+                latest[word] = key
+                story.full_names[word].add(key)
+    article_full = _full_names_by_word(found)
+    left: list[_Found] = []
+    for item in waiting:
+        only = _only(article_full.get(_key(item.mention)[1][1], set()))
+        if only is None:
+            left.append(item)
+        else:
+            _record(story, only, "person", order, article, item)
+    return left
+
+
+def _full_names_by_word(found: Iterable[_Found]) -> dict[str, set[Key]]:
+    names: defaultdict[str, set[Key]] = defaultdict(set)
+    for item in found:
+        kind, key = _key(item.mention)
+        if kind == "person" and len(key) == 3:
+            names[key[1]].add(key)
+            names[key[2]].add(key)
+    return names
+
+
+def _link_single_story_wide(story: _Story, order: int, article: Article, item: _Found) -> None:
+    word = _key(item.mention)[1][1]
+    key = _only(story.full_names.get(word, set())) or ("person", word)
+    _record(story, key, "person", order, article, item)
+
+
+def _only(keys: set[Key]) -> Key | None:
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _record(story: _Story, key: Key, kind: EntityType, order: int, article: Article, item: _Found) -> None:
+    builder = story.builder(key, kind)
+    mention = item.mention
+    builder.surfaces[mention.surface] += 1
+    builder.mentions.append((order, Citation(article.id, mention.start, mention.end)))
+    for title in item.titles:
+        builder.add_role(title, article.id)
+
+
+def _key(mention: Mention) -> tuple[EntityType, Key]:
+    """The type and the folding key of a mention (persons that are really countries become places)."""
+    surface = _strip_article(mention.surface)
+    country = country_for_name(surface) or country_for_demonym(surface)
+    if country is not None:
+        return "place", ("place", country.casefold())
+    if mention.type == "person":
+        words = [word.casefold().rstrip(".") for word in surface.split()]
+        if len(words) == 1:
+            return "person", ("person", words[0])
+        return "person", ("person", words[0], words[-1])
+    return mention.type, (mention.type, " ".join(surface.casefold().split()))
+
+
+def _strip_article(surface: str) -> str:
+    return surface[4:] if surface[:4].casefold() == "the " else surface
+
+
+# --- acronyms ------------------------------------------------------------------------------------------
+
+_ACRONYM_AFTER = re.compile(r"\s?\(([A-Z]{2,8})\)")
+_MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
+
+
+def _note_acronym(story: _Story, text: str, mention: Mention, key: Key) -> None:
+    """Remember "Harbour Trust (HT)": the acronym in brackets is another name of the mention."""
+    match = _ACRONYM_AFTER.match(text, mention.end, mention.end + 12)
+    if match is None:
+        return
+    acronym = match.group(1)
+    initials = "".join(w[0] for w in _strip_article(mention.surface).split() if w.lower() not in _MINOR_WORDS)
+    if initials.upper() == acronym:
+        for kind in ("organization", "other", "place"):
+            story.acronyms.setdefault((kind, acronym.casefold()), key)
+
+
+def _fold_acronyms(story: _Story) -> None:
+    """Fold each acronym's entity into the entity of the long name it stands for."""
+    for short, full in sorted(story.acronyms.items()):
+        source = story.builders.get(short)
+        target = story.builders.get(full)
+        if source is None or target is None or source is target:
+            continue
+        target.surfaces.update(source.surfaces)
+        target.mentions.extend(source.mentions)
+        for title, ids in source.roles.values():
+            for article_id in ids:
+                target.add_role(title, article_id)
+        del story.builders[short]
+
+
+# --- nominal references ("the minister") --------------------------------------------------------------
+
+
+def _add_nominal_references(story: _Story, articles: Sequence[Article]) -> None:
+    """Point "the minister" at the one person already named in the article whose title fits."""
+    people = [b for b in story.builders.values() if b.type == "person" and b.roles]
+    # article order -> {position in people: first mention start in that article}
+    first_seen: defaultdict[int, dict[int, int]] = defaultdict(dict)
+    for position, builder in enumerate(people):
+        for order, citation in builder.mentions:
+            seen = first_seen[order]
+            seen[position] = min(seen.get(position, citation.start), citation.start)
+    for order, article in enumerate(articles):
+        known = first_seen.get(order)
+        if not known:
+            continue
+        for start, end, head, qualifier in nominal_references(article.text, article.sentences):
+            fitting = [
+                p for p, first in known.items() if first < start and _role_fits(people[p], head, qualifier)
+            ]
+            if len(fitting) == 1:
+                people[fitting[0]].mentions.append((order, Citation(article.id, start, end)))
+
+
+def _role_fits(builder: _Builder, head: str, qualifier: str | None) -> bool:
+    """Whether one of the person's titles has this head noun (and names the qualifier's country)."""
+    country = None if qualifier is None else country_for_demonym(qualifier) or country_for_name(qualifier)
+    for folded in builder.roles:
+        words = folded.replace("'s", " ").replace("’s", " ").split()
+        if head not in words:
+            continue
+        if qualifier is None or qualifier.casefold() in words:
+            return True
+        if country is not None and any(_country_of(word) == country for word in words):
+            return True
+    return False
+
+
+def _country_of(word: str) -> str | None:
+    return country_for_demonym(word) or country_for_name(word)
+
+
+# --- output -------------------------------------------------------------------------------------------
+
+
+def _entities(builders: Iterable[_Builder]) -> tuple[Entity, ...]:
+    made: list[tuple[tuple[int, int], Entity]] = []
+    used: set[str] = set()
+    for builder in builders:
+        mentions = sorted(set(builder.mentions), key=lambda pair: (pair[0], pair[1].start, pair[1].end))
+        name = _display_name(builder)
+        entity_id = _entity_id(builder.type, name)
+        if entity_id in used:
+            entity_id = _entity_id(builder.type, name + "|" + "|".join(builder.key))
+        used.add(entity_id)
+        entity = Entity(
+            id=entity_id,
+            name=name,
+            type=builder.type,
+            aliases=tuple(sorted(s for s in builder.surfaces if s != name)),
+            roles=tuple(Role(title, tuple(ids)) for title, ids in builder.roles.values()),
+            mentions=tuple(citation for _, citation in mentions),
+        )
+        first = mentions[0]
+        made.append(((first[0], first[1].start), entity))
+    made.sort(key=lambda pair: (pair[0], pair[1].id))
+    return tuple(entity for _, entity in made)
+
+
+def _display_name(builder: _Builder) -> str:
+    if builder.type == "place":
+        country = country_for_name(builder.key[1])
+        if country is not None:
+            return country
+    candidates = [_strip_article(surface) for surface in builder.surfaces]
+    counts: Counter[str] = Counter()
+    for surface, count in builder.surfaces.items():
+        counts[_strip_article(surface)] += count
+    longest = max(len(c.split()) for c in candidates)
+    full = [c for c in candidates if len(c.split()) == longest]
+    return min(full, key=lambda c: (-counts[c], c))
+
+
+def _entity_id(kind: str, name: str) -> str:
+    return "e-" + hashlib.sha256(f"{kind}:{name}".encode()).hexdigest()[:12]

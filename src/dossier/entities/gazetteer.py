@@ -1,0 +1,131 @@
+"""A small hand-written gazetteer: countries, their other names and demonyms, and titles.
+
+These are facts of general knowledge, not names from any one story. They let
+the recognizer tag "Chinese" as a place and link it to China, fold "U.S.",
+"US", "the United States" and "America" into one entity, and read the title
+in "Foreign Minister Wang Yi" or "a spokesman for the ministry".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# canonical name | other names | demonyms and adjectives
+_COUNTRIES = """
+United States|U.S.;US;USA;U.S.A.;America;United States of America|American;Americans;U.S.
+China|People's Republic of China;PRC;Beijing's|Chinese
+Russia|Russian Federation|Russian;Russians
+United Kingdom|UK;U.K.;Britain;Great Britain|British;Briton;Britons
+France||French
+Germany||German;Germans
+Japan||Japanese
+India||Indian;Indians
+Pakistan||Pakistani;Pakistanis
+Afghanistan||Afghan;Afghans
+Iran||Iranian;Iranians
+Iraq||Iraqi;Iraqis
+Syria||Syrian;Syrians
+Israel||Israeli;Israelis
+Egypt||Egyptian;Egyptians
+Saudi Arabia||Saudi;Saudis
+Turkey|Türkiye|Turkish;Turks
+Ukraine||Ukrainian;Ukrainians
+Poland||Polish;Poles
+Italy||Italian;Italians
+Spain||Spanish
+Canada||Canadian;Canadians
+Mexico||Mexican;Mexicans
+Brazil||Brazilian;Brazilians
+Argentina||Argentine;Argentinian
+Australia||Australian;Australians
+New Zealand||
+South Korea|Republic of Korea|South Korean;South Koreans
+North Korea|DPRK|North Korean;North Koreans
+Taiwan||Taiwanese
+Vietnam|Viet Nam|Vietnamese
+Philippines||Philippine;Filipino;Filipinos
+Indonesia||Indonesian;Indonesians
+Malaysia||Malaysian;Malaysians
+Thailand||Thai
+Singapore||Singaporean
+Nigeria||Nigerian;Nigerians
+Kenya||Kenyan;Kenyans
+Ethiopia||Ethiopian;Ethiopians
+South Africa||South African;South Africans
+Sudan||Sudanese
+Somalia||Somali;Somalis
+Lebanon||Lebanese
+Jordan||Jordanian
+Yemen||Yemeni;Yemenis
+Qatar||Qatari
+Netherlands|Holland|Dutch
+Belgium||Belgian
+Switzerland||Swiss
+Sweden||Swedish
+Norway||Norwegian
+Finland||Finnish
+Denmark||Danish
+Greece||Greek;Greeks
+Cuba||Cuban;Cubans
+Venezuela||Venezuelan;Venezuelans
+Colombia||Colombian;Colombians
+Chile||Chilean
+Peru||Peruvian
+"""
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set from a whitespace-separated word list (long lists read better as text)."""
+    return frozenset(words.split())
+
+
+#: Words that name an office or a job; before a name they make it a title.
+TITLE_WORDS = word_set(
+    """
+    president vice prime minister secretary spokesman spokeswoman spokesperson chancellor premier
+    ambassador envoy diplomat director chairman chairwoman chair chief general admiral commander
+    senator congressman congresswoman representative governor mayor king queen prince princess
+    leader head deputy foreign defense defence interior finance trade state security treasury
+    national counselor adviser advisor minister's official officer judge justice attorney
+    spokesman's ceo founder analyst professor dr. mr. mrs. ms. sen. rep. gov. gen. pope
+    """
+)
+
+
+def _parse() -> tuple[dict[str, str], dict[str, str]]:
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for line in _COUNTRIES.strip().splitlines():
+        canonical, others, adjectives = line.split("|")
+        for name in (canonical, *filter(None, others.split(";"))):
+            names[name.lower()] = canonical
+        for adjective in filter(None, adjectives.split(";")):
+            demonyms[adjective.lower()] = canonical
+    return names, demonyms
+
+
+@cache
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    return _parse()
+
+
+def country_for_name(name: str) -> str | None:
+    """The canonical country a name or alias denotes ("the U.S." -> "United States")."""
+    key = name.lower()
+    if key.startswith("the "):
+        key = key[4:]
+    return _tables()[0].get(key)
+
+
+def country_for_demonym(word: str) -> str | None:
+    """The country a demonym refers to ("Chinese" -> "China"), else None."""
+    return _tables()[1].get(word.lower())
+
+
+def is_place_word(lowered: str) -> bool:
+    names, demonyms = _tables()
+    return lowered in names or lowered in demonyms
+
+
+def is_title_word(lowered: str) -> bool:
+    return lowered in TITLE_WORDS

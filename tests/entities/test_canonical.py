@@ -1,0 +1,144 @@
+"""Linking mentions across two invented articles into canonical entities."""
+
+from __future__ import annotations
+
+from dossier.briefing import Briefing, Entity
+from dossier.entities import OUTLET_ROLE, EntityIndex, entities_stage
+
+from .conftest import fixture_article, make_article
+
+
+def by_name(story: Briefing, name: str) -> Entity:
+    matches = [e for e in story.entities if e.name == name]
+    assert len(matches) == 1, [e.name for e in story.entities]
+    return matches[0]
+
+
+def mention_texts(story: Briefing, entity: Entity) -> list[str]:
+    return [story.article(m.article_id).text[m.start : m.end] for m in entity.mentions]
+
+
+def test_short_names_join_the_full_name(talks_story: Briefing) -> None:
+    kowal = by_name(talks_story, "Jan Kowal")
+    assert kowal.type == "person"
+    assert "Kowal" in kowal.aliases
+    assert "Kowal" in mention_texts(talks_story, kowal)
+
+
+def test_one_person_across_articles_with_roles_per_article(talks_story: Briefing) -> None:
+    ostend = by_name(talks_story, "Maria Ostend")
+    assert {m.article_id for m in ostend.mentions} == {a.id for a in talks_story.articles}
+    titles = {role.title.casefold() for role in ostend.roles}
+    assert any("secretary of state" in title for title in titles)
+    for role in ostend.roles:
+        assert role.article_ids
+
+
+def test_shared_surnames_stay_different_people(talks_story: Briefing) -> None:
+    wenli = by_name(talks_story, "Zhou Wenli")
+    hanqing = by_name(talks_story, "Zhou Hanqing")
+    assert wenli.id != hanqing.id
+    # A bare "Zhou" right after Zhou Hanqing was introduced is him, not Zhou Wenli.
+    assert "Zhou" in mention_texts(talks_story, hanqing)
+    assert "Zhou" not in wenli.aliases
+
+
+def test_appositive_and_possessive_roles(talks_story: Briefing) -> None:
+    assert any("ambassador" in r.title for r in by_name(talks_story, "Zhou Wenli").roles)
+    assert any("spokesman" in r.title for r in by_name(talks_story, "Zhou Hanqing").roles)
+    assert [r.title for r in by_name(talks_story, "Xu Ling").roles] == ["China's top diplomat"]
+
+
+def test_country_aliases_and_demonyms_fold_into_one_place(talks_story: Briefing) -> None:
+    usa = by_name(talks_story, "United States")
+    assert usa.type == "place"
+    assert {"U.S.", "US", "America"} <= set(usa.aliases)
+    china = by_name(talks_story, "China")
+    assert "Chinese" in china.aliases
+    assert not any(e.type == "person" and e.name in {"Chinese", "American"} for e in talks_story.entities)
+
+
+def test_outlets_are_recognized_as_outlets(talks_story: Briefing) -> None:
+    herald = by_name(talks_story, "Coastline Herald")
+    assert herald.type == "organization"
+    assert [r.title for r in herald.roles] == [OUTLET_ROLE]
+
+
+def test_nominal_references_join_the_one_person_with_that_office(talks_story: Briefing) -> None:
+    assert "minister" in mention_texts(talks_story, by_name(talks_story, "Jan Kowal"))
+    assert "Secretary" in mention_texts(talks_story, by_name(talks_story, "Maria Ostend"))
+
+
+def test_mentions_are_inside_their_articles_and_sorted(talks_story: Briefing) -> None:
+    order = {a.id: i for i, a in enumerate(talks_story.articles)}
+    for entity in talks_story.entities:
+        assert entity.mentions
+        keys = [(order[m.article_id], m.start) for m in entity.mentions]
+        assert keys == sorted(keys)
+        for mention in entity.mentions:
+            assert 0 <= mention.start < mention.end <= len(talks_story.article(mention.article_id).text)
+
+
+def test_ids_are_stable_and_unique(talks_story: Briefing) -> None:
+    again = entities_stage(Briefing(articles=talks_story.articles))
+    assert again.entities == talks_story.entities
+    ids = [e.id for e in talks_story.entities]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("e-") and len(i) == 14 for i in ids)
+
+
+def test_ambiguous_surname_without_context_stays_unresolved() -> None:
+    first = make_article("Ana Berg and Ola Berg arrived in Lisk on Monday.", "1.txt")
+    second = make_article("Berg said nothing more about the port on Tuesday.", "2.txt")
+    story = entities_stage(Briefing(articles=(first, second)))
+    persons = {e.name for e in story.entities if e.type == "person"}
+    assert {"Ana Berg", "Ola Berg"} <= persons
+    lone = [e for e in story.entities if e.name == "Berg"]
+    assert len(lone) == 1
+    assert all(m.article_id == second.id for m in lone[0].mentions)
+
+
+def test_index_finds_entities_by_span_and_by_name(talks_story: Briefing) -> None:
+    index = EntityIndex.of(talks_story)
+    kowal = by_name(talks_story, "Jan Kowal")
+    first = kowal.mentions[0]
+    assert index.at(first.article_id, first.start, first.end) == kowal
+    assert index.at(first.article_id, first.start, first.end + 12) == kowal  # overlap is enough
+    assert index.at(first.article_id, 0, 0) is None
+    assert index.named("jan kowal") == kowal
+    assert index.named("Kowal") == kowal
+    assert index.named("Kowal", type="place") is None
+    assert index.named("Zhou") is None  # two people called Zhou
+
+
+def test_articles_without_sentences_are_read_whole() -> None:
+    article = fixture_article("a_talks.txt")
+    bare = make_article(article.text)
+    from dataclasses import replace
+
+    story = entities_stage(Briefing(articles=(replace(bare, sentences=(), paragraphs=()),)))
+    assert any(e.name == "Jan Kowal" for e in story.entities)
+
+
+def test_an_acronym_in_brackets_joins_its_long_name() -> None:
+    first = make_article(
+        "The Northern Shipping Union (NSU) said on Monday it would strike. The NSU has 400 members.",
+        "1.txt",
+    )
+    later = make_article("The NSU confirmed the strike on Tuesday.", "2.txt")
+    story = entities_stage(Briefing(articles=(first, later)))
+    union = [e for e in story.entities if "NSU" in e.aliases]
+    assert len(union) == 1
+    assert union[0].name == "Northern Shipping Union"
+    assert {m.article_id for m in union[0].mentions} == {first.id, later.id}
+    assert not any(e.name == "NSU" for e in story.entities)
+
+
+def test_a_one_word_name_that_owns_an_office_is_not_a_person() -> None:
+    text = (
+        "Veldmark said on Monday that the talks would go on. Veldmark wants the dam opened. "
+        "Veldmark’s president, Ana Vell, agreed. Later Veldmark and Lisk signed the deal."
+    )
+    story = entities_stage(Briefing(articles=(make_article(text),)))
+    assert not any(e.type == "person" and e.name == "Veldmark" for e in story.entities)
+    assert any(e.type == "person" and e.name == "Ana Vell" for e in story.entities)
