@@ -53,15 +53,15 @@ def test_syndicated_copy_points_at_the_original() -> None:
     assert report.duplicate_of is None
 
 
-def test_summary_is_verbatim_and_cites_each_original() -> None:
+def test_summary_is_verbatim_and_led_by_original_articles() -> None:
     briefing = brief(story_sources())
-    assert briefing.summary, "each original article has a lead sentence"
+    assert briefing.summary
+    duplicates = {a.id for a in briefing.articles if a.duplicate_of}
     for line in briefing.summary:
         first = line.citations[0]
         assert briefing.article(first.article_id).text[first.start : first.end] == line.text
-    cited = {c.article_id for line in briefing.summary for c in line.citations}
-    duplicates = {a.id for a in briefing.articles if a.duplicate_of}
-    assert not cited & duplicates
+        # A syndicated copy may add a citation to a line, never supply one of its own.
+        assert first.article_id not in duplicates
 
 
 def test_output_validates_against_the_schema() -> None:

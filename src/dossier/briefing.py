@@ -128,12 +128,74 @@ class CitedText(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Position(Record):
+    """One side of an issue, as its own quotes state it. ``side`` is a speaker's name as the text gives it."""
+
+    side: str
+    quote_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Issue(Record):
     id: str
     label: str
     summary: tuple[CitedText, ...] = ()
     quote_ids: tuple[str, ...] = ()
     article_ids: tuple[str, ...] = ()
+    positions: tuple[Position, ...] = ()
+    keywords: tuple[str, ...] = ()  # the key phrases the label was built from, each found in the issue's text
+    steered: bool = False  # True when the issue comes from a user-supplied list of issues
+    evidence: tuple[Citation, ...] = ()  # every sentence grouped into the issue
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow(Record):
+    """How many of an issue's sentences each outlet carries, in the order of ``Coverage.outlets``."""
+
+    issue_id: str
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusive(Record):
+    """A sentence only one outlet reports: no other outlet says the same thing."""
+
+    outlet: str
+    issue_id: str | None
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Omission(Record):
+    """An issue that most outlets left out: the few that cover it and the many that do not."""
+
+    issue_id: str
+    covered_by: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewPoint(Record):
+    """A point an article made before the event, and the later sentences that report on it (if any)."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    reported: bool
+    outcome: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage(Record):
+    """Who reported what: the issue × outlet matrix, exclusives, omissions, previews against outcomes."""
+
+    outlets: tuple[str, ...]
+    rows: tuple[CoverageRow, ...] = ()
+    exclusives: tuple[Exclusive, ...] = ()
+    omissions: tuple[Omission, ...] = ()
+    event_date: str | None = None  # YYYY-MM-DD: the date most articles report from
+    preview_article_ids: tuple[str, ...] = ()
+    previews: tuple[PreviewPoint, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +215,7 @@ class Briefing(Record):
     failures: tuple[Failure, ...] = ()
     stages: tuple[str, ...] = ()
     metadata: dict[str, Any] = field(default_factory=dict)
+    coverage: Coverage | None = None
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

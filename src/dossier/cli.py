@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import datetime as dt
 import logging
 import sys
@@ -20,6 +21,7 @@ from tqdm import tqdm
 
 from dossier.article import Failure
 from dossier.demo import demo_paths
+from dossier.embed import ENCODER_NAMES
 from dossier.errors import DossierError, UsageError
 from dossier.ingest import Limits
 from dossier.pipeline import Options, Progress, brief, ingest
@@ -126,10 +128,15 @@ def _run_list(args: argparse.Namespace) -> int:
 
 def _options(args: argparse.Namespace) -> Options:
     limits = Limits(max_bytes=int(args.max_mb * 1024 * 1024), timeout_s=args.timeout)
-    sentences = getattr(args, "summary_sentences", None)
-    if sentences is None:
-        return Options(strict=args.strict, limits=limits)
-    return Options(strict=args.strict, limits=limits, summary_sentences=sentences)
+    options = Options(strict=args.strict, limits=limits)
+    if args.run is not _run_brief:
+        return options
+    if args.summary_sentences is not None:
+        options = dataclasses.replace(options, summary_sentences=args.summary_sentences)
+    issues_file = Path(args.issues) if args.issues is not None else None
+    return dataclasses.replace(
+        options, summary_words=args.summary_words, issues_file=issues_file, encoder=args.encoder
+    )
 
 
 @contextlib.contextmanager
@@ -206,6 +213,18 @@ def _parser() -> argparse.ArgumentParser:
     brief_cmd.add_argument("--demo", action="store_true", help="brief the sample corpus shipped with dossier")
     brief_cmd.add_argument(
         "--summary-sentences", type=_positive_int, metavar="N", help="summary length (default 6)"
+    )
+    brief_cmd.add_argument(
+        "--summary-words", type=_positive_int, metavar="N", help="fit the summary to N words instead"
+    )
+    brief_cmd.add_argument(
+        "--issues", metavar="FILE", help="YAML or JSON list of issues (names, keywords) to steer the grouping"
+    )
+    brief_cmd.add_argument(
+        "--encoder",
+        choices=ENCODER_NAMES,
+        default="auto",
+        help="sentence encoder for issues and summary (default auto: the fast table distilled from MiniLM)",
     )
     _selection_arguments(brief_cmd)
     _reading_arguments(brief_cmd)

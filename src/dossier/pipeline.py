@@ -8,7 +8,7 @@
     per story (reduce), brief():
         articles ─► merge exact copies ─► mark near-duplicates ─► infer missing dates
                  ─► order for reading ─► entities ─► quotes ─► link speakers
-                 ─► figures ─► timeline ─► conflicts ─► summarize
+                 ─► figures ─► timeline ─► conflicts ─► issues ─► coverage ─► summarize
 
 The first half looks at one source at a time and never at another, so it can be
 mapped over any number of workers; the second half sees the whole story. Each
@@ -29,16 +29,19 @@ from dossier.article import Article, Draft, Failure
 from dossier.briefing import Briefing
 from dossier.clean import clean
 from dossier.conflicts import conflicts_stage
+from dossier.coverage import coverage_stage
 from dossier.dedup import mark_duplicates
+from dossier.embed import get_encoder
 from dossier.entities import entities_stage
 from dossier.errors import DossierError, SourceError, StageError
 from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
 from dossier.ingest.fetch import Fetcher
+from dossier.issues import issues_stage, load_steering
 from dossier.quotes import quotes_stage
 from dossier.speakers import link_speakers_stage
 from dossier.store import AddResult, Store
-from dossier.summarize import DEFAULT_SENTENCES, lead_summary
+from dossier.summarize import DEFAULT_SENTENCES, summary_stage
 from dossier.timeline import timeline_stage
 from dossier.timex import infer_dates_stage
 from dossier.version import __version__
@@ -140,18 +143,11 @@ def order_for_reading(story: Briefing) -> Briefing:
     return dataclasses.replace(story, articles=tuple(sorted(story.articles, key=key)))
 
 
-def summarize(options: Options) -> StoryStage:
-    def stage(story: Briefing) -> Briefing:
-        summary = lead_summary(story.articles, max_sentences=options.summary_sentences)
-        return dataclasses.replace(
-            story, summary=summary, metadata={**story.metadata, "summary_method": "lead"}
-        )
-
-    return stage
-
-
 def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
     """The per-story stages, in the order they run."""
+    # One encoder for issues, coverage and summary, so each sentence is encoded once.
+    encoder = get_encoder(options.encoder)
+    steering = load_steering(options.issues_file) if options.issues_file is not None else ()
     return (
         ("merge-exact-copies", merge_exact_copies),
         ("mark-near-duplicates", mark_near_duplicates),
@@ -163,7 +159,12 @@ def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
         ("figures", figures_stage),
         ("timeline", timeline_stage),
         ("conflicts", conflicts_stage),
-        ("summarize", summarize(options)),
+        ("issues", issues_stage(encoder, steering)),
+        ("coverage", coverage_stage(encoder)),
+        (
+            "summarize",
+            summary_stage(encoder, sentences=options.summary_sentences, words=options.summary_words),
+        ),
     )
 
 

@@ -1,62 +1,70 @@
-"""A first, simple extractive summary: each outlet's lead sentence.
+"""The cited summary: a few central, non-redundant sentences, each citing every outlet that carries it.
 
-News is written in inverted-pyramid style, so the opening sentence of each
-article is the single best-supported extractive summary a first stage can give
-without a model. Every summary line is verbatim article text; the same sentence
-carried by several articles is listed once with every citation. The factbox
-issue replaces this with a redundancy-aware (MMR) summary.
+Extractive and redundancy-aware: the story's distinct readable sentences are
+embedded, scored by centrality (plus small rewards for wide support and an
+early position), and picked by maximal marginal relevance until the budget is
+spent: ``DEFAULT_SENTENCES`` sentences, or as many as fit in a word budget.
+The picked sentences are then put back in reading order (article date, then
+position). A sentence that another outlet carries word for word, or nearly
+so, is listed once with all their citations.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+import dataclasses
+import logging
+from collections.abc import Callable
 
-from dossier.article import Article, Span
-from dossier.briefing import Citation, CitedText
+from dossier.briefing import Briefing, CitedText
+from dossier.embed import Encoder, get_encoder
+from dossier.issues.pool import Candidate, sentence_pool
+from dossier.issues.select import Budget, centrality_scores, cite_with_echoes, mmr, reading_order
+from dossier.issues.similarity import similarity_matrix, thresholds_for
+
+logger = logging.getLogger(__name__)
 
 #: The default number of summary sentences.
 DEFAULT_SENTENCES = 6
-#: Lead sentences shorter than this are usually datelines or fragments, not news.
-MIN_LEAD_WORDS = 8
+#: Bounds on the sentence count a caller may ask for.
+MIN_SENTENCES = 1
+MAX_SENTENCES = 50
+#: Picked sentences may not be more alike than this, whatever the encoder: a rephrased repeat is no news.
+REDUNDANCY_CAP = 0.95
 
-_WORD = re.compile(r"\w+")
 
-
-def lead_summary(
-    articles: Sequence[Article], *, max_sentences: int = DEFAULT_SENTENCES
+def summarize_story(
+    story: Briefing, encoder: Encoder, *, sentences: int = DEFAULT_SENTENCES, words: int | None = None
 ) -> tuple[CitedText, ...]:
-    """The lead sentence of each original article, in reading order, merged when equal."""
-    if max_sentences < 1:
-        raise ValueError(f"max_sentences must be at least 1, got {max_sentences}")
-    lines: list[tuple[str, list[Citation]]] = []
-    by_key: dict[str, list[Citation]] = {}
-    for article in articles:
-        if article.duplicate_of is not None:
-            continue
-        span = _lead_sentence(article)
-        if span is None:
-            continue
-        citation = Citation(article.id, span.start, span.end)
-        key = _comparison_key(article.span_text(span))
-        if key in by_key:
-            by_key[key].append(citation)
-            continue
-        if len(lines) == max_sentences:
-            continue
-        citations = [citation]
-        by_key[key] = citations
-        lines.append((article.span_text(span), citations))
-    return tuple(CitedText(text, tuple(citations)) for text, citations in lines)
+    """The summary lines of ``story``: ``sentences`` of them, or as many as fit in ``words`` words."""
+    budget = Budget(sentences=None, words=words) if words is not None else Budget(sentences=sentences)
+    if budget.sentences is not None and budget.sentences > MAX_SENTENCES:
+        raise ValueError(f"at most {MAX_SENTENCES} summary sentences, got {budget.sentences}")
+    candidates = _usable(sentence_pool(story))
+    if not candidates:
+        return ()
+    vectors = encoder.encode([c.text for c in candidates])
+    similarity = similarity_matrix(vectors)
+    scores = centrality_scores(candidates, similarity)
+    same = thresholds_for(encoder.name).same
+    picked = mmr(candidates, scores, similarity, budget, redundancy_cap=min(same, REDUNDANCY_CAP))
+    return tuple(cite_with_echoes(candidates, i, similarity, same) for i in reading_order(candidates, picked))
 
 
-def _lead_sentence(article: Article) -> Span | None:
-    for span in article.sentences:
-        if len(_WORD.findall(article.span_text(span))) >= MIN_LEAD_WORDS:
-            return span
-    return None
+def _usable(pool: tuple[Candidate, ...]) -> list[Candidate]:
+    """Readable sentences; a story with none (all fragments) falls back to every sentence it has."""
+    readable = [c for c in pool if c.readable]
+    return readable if readable else list(pool)
 
 
-def _comparison_key(text: str) -> str:
-    """Sentences equal up to case, punctuation and spacing count as the same line."""
-    return " ".join(_WORD.findall(text.casefold()))
+def summary_stage(
+    encoder: Encoder | None = None, *, sentences: int = DEFAULT_SENTENCES, words: int | None = None
+) -> Callable[[Briefing], Briefing]:
+    """The ``summarize`` story stage (the encoder is chosen on first use when not given)."""
+
+    def stage(story: Briefing) -> Briefing:
+        chosen = encoder if encoder is not None else get_encoder("auto")
+        summary = summarize_story(story, chosen, sentences=sentences, words=words)
+        metadata = {**story.metadata, "summary_method": "mmr", "encoder": chosen.name}
+        return dataclasses.replace(story, summary=summary, metadata=metadata)
+
+    return stage

@@ -66,7 +66,7 @@ def to_html(briefing: Briefing) -> str:
         "figures": _figures(briefing, citer),
         "conflicts": _conflicts(briefing, citer),
         "timeline": _timeline(briefing, citer),
-        "coverage": _coverage(briefing, numbering),
+        "coverage": _coverage(briefing, citer),
         "stripped": _stripped(briefing, numbering),
         "failures": _failures(briefing),
     }
@@ -254,6 +254,9 @@ def _issue(issue: Issue, quotes: dict[str, Quote], citer: Citer) -> str:
     if issue_quotes:
         items = "".join(f"<p>“{_e(q.text)}” {citer.links([_span_of(q)])}</p>" for q in issue_quotes)
         parts.append(f"<blockquote>{items}</blockquote>")
+    for position in issue.positions:
+        cited = [_span_of(quotes[q]) for q in position.quote_ids if q in quotes]
+        parts.append(f'<p class="meta">Position of {_e(position.side)}: {citer.links(cited)}</p>')
     if issue.article_ids:
         parts.append(f'<p class="meta">Covered by {citer.article_links(issue.article_ids)}</p>')
     return "\n".join(part for part in parts if part)
@@ -349,7 +352,8 @@ def _timeline(briefing: Briefing, citer: Citer) -> str:
     return f'<ol class="timeline">{"".join(items)}</ol>' if items else ""
 
 
-def _coverage(briefing: Briefing, numbering: Numbering) -> str:
+def _coverage(briefing: Briefing, citer: Citer) -> str:
+    numbering = citer.numbering
     rows = coverage(briefing, numbering)
     if not rows:
         return ""
@@ -374,7 +378,44 @@ def _coverage(briefing: Briefing, numbering: Numbering) -> str:
     ]
     cited = sum(1 for row in rows if row.summary_citations)
     note = f'<p class="note">{cited} of {len(rows)} articles are cited in the summary.</p>'
-    return _table(header, cells, frozenset(range(2, 8))) + "\n" + note
+    return _table(header, cells, frozenset(range(2, 8))) + "\n" + note + _outlet_coverage(briefing, citer)
+
+
+def _outlet_coverage(briefing: Briefing, citer: Citer) -> str:
+    """The coverage stage's findings: issue × outlet matrix, exclusives, omissions, previews."""
+    found = briefing.coverage
+    if found is None:
+        return ""
+    labels = {issue.id: issue.label for issue in briefing.issues}
+    parts: list[str] = []
+    if found.rows:
+        header = ["Issue", *(_e(o) for o in found.outlets)]
+        rows = [[_e(labels.get(r.issue_id, r.issue_id)), *(str(n) for n in r.counts)] for r in found.rows]
+        numeric = frozenset(range(1, len(found.outlets) + 1))
+        parts += ["<h3>Issues by outlet</h3>", _table(header, rows, numeric)]
+    if found.exclusives:
+        items = "".join(
+            f"<li><strong>{_e(e.outlet)}</strong>: {_e(e.text)} {citer.links(e.citations)}</li>"
+            for e in found.exclusives
+        )
+        parts += ["<h3>Reported by one outlet only</h3>", f'<ul class="cited">{items}</ul>']
+    if found.omissions:
+        items = "".join(
+            f"<li>{_e(labels.get(o.issue_id, o.issue_id))}: only {_e(', '.join(o.covered_by))}; "
+            f"not in {len(o.missing)} other outlet(s)</li>"
+            for o in found.omissions
+        )
+        parts += ["<h3>Left out by most outlets</h3>", f"<ul>{items}</ul>"]
+    if found.previews:
+        items = "".join(
+            f"<li>{_e(p.text)} {citer.links(p.citations)} "
+            + (f"(reported: {citer.links(p.outcome)})" if p.reported else "(not reported later)")
+            + "</li>"
+            for p in found.previews
+        )
+        when = _e(found.event_date or "date unknown")
+        parts += [f"<h3>Previewed before the event ({when})</h3>", f'<ul class="cited">{items}</ul>']
+    return "\n" + "\n".join(parts) if parts else ""
 
 
 def _stripped(briefing: Briefing, numbering: Numbering) -> str:

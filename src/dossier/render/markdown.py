@@ -161,6 +161,10 @@ def _issue_body(issue: Issue, quotes: dict[str, Quote], numbering: Numbering) ->
         if quote is not None:
             citation = Citation(quote.article_id, quote.start, quote.end)
             body.append(f"- Quote: “{escape(quote.text)}” {cite([citation], numbering)}")
+    for position in issue.positions:
+        cited = [quotes[q] for q in position.quote_ids if q in quotes]
+        marks = cite((Citation(q.article_id, q.start, q.end) for q in cited), numbering)
+        body.append(f"- Position of {escape(position.side)}: {len(cited)} quote(s) {marks}".rstrip())
     if issue.article_ids:
         body.append("- Covered by " + _cite_articles(issue.article_ids, numbering))
     return body or ["_No sentences or quotes attached._"]
@@ -269,7 +273,40 @@ def _coverage(briefing: Briefing, numbering: Numbering) -> list[str]:
         table.append("| " + " | ".join(cells) + " |")
     cited = sum(1 for row in rows if row.summary_citations)
     table += ["", f"{cited} of {len(rows)} articles are cited in the summary."]
-    return table
+    return table + _outlet_coverage(briefing, numbering)
+
+
+def _outlet_coverage(briefing: Briefing, numbering: Numbering) -> list[str]:
+    """The coverage stage's findings: issue × outlet matrix, exclusives, omissions, previews."""
+    found = briefing.coverage
+    if found is None:
+        return []
+    labels = {issue.id: issue.label for issue in briefing.issues}
+    out: list[str] = []
+    if found.rows:
+        out += ["", "### Issues by outlet", ""]
+        out.append("| Issue | " + " | ".join(escape(o) for o in found.outlets) + " |")
+        out.append("|---|" + "---|" * len(found.outlets))
+        for row in found.rows:
+            cells = [escape(labels.get(row.issue_id, row.issue_id)), *(str(n) for n in row.counts)]
+            out.append("| " + " | ".join(cells) + " |")
+    if found.exclusives:
+        out += ["", "### Reported by one outlet only", ""]
+        out += [
+            f"- {escape(e.outlet)}: {escape(e.text)} {cite(e.citations, numbering)}" for e in found.exclusives
+        ]
+    if found.omissions:
+        out += ["", "### Left out by most outlets", ""]
+        for omission in found.omissions:
+            label = escape(labels.get(omission.issue_id, omission.issue_id))
+            covered = ", ".join(escape(o) for o in omission.covered_by)
+            out.append(f"- {label}: only {covered}; not in {len(omission.missing)} other outlet(s)")
+    if found.previews:
+        out += ["", f"### Previewed before the event ({found.event_date or 'date unknown'})", ""]
+        for point in found.previews:
+            status = "reported: " + cite(point.outcome, numbering) if point.reported else "not reported later"
+            out.append(f"- {escape(point.text)} {cite(point.citations, numbering)} ({status})")
+    return out
 
 
 def _stripped(briefing: Briefing, numbering: Numbering) -> list[str]:

@@ -46,6 +46,7 @@ SECTION_STAGES = {
     "figures": "figures",
     "conflicts": "conflicts",
     "timeline": "timeline",
+    "coverage": "coverage",
 }
 UNATTRIBUTED = "Unattributed"
 DEFAULT_TITLE = "Briefing"

@@ -1,0 +1,110 @@
+"""Issue grouping on the seed articles, scored against a hand-made list of their issues.
+
+Gold: ``benchmarks/gold/seeds_issues.json`` (issue names and keywords, no
+article text). A sentence belongs to a gold issue when it names one of its
+keywords. For each found issue, its keyword-bearing sentences vote for a gold
+issue; the figures are
+
+- purity: the share of keyword-bearing grouped sentences that sit in an issue
+  whose majority gold issue is their own (weighted over issues);
+- gold recall: the share of gold issues (present in at least two sentences)
+  that are the majority of at least one found issue;
+- label hits: found issues whose label names a keyword of their majority issue.
+
+Also prints each label, and the time per story once the encoder is loaded.
+
+Usage: ``.venv/bin/python benchmarks/bench_issues.py [--encoder auto|minilm|static|tfidf]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from dossier.briefing import Briefing, Issue
+from dossier.embed import get_encoder
+from dossier.issues import find_issues
+from dossier.pipeline import Options, read_articles, story_stages
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+GOLD = ROOT / "benchmarks" / "gold" / "seeds_issues.json"
+PREPARE = ("merge-exact-copies", "mark-near-duplicates", "infer-dates", "order-for-reading")
+
+
+def gold_patterns() -> dict[str, re.Pattern[str]]:
+    data = json.loads(GOLD.read_text(encoding="utf-8"))
+    patterns = {}
+    for issue in data["issues"]:
+        words = sorted((re.escape(k) for k in issue["keywords"]), key=len, reverse=True)
+        patterns[issue["name"]] = re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+    return patterns
+
+
+def gold_of(text: str, patterns: dict[str, re.Pattern[str]]) -> list[str]:
+    return [name for name, pattern in patterns.items() if pattern.search(text)]
+
+
+def issue_sentences(story: Briefing, issue: Issue) -> list[str]:
+    return [story.article(c.article_id).text[c.start : c.end] for c in issue.evidence]
+
+
+def score(story: Briefing, issues: tuple[Issue, ...], patterns: dict[str, re.Pattern[str]]) -> None:
+    pure = total = label_hits = 0
+    majorities: set[str] = set()
+    for issue in issues:
+        votes: Counter[str] = Counter()
+        for sentence in issue_sentences(story, issue):
+            votes.update(gold_of(sentence, patterns))
+        keyword_sentences = sum(1 for s in issue_sentences(story, issue) if gold_of(s, patterns))
+        majority = votes.most_common(1)[0][0] if votes else None
+        in_majority = sum(1 for s in issue_sentences(story, issue) if majority in gold_of(s, patterns))
+        pure += in_majority
+        total += keyword_sentences
+        if majority:
+            majorities.add(majority)
+            if patterns[majority].search(issue.label):
+                label_hits += 1
+        print(
+            f"  {issue.label!r}: {len(issue.evidence)} sentences, {len(issue.article_ids)} articles, "
+            f"majority gold issue {majority!r}"
+        )
+    present = Counter(
+        g for a in story.articles for s in a.sentences for g in gold_of(a.span_text(s), patterns)
+    )
+    expected = {name for name, n in present.items() if n >= 2}
+    print(
+        f"purity {pure / max(total, 1):.3f}  gold recall {len(majorities & expected)}/{len(expected)} "
+        f"= {len(majorities & expected) / max(len(expected), 1):.3f}  label hits {label_hits}/{len(issues)}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="issue grouping on the seeds")
+    parser.add_argument("--encoder", default="auto")
+    args = parser.parse_args(argv)
+    if not SEEDS.is_dir():
+        print(f"bench_issues: {SEEDS} is absent; nothing to measure", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    encoder = get_encoder(args.encoder)
+    encoder.encode(["warm up the model"])
+    print(f"encoder {encoder.name}: loaded in {time.perf_counter() - started:.2f} s")
+    story = Briefing(articles=read_articles(sorted(str(p) for p in SEEDS.glob("*.txt"))).articles)
+    for name, stage in story_stages(Options()):
+        if name in PREPARE:
+            story = stage(story)
+    started = time.perf_counter()
+    issues = find_issues(story, encoder)
+    print(f"{len(story.articles)} articles, {len(issues)} issues in {time.perf_counter() - started:.2f} s")
+    score(story, issues, gold_patterns())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""The ``issues`` story stage: sentences grouped into issues, each labelled, summarised and sourced.
+
+1. The story's distinct readable sentences (see :mod:`dossier.issues.pool`) are embedded.
+2. With a steering list, sentences naming an issue's terms, or close to them in
+   meaning, go to that issue first; the rest are grouped without supervision
+   (:mod:`dossier.issues.group`).
+3. Groups too small to be an issue are dropped; the rest are ranked by how
+   many articles cover them, then by size, and the first ``MAX_ISSUES`` kept.
+4. Each issue gets a label from its own key phrases, a few non-redundant
+   sentences each citing every article that says the same thing, the quotes
+   inside its sentences, and, when two or more speakers are quoted, their
+   positions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from dossier.briefing import Briefing, Citation, Issue, Position, Quote
+from dossier.embed import Encoder, Vectors, get_encoder
+from dossier.issues.group import group_vectors
+from dossier.issues.labels import fallback_label, label_from, occurs_in, rank_phrases
+from dossier.issues.pool import Candidate, sentence_pool
+from dossier.issues.select import Budget, centrality_scores, cite_with_echoes, mmr, reading_order
+from dossier.issues.similarity import Thresholds, similarity_matrix, thresholds_for
+from dossier.issues.steer import SteeringIssue
+
+MAX_ISSUES = 8
+#: An unsupervised group needs this many sentences to count as an issue (when the story has that many).
+MIN_ISSUE_SENTENCES = 2
+#: Sentences shown per issue.
+ISSUE_SENTENCES = 3
+#: Sides shown per issue, most quoted first.
+MAX_SIDES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    members: tuple[int, ...]
+    steering: SteeringIssue | None = None
+
+
+def find_issues(
+    story: Briefing, encoder: Encoder, steering: Sequence[SteeringIssue] = ()
+) -> tuple[Issue, ...]:
+    """The issues of ``story``, most widely covered first."""
+    candidates = [c for c in sentence_pool(story) if c.readable]
+    if not candidates:
+        return ()
+    texts = [c.text for c in candidates]
+    seed_texts = [" ".join(s.terms) for s in steering]
+    encoded = encoder.encode([*texts, *seed_texts])
+    vectors, seeds = encoded[: len(texts)], encoded[len(texts) :]
+    limits = thresholds_for(encoder.name)
+    groups = _steered_groups(candidates, vectors, seeds, steering, limits)
+    taken = {i for g in groups for i in g.members}
+    free = np.array([i for i in range(len(candidates)) if i not in taken], dtype=np.intp)
+    if free.size:
+        for rows in group_vectors(vectors[free], MAX_ISSUES):
+            groups.append(_Group(tuple(int(free[r]) for r in rows)))
+    kept = _rank(_substantial(groups, len(candidates)), candidates)[:MAX_ISSUES]
+    similarity = similarity_matrix(vectors)
+    phrase_lists = rank_phrases([[texts[i] for i in g.members] for g in kept])
+    quotes = _quotes_by_article(story.quotes)
+    return tuple(
+        _issue(group, phrases, candidates, similarity, limits, quotes, story)
+        for group, phrases in zip(kept, phrase_lists, strict=True)
+    )
+
+
+def _steered_groups(
+    candidates: Sequence[Candidate],
+    vectors: Vectors,
+    seeds: Vectors,
+    steering: Sequence[SteeringIssue],
+    limits: Thresholds,
+) -> list[_Group]:
+    if not steering:
+        return []
+    patterns = [s.pattern() for s in steering]
+    closeness = vectors @ seeds.T
+    members: list[list[int]] = [[] for _ in steering]
+    for index, candidate in enumerate(candidates):
+        named = [k for k, pattern in enumerate(patterns) if pattern.search(candidate.text)]
+        near = [k for k in range(len(steering)) if closeness[index, k] >= limits.related]
+        choices = named or near
+        if choices:
+            best = max(choices, key=lambda k: (float(closeness[index, k]), -k))
+            members[best].append(index)
+    return [_Group(tuple(rows), s) for rows, s in zip(members, steering, strict=True) if rows]
+
+
+def _substantial(groups: Sequence[_Group], pool_size: int) -> list[_Group]:
+    floor = MIN_ISSUE_SENTENCES if pool_size >= 2 * MIN_ISSUE_SENTENCES else 1
+    return [g for g in groups if g.steering is not None or len(g.members) >= floor]
+
+
+def _rank(groups: Sequence[_Group], candidates: Sequence[Candidate]) -> list[_Group]:
+    def key(group: _Group) -> tuple[int, int, int, int]:
+        articles = {a for i in group.members for a in candidates[i].article_ids}
+        first = min(group.members)
+        return (0 if group.steering else 1, -len(articles), -len(group.members), first)
+
+    return sorted(groups, key=key)
+
+
+def _issue(
+    group: _Group,
+    phrases: Sequence[object],
+    candidates: Sequence[Candidate],
+    similarity: Vectors,
+    limits: Thresholds,
+    quotes: dict[str, list[Quote]],
+    story: Briefing,
+) -> Issue:
+    members = list(group.members)
+    texts = [candidates[i].text for i in members]
+    label, keywords = _label(group, phrases, texts)
+    inner = similarity[np.ix_(members, members)]
+    local = [candidates[i] for i in members]
+    budget = Budget(sentences=ISSUE_SENTENCES)
+    picked = mmr(local, centrality_scores(local, inner), inner, budget, redundancy_cap=limits.same)
+    lines = tuple(
+        cite_with_echoes(candidates, members[i], similarity, limits.same)
+        for i in reading_order(local, picked)
+    )
+    evidence = tuple(c for i in members for c in candidates[i].citations)
+    issue_quotes = _quotes_in(evidence, quotes, story)
+    return Issue(
+        id=_issue_id(evidence),
+        label=label,
+        summary=lines,
+        quote_ids=tuple(q.id for q in issue_quotes),
+        article_ids=_covering(
+            story, {c.article_id for line in lines for c in line.citations} | {c.article_id for c in evidence}
+        ),
+        positions=_positions(issue_quotes),
+        keywords=keywords,
+        steered=group.steering is not None,
+        evidence=evidence,
+    )
+
+
+def _label(group: _Group, phrases: Sequence[object], texts: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    from dossier.issues.labels import Phrase
+
+    if group.steering is not None:
+        found = [t for t in group.steering.terms if occurs_in(t, texts)]
+        if found:
+            # The user's name for it when the sources use it; otherwise the terms they do use.
+            parts = found[:1] if found[0] == group.steering.name else found[:2]
+            return " / ".join(parts), tuple(parts)
+    ranked = [p for p in phrases if isinstance(p, Phrase)]
+    return label_from(ranked, fallback_label(texts))
+
+
+def _issue_id(evidence: Sequence[Citation]) -> str:
+    key = "|".join(f"{c.article_id}:{c.start}:{c.end}" for c in evidence)
+    return "i-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _covering(story: Briefing, article_ids: set[str]) -> tuple[str, ...]:
+    """The covering articles in reading order, with any duplicate of a covering article."""
+    covered = set(article_ids)
+    covered |= {a.id for a in story.articles if a.duplicate_of in article_ids}
+    return tuple(a.id for a in story.articles if a.id in covered)
+
+
+def _quotes_by_article(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
+    by_article: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        by_article.setdefault(quote.article_id, []).append(quote)
+    return by_article
+
+
+def _quotes_in(evidence: Sequence[Citation], quotes: dict[str, list[Quote]], story: Briefing) -> list[Quote]:
+    """Quotes that overlap one of the issue's sentences, plus the other reports of the same statements."""
+    inside: dict[str, Quote] = {}
+    for citation in evidence:
+        for quote in quotes.get(citation.article_id, ()):
+            if quote.start < citation.end and citation.start < quote.end:
+                inside.setdefault(quote.id, quote)
+    statement_ids = {q.statement_id for q in inside.values() if q.statement_id}
+    for quote in story.quotes:
+        if quote.statement_id in statement_ids:
+            inside.setdefault(quote.id, quote)
+    order = {q.id: n for n, q in enumerate(story.quotes)}
+    return sorted(inside.values(), key=lambda q: order[q.id])
+
+
+def _positions(quotes: Sequence[Quote]) -> tuple[Position, ...]:
+    """Each quoted speaker's quotes, when at least two speakers are quoted (a story with sides)."""
+    sides: dict[str, list[Quote]] = {}
+    names: dict[str, str] = {}
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        key = quote.speaker.entity_id or quote.speaker.name.casefold()
+        sides.setdefault(key, []).append(quote)
+        # The fullest form of the name the articles give, e.g. "Jane Roe" over "Roe".
+        current = names.get(key, "")
+        if len(quote.speaker.name) > len(current):
+            names[key] = quote.speaker.name
+    if len(sides) < 2:
+        return ()
+    ranked = sorted(sides.items(), key=lambda item: (-len(item[1]), names[item[0]]))[:MAX_SIDES]
+    return tuple(Position(names[key], tuple(q.id for q in side)) for key, side in ranked)
+
+
+def issues_stage(
+    encoder: Encoder | None = None, steering: Sequence[SteeringIssue] = ()
+) -> Callable[[Briefing], Briefing]:
+    """The ``issues`` story stage (the encoder is chosen on first use when not given)."""
+
+    def stage(story: Briefing) -> Briefing:
+        chosen = encoder if encoder is not None else get_encoder("auto")
+        issues = find_issues(story, chosen, steering)
+        return dataclasses.replace(story, issues=issues, metadata={**story.metadata, "encoder": chosen.name})
+
+    return stage

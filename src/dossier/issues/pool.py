@@ -1,0 +1,143 @@
+"""The story's sentences as candidates for the summary, the issues and the coverage.
+
+One :class:`Candidate` per distinct sentence of the story: sentences equal up
+to case, punctuation and spacing are one candidate that cites every article
+carrying them, in reading order. Duplicate articles (``duplicate_of`` set) never
+open a candidate of their own, but they add citations to identical text, so a
+syndicated copy is counted where it repeats a sentence word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.article import Article
+from dossier.briefing import Briefing, Citation, CitedText
+
+#: A story larger than this many distinct sentences is cut (reading order) so every stage stays bounded.
+MAX_CANDIDATES = 4000
+#: Sentences outside this word range are rarely informative: datelines, captions, run-ons from bad markup.
+MIN_WORDS = 6
+MAX_WORDS = 90
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_OPEN_QUOTES = "\"“‘«'"
+_CLOSE_QUOTES = "\"”’»'"
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|stated|wrote|according to|announced|noted|warned|"
+    r"insisted|argued|urged|stressed|declared|explained|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One distinct sentence: its text (the first citation's), every citation, and where it sits."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    article_order: int  # index of the first citing article in reading order
+    position: int  # index of the sentence in that article
+    words: int
+    readable: bool
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.article_id for c in self.citations))
+
+    def cited(self, extra: Sequence[Citation] = ()) -> CitedText:
+        """This sentence as a summary line, citing its own articles and then ``extra`` ones."""
+        seen = {c.article_id for c in self.citations}
+        more: list[Citation] = []
+        for citation in extra:
+            if citation.article_id not in seen:
+                seen.add(citation.article_id)
+                more.append(citation)
+        return CitedText(self.text, (*self.citations, *more))
+
+
+def comparison_key(text: str) -> str:
+    """Sentences equal up to case, punctuation and spacing count as the same sentence."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_readable(text: str) -> bool:
+    """Whether a sentence can stand alone in a summary.
+
+    Not a question, not a headline-like fragment (no closing punctuation, or
+    most words capitalised), and not a bare quotation with no one credited.
+    """
+    stripped = text.strip()
+    words = word_count(stripped)
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        return False
+    tail = stripped.rstrip(_CLOSE_QUOTES + ")]")
+    if not tail or tail[-1] not in ".!":
+        return False
+    if stripped.rstrip(_CLOSE_QUOTES).endswith("?"):
+        return False
+    if _mostly_capitalised(stripped):
+        return False
+    return not (stripped[0] in _OPEN_QUOTES and not _REPORTING.search(stripped))
+
+
+def _mostly_capitalised(text: str) -> bool:
+    words = _WORD.findall(text)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and capitalised / len(words) > 0.6
+
+
+def sentence_pool(story: Briefing) -> tuple[Candidate, ...]:
+    """Every distinct sentence of the story's original articles, in reading order, with all citations."""
+    order = {article.id: index for index, article in enumerate(story.articles)}
+    found: dict[str, _Open] = {}
+    for article in story.articles:
+        if article.duplicate_of is None:
+            _collect(article, order[article.id], found, open_new=len(found) < MAX_CANDIDATES)
+    for article in story.articles:
+        if article.duplicate_of is not None:
+            _collect(article, order[article.id], found, open_new=False)
+    candidates = [entry.close() for entry in found.values()]
+    return tuple(sorted(candidates, key=lambda c: (c.article_order, c.position)))
+
+
+@dataclass(slots=True)
+class _Open:
+    text: str
+    citations: list[Citation]
+    article_order: int
+    position: int
+
+    def close(self) -> Candidate:
+        ordered = tuple(self.citations)
+        return Candidate(
+            self.text,
+            ordered,
+            self.article_order,
+            self.position,
+            word_count(self.text),
+            is_readable(self.text),
+        )
+
+
+def _collect(article: Article, article_order: int, found: dict[str, _Open], *, open_new: bool) -> None:
+    for position, span in enumerate(article.sentences):
+        text = article.span_text(span)
+        key = comparison_key(text)
+        if not key:
+            continue
+        citation = Citation(article.id, span.start, span.end)
+        entry = found.get(key)
+        if entry is None:
+            if open_new:
+                found[key] = _Open(text, [citation], article_order, position)
+            continue
+        # One citation per article is enough: a sentence repeated inside one article says nothing more.
+        if all(c.article_id != article.id for c in entry.citations):
+            entry.citations.append(citation)

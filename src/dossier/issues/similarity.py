@@ -1,0 +1,41 @@
+"""Similarity thresholds per encoder, and the sentence-level helpers built on them.
+
+Cosine similarities are not on one scale across encoders: two paraphrases
+score about 0.8 under MiniLM but often under 0.5 under TF-IDF. Each encoder
+therefore gets its own cut-offs for "says the same thing" and "is about the
+same point".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dossier.embed import Vectors
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    same: float  # two sentences report the same fact (their citations merge)
+    related: float  # a later sentence follows up a previewed point
+
+
+_THRESHOLDS = {
+    "minilm": Thresholds(same=0.86, related=0.62),
+    "static": Thresholds(same=0.90, related=0.72),
+    "tfidf": Thresholds(same=0.75, related=0.35),
+}
+_DEFAULT = Thresholds(same=0.88, related=0.6)
+
+
+def thresholds_for(encoder_name: str) -> Thresholds:
+    return _THRESHOLDS.get(encoder_name, _DEFAULT)
+
+
+def similarity_matrix(vectors: Vectors) -> Vectors:
+    """Pairwise cosine of unit rows, clipped to [-1, 1] against rounding."""
+    if vectors.shape[0] == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    cosine: Vectors = np.clip(vectors @ vectors.T, -1.0, 1.0).astype(np.float32)
+    return cosine

@@ -1,0 +1,125 @@
+"""The issues stage on a fictional story: groups, labels, citations, quotes, sides, steering, bad input."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from dossier.article import Article
+from dossier.briefing import Briefing, Citation, Quote, Speaker
+from dossier.embed.tfidf import TfidfEncoder
+from dossier.issues import SteeringIssue, find_issues, issues_stage
+from dossier.issues.build import MAX_ISSUES
+from dossier.issues.labels import SEPARATOR, occurs_in
+from dossier.render.schema import check_offsets, validate
+
+from .stories import by_source, make_article, story
+
+ENCODER = TfidfEncoder()
+
+
+def _sentences_of(briefing: Briefing, evidence: tuple[Citation, ...]) -> list[str]:
+    return [briefing.article(c.article_id).text[c.start : c.end] for c in evidence]
+
+
+def test_issues_are_labelled_only_with_words_from_their_own_sentences() -> None:
+    briefing = story()
+    issues = find_issues(briefing, ENCODER)
+    assert 2 <= len(issues) <= MAX_ISSUES
+    for issue in issues:
+        sentences = _sentences_of(briefing, issue.evidence)
+        for part in issue.label.split(SEPARATOR):
+            assert occurs_in(part, sentences), (issue.label, part)
+        assert issue.keywords == tuple(issue.label.split(SEPARATOR))
+
+
+def test_issue_lines_are_verbatim_and_cite_the_duplicate_copy_too() -> None:
+    briefing = story()
+    issues = find_issues(briefing, ENCODER)
+    copy = by_source(briefing, "03_harbour_wire_copy")
+    lines = [line for issue in issues for line in issue.summary]
+    assert lines
+    for line in lines:
+        first = line.citations[0]
+        assert briefing.article(first.article_id).text[first.start : first.end] == line.text
+        assert first.article_id != copy.id  # a duplicate never leads a line
+    assert any(copy.id in issue.article_ids for issue in issues)
+
+
+def test_pay_and_safety_are_told_apart() -> None:
+    issues = find_issues(story(), ENCODER)
+    homes: dict[str, set[str]] = {}
+    for issue in issues:
+        for line in issue.summary:
+            if "nine percent" in line.text:
+                homes.setdefault("pay", set()).add(issue.id)
+            if "davits" in line.text:
+                homes.setdefault("safety", set()).add(issue.id)
+    assert homes["pay"].isdisjoint(homes["safety"])
+
+
+def test_same_input_same_issues() -> None:
+    assert find_issues(story(), ENCODER) == find_issues(story(), ENCODER)
+
+
+def test_steering_makes_a_named_issue_with_a_label_found_in_the_text() -> None:
+    steering = (SteeringIssue("lifeboats", ("davits", "inspected")), SteeringIssue("submarines"))
+    issues = find_issues(story(), ENCODER, steering)
+    steered = [issue for issue in issues if issue.steered]
+    assert [issue.label for issue in steered] == ["lifeboats"]
+    assert all("lifeboat" in line.text.casefold() or "davits" in line.text for line in steered[0].summary)
+
+
+def test_quotes_inside_issue_sentences_are_linked_and_speakers_become_sides() -> None:
+    briefing = story()
+    island = by_source(briefing, "02_island_times")
+    quotes = (
+        _quote("q1", island, "We cannot feed our families on promises", "Orla Brennick"),
+        _quote("q2", island, "the most the port can afford this year", "Tomas Elder"),
+    )
+    briefing = dataclasses.replace(briefing, quotes=quotes)
+    issues = find_issues(briefing, ENCODER)
+    linked = {q for issue in issues for q in issue.quote_ids}
+    assert linked == {"q1", "q2"}
+    for issue in issues:
+        if {"q1", "q2"} <= set(issue.quote_ids):
+            assert {p.side for p in issue.positions} == {"Orla Brennick", "Tomas Elder"}
+
+
+def _quote(quote_id: str, article: Article, words: str, name: str) -> Quote:
+    start = article.text.index(words)
+    surname = name.split()[-1]
+    at = article.text.index(surname)
+    speaker = Speaker(name, None, article.id, at, at + len(surname))
+    return Quote(quote_id, article.id, start, start + len(words), words, "partial", speaker, "said", None)
+
+
+def test_stage_output_passes_the_schema_and_offset_checks() -> None:
+    briefing = issues_stage(ENCODER)(story())
+    assert briefing.issues
+    assert briefing.metadata["encoder"] == "tfidf"
+    document = briefing.to_dict()
+    validate(document)
+    check_offsets(document)
+
+
+def test_one_article_story() -> None:
+    article = make_article(
+        "The ferry crews walked out on Friday over pay. The harbour board offered four percent more. "
+        "The guild wants nine percent for its deckhands and engineers."
+    )
+    issues = find_issues(Briefing(articles=(article,)), ENCODER)
+    assert len(issues) == 1
+    assert issues[0].article_ids == (article.id,)
+
+
+def test_story_with_no_sentences_has_no_issues() -> None:
+    article = make_article("")
+    assert find_issues(Briefing(articles=(article,)), ENCODER) == ()
+
+
+def test_a_thousand_identical_sentences_make_one_small_issue() -> None:
+    text = " ".join(["The ferry crews walked out on Friday over their pay."] * 1000)
+    issues = find_issues(Briefing(articles=(make_article(text),)), ENCODER)
+    assert len(issues) == 1
+    assert len(issues[0].summary) == 1
+    assert len(issues[0].summary[0].citations) == 1
