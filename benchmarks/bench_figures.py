@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_figures.py [--repeat 40]
+    .venv/bin/python benchmarks/bench_figures.py [--repeat 40] [--check] [--update-floors]
 
 Three annotated corpora, each run through near-duplicate marking, date
 inference, figures and conflicts:
@@ -18,7 +18,16 @@ inference, figures and conflicts:
 Printed: figure precision/recall, conflict and agreement precision/recall,
 accuracy of resolved time expressions, accuracy of inferred publication dates,
 and sentences per second for figure + time extraction on one core (the demo
-and seed articles repeated ``--repeat`` times, timed with ``perf_counter``).
+and seed articles repeated ``--repeat`` times, timed with ``perf_counter``;
+``--repeat 0`` skips it).
+
+Quality floors: each corpus's scores are returned as metrics named
+``<corpus>.<measure>`` (corpora ``fixture:<stem>``, ``demo``, ``seeds``; measures
+``figure_recall``, ``figure_precision``, ``conflict_recall``, ``conflict_precision``,
+``agreement_recall``, ``agreement_precision``, ``time_accuracy``,
+``inferred_date_accuracy``; a 0/0 ratio is left out) and checked against
+``benchmarks/floors.json`` with ``--check`` or raised with ``--update-floors``.
+See ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +52,13 @@ from dossier.pipeline import mark_near_duplicates, read_articles
 from dossier.segment import segment
 from dossier.timex import resolve_article, time_expressions
 from dossier.timex.infer import infer_dates_stage
+from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest, demo_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 SEED_GOLD = ROOT / "benchmarks" / "gold" / "seeds_figures.json"
 FIXTURES = ROOT / "tests" / "fixtures" / "figures"
+BENCHMARK = "figures"
 
 Key = tuple[str, int, int]  # article id, start, end
 
@@ -72,9 +83,13 @@ class Tally:
         self.hits += hit
         self.total += 1
 
+    @property
+    def share(self) -> float:
+        """Hits over total; NaN when nothing was counted."""
+        return self.hits / self.total if self.total else float("nan")
+
     def __str__(self) -> str:
-        share = self.hits / self.total if self.total else float("nan")
-        return f"{share:6.1%} ({self.hits}/{self.total})"
+        return f"{self.share:6.1%} ({self.hits}/{self.total})"
 
 
 def run(story: Briefing) -> Briefing:
@@ -217,7 +232,8 @@ def overlaps(a: Key, b: Key) -> bool:
     return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
 
 
-def score(name: str, story: Briefing, gold: Gold) -> None:
+def score(name: str, story: Briefing, gold: Gold) -> dict[str, float]:
+    """Print one corpus's quality and return it as metrics (NaN where there was nothing to count)."""
     result = run(story)
     recall, precision = Tally(), Tally()
     for key, value in gold.figures:
@@ -245,6 +261,7 @@ def score(name: str, story: Briefing, gold: Gold) -> None:
     print(
         f"  figures    recall {recall}   precision {precision if gold.exhaustive else '  (not exhaustive)'}"
     )
+    metrics = {"figure_recall": recall.share, "figure_precision": precision.share}
     for kind in ("conflict", "agreement"):
         wanted = [claims for k, claims in gold.records if k == kind]
         records = [c for c in result.conflicts if c.kind == kind]
@@ -255,8 +272,12 @@ def score(name: str, story: Briefing, gold: Gold) -> None:
         for record in records:
             right.add(any(_covers(record_keys(record), claims) for claims in wanted))
         print(f"  {kind + 's':<11}recall {hit}   precision {right}")
+        metrics[f"{kind}_recall"], metrics[f"{kind}_precision"] = hit.share, right.share
     print(f"  time expressions resolved correctly {times}")
     print(f"  undated articles dated correctly (or left undated) {published}")
+    metrics["time_accuracy"] = times.share
+    metrics["inferred_date_accuracy"] = published.share
+    return metrics
 
 
 def record_keys(record: Any) -> list[Key]:
@@ -267,6 +288,28 @@ def _covers(keys: list[Key], claims: list[tuple[Key, float]]) -> bool:
     """Whether a found record covers at least two annotated claims from different articles."""
     covered = {claim[0] for claim, _ in claims if any(overlaps(claim, key) for key in keys)}
     return len(covered) >= 2
+
+
+def measure_fixture(path: Path) -> Measured:
+    """Score one fictional fixture story (prints the report)."""
+    name = f"fixture:{path.stem}"
+    return Measured(name, data_digest([path]), score(f"fixture {path.stem}", *fixture_corpus(path)))
+
+
+def measure_demo() -> tuple[Briefing, Measured]:
+    """Score the demo corpus against its gold file (prints the report)."""
+    story, gold = demo_corpus()
+    return story, Measured("demo", data_digest(demo_files()), score("demo corpus", story, gold))
+
+
+def measure_seeds() -> tuple[Briefing, Measured] | None:
+    """Score ../shared/seeds against benchmarks/gold/seeds_figures.json; None when the seeds are absent."""
+    corpus = seed_corpus()
+    if corpus is None:
+        return None
+    story, gold = corpus
+    digest = data_digest([*sorted(SEEDS.glob("*.txt")), SEED_GOLD])
+    return story, Measured("seeds", digest, score("seeds", story, gold))
 
 
 def throughput(articles: list[Article], repeat: int) -> None:
@@ -281,27 +324,33 @@ def throughput(articles: list[Article], repeat: int) -> None:
     print(f"throughput: {sentences} sentences in {elapsed:.2f}s = {rate:,.0f} sentences/s (one core)")
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=40, help="copies of the corpus timed for throughput")
-    args = parser.parse_args()
-    corpus: list[Article] = []
-    for path in sorted(FIXTURES.glob("*.json")):
-        score(f"fixture {path.stem}", *fixture_corpus(path))
-    demo = demo_corpus()
-    score("demo corpus", *demo)
-    corpus += demo[0].articles
-    seeds = seed_corpus()
+    parser.add_argument(
+        "--repeat", type=int, default=40, help="copies of the corpus timed for throughput (0: skip)"
+    )
+    add_floor_arguments(parser)
+    args = parser.parse_args(argv)
+    measured = [measure_fixture(path) for path in sorted(FIXTURES.glob("*.json"))]
+    demo, demo_measured = measure_demo()
+    measured.append(demo_measured)
+    corpus: list[Article] = list(demo.articles)
+    seeds = measure_seeds()
     if seeds is None:
         print(
             f"seeds: {SEEDS} not found; the seed benchmark needs ../shared next to the repository",
             file=sys.stderr,
         )
     else:
-        score("seeds", *seeds)
+        measured.append(seeds[1])
         corpus += seeds[0].articles
-    throughput(corpus, args.repeat)
+    if args.repeat > 0:
+        throughput(corpus, args.repeat)
+    status, lines = apply_floor_flags(args, BENCHMARK, measured)
+    if lines:
+        print("quality floors:\n" + "\n".join(f"  {line}" for line in lines))
+    return status
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -34,7 +34,6 @@ from dossier.pipeline import Options, read_articles, story_stages
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 GOLD = ROOT / "benchmarks" / "gold" / "seeds_issues.json"
-PREPARE = ("merge-exact-copies", "mark-near-duplicates", "infer-dates", "order-for-reading")
 
 
 def gold_patterns() -> dict[str, re.Pattern[str]]:
@@ -96,9 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     encoder.encode(["warm up the model"])
     print(f"encoder {encoder.name}: loaded in {time.perf_counter() - started:.2f} s")
     story = Briefing(articles=read_articles(sorted(str(p) for p in SEEDS.glob("*.txt"))).articles)
-    for name, stage in story_stages(Options()):
-        if name in PREPARE:
-            story = stage(story)
+    # Every stage before ``issues``, so the issues see the entities and quotes they see in a real run.
+    for name, stage in story_stages(Options(encoder="tfidf")):
+        if name == "issues":
+            break
+        story = stage(story)
     started = time.perf_counter()
     issues = find_issues(story, encoder)
     print(f"{len(story.articles)} articles, {len(issues)} issues in {time.perf_counter() - started:.2f} s")

@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_quotes.py [--repeat 40]
+    .venv/bin/python benchmarks/bench_quotes.py [--repeat 40] [--check] [--update-floors]
 
 Quality is measured twice: on the demo corpus against ``src/dossier/demo/gold.json``
 and on ``../shared/seeds`` against ``benchmarks/gold/seeds_quotes.json`` (skipped,
@@ -17,7 +17,15 @@ with a message, when ../shared is absent). For each it prints:
   quotes never form statements) that share a statement, with every false merge listed.
 
 Throughput: extraction + attribution (``attribute_quotes``) over the demo and seed
-articles repeated ``--repeat`` times, on one core, in sentences per second.
+articles repeated ``--repeat`` times, on one core, in sentences per second
+(``--repeat 0`` skips it).
+
+Quality floors: the scores are also returned as metrics named
+``<corpus>.<measure>`` (``demo.span_exact_recall``, ``seeds.merge_precision``...;
+``no_false_merges`` is 1.0 when no statement joins quotes of different gold
+statements, else 0.0) and checked against ``benchmarks/floors.json`` with
+``--check`` (exit 1 on a broken floor) or raised with ``--update-floors``.
+See ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import math
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -38,11 +47,13 @@ from dossier.demo import demo_paths, gold_path
 from dossier.pipeline import read_articles, run_story
 from dossier.quotes import quotes_stage
 from dossier.quotes.attribute import attribute_quotes
+from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest, demo_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 SEED_GOLD = ROOT / "benchmarks" / "gold" / "seeds_quotes.json"
 _TRIM = " ,.;:\n"
+BENCHMARK = "quotes"
 
 
 @dataclass(frozen=True)
@@ -59,19 +70,44 @@ class GoldQuote:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=40, help="copies of the corpus for throughput")
+    parser.add_argument(
+        "--repeat", type=int, default=40, help="copies of the corpus for throughput (0: skip)"
+    )
+    add_floor_arguments(parser)
     args = parser.parse_args(argv)
-    demo = story_of([str(path) for path in demo_paths()])
-    report("demo corpus", demo, demo_gold(demo))
+    demo, demo_measured = measure_demo()
+    measured = [demo_measured]
     seeds: Briefing | None = None
-    if SEEDS.is_dir():
-        seeds = story_of([str(path) for path in sorted(SEEDS.glob("*.txt"))])
-        report("seeds", seeds, seed_gold(seeds))
-    else:
+    seed_result = measure_seeds()
+    if seed_result is None:
         print(f"\n== seeds: skipped, {SEEDS} is absent (shared data is not checked out)")
+    else:
+        seeds, seed_measured = seed_result
+        measured.append(seed_measured)
     articles = list(demo.articles) + (list(seeds.articles) if seeds else [])
-    throughput(articles, args.repeat)
-    return 0
+    if args.repeat > 0:
+        throughput(articles, args.repeat)
+    status, lines = apply_floor_flags(args, BENCHMARK, measured)
+    if lines:
+        print("\n== quality floors\n" + "\n".join(lines))
+    return status
+
+
+def measure_demo() -> tuple[Briefing, Measured]:
+    """Score the demo corpus against its gold file (prints the report)."""
+    story = story_of([str(path) for path in demo_paths()])
+    metrics = report("demo corpus", story, demo_gold(story))
+    return story, Measured("demo", data_digest(demo_files()), metrics)
+
+
+def measure_seeds() -> tuple[Briefing, Measured] | None:
+    """Score ../shared/seeds against benchmarks/gold/seeds_quotes.json; None when the seeds are absent."""
+    if not SEEDS.is_dir():
+        return None
+    paths = sorted(SEEDS.glob("*.txt"))
+    story = story_of([str(path) for path in paths])
+    metrics = report("seeds", story, seed_gold(story))
+    return story, Measured("seeds", data_digest([*paths, SEED_GOLD]), metrics)
 
 
 def story_of(paths: list[str]) -> Briefing:
@@ -133,7 +169,8 @@ def _locate(text: str, words: str) -> tuple[int, int] | None:
 # --- scoring --------------------------------------------------------------------------------------
 
 
-def report(title: str, story: Briefing, gold: list[GoldQuote]) -> None:
+def report(title: str, story: Briefing, gold: list[GoldQuote]) -> dict[str, float]:
+    """Print the quality of one corpus and return it as metrics (NaN where there is nothing to count)."""
     quotes = story.quotes
     match = {q.id: _gold_of(q, gold) for q in quotes}
     gold_spans = [(g, span) for g in gold for span in g.spans]
@@ -146,11 +183,17 @@ def report(title: str, story: Briefing, gold: list[GoldQuote]) -> None:
     print(f"\n== {title}: {len(quotes)} quotes found, {len(gold)} gold quotes ({len(gold_spans)} pieces)")
     _line("span exact", len(exact_pred), len(quotes), len(exact_found), len(gold_spans))
     _line("span overlap", len(overlap_pred), len(quotes), len(overlap_found), len(gold))
-    speaker_report(quotes, match)
-    merge_report(story, gold, match)
+    return {
+        "span_exact_precision": _share(len(exact_pred), len(quotes)),
+        "span_exact_recall": _share(len(exact_found), len(gold_spans)),
+        "span_overlap_precision": _share(len(overlap_pred), len(quotes)),
+        "span_overlap_recall": _share(len(overlap_found), len(gold)),
+        **speaker_report(quotes, match),
+        **merge_report(story, gold, match),
+    }
 
 
-def speaker_report(quotes: Iterable[Quote], match: dict[str, GoldQuote | None]) -> None:
+def speaker_report(quotes: Iterable[Quote], match: dict[str, GoldQuote | None]) -> dict[str, float]:
     right = wrong = named_right = named = 0
     misses: list[str] = []
     for quote in quotes:
@@ -169,9 +212,15 @@ def speaker_report(quotes: Iterable[Quote], match: dict[str, GoldQuote | None]) 
         f"speaker       accuracy {_ratio(right, right + wrong)}  (quotes with a gold speaker: {named_share})"
     )
     print("\n".join(misses))
+    return {
+        "speaker_accuracy": _share(right, right + wrong),
+        "speaker_accuracy_named": _share(named_right, named),
+    }
 
 
-def merge_report(story: Briefing, gold: list[GoldQuote], match: dict[str, GoldQuote | None]) -> None:
+def merge_report(
+    story: Briefing, gold: list[GoldQuote], match: dict[str, GoldQuote | None]
+) -> dict[str, float]:
     gold_pairs = {
         _pair(a.key, b.key)
         for a, b in itertools.combinations([g for g in gold if g.full and g.statement], 2)
@@ -186,6 +235,12 @@ def merge_report(story: Briefing, gold: list[GoldQuote], match: dict[str, GoldQu
     print(f"              {len(predicted - gold_pairs)} false merges, {len(story.statements)} statements")
     for pair in sorted(predicted - gold_pairs):
         print(f"    false merge: {pair}")
+    return {
+        "merge_precision": _share(len(true), len(predicted)),
+        "merge_recall": _share(len(true), len(gold_pairs)),
+        # A ceiling of zero, written as a floor: any false merge drops it from 1.0 to 0.0.
+        "no_false_merges": 0.0 if predicted - gold_pairs else 1.0,
+    }
 
 
 def _gold_of(quote: Quote, gold: list[GoldQuote]) -> GoldQuote | None:
@@ -214,6 +269,10 @@ def _line(label: str, right: int, predicted: int, found: int, gold: int) -> None
 
 def _pair(first: str, second: str) -> tuple[str, str]:
     return (first, second) if first <= second else (second, first)
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else math.nan
 
 
 def _ratio(part: int, whole: int) -> str:

@@ -8,7 +8,7 @@ from dossier.article import Article
 from dossier.briefing import Briefing, Citation, Quote, Speaker
 from dossier.embed.tfidf import TfidfEncoder
 from dossier.issues import SteeringIssue, find_issues, issues_stage
-from dossier.issues.build import MAX_ISSUES
+from dossier.issues.build import MAX_ISSUES, MAX_QUOTES
 from dossier.issues.labels import SEPARATOR, occurs_in
 from dossier.render.schema import check_offsets, validate
 
@@ -46,13 +46,14 @@ def test_issue_lines_are_verbatim_and_cite_the_duplicate_copy_too() -> None:
 
 
 def test_pay_and_safety_are_told_apart() -> None:
-    issues = find_issues(story(), ENCODER)
+    briefing = story()
+    issues = find_issues(briefing, ENCODER)
     homes: dict[str, set[str]] = {}
     for issue in issues:
-        for line in issue.summary:
-            if "nine percent" in line.text:
+        for text in _sentences_of(briefing, issue.evidence):
+            if "nine percent" in text:
                 homes.setdefault("pay", set()).add(issue.id)
-            if "davits" in line.text:
+            if "davits" in text or "lifeboat" in text:
                 homes.setdefault("safety", set()).add(issue.id)
     assert homes["pay"].isdisjoint(homes["safety"])
 
@@ -69,27 +70,52 @@ def test_steering_makes_a_named_issue_with_a_label_found_in_the_text() -> None:
     assert all("lifeboat" in line.text.casefold() or "davits" in line.text for line in steered[0].summary)
 
 
-def test_quotes_inside_issue_sentences_are_linked_and_speakers_become_sides() -> None:
+def test_quotes_inside_issue_sentences_are_linked_and_linked_speakers_become_sides() -> None:
     briefing = story()
     island = by_source(briefing, "02_island_times")
     quotes = (
-        _quote("q1", island, "We cannot feed our families on promises", "Orla Brennick"),
-        _quote("q2", island, "the most the port can afford this year", "Tomas Elder"),
+        _quote("q1", island, "We cannot feed our families on promises", "Orla Brennick", "e-brennick"),
+        _quote("q2", island, "the most the port can afford this year", "Tomas Elder", "e-elder"),
+        _quote("q3", island, "the port can afford this", "Tomas Elder", None),
     )
     briefing = dataclasses.replace(briefing, quotes=quotes)
     issues = find_issues(briefing, ENCODER)
     linked = {q for issue in issues for q in issue.quote_ids}
-    assert linked == {"q1", "q2"}
+    assert linked == {"q1", "q2", "q3"}
     for issue in issues:
+        sides = {p.side for p in issue.positions}
         if {"q1", "q2"} <= set(issue.quote_ids):
-            assert {p.side for p in issue.positions} == {"Orla Brennick", "Tomas Elder"}
+            assert sides == {"Orla Brennick", "Tomas Elder"}
+        # A speaker the entities stage did not link is never a side of its own.
+        assert all("q3" not in p.quote_ids for p in issue.positions)
 
 
-def _quote(quote_id: str, article: Article, words: str, name: str) -> Quote:
+def test_scare_quotes_are_not_listed_and_the_list_is_capped() -> None:
+    briefing = story()
+    island = by_source(briefing, "02_island_times")
+    sentence = "The Seafarers Guild rejected an offer of a four percent pay rise"
+    words = sentence.split()
+    # Many distinct partial quotes of four words and more, plus one-word and two-word scare quotes.
+    long_ones = tuple(
+        _quote(f"long{n}", island, " ".join(words[n : n + 4]), "Orla Brennick", "e-brennick")
+        for n in range(8)
+    )
+    scare = (
+        _quote("scare1", island, "rejected", "Orla Brennick", "e-brennick"),
+        _quote("scare2", island, "pay rise", "Orla Brennick", "e-brennick"),
+    )
+    issues = find_issues(dataclasses.replace(briefing, quotes=long_ones + scare), ENCODER)
+    listed = [q for issue in issues for q in issue.quote_ids]
+    assert listed
+    assert not {"scare1", "scare2"} & set(listed)
+    assert all(len(issue.quote_ids) <= MAX_QUOTES for issue in issues)
+
+
+def _quote(quote_id: str, article: Article, words: str, name: str, entity_id: str | None) -> Quote:
     start = article.text.index(words)
     surname = name.split()[-1]
     at = article.text.index(surname)
-    speaker = Speaker(name, None, article.id, at, at + len(surname))
+    speaker = Speaker(name, entity_id, article.id, at, at + len(surname))
     return Quote(quote_id, article.id, start, start + len(words), words, "partial", speaker, "said", None)
 
 

@@ -20,12 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from dossier.briefing import Briefing, Citation, Issue, Position, Quote
 from dossier.embed import Encoder, Vectors, get_encoder
 from dossier.issues.group import group_vectors
-from dossier.issues.labels import fallback_label, label_from, occurs_in, rank_phrases
-from dossier.issues.pool import Candidate, sentence_pool
+from dossier.issues.keyphrases import KeyPhrase, PhraseGroup, is_strong, phrase_groups
+from dossier.issues.labels import SEPARATOR, fallback_label, label_from, occurs_in, rank_phrases
+from dossier.issues.pool import Candidate, sentence_pool, word_count
 from dossier.issues.select import Budget, centrality_scores, cite_with_echoes, mmr, reading_order
 from dossier.issues.similarity import Thresholds, similarity_matrix, thresholds_for
 from dossier.issues.steer import SteeringIssue
@@ -33,8 +35,18 @@ from dossier.issues.steer import SteeringIssue
 MAX_ISSUES = 8
 #: An unsupervised group needs this many sentences to count as an issue (when the story has that many).
 MIN_ISSUE_SENTENCES = 2
+#: A keyphrase-seeded group needs this many covering articles (when the story has that many).
+MIN_ISSUE_ARTICLES = 2
+#: Names and multi-word phrases label better than lone common words ("industrial base", not "base").
+STRONG_LABEL_BONUS = 2.0
+#: Bonus, on the centrality scale, for a line naming the issue's label phrases.
+KEYWORD_WEIGHT = 0.5
 #: Sentences shown per issue.
 ISSUE_SENTENCES = 3
+#: Statements listed per issue, the most widely reported first.
+MAX_QUOTES = 6
+#: A partial quote shorter than this is a scare quote, not a statement.
+MIN_PARTIAL_WORDS = 4
 #: Sides shown per issue, most quoted first.
 MAX_SIDES = 4
 
@@ -43,6 +55,7 @@ MAX_SIDES = 4
 class _Group:
     members: tuple[int, ...]
     steering: SteeringIssue | None = None
+    phrases: tuple[KeyPhrase, ...] = ()  # the key phrases that seeded it, best first
 
 
 def find_issues(
@@ -61,9 +74,8 @@ def find_issues(
     taken = {i for g in groups for i in g.members}
     free = np.array([i for i in range(len(candidates)) if i not in taken], dtype=np.intp)
     if free.size:
-        for rows in group_vectors(vectors[free], MAX_ISSUES):
-            groups.append(_Group(tuple(int(free[r]) for r in rows)))
-    kept = _rank(_substantial(groups, len(candidates)), candidates)[:MAX_ISSUES]
+        groups.extend(_free_groups(candidates, vectors, free, encoder, limits, story))
+    kept = _rank(_substantial(groups, candidates, len(story.articles)), candidates)[:MAX_ISSUES]
     similarity = similarity_matrix(vectors)
     phrase_lists = rank_phrases([[texts[i] for i in g.members] for g in kept])
     quotes = _quotes_by_article(story.quotes)
@@ -71,6 +83,37 @@ def find_issues(
         _issue(group, phrases, candidates, similarity, limits, quotes, story)
         for group, phrases in zip(kept, phrase_lists, strict=True)
     )
+
+
+def _free_groups(
+    candidates: Sequence[Candidate],
+    vectors: Vectors,
+    free: npt.NDArray[np.intp],
+    encoder: Encoder,
+    limits: Thresholds,
+    story: Briefing,
+) -> list[_Group]:
+    """Unsteered groups: seeded by key phrases; by sentence vectors alone when the story has none."""
+    texts = [candidates[int(i)].text for i in free]
+    article_ids = [candidates[int(i)].article_ids for i in free]
+    seeded = phrase_groups(texts, article_ids, vectors[free], encoder, limits.related, story.entities)
+    if seeded:
+        return [
+            _Group(tuple(int(free[r]) for r in g.members), phrases=tuple(_ranked_in(g, g.members)))
+            for g in seeded
+        ]
+    return [_Group(tuple(int(free[r]) for r in rows)) for rows in group_vectors(vectors[free], MAX_ISSUES)]
+
+
+def _ranked_in(group: PhraseGroup, members: Sequence[int]) -> list[KeyPhrase]:
+    """The group's phrases that its own sentences use, by weight times uses there."""
+    inside = set(members)
+    scored = [
+        (p.weight * len(p.sentences & inside) * (STRONG_LABEL_BONUS if is_strong(p) else 1.0), p)
+        for p in group.phrases
+        if p.sentences & inside
+    ]
+    return [p for _, p in sorted(scored, key=lambda item: (-item[0], item[1].key))]
 
 
 def _steered_groups(
@@ -95,9 +138,19 @@ def _steered_groups(
     return [_Group(tuple(rows), s) for rows, s in zip(members, steering, strict=True) if rows]
 
 
-def _substantial(groups: Sequence[_Group], pool_size: int) -> list[_Group]:
-    floor = MIN_ISSUE_SENTENCES if pool_size >= 2 * MIN_ISSUE_SENTENCES else 1
-    return [g for g in groups if g.steering is not None or len(g.members) >= floor]
+def _substantial(groups: Sequence[_Group], candidates: Sequence[Candidate], articles: int) -> list[_Group]:
+    """Groups big enough to be an issue: enough sentences and, in a multi-article story, two articles."""
+    floor = MIN_ISSUE_SENTENCES if len(candidates) >= 2 * MIN_ISSUE_SENTENCES else 1
+    reach = min(MIN_ISSUE_ARTICLES, articles)
+
+    def covered_by(group: _Group) -> int:
+        return len({a for i in group.members for a in candidates[i].article_ids})
+
+    return [
+        g
+        for g in groups
+        if g.steering is not None or (len(g.members) >= floor and (not g.phrases or covered_by(g) >= reach))
+    ]
 
 
 def _rank(groups: Sequence[_Group], candidates: Sequence[Candidate]) -> list[_Group]:
@@ -124,7 +177,8 @@ def _issue(
     inner = similarity[np.ix_(members, members)]
     local = [candidates[i] for i in members]
     budget = Budget(sentences=ISSUE_SENTENCES)
-    picked = mmr(local, centrality_scores(local, inner), inner, budget, redundancy_cap=limits.same)
+    scores = centrality_scores(local, inner) + KEYWORD_WEIGHT * _names_keyword(texts, keywords)
+    picked = mmr(local, scores, inner, budget, redundancy_cap=limits.same)
     lines = tuple(
         cite_with_echoes(candidates, members[i], similarity, limits.same)
         for i in reading_order(local, picked)
@@ -155,8 +209,34 @@ def _label(group: _Group, phrases: Sequence[object], texts: Sequence[str]) -> tu
             # The user's name for it when the sources use it; otherwise the terms they do use.
             parts = found[:1] if found[0] == group.steering.name else found[:2]
             return " / ".join(parts), tuple(parts)
+    if group.phrases:
+        return _seeded_label(group.phrases)
     ranked = [p for p in phrases if isinstance(p, Phrase)]
     return label_from(ranked, fallback_label(texts))
+
+
+def _seeded_label(phrases: Sequence[KeyPhrase]) -> tuple[str, tuple[str, ...]]:
+    """The best seed phrase, plus the next name or longer phrase sharing no word with it ("Oslo / Bergen")."""
+    first = phrases[0]
+    if not is_strong(first):
+        # "artificial intelligence" says more than "intelligence" does.
+        first = next(
+            (p for p in phrases if is_strong(p) and set(first.key.split()) <= set(p.key.split())), first
+        )
+    parts = [first]
+    first_words = set(first.key.split())
+    for other in phrases[1:]:
+        if is_strong(other) and not first_words & set(other.key.split()):
+            parts.append(other)
+            break
+    surfaces = tuple(p.surface for p in parts)
+    return SEPARATOR.join(surfaces), surfaces
+
+
+def _names_keyword(texts: Sequence[str], keywords: Sequence[str]) -> npt.NDArray[np.float64]:
+    """1.0 for a sentence naming one of the label's phrases: it is plainly about the issue."""
+    folded = [k.casefold() for k in keywords]
+    return np.array([1.0 if any(k in t.casefold() for k in folded) else 0.0 for t in texts])
 
 
 def _issue_id(evidence: Sequence[Citation]) -> str:
@@ -179,28 +259,42 @@ def _quotes_by_article(quotes: Sequence[Quote]) -> dict[str, list[Quote]]:
 
 
 def _quotes_in(evidence: Sequence[Citation], quotes: dict[str, list[Quote]], story: Briefing) -> list[Quote]:
-    """Quotes that overlap one of the issue's sentences, plus the other reports of the same statements."""
+    """The statements quoted in the issue's sentences, most widely reported first, at most ``MAX_QUOTES``.
+
+    Scare quotes ("endless") say nothing on their own: only full quotes and
+    partial ones of ``MIN_PARTIAL_WORDS`` words or more are listed. Every
+    report of a listed statement is kept, so the sources of each are shown.
+    """
     inside: dict[str, Quote] = {}
     for citation in evidence:
         for quote in quotes.get(citation.article_id, ()):
-            if quote.start < citation.end and citation.start < quote.end:
+            if quote.start < citation.end and citation.start < quote.end and _substantive(quote):
                 inside.setdefault(quote.id, quote)
     statement_ids = {q.statement_id for q in inside.values() if q.statement_id}
     for quote in story.quotes:
-        if quote.statement_id in statement_ids:
+        if quote.statement_id in statement_ids and _substantive(quote):
             inside.setdefault(quote.id, quote)
     order = {q.id: n for n, q in enumerate(story.quotes)}
-    return sorted(inside.values(), key=lambda q: order[q.id])
+    reports: dict[str, list[Quote]] = {}
+    for quote in sorted(inside.values(), key=lambda q: order[q.id]):
+        reports.setdefault(quote.statement_id or quote.id, []).append(quote)
+    ranked = sorted(reports.values(), key=lambda group: (-len(group), order[group[0].id]))[:MAX_QUOTES]
+    return sorted((q for group in ranked for q in group), key=lambda q: order[q.id])
+
+
+def _substantive(quote: Quote) -> bool:
+    return quote.kind == "full" or word_count(quote.text) >= MIN_PARTIAL_WORDS
 
 
 def _positions(quotes: Sequence[Quote]) -> tuple[Position, ...]:
-    """Each quoted speaker's quotes, when at least two speakers are quoted (a story with sides)."""
+    """Each quoted speaker's quotes, when at least two different people are quoted (a story with sides)."""
     sides: dict[str, list[Quote]] = {}
     names: dict[str, str] = {}
     for quote in quotes:
-        if quote.speaker is None:
+        # Only speakers the entities stage linked to someone: "an official" is not a side.
+        if quote.speaker is None or quote.speaker.entity_id is None:
             continue
-        key = quote.speaker.entity_id or quote.speaker.name.casefold()
+        key = quote.speaker.entity_id
         sides.setdefault(key, []).append(quote)
         # The fullest form of the name the articles give, e.g. "Jane Roe" over "Roe".
         current = names.get(key, "")

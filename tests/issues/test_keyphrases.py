@@ -1,0 +1,104 @@
+"""Keyphrase-seeded grouping on hand-written sentences: which phrases count, how they cluster."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dossier.briefing import Citation, Entity
+from dossier.embed.tfidf import TfidfEncoder
+from dossier.issues.keyphrases import (
+    KeyPhrase,
+    assign_sentences,
+    cluster_phrases,
+    is_strong,
+    key_phrases,
+    phrase_groups,
+)
+
+ENCODER = TfidfEncoder()
+
+# A fictional harbour story told by three outlets: the town, pay talks, the lifeboat inspection, a bridge.
+SENTENCES = [
+    ("a", "The Kelport dockers met the port authority about the wage offer on Monday."),
+    ("b", "Dockers in Kelport rejected the wage offer and asked for a cost of living payment."),
+    ("c", "The Kelport port authority said the wage offer was final and the cost of living was rising."),
+    ("a", "Inspectors found corroded winches on the Tarn lifeboat after the storm."),
+    ("b", "The Tarn lifeboat was withdrawn until the corroded winches are replaced by the yard."),
+    ("c", "Volunteers said the Tarn lifeboat crew had warned about the winches for a year."),
+    ("a", "Harbourmaster Ilse Varga said the Kelport port authority would pay for the repairs."),
+    ("b", "Ilse Varga told the council that the town needs the Tarn lifeboat back."),
+    ("c", "A new footbridge over the Kelport canal opened to walkers on Sunday."),
+    ("a", "Kelport traders said the footbridge had brought visitors to the canal shops."),
+    ("b", "The weather in Kelport was mild and the town market was busy."),
+    ("c", "Kelport schools closed early for the holiday."),
+]
+TEXTS = [text for _, text in SENTENCES]
+ARTICLES = [(article,) for article, _ in SENTENCES]
+HARBOURMASTER = Entity("e-varga", "Ilse Varga", "person", mentions=(Citation("a", 0, 1),), aliases=("Varga",))
+
+
+def _keys(phrases: list[KeyPhrase]) -> set[str]:
+    return {p.key for p in phrases}
+
+
+def test_distinctive_phrases_used_by_several_outlets_are_kept() -> None:
+    keys = _keys(key_phrases(TEXTS, ARTICLES, (HARBOURMASTER,)))
+    assert "wage offer" in keys
+    assert "tarn lifeboat" in keys
+    assert "corroded winches" in keys
+
+
+def test_the_story_wide_name_and_people_are_not_key_phrases() -> None:
+    keys = _keys(key_phrases(TEXTS, ARTICLES, (HARBOURMASTER,)))
+    assert "kelport" not in keys  # in most sentences: it names the story, not an issue
+    assert not any("varga" in key or "ilse" in key for key in keys)
+
+
+def test_a_fragment_of_a_longer_phrase_is_dropped_for_it() -> None:
+    keys = _keys(key_phrases(TEXTS, ARTICLES))
+    assert "corroded winches" in keys
+    assert "corroded" not in keys
+
+
+def test_a_phrase_from_one_outlet_only_is_not_key() -> None:
+    keys = _keys(key_phrases(TEXTS, ARTICLES))
+    assert "town market" not in keys
+
+
+def test_phrases_used_together_cluster_and_unrelated_ones_do_not() -> None:
+    clusters = cluster_phrases(key_phrases(TEXTS, ARTICLES, (HARBOURMASTER,)), ENCODER)
+    home = {p.key: n for n, cluster in enumerate(clusters) for p in cluster}
+    assert home["tarn lifeboat"] == home["corroded winches"]
+    assert home["wage offer"] != home["tarn lifeboat"]
+    assert all(any(is_strong(p) for p in cluster) for cluster in clusters)
+
+
+def test_sentences_without_a_key_phrase_stay_unassigned() -> None:
+    vectors = ENCODER.encode(TEXTS)
+    groups = phrase_groups(TEXTS, ARTICLES, vectors, ENCODER, related=0.99, entities=(HARBOURMASTER,))
+    assigned = {m for g in groups for m in g.members}
+    assert 10 not in assigned and 11 not in assigned  # weather, schools: no issue of their own
+    lifeboat = next(g for g in groups if any(p.key == "tarn lifeboat" for p in g.phrases))
+    assert {3, 4, 5} <= set(lifeboat.members)
+
+
+def test_a_sentence_goes_to_one_group_only_and_grouping_is_deterministic() -> None:
+    vectors = ENCODER.encode(TEXTS)
+    first = phrase_groups(TEXTS, ARTICLES, vectors, ENCODER, related=0.5)
+    again = phrase_groups(TEXTS, ARTICLES, vectors, ENCODER, related=0.5)
+    assert first == again
+    members = [m for g in first for m in g.members]
+    assert len(members) == len(set(members))
+
+
+def test_no_phrases_means_no_groups() -> None:
+    assert assign_sentences([], np.zeros((3, 4), dtype=np.float32), 0.5) == []
+    assert phrase_groups([], [], np.zeros((0, 4), dtype=np.float32), ENCODER, 0.5) == []
+
+
+def test_hostile_text_does_not_break_it() -> None:
+    texts = ["\x00\x01 ((((( '''' ", "x" * 50_000, "9" * 400 + " percent", "", "«»“”"] * 4
+    articles = [(str(n % 3),) for n in range(len(texts))]
+    vectors = ENCODER.encode(texts)
+    groups = phrase_groups(texts, articles, vectors, ENCODER, related=0.5)
+    assert all(0 <= m < len(texts) for g in groups for m in g.members)
