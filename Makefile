@@ -2,8 +2,9 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+SUDO   ?= $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install check lint types test demo lock clean
+.PHONY: install browser check lint types test demo lock clean
 
 install: $(BIN)/dossier
 
@@ -13,6 +14,14 @@ $(BIN)/dossier: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 	@echo "installed: $(BIN)/dossier  (try: $(BIN)/dossier brief --demo -o out)"
+
+# Debian's Chromium for the browser tests (tests/render/test_browser.py skip without it). Needs root or sudo.
+# Never `playwright install`: Playwright drives this system browser.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq chromium >/dev/null; } || \
+		echo "warning: could not install chromium; the browser tests will be skipped"
+	@command -v chromium >/dev/null 2>&1 && chromium --version || true
 
 check: lint types test
 
