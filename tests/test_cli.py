@@ -97,3 +97,21 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["brief", "--help"])
     assert "examples:" in capsys.readouterr().out
+
+
+def test_unknown_recognizer_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "brief", str(STORY), "--ner", "nonsense", "-o", str(tmp_path))
+    assert code == 2
+    assert "unknown entity recognizer 'nonsense'" in err
+
+
+def test_encoder_and_summary_words_reach_the_briefing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, _ = run(
+        capsys, "brief", str(STORY), "--encoder", "tfidf", "--summary-words", "40", "-q", "-o", str(tmp_path)
+    )
+    assert code == 0
+    data = json.loads((tmp_path / "briefing.json").read_text(encoding="utf-8"))
+    assert data["metadata"]["encoder"].startswith("tfidf")
+    assert sum(len(line["text"].split()) for line in data["summary"]) <= 40 or len(data["summary"]) == 1

@@ -37,6 +37,8 @@ examples:
   dossier brief https://example.org/feed.xml -o out
   cat article.txt | dossier brief - -o out
   dossier brief --db news.db --query "summit" --since 2025-03-01 -o out
+  dossier brief articles/ --summary-words 120 --issues issues.yaml -o out
+  dossier brief articles/ --encoder minilm --ner spacy:en_core_web_sm -o out
 """
 
 _INGEST_EXAMPLES = """\
@@ -135,7 +137,7 @@ def _options(args: argparse.Namespace) -> Options:
         options = dataclasses.replace(options, summary_sentences=args.summary_sentences)
     issues_file = Path(args.issues) if args.issues is not None else None
     return dataclasses.replace(
-        options, summary_words=args.summary_words, issues_file=issues_file, encoder=args.encoder
+        options, summary_words=args.summary_words, issues_file=issues_file, encoder=args.encoder, ner=args.ner
     )
 
 
@@ -225,6 +227,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=ENCODER_NAMES,
         default="auto",
         help="sentence encoder for issues and summary (default auto: the fast table distilled from MiniLM)",
+    )
+    brief_cmd.add_argument(
+        "--ner",
+        default="builtin",
+        metavar="RECOGNIZER",
+        help="entity recognizer: builtin (default), or spacy:NAME_OR_PATH for an installed spaCy pipeline",
     )
     _selection_arguments(brief_cmd)
     _reading_arguments(brief_cmd)

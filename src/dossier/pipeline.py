@@ -32,7 +32,8 @@ from dossier.conflicts import conflicts_stage
 from dossier.coverage import coverage_stage
 from dossier.dedup import mark_duplicates
 from dossier.embed import get_encoder
-from dossier.entities import entities_stage
+from dossier.entities import make_entities_stage
+from dossier.entities.pretrained import recognizer_from_option
 from dossier.errors import DossierError, SourceError, StageError
 from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
@@ -64,6 +65,8 @@ class Options:
     summary_words: int | None = None
     #: Sentence encoder for issues, coverage and the summary: "auto", "minilm", "static" or "tfidf".
     encoder: str = "auto"
+    #: Entity recognizer: "builtin" (the shipped tagger) or "spacy:NAME_OR_PATH" (an installed pipeline).
+    ner: str = "builtin"
     #: A user-supplied list of issues (YAML or JSON, see :mod:`dossier.issues.steer`) that steers grouping.
     issues_file: Path | None = None
 
@@ -153,7 +156,7 @@ def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
         ("mark-near-duplicates", mark_near_duplicates),
         ("infer-dates", infer_dates_stage),
         ("order-for-reading", order_for_reading),
-        ("entities", entities_stage),
+        ("entities", make_entities_stage(recognizer=recognizer_from_option(options.ner))),
         ("quotes", quotes_stage),
         ("link-speakers", link_speakers_stage),
         ("figures", figures_stage),

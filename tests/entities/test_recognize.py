@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dossier.entities.recognize import Mention, model_words, recognize
+from dossier.article import Span
+from dossier.entities.recognize import Mention, _headline_words, _title_case, model_words, recognize
 from dossier.entities.tokenize import tokenize
 
 
@@ -76,3 +77,24 @@ def test_person_with_an_institution_word_becomes_an_organization() -> None:
     mention = _trimmed(text, tokenize(text), "person")
     assert mention is not None
     assert mention.type == "organization"
+
+
+def test_title_case_headline_words_the_article_writes_in_lower_case_are_not_names() -> None:
+    text = (
+        "Ilse Marrow Approves New Dam Near Quillon\n"
+        "The council approves plans for a new dam near the river, Ilse Marrow said."
+    )
+    headline = recognize(text, (Span(0, text.index("\n")), Span(text.index("\n") + 1, len(text))))
+    first_line = [m.surface for m in headline if m.end <= text.index("\n")]
+    assert not any(word in surface for surface in first_line for word in ("Approves", "New", "Dam", "Near"))
+    assert "Quillon" in " ".join(first_line)
+
+
+def test_headline_folding_keeps_names_and_ordinary_sentences() -> None:
+    assert _headline_words(["Quillon", "Approves", "Dam"], frozenset({"approves", "dam"})) == [
+        "Quillon",
+        "approves",
+        "dam",
+    ]
+    assert not _title_case(["The", "council", "approves", "plans", "for", "a", "new", "dam"])
+    assert _title_case(["Council", "Approves", "Plans", "For", "New", "Dam"])

@@ -5,6 +5,10 @@ The story stage :func:`entities_stage` recognizes mentions in every article
 small gazetteer and rules), reads the titles people are given, and folds the
 mentions into canonical entities with aliases, roles and cited mentions.
 
+The recognizer is swappable: ``make_entities_stage(recognizer=...)`` takes
+any :data:`Recognizer`, e.g. a user's spaCy pipeline through
+:func:`spacy_recognizer` (``recognizer_from_option("spacy:PATH")``).
+
 Other stages look entities up through :class:`EntityIndex`: by span (a
 quote's speaker mention) or by name ("Roe" finds "Jane Roe" when only one
 person fits).
@@ -20,26 +24,36 @@ from collections.abc import Callable, Iterable
 from dossier.briefing import Briefing, Entity, EntityType
 from dossier.entities.canonical import OUTLET_ROLE, link_entities
 from dossier.entities.perceptron import TaggerModel
-from dossier.entities.recognize import Mention, default_model, recognize
+from dossier.entities.pretrained import recognizer_from_option, spacy_recognizer
+from dossier.entities.recognize import Mention, Recognizer, default_model, recognize, tagger_recognizer
 
 __all__ = [
     "OUTLET_ROLE",
     "EntityIndex",
     "Mention",
+    "Recognizer",
     "TaggerModel",
     "default_model",
     "entities_stage",
     "link_entities",
     "make_entities_stage",
     "recognize",
+    "recognizer_from_option",
+    "spacy_recognizer",
+    "tagger_recognizer",
 ]
 
 
-def make_entities_stage(model: TaggerModel | None = None) -> Callable[[Briefing], Briefing]:
-    """A stage using ``model`` (the shipped model when None)."""
+def make_entities_stage(
+    model: TaggerModel | None = None, recognizer: Recognizer | None = None
+) -> Callable[[Briefing], Briefing]:
+    """A stage finding mentions with ``recognizer`` (e.g. :func:`spacy_recognizer`), else our tagger.
+
+    ``model`` is the tagger's model (the shipped one when None); it is unused with a recognizer.
+    """
 
     def stage(story: Briefing) -> Briefing:
-        return dataclasses.replace(story, entities=link_entities(story.articles, model))
+        return dataclasses.replace(story, entities=link_entities(story.articles, model, recognizer))
 
     return stage
 

@@ -5,7 +5,9 @@ person when their first and last words agree ("Jane Roe", "Jane Q. Roe"). A
 one-word name ("Roe", or "Kos" for "Kos Jana") goes to the most recent full
 name in the same article that begins or ends with it; failing that, to the
 only such full name later in the article or, failing that, anywhere in the
-story. When two or more people fit and none was just mentioned, the name
+story. When two or more people named earlier in the article fit, the context must support
+one: a title next to the bare name that only one of them holds, or one of
+them named in the same paragraph or the sentence before; otherwise the name
 stays on its own: guessing would merge two people.
 
 Places: country names, their other names and their demonyms fold into the
@@ -29,7 +31,7 @@ from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_title_word
 from dossier.entities.perceptron import TaggerModel
-from dossier.entities.recognize import Mention, recognize
+from dossier.entities.recognize import Mention, Recognizer, tagger_recognizer
 from dossier.entities.references import nominal_references
 from dossier.entities.roles import title_after, title_before
 
@@ -81,11 +83,17 @@ class _Story:
         return self.builders[key]
 
 
-def link_entities(articles: Sequence[Article], model: TaggerModel | None = None) -> tuple[Entity, ...]:
-    """The canonical entities of a story, each mention a span of one article."""
+def link_entities(
+    articles: Sequence[Article], model: TaggerModel | None = None, recognizer: Recognizer | None = None
+) -> tuple[Entity, ...]:
+    """The canonical entities of a story, each mention a span of one article.
+
+    Mentions come from ``recognizer`` when given, else from our tagger with ``model``.
+    """
     story = _Story()
     outlets = _outlets(articles)
-    raw = [_recognized(article, outlets, model) for article in articles]
+    find = recognizer or tagger_recognizer(model)
+    raw = [_recognized(article, outlets, find) for article in articles]
     votes = _type_votes(raw, _office_holders(articles))
     deferred: list[tuple[int, Article, _Found]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
@@ -96,6 +104,7 @@ def link_entities(articles: Sequence[Article], model: TaggerModel | None = None)
     _add_nominal_references(story, articles)
     for builder in story.builders.values():
         _mark_outlet(builder, outlets)
+    _infer_acronyms(story)
     _fold_acronyms(story)
     return _entities(story.builders.values())
 
@@ -115,11 +124,19 @@ def _outlets(articles: Sequence[Article]) -> dict[str, list[str]]:
     return outlets
 
 
-def _recognized(article: Article, outlets: dict[str, list[str]], model: TaggerModel | None) -> _Sentences:
+def _recognized(article: Article, outlets: dict[str, list[str]], find: Recognizer) -> _Sentences:
+    """Each sentence with its mentions; the recognizer gets all sentences at once, to batch them."""
     text = article.text
+    sentences = article.sentences or (Span(0, len(text)),)
+    starts = [sentence.start for sentence in sentences]
+    grouped: list[list[Mention]] = [[] for _ in sentences]
+    for mention in find(text, sentences):
+        at = bisect.bisect_right(starts, mention.start) - 1
+        if at >= 0 and mention.end <= sentences[at].end:
+            grouped[at].append(mention)
     return [
-        (sentence, _with_outlets(text, sentence, recognize(text, (sentence,), model), outlets))
-        for sentence in article.sentences or (Span(0, len(text)),)
+        (sentence, _with_outlets(text, sentence, found, outlets))
+        for sentence, found in zip(sentences, grouped, strict=True)
     ]
 
 
@@ -249,25 +266,28 @@ def _mark_outlet(builder: _Builder, outlets: dict[str, list[str]]) -> None:
 
 def _link_article(story: _Story, order: int, article: Article, found: Sequence[_Found]) -> list[_Found]:
     """Link every mention it can; return the one-word person names left for story-wide linking."""
-    latest: dict[str, Key] = {}  # word -> the full person name most recently mentioned with it
+    article_full = _full_names_by_word(found)
+    where = _Where.of_article(article)
+    # word -> the full names with it so far -> sentence and paragraph numbers where last written
+    introduced: defaultdict[str, dict[Key, tuple[int, int]]] = defaultdict(dict)
     waiting: list[_Found] = []
     for item in found:
         kind, key = _key(item.mention)
         if kind == "person" and len(key) == 2:
-            near = latest.get(key[1])
-            if near is None:
+            word = key[1]
+            target = _bare_name_target(story, item, introduced[word], where)
+            if target is None:
                 waiting.append(item)
             else:
-                _record(story, near, kind, order, article, item)
+                _record(story, target, kind, order, article, item)
             continue
         _record(story, key, kind, order, article, item)
         if kind in ("organization", "other"):
             _note_acronym(story, article.text, item.mention, key)
         if kind == "person":
             for word in (key[1], key[2]):
-                latest[word] = key
+                introduced[word][key] = where.of(item.mention.start)
                 story.full_names[word].add(key)
-    article_full = _full_names_by_word(found)
     left: list[_Found] = []
     for item in waiting:
         only = _only(article_full.get(_key(item.mention)[1][1], set()))
@@ -276,6 +296,68 @@ def _link_article(story: _Story, order: int, article: Article, found: Sequence[_
         else:
             _record(story, only, "person", order, article, item)
     return left
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Which sentence and which paragraph of an article an offset falls in."""
+
+    sentence_starts: tuple[int, ...]
+    paragraph_starts: tuple[int, ...]
+
+    @classmethod
+    def of_article(cls, article: Article) -> _Where:
+        return cls(tuple(s.start for s in article.sentences), tuple(p.start for p in article.paragraphs))
+
+    def of(self, offset: int) -> tuple[int, int]:
+        return (
+            bisect.bisect_right(self.sentence_starts, offset),
+            bisect.bisect_right(self.paragraph_starts, offset),
+        )
+
+
+def _bare_name_target(
+    story: _Story, item: _Found, candidates: dict[Key, tuple[int, int]], where: _Where
+) -> Key | None:
+    """The full name a bare "Wang" stands for here, or None to decide later (or leave it alone).
+
+    ``candidates`` are the full names with the word written so far in the
+    article (a reader meets "Wang" knowing those), each with the sentence and
+    paragraph where it was last written. With one, it is that one. With
+    several, the context must support exactly one: a title next to the bare
+    name that only one of them holds ("Foreign Minister Wang"), or being the
+    only one written in this sentence or the one before or, failing that, the
+    only one written earlier in the same paragraph. Otherwise
+    the name stays unresolved rather than going to whichever was mentioned
+    last, however far back.
+    """
+    if len(candidates) <= 1:
+        return next(iter(candidates), None)
+    if item.titles:
+        fitting = [key for key in sorted(candidates) if _titles_fit(story.builders.get(key), item.titles)]
+        if len(fitting) == 1:
+            return fitting[0]
+    here_sentence, here_paragraph = where.of(item.mention.start)
+    # How close each was last written: this or the sentence before (0), the same paragraph (1).
+    closeness: dict[int, list[Key]] = defaultdict(list)
+    for key, (sentence, paragraph) in sorted(candidates.items()):
+        if here_sentence - sentence <= 1:
+            closeness[0].append(key)
+        elif paragraph == here_paragraph and where.paragraph_starts:
+            closeness[1].append(key)
+    nearest = closeness[min(closeness)] if closeness else []
+    return nearest[0] if len(nearest) == 1 else None
+
+
+def _titles_fit(builder: _Builder | None, titles: Sequence[str]) -> bool:
+    """Whether every word of one of these titles is in one of the person's titles so far."""
+    if builder is None:
+        return False
+    known = [set(folded.replace("'s", " ").replace("’s", " ").split()) for folded in builder.roles]
+    return any(
+        words and any(words <= role for role in known)
+        for words in (set(title.casefold().replace("'s", " ").replace("’s", " ").split()) for title in titles)
+    )
 
 
 def _full_names_by_word(found: Iterable[_Found]) -> dict[str, set[Key]]:
@@ -337,10 +419,36 @@ def _note_acronym(story: _Story, text: str, mention: Mention, key: Key) -> None:
     if match is None:
         return
     acronym = match.group(1)
-    initials = "".join(w[0] for w in _strip_article(mention.surface).split() if w.lower() not in _MINOR_WORDS)
+    initials = _initials(_strip_article(mention.surface))
     if initials.upper() == acronym:
         for kind in ("organization", "other", "place"):
             story.acronyms.setdefault((kind, acronym.casefold()), key)
+
+
+def _infer_acronyms(story: _Story) -> None:
+    """Pair an acronym never introduced in brackets with the one long name whose initials it spells.
+
+    Articles often write "Harbour Trust" in one place and "HT" in another
+    without ever putting them side by side. When exactly one organization or
+    other name of the story has those initials, the acronym stands for it;
+    with two or more, or none, it stays its own entity.
+    """
+    by_initials: defaultdict[str, list[Key]] = defaultdict(list)
+    for key, builder in sorted(story.builders.items()):
+        if builder.type in ("organization", "other") and len(key[1].split()) >= 2:
+            by_initials[_initials(key[1]).upper()].append(key)
+    for key, builder in sorted(story.builders.items()):
+        if builder.type == "person" or key in story.acronyms or " " in key[1]:
+            continue
+        if not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
+            continue
+        targets = by_initials.get(key[1].upper(), [])
+        if len(targets) == 1:
+            story.acronyms[key] = targets[0]
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word.lower() not in _MINOR_WORDS)
 
 
 def _fold_acronyms(story: _Story) -> None:

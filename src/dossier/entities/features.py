@@ -9,6 +9,7 @@ from the small gazetteer. No part-of-speech tags: raw text has none.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from dossier.entities.gazetteer import is_place_word, is_title_word
 
@@ -33,27 +34,35 @@ def word_shape(word: str) -> str:
     return "".join(shape)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_features(word: str) -> tuple[str, str, tuple[str, ...]]:
+    """The lower-cased word, its shape and the features of the word alone (words repeat: cached)."""
+    low = word.lower()
+    shape = word_shape(word)
+    own = ["b", "w=" + low, "s=" + shape, "p3=" + low[:3], "x3=" + low[-3:], "x2=" + low[-2:]]
+    if is_place_word(low):
+        own.append("gz=place")
+    if is_title_word(low):
+        own.append("gz=title")
+    return low, shape, tuple(own)
+
+
 def static_features(words: Sequence[str]) -> tuple[list[list[str]], list[str], list[str]]:
     """The features of every word that do not depend on decoded tags, computed once per sentence.
 
     Returns them with the lower-cased words and the shapes, which the tag features use too.
     """
-    lowered = [word.lower() for word in words]
-    shapes = [word_shape(word) for word in words]
+    parts = [_word_features(word) for word in words]
+    lowered = [part[0] for part in parts]
+    shapes = [part[1] for part in parts]
     padded = [START, START, *lowered, END, END]
     padded_shapes = [START, *shapes, END]
     out: list[list[str]] = []
-    for index, low in enumerate(lowered):
-        shape = shapes[index]
+    for index, (low, shape, own) in enumerate(parts):
         before, before2 = padded[index + 1], padded[index]
         after, after2 = padded[index + 3], padded[index + 4]
         features = [
-            "b",
-            "w=" + low,
-            "s=" + shape,
-            "p3=" + low[:3],
-            "x3=" + low[-3:],
-            "x2=" + low[-2:],
+            *own,
             "w-1=" + before,
             "w-2=" + before2,
             "w+1=" + after,
@@ -65,12 +74,8 @@ def static_features(words: Sequence[str]) -> tuple[list[list[str]], list[str], l
         ]
         if index == 0:
             features.append("first|" + shape)
-        if is_place_word(low):
-            features.append("gz=place")
         if is_title_word(before):
             features.append("gz=title-1")
-        if is_title_word(low):
-            features.append("gz=title")
         out.append(features)
     return out, lowered, shapes
 

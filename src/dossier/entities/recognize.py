@@ -3,23 +3,32 @@
 The tagger (trained on GMB) puts titles inside person names ("President Jane
 Roe" is one GMB person), so leading title words are cut off a person mention;
 the role reader picks them up again. Country names and demonyms the tagger
-missed are added from the gazetteer, and a mention never starts or ends on
-punctuation. Text is tagged one sentence at a time, and a sentence that is too
+missed are added from the gazetteer, organization, law and event names are
+read from their shape and titles of works from quotes (:mod:`.rules`), and a
+mention never starts or ends on punctuation. Text is tagged one sentence at a time, and a sentence that is too
 long is tagged in windows, so time and memory stay linear in the text.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from dossier.article import Span
 from dossier.briefing import EntityType
-from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_title_word, word_set
+from dossier.entities.gazetteer import (
+    country_for_demonym,
+    country_for_name,
+    is_place_word,
+    is_title_word,
+    word_set,
+)
 from dossier.entities.perceptron import TaggerModel
+from dossier.entities.rules import quoted_works, with_name_rules
 from dossier.entities.tokenize import Token, tokenize
 
 logger = logging.getLogger(__name__)
@@ -36,7 +45,8 @@ _FUNCTION_WORDS = word_set(
     i me my what when where which who whom whose why how if then than but and or nor so yet for of to in on
     at by from with as after before since until while although though because nothing nobody none no not
     everyone everything someone something some any all many most much more fewer few less several each
-    every both either neither one yes today tomorrow yesterday mr mrs ms dr
+    every both either neither one yes today tomorrow yesterday mr mrs ms dr unlike despite during without
+    within against among amid about into upon via
     """
 )
 
@@ -51,6 +61,20 @@ class Mention:
     surface: str
 
 
+#: Anything that finds the mentions in the given sentences of a text (all of it when none are given),
+#: in text order: the shipped tagger (:func:`tagger_recognizer`) or a pretrained pipeline.
+Recognizer = Callable[[str, Sequence[Span]], list[Mention]]
+
+
+def tagger_recognizer(model: TaggerModel | None = None) -> Recognizer:
+    """The recognizer built on our tagger (the shipped model when None)."""
+
+    def recognizer(text: str, sentences: Sequence[Span]) -> list[Mention]:
+        return recognize(text, sentences, model)
+
+    return recognizer
+
+
 @cache
 def default_model() -> TaggerModel:
     """The shipped model, loaded once per process."""
@@ -62,13 +86,50 @@ def recognize(text: str, sentences: Sequence[Span] = (), model: TaggerModel | No
     tagger = model or default_model()
     blocks = sentences or (Span(0, len(text)),)
     mentions: list[Mention] = []
+    lower_words: frozenset[str] | None = None  # words the text writes in lower case, read when needed
     for block in blocks:
         tokens = tokenize(text, block.start, block.end)
         for offset in range(0, len(tokens), WINDOW_TOKENS):
             window = tokens[offset : offset + WINDOW_TOKENS]
-            tags = _with_gazetteer(window, tagger.tag(model_words(window)))
-            mentions.extend(_mentions(text, window, tags))
+            words = model_words(window)
+            if _title_case(words):
+                lower_words = _lower_words(text) if lower_words is None else lower_words
+                words = _headline_words(words, lower_words)
+            tags = with_name_rules(window, with_gazetteer(window, tagger.tag(words)))
+            mentions.extend(_with_works(text, window, _mentions(text, window, tags)))
     return mentions
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """A headline in title case ("Harbour Board Approves New Dam"): nearly every longer word capitalized."""
+    longer = [word for word in words if len(word) >= 4 and word.isalpha()]
+    capitalized = sum(1 for word in longer if word[0].isupper() and not word.isupper())
+    return len(longer) >= 3 and capitalized >= 0.8 * len(longer)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+def _headline_words(words: list[str], lower_words: frozenset[str]) -> list[str]:
+    """Fold a title-case headline's words the article also writes in lower case ("Approves" -> "approves").
+
+    The tagger learned that a capital marks a name; in a headline every word
+    has one. A word the same article uses in lower case is an ordinary word,
+    so it is shown to the tagger that way; names keep their capitals.
+    """
+    return [
+        word.lower()
+        if word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() in lower_words
+        and not is_place_word(word.lower())
+        else word
+        for word in words
+    ]
 
 
 def model_words(tokens: Sequence[Token]) -> list[str]:
@@ -98,7 +159,24 @@ _ASCII = str.maketrans(
 _DATELINE_MARKS = frozenset({"-", "—", "–", "(", ","})
 
 
-def _with_gazetteer(tokens: Sequence[Token], tags: list[str]) -> list[str]:
+def _with_works(text: str, tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """Add titles quoted after "app", "album"... as other names, replacing mentions inside them."""
+    works = [
+        Mention(
+            tokens[first].start,
+            tokens[last - 1].end,
+            "other",
+            text[tokens[first].start : tokens[last - 1].end],
+        )
+        for first, last in quoted_works(tokens)
+    ]
+    if not works:
+        return mentions
+    kept = [m for m in mentions if not any(w.start < m.end and m.start < w.end for w in works)]
+    return sorted([*kept, *works], key=lambda m: (m.start, m.end))
+
+
+def with_gazetteer(tokens: Sequence[Token], tags: list[str]) -> list[str]:
     """Tag capitalized country names and demonyms the model left outside."""
     for index, token in enumerate(tokens):
         word = token.text

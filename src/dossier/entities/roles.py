@@ -37,12 +37,18 @@ _MAX_TITLE_TOKENS = 10
 _MAX_COMMA_TITLE = 7
 _DETERMINERS = word_set("the a an his her its their our my your this that")
 _LOOK_CHARS = 160
+#: Enough characters to hold the one token right before a name.
+_GLANCE_CHARS = 40
 
 
 def title_before(
     text: str, mention: Mention, named: Sequence[Mention], floor: int = 0
 ) -> tuple[int, int] | None:
     """The span of a title written right before a person mention, if any."""
+    # Most names have no title: look at the last token alone before reading the whole window.
+    last = tokenize(text, max(floor, mention.start - _GLANCE_CHARS), mention.start)[-1:]
+    if not last or (last[0].text != "," and not _title_part(last[0], named)):
+        return None
     tokens = tokenize(text, max(floor, mention.start - _LOOK_CHARS), mention.start)
     if tokens and tokens[-1].text == ",":
         return _title_before_comma(text, tokens[:-1], mention, named)
@@ -99,6 +105,8 @@ def title_after(
 ) -> tuple[int, int] | None:
     """The span of an appositive title after a person mention ("Jane Roe, the minister, ...")."""
     stop = min(len(text) if ceiling is None else ceiling, mention.end + _LOOK_CHARS)
+    if not text[mention.end : stop].lstrip().startswith(","):
+        return None  # an apposition opens with a comma; most names have none after them
     tokens = tokenize(text, mention.end, stop)
     if len(tokens) < 3 or tokens[0].text != ",":
         return None

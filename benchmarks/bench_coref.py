@@ -1,0 +1,176 @@
+"""Cross-document entity coreference on ECB+: our recognizer and canonicalizer against "same string".
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_coref.py [--topics test|dev|all] [--text full|validated]
+        [--ner builtin|spacy:PATH]
+
+For every topic, each document is turned back into text (tokens joined with
+ordinary spacing, one line per sentence) and the topic's documents go through
+:func:`dossier.entities.link_entities` as one story. Gold: the entity mentions
+of ECB+ (human and non-human participants, locations) in the validated
+sentences of ``ECBplus_coreference_sentences.csv``, chained by their
+``CROSS_DOC_COREF`` instance (or ``INTRA_DOC_COREF`` chain; any other mention
+is a singleton).
+
+A predicted mention is aligned to the shortest gold mention whose head token
+(its last word before "of", a comma, a relative pronoun...) it covers, one to
+one. Scores are computed on the aligned mentions only, so they measure the
+linking, not the recognition (how much of the gold is aligned is printed
+next to them): MUC, B³ and CEAF-e precision/recall/F1 and the CoNLL average,
+for our entities and for the baseline that puts two mentions together when
+their text is the same (case-folded), on exactly the same mentions.
+
+``--text full`` (default) lets the system read whole documents, as it would
+in use, and scores only the validated sentences; ``--text validated`` feeds
+it the validated sentences alone. Test topics 36-45, dev topics 2, 5, 12, 18,
+21, 23, 34, 35 (the split of Cybulska & Vossen 2015). Needs ``../shared``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+
+from dossier.article import Article
+from dossier.entities import Recognizer, link_entities, recognizer_from_option
+from dossier.entities.coref_metrics import Score, all_scores, conll_f1
+from dossier.entities.ecbplus import Document, read_document, read_validated
+from dossier.errors import UsageError
+
+ROOT = Path(__file__).resolve().parent.parent
+ECB = ROOT.parent / "shared" / "data" / "ecbplus"
+TOPICS = {
+    "test": tuple(range(36, 46)),
+    "dev": (2, 5, 12, 18, 21, 23, 34, 35),
+    "all": tuple(range(1, 46)),
+}
+
+MentionKey = tuple[str, str]  # (document, gold mention id)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--topics", choices=sorted(TOPICS), default="test")
+    parser.add_argument("--text", choices=("full", "validated"), default="full")
+    parser.add_argument("--ner", default="builtin", help="'builtin' or 'spacy:<pipeline name or path>'")
+    args = parser.parse_args(argv)
+    try:
+        recognizer = recognizer_from_option(args.ner)
+    except UsageError as error:
+        sys.stderr.write(f"--ner {args.ner}: {error}\n")
+        return 2
+    index = ECB / "ECBplus_coreference_sentences.csv"
+    if not index.is_file():
+        sys.stderr.write(f"{ECB}: ECB+ corpus not found; this benchmark needs ../shared/data/ecbplus\n")
+        return 2
+    validated = read_validated(index)
+    totals: dict[str, dict[str, Score]] = {"ours": {}, "same string": {}}
+    counts: defaultdict[str, int] = defaultdict(int)
+    started = time.perf_counter()
+    sentences = 0
+    for topic in TOPICS[args.topics]:
+        folder = ECB / "ECB+" / str(topic)
+        if not folder.is_dir():
+            continue  # topics 15 and 17 are not in the release
+        documents = [
+            read_document(path, validated.get(path.stem, frozenset()) if args.text == "validated" else None)
+            for path in sorted(folder.glob("*.xml"))
+        ]
+        sentences += sum(len(d.sentences) for d in documents)
+        for system, scores in score_topic(documents, validated, counts, recognizer).items():
+            for metric, score in scores.items():
+                totals[system][metric] = totals[system].get(metric, Score()) + score
+    elapsed = time.perf_counter() - started
+    report(args, totals, counts)
+    print(
+        f"time: {elapsed:.1f} s for {sentences} sentences ({sentences / elapsed:,.0f} sentences/s, one core)"
+    )
+    return 0
+
+
+def score_topic(
+    documents: Sequence[Document],
+    validated: dict[str, frozenset[int]],
+    counts: defaultdict[str, int],
+    recognizer: Recognizer | None = None,
+) -> dict[str, dict[str, Score]]:
+    """Link one topic's documents as a story; score ours and the baseline on the aligned mentions."""
+    articles = [Article(id=d.name, source=d.name, text=d.text, sentences=d.sentences) for d in documents]
+    entities = link_entities(articles, recognizer=recognizer)
+    by_name = {d.name: d for d in documents}
+    ours: dict[MentionKey, str] = {}
+    same_string: dict[MentionKey, str] = {}
+    gold: dict[MentionKey, str] = {}
+    for document in documents:
+        kept = validated.get(document.name, frozenset())
+        scored = [m for m in document.mentions if document.token_sentences[m.tokens[0]] in kept]
+        counts["gold mentions"] += len(scored)
+        for mention in scored:
+            gold[(document.name, mention.mention_id)] = mention.chain
+    for entity in entities:
+        for citation in entity.mentions:
+            document = by_name[citation.article_id]
+            tokens = document.tokens_in(citation.start, citation.end)
+            if not tokens or document.token_sentences[tokens[0]] not in validated.get(document.name, ()):
+                continue
+            counts["predicted mentions"] += 1
+            match = align(document, tokens, gold, ours)
+            if match is None:
+                continue
+            ours[match] = entity.id
+            surface = " ".join(document.text[citation.start : citation.end].casefold().split())
+            same_string[match] = surface.removeprefix("the ")
+    counts["aligned"] += len(ours)
+    key = clusters({m: gold[m] for m in ours})
+    return {"ours": all_scores(key, clusters(ours)), "same string": all_scores(key, clusters(same_string))}
+
+
+def align(
+    document: Document, tokens: tuple[int, ...], gold: dict[MentionKey, str], taken: dict[MentionKey, str]
+) -> MentionKey | None:
+    """The shortest free gold mention of this document whose head the predicted tokens cover."""
+    covered = set(tokens)
+    candidates = [
+        m
+        for m in document.mentions
+        if (document.name, m.mention_id) in gold
+        and (document.name, m.mention_id) not in taken
+        and m.head(document.words) in covered
+    ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda m: (len(m.tokens), m.tokens, m.mention_id))
+    return (document.name, best.mention_id)
+
+
+def clusters(labels: dict[MentionKey, str]) -> list[frozenset[Hashable]]:
+    grouped: defaultdict[str, set[Hashable]] = defaultdict(set)
+    for mention, label in labels.items():
+        grouped[label].add(mention)
+    return [frozenset(group) for _, group in sorted(grouped.items())]
+
+
+def report(args: argparse.Namespace, totals: dict[str, dict[str, Score]], counts: dict[str, int]) -> None:
+    gold, aligned, predicted = counts["gold mentions"], counts["aligned"], counts["predicted mentions"]
+    print(f"ECB+ entity coreference, {args.topics} topics, system reads {args.text} text, NER {args.ner}")
+    print(
+        f"  gold entity mentions in validated sentences: {gold}; aligned to a predicted mention:"
+        f" {aligned} ({aligned / max(gold, 1):.1%}); predicted mentions there: {predicted}"
+        f" ({predicted - aligned} not aligned)"
+    )
+    print(f"  {'system':<12} {'MUC P/R/F1':<20} {'B3 P/R/F1':<20} {'CEAF-e P/R/F1':<20} CoNLL F1")
+    for system, scores in totals.items():
+        cells = [
+            f"{s.precision:.3f}/{s.recall:.3f}/{s.f1:.3f}".ljust(20)
+            for s in (scores["muc"], scores["b3"], scores["ceafe"])
+        ]
+        print(f"  {system:<12} {' '.join(cells)} {conll_f1(scores):.3f}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""Acronyms fold into the long name they stand for, in brackets or across articles."""
+
+from __future__ import annotations
+
+from dossier.briefing import Briefing
+from dossier.entities import entities_stage
+
+from .conftest import make_article
+
+
+def names(*texts: str) -> dict[str, set[str]]:
+    story = entities_stage(
+        Briefing(articles=tuple(make_article(t, source=f"{i}.txt") for i, t in enumerate(texts)))
+    )
+    return {e.name: {e.name, *e.aliases} for e in story.entities}
+
+
+def test_an_acronym_in_another_article_joins_the_one_name_with_its_initials() -> None:
+    found = names(
+        "The Tidewater Harbour Trust approved the plan on Monday.",
+        "Officials at THT said the work would start in May.",
+    )
+    assert "THT" in found["Tidewater Harbour Trust"]
+    assert "THT" not in found
+
+
+def test_an_acronym_two_names_could_spell_stays_apart() -> None:
+    found = names(
+        "The Tidewater Harbour Trust and the Tarn Hill Trust approved the plan on Monday.",
+        "Officials at THT said the work would start in May.",
+    )
+    assert "THT" in found
+    assert all("THT" not in forms for name, forms in found.items() if name != "THT")
