@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.article import Span
-from dossier.segment import paragraph_spans, segment, split_sentences
+from dossier.article import Span, article_id
+from dossier.segment import paragraph_spans, segment, segmented_article, split_sentences
 
 
 def sentences_of(text: str) -> list[str]:
@@ -215,3 +215,16 @@ def test_any_text_is_covered_by_valid_sentences(text: str) -> None:
     for paragraph in paragraphs:
         inside = [s.of(text) for s in sentences if paragraph.start <= s.start and s.end <= paragraph.end]
         assert "".join("".join(inside).split()) == "".join(paragraph.of(text).split())
+
+
+def test_segmented_article_holds_its_text_unchanged_with_spans() -> None:
+    text = "The envoy left at dawn. She returned by noon.\n\nTalks resume on Monday."
+    article = segmented_article(text, source="note.txt")
+    assert article.text == text
+    assert article.id == article_id(text)
+    assert [article.span_text(s) for s in article.sentences] == [
+        "The envoy left at dawn.",
+        "She returned by noon.",
+        "Talks resume on Monday.",
+    ]
+    assert len(article.paragraphs) == 2

@@ -16,8 +16,9 @@ said. "Next``) and ellipses. Every span excludes surrounding whitespace.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from dossier.article import Span
+from dossier.article import Article, Span, article_id
 
 # A paragraph break: a newline followed by one or more lines holding only
 # horizontal whitespace. Possessive quantifiers keep the scan linear.
@@ -87,6 +88,17 @@ def segment(text: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     for paragraph in paragraphs:
         sentences.extend(split_sentences(text, paragraph.start, paragraph.end))
     return paragraphs, tuple(sentences)
+
+
+def segmented_article(text: str, **fields: Any) -> Article:
+    """An article over ``text`` as it is (no cleaning), with its paragraphs and sentences.
+
+    For callers that already hold clean text: tests, benchmarks, other corpora's readers.
+    ``fields`` are any other :class:`Article` fields (``source``, ``published``, ...).
+    """
+    paragraphs, sentences = segment(text)
+    fields.setdefault("source", "text")
+    return Article(id=article_id(text), text=text, paragraphs=paragraphs, sentences=sentences, **fields)
 
 
 def paragraph_spans(text: str) -> tuple[Span, ...]:

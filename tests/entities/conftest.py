@@ -6,23 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from dossier.article import Article, article_id
+from dossier.article import Article
 from dossier.briefing import Briefing
-from dossier.segment import segment
+from dossier.segment import segmented_article
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "entities"
 
 
 def make_article(text: str, source: str = "test.txt", outlet: str | None = None) -> Article:
-    paragraphs, sentences = segment(text)
-    return Article(
-        id=article_id(text),
-        source=source,
-        text=text,
-        outlet=outlet,
-        paragraphs=paragraphs,
-        sentences=sentences,
-    )
+    return segmented_article(text, source=source, outlet=outlet)
 
 
 def fixture_article(name: str, outlet: str | None = None) -> Article:

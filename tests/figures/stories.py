@@ -9,24 +9,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from dossier.article import Article, article_id
+from dossier.article import Article
 from dossier.briefing import Briefing
-from dossier.segment import segment
+from dossier.segment import segmented_article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "figures"
 STORY_NAMES = ("ferry_strike", "mine_rescue", "quiet_council")
 
 
 def make_article(text: str, *, source: str = "test", published: dt.date | None = None) -> Article:
-    paragraphs, sentences = segment(text)
-    return Article(
-        id=article_id(text),
-        source=source,
-        text=text,
-        published=published,
-        paragraphs=paragraphs,
-        sentences=sentences,
-    )
+    return segmented_article(text, source=source, published=published)
 
 
 @cache
