@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/bench_quotes.py [--repeat 40] [--check] [--update-floors]
+    .venv/bin/python benchmarks/bench_quotes.py --encoder static   # meaning-aware merging
 
 Quality is measured twice: on the demo corpus against ``src/dossier/demo/gold.json``
 and on ``../shared/seeds`` against ``benchmarks/gold/seeds_quotes.json`` (skipped,
@@ -37,16 +38,19 @@ import json
 import math
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.article import Article
 from dossier.briefing import Briefing, Quote
 from dossier.demo import demo_paths, gold_path
+from dossier.embed import get_encoder
 from dossier.pipeline import read_articles, run_story
-from dossier.quotes import quotes_stage
+from dossier.quotes import make_quotes_stage, quotes_stage
 from dossier.quotes.attribute import attribute_quotes
+from dossier.quotes.merge import LexicalSimilarity, Utterance, group_statements
+from dossier.quotes.semantic import semantic_similarity
 from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest, demo_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +58,9 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 SEED_GOLD = ROOT / "benchmarks" / "gold" / "seeds_quotes.json"
 _TRIM = " ,.;:\n"
 BENCHMARK = "quotes"
+PAIRS = ROOT / "tests" / "fixtures" / "quotes" / "reworded_pairs.json"
+#: The stage measured: lexical merging unless --encoder names a sentence encoder.
+STAGE: Callable[[Briefing], Briefing] = quotes_stage
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=40, help="copies of the corpus for throughput (0: skip)"
     )
+    parser.add_argument(
+        "--encoder",
+        default=None,
+        help="merge statements with meaning too (static, minilm, tfidf); floors are lexical, so not checked",
+    )
     add_floor_arguments(parser)
     args = parser.parse_args(argv)
+    if args.encoder is not None and (args.check or args.update_floors):
+        parser.error("--check and --update-floors measure the default (lexical) stage: drop --encoder")
+    global STAGE
+    STAGE = make_quotes_stage(args.encoder)
+    print(f"statement merging: {args.encoder or 'lexical'}")
+    fixture_pairs(args.encoder)
     demo, demo_measured = measure_demo()
     measured = [demo_measured]
     seeds: Briefing | None = None
@@ -111,7 +129,29 @@ def measure_seeds() -> tuple[Briefing, Measured] | None:
 
 
 def story_of(paths: list[str]) -> Briefing:
-    return quotes_stage(run_story(Briefing(articles=read_articles(paths).articles)))
+    return STAGE(run_story(Briefing(articles=read_articles(paths).articles)))
+
+
+def fixture_pairs(encoder: str | None) -> None:
+    """Merge decisions on the hand-written same-speaker pairs of tests/fixtures/quotes/reworded_pairs.json."""
+    pairs = json.loads(PAIRS.read_text(encoding="utf-8"))
+    similarity = semantic_similarity(get_encoder(encoder)) if encoder else LexicalSimilarity()
+    joined = {
+        kind: sum(
+            len(
+                group_statements(
+                    [Utterance("a", "a", 0, "X", one), Utterance("b", "b", 1, "X", two)], similarity
+                )
+            )
+            == 1
+            for one, two in pairs[kind]
+        )
+        for kind in ("same", "different")
+    }
+    print(
+        f"\n== fixture pairs: {joined['same']}/{len(pairs['same'])} reworded pairs joined, "
+        f"{joined['different']}/{len(pairs['different'])} different-statement pairs joined (should be 0)"
+    )
 
 
 # --- gold files -----------------------------------------------------------------------------------

@@ -78,3 +78,48 @@ def test_no_entities_leaves_quotes_as_they_were() -> None:
     bare = story()
     bare = Briefing(articles=bare.articles, quotes=bare.quotes, statements=bare.statements)
     assert link_speakers_stage(bare).quotes == bare.quotes
+
+
+def test_a_body_speaker_links_to_an_organization_never_to_the_person_in_its_name() -> None:
+    text = (
+        'Ilse Marrow left early. "We will sign," Ilse Marrow\'s office said. '
+        '"Not yet," the Harbour Ministry said.'
+    )
+    second = text.index("Ilse Marrow's")
+    article = Article(id=article_id(text), source="b.txt", text=text)
+    marrow = Entity(
+        id="e-marrow",
+        name="Ilse Marrow",
+        type="person",
+        aliases=("Marrow",),
+        mentions=(
+            Citation(article.id, 0, len("Ilse Marrow")),
+            Citation(article.id, second, second + len("Ilse Marrow")),
+        ),
+    )
+    ministry = Entity(
+        id="e-ministry",
+        name="Harbour Ministry",
+        type="organization",
+        aliases=(),
+        mentions=(Citation(article.id, text.index("Harbour"), text.index(" said.")),),
+    )
+
+    def said(words: str, speaker: str) -> Quote:
+        start, who = text.index(words), text.index(speaker)
+        return Quote(
+            f"q-{start}",
+            article.id,
+            start,
+            start + len(words),
+            words,
+            "full",
+            Speaker(speaker, None, article.id, who, who + len(speaker)),
+            "said",
+            None,
+        )
+
+    quotes = (said("We will sign,", "Ilse Marrow's office"), said("Not yet,", "Harbour Ministry"))
+    linked = link_speakers_stage(Briefing(articles=(article,), entities=(marrow, ministry), quotes=quotes))
+    ids = [q.speaker.entity_id if q.speaker else None for q in linked.quotes]
+    assert ids == [None, "e-ministry"]

@@ -47,11 +47,19 @@ class Entity(Record):
 
 @dataclass(frozen=True, slots=True)
 class Speaker(Record):
+    """Who said a quote. ``start``/``end`` span the named mention the speaker was resolved to.
+
+    ``resolution`` says how the quote reached that mention: ``name`` (named at the cue), ``pronoun``,
+    ``nominal`` ("the minister"), ``continuation`` (the previous quote's speaker), ``organization``, or
+    ``unnamed`` (an unnamed source, which is never given a name).
+    """
+
     name: str
     entity_id: str | None
     article_id: str
     start: int
     end: int
+    resolution: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
 from dossier.ingest.fetch import Fetcher
 from dossier.issues import issues_stage, load_steering
-from dossier.quotes import quotes_stage
+from dossier.quotes import make_quotes_stage
 from dossier.speakers import link_speakers_stage
 from dossier.store import AddResult, Store
 from dossier.summarize import DEFAULT_SENTENCES, summary_stage
@@ -157,7 +157,7 @@ def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
         ("infer-dates", infer_dates_stage),
         ("order-for-reading", order_for_reading),
         ("entities", make_entities_stage(recognizer=recognizer_from_option(options.ner))),
-        ("quotes", quotes_stage),
+        ("quotes", make_quotes_stage(encoder)),
         ("link-speakers", link_speakers_stage),
         ("figures", figures_stage),
         ("timeline", timeline_stage),

@@ -3,8 +3,10 @@
 The quotes stage names speakers as the text does; the entities stage builds one
 canonical person or organization per name across the story. This stage joins
 the two, so that "Blinken" in one outlet and "Antony Blinken" in another point
-at the same entity. Unnamed sources ("a senior official") are never linked: a
-guessed identity is worse than none.
+at the same entity. A speaker named as a body ("the Foreign Ministry", "Roe’s
+office") links only to an organization, never to the person in its name.
+Unnamed sources ("a senior official") are never linked: a guessed identity is
+worse than none.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import dataclasses
 
 from dossier.briefing import Briefing, Entity, EntityType, Quote, Statement
 from dossier.entities import EntityIndex
+from dossier.quotes.words import ORGANIZATION_HEADS
 
 #: Only these entity types can speak.
 _SPEAKING_TYPES: tuple[EntityType, ...] = ("person", "organization")
+_POSSESSIVE = "’s "
 
 
 def link_speakers_stage(story: Briefing) -> Briefing:
@@ -38,14 +42,24 @@ def _linked(quote: Quote, index: EntityIndex) -> Quote:
 
 
 def _speaker_entity(index: EntityIndex, name: str, article_id: str, start: int, end: int) -> Entity | None:
-    for entity_type in _SPEAKING_TYPES:
+    types = _speaking_types(name)
+    for entity_type in types:
         entity = index.named(name, entity_type)
         if entity is not None:
             return entity
+    if _POSSESSIVE in name.replace("'", "’"):
+        # "Ada Roe’s office" is a body, not Ada Roe: only its own name can link it.
+        return None
     entity = index.at(article_id, start, end)
-    if entity is not None and entity.type in _SPEAKING_TYPES and _shares_a_word(name, entity):
+    if entity is not None and entity.type in types and _shares_a_word(name, entity):
         return entity
     return None
+
+
+def _speaking_types(name: str) -> tuple[EntityType, ...]:
+    """A name ending in a body word ("Foreign Ministry", "Roe’s office") can only be an organization."""
+    last = name.split()[-1].casefold()
+    return ("organization",) if last in ORGANIZATION_HEADS else _SPEAKING_TYPES
 
 
 def _linked_statement(statement: Statement, quotes: dict[str, Quote]) -> Statement:

@@ -5,6 +5,8 @@ and their speakers (:mod:`dossier.quotes.attribute`), then it gathers the full
 quotes that report the same words by the same speaker into statements
 (:mod:`dossier.quotes.merge`). Partial quotes (scare quotes and fragments in a
 reporter's sentence) keep their speaker but never form a statement.
+``make_quotes_stage("static")`` builds the same stage with meaning-aware
+merging (:mod:`dossier.quotes.semantic`) for translated or reworded quotes.
 """
 
 from __future__ import annotations
@@ -13,24 +15,45 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from dossier.article import Article
 from dossier.briefing import Briefing, Quote, Speaker, Statement
+from dossier.embed import Encoder, get_encoder
 from dossier.quotes.attribute import Attributed, attribute_quotes
 from dossier.quotes.merge import DEFAULT_THRESHOLD, Similarity, Utterance, group_statements
+from dossier.quotes.semantic import semantic_similarity
 from dossier.quotes.speakers import NameIndex
 
-__all__ = ["extract_quotes", "quote_id", "quotes_stage"]
+__all__ = ["extract_quotes", "make_quotes_stage", "quote_id", "quotes_stage"]
 
 logger = logging.getLogger(__name__)
 
 
 def quotes_stage(story: Briefing) -> Briefing:
-    """Fill ``quotes`` and ``statements`` of a story (the pipeline stage)."""
+    """Fill ``quotes`` and ``statements`` of a story (the pipeline stage; lexical merging)."""
     quotes, statements = extract_quotes(story.articles)
     logger.debug("quotes: %d quotes, %d statements", len(quotes), len(statements))
     return dataclasses.replace(story, quotes=quotes, statements=statements)
+
+
+def make_quotes_stage(encoder: Encoder | str | None = None) -> Callable[[Briefing], Briefing]:
+    """A quotes stage whose statement merging also weighs meaning with a sentence encoder.
+
+    ``encoder`` is an encoder or its name; ``None`` gives the lexical
+    :func:`quotes_stage`. Its vectors are cached per stage run.
+    """
+    if encoder is None:
+        return quotes_stage
+    # Loaded now, so that a missing model fails naming the encoder rather than inside a story.
+    loaded = get_encoder(encoder) if isinstance(encoder, str) else encoder
+
+    def stage(story: Briefing) -> Briefing:
+        quotes, statements = extract_quotes(story.articles, semantic_similarity(loaded))
+        logger.debug("quotes (%s): %d quotes, %d statements", loaded.name, len(quotes), len(statements))
+        return dataclasses.replace(story, quotes=quotes, statements=statements)
+
+    return stage
 
 
 def extract_quotes(
@@ -83,7 +106,9 @@ def _quote(article: Article, item: Attributed, story_names: NameIndex) -> Quote:
         if item.speaker.kind == "name":
             # A surname used alone in this article may be completed from another article.
             name = story_names.full_name(name, item.speaker.start)
-        speaker = Speaker(name, None, article.id, item.speaker.start, item.speaker.end)
+        speaker = Speaker(
+            name, None, article.id, item.speaker.start, item.speaker.end, resolution=item.resolution
+        )
     return Quote(
         id=quote_id(article.id, span.start, span.end),
         article_id=article.id,

@@ -3,8 +3,10 @@
 The article is read once for quotation marks (:mod:`dossier.quotes.find`) and
 once for speaker mentions outside them (:mod:`dossier.quotes.speakers`). Each
 quotation then looks for a cue in its tail and its lead
-(:mod:`dossier.quotes.cues`); pronouns and nominals are resolved to the
-nearest compatible earlier mention, and a quotation with no cue continues the
+(:mod:`dossier.quotes.cues`); pronouns, nominals and body phrases ("the
+ministry") are resolved to the nearest compatible earlier mention ("he" and
+"she" only to a person of a compatible gender, :mod:`dossier.quotes.gender`;
+"they" only to a group or body), and a quotation with no cue continues the
 previous quotation's speaker when nothing stands between them.
 """
 
@@ -13,13 +15,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.article import Span
 from dossier.briefing import QuoteKind
-from dossier.quotes.cues import Cue, lead_cue, sentence_cue, tail_cue
+from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
 from dossier.quotes.find import QuoteSpan, find_quotes
+from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
 from dossier.quotes.speakers import Mention, NameIndex, find_mentions, mark_subjects, resolve
 from dossier.quotes.words import REPORTING_VERBS
@@ -39,7 +42,8 @@ class Attributed:
     """One quotation of an article with what attribution found for it.
 
     ``speaker`` is the mention that names the speaker (the antecedent, for a
-    pronoun or a nominal), ``speaker_name`` its display name.
+    pronoun or a nominal), ``speaker_name`` its display name, and ``resolution``
+    how the cue reached it: the cue mention's kind, or "continuation".
     """
 
     quote: QuoteSpan
@@ -47,6 +51,7 @@ class Attributed:
     speaker: Mention | None
     speaker_name: str | None
     cue: str | None
+    resolution: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +75,10 @@ def attribute_quotes(text: str, sentences: Sequence[Span] = ()) -> ArticleQuotes
         for q in quotes
     ]
     mentions = _with_person_names(find_mentions(text, masked))
-    mentions = mark_subjects(text, mentions, [span.start for span in sentences])
-    context = _Context(text, sentences, mentions, inner_tails)
+    sentence_starts = [span.start for span in sentences]
+    mentions = mark_subjects(text, mentions, sentence_starts)
+    genders = infer_genders(text, mentions, sentence_starts, masked)
+    context = _Context(text, sentences, mentions, inner_tails, genders)
     attributed: list[Attributed] = []
     for index, quote in enumerate(quotes):
         previous = quotes[index - 1] if index else None
@@ -137,8 +144,11 @@ class _Context:
         sentences: Sequence[Span],
         mentions: tuple[Mention, ...],
         inner_tails: dict[int, int],
+        genders: Mapping[str, Gender],
     ) -> None:
         self.text = text
+        # Grows as "he"/"she" cues resolve: a resolved pronoun is evidence for later ones.
+        self.genders = dict(genders)
         self.inner_tails = inner_tails
         self.sentence_starts = [span.start for span in sentences]
         self.sentence_ends = [span.end for span in sentences]
@@ -158,11 +168,12 @@ class _Context:
             cue = self._rest_of_sentence_cue(quote)
         if cue is None:
             if last is not None and self._continues(quote, previous, last):
-                return Attributed(quote, kind, last.speaker, last.speaker_name, None)
+                return Attributed(quote, kind, last.speaker, last.speaker_name, None, "continuation")
             return Attributed(quote, kind, None, None, None)
         speaker = self._resolve(cue.mention)
         name = None if speaker is None else speaker.name
-        return Attributed(quote, kind, speaker, name, cue.verb)
+        resolution = None if speaker is None else cue.mention.kind
+        return Attributed(quote, kind, speaker, name, cue.verb, resolution)
 
     def _cue(self, quote: QuoteSpan, previous: QuoteSpan | None, following: QuoteSpan | None) -> Cue | None:
         tail = self._tail(quote, following)
@@ -191,7 +202,8 @@ class _Context:
         if quote.close_at is None:
             return None
         start = quote.close_at + 1
-        stop = min(self._sentence_end(quote.close_at), quote.line_end)
+        # Cues read at most CUE_WINDOW characters: a longer range (a run-on "sentence") only costs time.
+        stop = min(self._sentence_end(quote.close_at), quote.line_end, start + CUE_WINDOW)
         return sentence_cue(self.text, start, stop, self._window(start, stop)) if stop > start else None
 
     def _tail(self, quote: QuoteSpan, following: QuoteSpan | None) -> tuple[int, int] | None:
@@ -204,7 +216,8 @@ class _Context:
         start = quote.close_at + 1
         if self.text[quote.end - 1 : quote.end] in tuple(_TERMINALS) and self._sentence_ends_at(start):
             return None  # “...a border.” closed the sentence: what follows is a new one
-        stop = min(self._sentence_end(quote.close_at), quote.line_end)
+        # Cues read at most CUE_WINDOW characters: a longer range (a run-on "sentence") only costs time.
+        stop = min(self._sentence_end(quote.close_at), quote.line_end, start + CUE_WINDOW)
         if following is not None and following.line_start == quote.line_start:
             stop = min(stop, following.open_at)
         return (start, stop) if stop > start else None
@@ -214,9 +227,11 @@ class _Context:
         floor = quote.line_start
         if previous is not None and previous.line_start == quote.line_start:
             floor = previous.end if previous.close_at is None else previous.close_at + 1
-        start = max(floor, self._sentence_start(quote.open_at))
+        start = max(floor, self._sentence_start(quote.open_at), quote.open_at - CUE_WINDOW)
         if not self.text[start : quote.open_at].strip():
-            start = floor  # “A,” he said. “B”: the cue sits in the sentence before
+            start = max(
+                floor, quote.open_at - CUE_WINDOW
+            )  # “A,” he said. “B”: the cue is in the sentence before
         return start, quote.open_at
 
     def _continues(self, quote: QuoteSpan, previous: QuoteSpan | None, last: Attributed) -> bool:
@@ -233,7 +248,7 @@ class _Context:
         if not opens_line and previous.line_start != quote.line_start:
             return False
         for mention in self._window(gap_start, quote.open_at):
-            if mention.kind in ("name", "unnamed") and mention.name != last.speaker_name:
+            if mention.kind in ("name", "unnamed", "organization") and mention.name != last.speaker_name:
                 return False
         return True
 
@@ -241,10 +256,16 @@ class _Context:
         if mention.kind in ("name", "unnamed"):
             return mention
         earlier = self._window(mention.start - _ANTECEDENT_REACH, mention.start)
-        antecedent = resolve(mention, earlier)
+        antecedent = resolve(mention, earlier, self.genders)
+        required = pronoun_gender(mention) if mention.kind == "pronoun" else None
+        if required is not None and antecedent is not None and antecedent.kind == "name":
+            self.genders.setdefault(antecedent.name, required)
         if antecedent is None and mention.kind == "nominal":
             # "the official" with nobody to refer to is an unnamed source in its own words.
             return dataclasses.replace(mention, name=self.text[mention.start : mention.end], kind="unnamed")
+        if antecedent is None and mention.kind == "organization":
+            # "the ministry" with no named ministry before it speaks in its own words.
+            return mention
         return antecedent
 
     def _window(self, start: int, stop: int) -> Sequence[Mention]:

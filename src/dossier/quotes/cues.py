@@ -27,6 +27,8 @@ _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 # How far around a quotation attribution is looked for; news cues are short.
 _WINDOW = 240
+#: The widest stretch of text around a quotation that any cue function reads.
+CUE_WINDOW = _WINDOW
 # A subject farther than this many characters from its verb is not its subject.
 _SUBJECT_REACH = 180
 _LEAD_INS = (":", "—", "–")
@@ -131,8 +133,19 @@ def _subject_before(text: str, verb_start: int, floor: int, mentions: Sequence[M
         if gap.strip() == "," and text[max(0, mention.start - 2) : mention.start] != ", ":
             continue  # "met Lin and senior officials, stressing": a list, not an appositive
         if _plausible_gap(gap):
-            return mention
+            return _enclosing(mention, mentions)
     return None
+
+
+def _enclosing(mention: Mention, mentions: Sequence[Mention]) -> Mention:
+    """The longest mention that holds ``mention`` ("a spokesperson for the Port Authority" over its name)."""
+    best = mention
+    for other in mentions:
+        if other.start > mention.start:
+            break
+        if other.end >= mention.end and other.end - other.start > best.end - best.start:
+            best = other
+    return best
 
 
 def _plausible_gap(between: str) -> bool:

@@ -15,7 +15,9 @@ shown as one) misleads a reader more than a missed one: it takes the larger of
   :data:`MIN_SHARED_WORDS` words, and
 * the Dice coefficient of character trigrams of the two normalised texts,
 
-which catches trimmed, re-punctuated and lightly reworded variants.
+which catches trimmed, re-punctuated and lightly reworded variants. Two
+quotes that :func:`contradicts` finds at odds (other numbers, or one negated
+and the other not, unless one is a trimmed piece of the other) score 0.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ DEFAULT_THRESHOLD = 0.6
 #: Containment on fewer shared content words than this proves nothing.
 MIN_SHARED_WORDS = 3
 _WORD = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nobody|nothing|neither|cannot)\b|n[’']t\b", re.IGNORECASE)
 
 
 def _words_of(words: str) -> frozenset[str]:
@@ -60,9 +64,11 @@ class Similarity(Protocol):
 
 
 class LexicalSimilarity:
-    """Content-word containment or character-trigram Dice, whichever is higher."""
+    """Content-word containment or character-trigram Dice, whichever is higher; 0 when they contradict."""
 
     def __call__(self, first: str, second: str) -> float:
+        if contradicts(first, second):
+            return 0.0
         return max(word_containment(first, second), trigram_dice(first, second))
 
 
@@ -146,6 +152,34 @@ def _group(members: list[Utterance]) -> Group:
     quote_ids = tuple(u.quote_id for u in ordered)
     digest = hashlib.sha256(":".join(sorted(quote_ids)).encode("utf-8")).hexdigest()[:12]
     return Group(f"s-{digest}", ordered[0].speaker, quote_ids, article_ids, counted[0].article_id)
+
+
+# --- contradiction: what no rewording changes ------------------------------------------------------
+
+
+def contradicts(first: str, second: str) -> bool:
+    """Whether two quotes cannot be one statement: different numbers, or one negated and one not.
+
+    A trimmed report of a quote ("We will sign" from "We will sign, but not
+    today") drops words without changing the rest, so a quote whose words run
+    unbroken inside the other's is never contradicted, and a shorter quote may
+    lack some of the other's numbers.
+    """
+    norm_a, norm_b = _normalise(first), _normalise(second)
+    if norm_a in norm_b or norm_b in norm_a:
+        return False
+    numbers_a, numbers_b = _numbers(first), _numbers(second)
+    if numbers_a and numbers_b and not (numbers_a <= numbers_b or numbers_b <= numbers_a):
+        return True
+    return _negated(first) != _negated(second)
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(match.group().replace(",", "") for match in _NUMBER.finditer(text))
+
+
+def _negated(text: str) -> bool:
+    return _NEGATION.search(text) is not None
 
 
 # --- the lexical measures ---------------------------------------------------------------------------

@@ -17,14 +17,22 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from dossier.quotes.words import NOT_PERSON, REPORTING_VERBS, ROLE_WORDS, TITLE_WORDS, words_of
+from dossier.quotes.gender import Gender, compatible, gender_of, pronoun_gender
+from dossier.quotes.words import (
+    NOT_PERSON,
+    ORGANIZATION_HEADS,
+    REPORTING_VERBS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    words_of,
+)
 from dossier.segment import SENTENCE_STARTERS
 
-MentionKind = Literal["name", "pronoun", "nominal", "unnamed"]
+MentionKind = Literal["name", "pronoun", "nominal", "unnamed", "organization"]
 
 
 # Synonyms a nominal head may use for a role seen next to a name ("the Solvanian leader").
@@ -35,15 +43,37 @@ _ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "spokeswoman": words_of("spokesman spokeswoman spokesperson"),
     "envoy": words_of("envoy ambassador diplomat"),
 }
-_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she"}
+_PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she", "they": "they"}
 _SINGULAR_UNNAMED_HEADS = ROLE_WORDS - words_of(
-    "officials ministers diplomats sources aides lawmakers analysts experts"
+    "officials ministers diplomats sources aides lawmakers analysts experts negotiators"
 )
-_POSTMODIFIER_LEADS = ("in ", "at ", "from ", "with ", "involved ", "familiar ", "close ", "briefed ", "on ")
+_POSTMODIFIER_LEADS = (
+    "in ",
+    "at ",
+    "from ",
+    "with ",
+    "involved ",
+    "familiar ",
+    "close ",
+    "briefed ",
+    "on ",
+    "for ",
+)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w\-]*(?:[’'][^\W\d_]+)?")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_ORG_HEAD_ALTERNATION = "|".join(sorted(ORGANIZATION_HEADS, key=len, reverse=True))
+# "the ministry", "the foreign ministry", "the Velmish government": a body named by its lower-case head.
+_ORG_NOMINAL = re.compile(rf"\b[Tt]he ((?:[\w\-]+ ){{0,2}}?)({_ORG_HEAD_ALTERNATION})\b")
+# "Brell’s office", "the president’s office": a body named after its head.
+_POSSESSIVE_BODY = re.compile(rf"[’']s ({_ORG_HEAD_ALTERNATION})\b")
+# Lower-case words a body phrase may add that its name need not hold ("the country's foreign ministry").
+_BODY_FILLERS = words_of("country’s country's nation’s nation's its their")
+#: Plural unnamed heads: "officials" and the like can be "they", never "he" or "she".
+PLURAL_SOURCE_HEADS = words_of(
+    "officials ministers diplomats sources aides lawmakers analysts experts negotiators"
+)
 _ROLE_ALTERNATION = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 # "the minister", "the Solvanian leader", "the trade envoy": up to three modifiers.
 _NOMINAL = re.compile(rf"\b[Tt]he ((?:[\w.\-’']+ ){{0,3}}?)({_ROLE_ALTERNATION})\b")
@@ -58,6 +88,8 @@ _PLURAL_SOURCE = re.compile(
     r"(?:officials|diplomats|sources|aides|lawmakers|analysts|experts|negotiators)\b"
 )
 _MAX_NAME_TOKENS = 4
+_MAX_WORD = 40  # an owner word longer than this is noise, and the cap bounds the walk back
+_RELATIVE_WORDS = frozenset({"who", "that", "which", "whom", "whose"})
 _POSTMOD_WINDOW = 60
 
 
@@ -82,7 +114,14 @@ class Mention:
 
 def find_mentions(text: str, masked: Sequence[tuple[int, int]] = ()) -> tuple[Mention, ...]:
     """Every name, pronoun, nominal and unnamed source of ``text`` outside the ``masked`` ranges."""
-    found = [*find_names(text), *_pronouns(text), *_nominals(text), *_unnamed(text), *_plural_sources(text)]
+    found = [
+        *find_names(text),
+        *_pronouns(text),
+        *_nominals(text),
+        *_unnamed(text),
+        *_plural_sources(text),
+        *_organizations(text),
+    ]
     ordered = sorted(masked)
     starts = [start for start, _ in ordered]
     kept = [mention for mention in found if not _inside_any(mention, ordered, starts)]
@@ -222,8 +261,44 @@ def _plural_sources(text: str) -> Iterable[Mention]:
         yield Mention(start, match.end(), text[start : match.end()], "unnamed", role)
 
 
+def _organizations(text: str) -> Iterable[Mention]:
+    """Bodies that speak: "the ministry", "the foreign ministry", "Brell’s office"."""
+    for match in _ORG_NOMINAL.finditer(text):
+        modifiers = match.group(1)
+        if _crosses_sentence(modifiers) or any(word in REPORTING_VERBS for word in modifiers.split()):
+            continue
+        role = frozenset(modifiers.lower().split()) | {match.group(2)}
+        yield Mention(match.start(), match.end(), match.group(), "organization", role)
+    for match in _POSSESSIVE_BODY.finditer(text):
+        start = _owner_start(text, match.start())
+        if start is None:
+            continue
+        yield Mention(
+            start, match.end(), text[start : match.end()], "organization", frozenset({match.group(1)})
+        )
+
+
+def _owner_start(text: str, possessive_at: int) -> int | None:
+    """Where the capitalised owner of "…’s office" starts (up to four words back), or None."""
+    start = None
+    at = possessive_at
+    for _ in range(_MAX_NAME_TOKENS):
+        word_start = at
+        floor = max(0, at - _MAX_WORD)
+        while word_start > floor and (text[word_start - 1].isalnum() or text[word_start - 1] in ".-"):
+            word_start -= 1
+        word = text[word_start:at]
+        if not word or not word[0].isupper() or word in SENTENCE_STARTERS:
+            break
+        start = word_start
+        if word_start == 0 or text[word_start - 1] != " ":
+            break
+        at = word_start - 1
+    return start
+
+
 def _postmodifier_end(text: str, head_end: int) -> int:
-    """Extend "a senior official" over "in the capital" or "involved in the talks", up to a comma."""
+    """Extend "a senior official" over "in the capital" or "involved in the talks", up to a comma or verb."""
     window = text[head_end : head_end + _POSTMOD_WINDOW]
     if not window.startswith(" ") or not window[1:].startswith(_POSTMODIFIER_LEADS):
         return head_end
@@ -235,8 +310,13 @@ def _postmodifier_end(text: str, head_end: int) -> int:
     if stop == len(window):
         return head_end
     tail = window[:stop]
-    if any(word in REPORTING_VERBS for word in tail.split()):
-        return head_end
+    for word in re.finditer(r"\S+", tail):
+        if word.group() in _RELATIVE_WORDS:
+            return head_end  # "an official who said": a clause, not a modifier
+        if word.group() in REPORTING_VERBS:
+            # "a spokesperson for the port authority said": the modifier ends at the verb.
+            tail = tail[: word.start()]
+            break
     return head_end + len(tail.rstrip())
 
 
@@ -305,31 +385,97 @@ def compatible_role(nominal: Mention, candidate: Mention) -> bool:
     )
 
 
-def resolve(mention: Mention, earlier: Sequence[Mention]) -> Mention | None:
-    """The mention a pronoun or nominal stands for: the nearest compatible earlier one.
+def resolve(
+    mention: Mention, earlier: Sequence[Mention], genders: Mapping[str, Gender] | None = None
+) -> Mention | None:
+    """The mention a pronoun, nominal or body phrase stands for: the nearest compatible earlier one.
 
-    A pronoun takes the nearest earlier *subject* that is a person or a single
-    unnamed source (a nominal subject is resolved in turn); a nominal takes the
-    nearest earlier mention whose role words fit its head and modifiers.
+    A nominal takes the nearest earlier mention whose role words fit its head
+    and modifiers; a body phrase ("the ministry") the nearest earlier
+    organization name with that head. "He" and "she" take the nearest earlier
+    *subject* that is a person or a single unnamed source of a compatible
+    gender (``genders`` holds what the article shows; unknown fits both), and
+    "they" the nearest group (officials, a body) when no person subject is
+    nearer. Whatever finds no antecedent gives None.
     """
     if mention.kind in ("name", "unnamed"):
         return mention
     candidates = [candidate for candidate in earlier if candidate.end <= mention.start]
+    if mention.kind == "nominal":
+        return _nearest(candidates, lambda c: c.kind in ("name", "unnamed") and compatible_role(mention, c))
+    if mention.kind == "organization":
+        return _nearest(candidates, lambda c: _names_body(mention, c))
+    if "they" in mention.role:
+        return _resolve_plural(candidates)
+    return _resolve_singular(mention, candidates, genders or {})
+
+
+def _nearest(candidates: Sequence[Mention], fits: Callable[[Mention], bool]) -> Mention | None:
+    return next((candidate for candidate in reversed(candidates) if fits(candidate)), None)
+
+
+def _resolve_singular(
+    pronoun: Mention, candidates: Sequence[Mention], genders: Mapping[str, Gender]
+) -> Mention | None:
+    """ "He"/"she": the nearest fitting subject, or a gender-known object when a nearer subject clashes.
+
+    "Ms Roe met Mr Lin. He said": Roe is the subject but a woman, so the man
+    the sentence names, Lin, is taken.
+    """
+    required = pronoun_gender(pronoun)
+    fallback: Mention | None = None
     for index in range(len(candidates) - 1, -1, -1):
         candidate = candidates[index]
-        if mention.kind == "nominal":
-            if candidate.kind in ("name", "unnamed") and compatible_role(mention, candidate):
-                return candidate
+        if candidate.kind == "name" and candidate.person and not candidate.subject:
+            known = gender_of(candidate, genders)
+            if fallback is None and required is not None and compatible(required, known):
+                fallback = candidate
             continue
         if not candidate.subject:
             continue
+        antecedent: Mention | None = None
         if candidate.person or _singular_unnamed(candidate):
-            return candidate
-        if candidate.kind == "nominal":
-            antecedent = resolve(candidate, candidates[:index])
-            if antecedent is not None:
-                return antecedent
+            antecedent = candidate
+        elif candidate.kind == "nominal":
+            antecedent = resolve(candidate, candidates[:index], genders)
+        if antecedent is None:
+            continue
+        if compatible(required, gender_of(antecedent, genders)):
+            return antecedent
+        if fallback is not None:
+            return fallback
     return None
+
+
+def _resolve_plural(candidates: Sequence[Mention]) -> Mention | None:
+    """ "They": the nearest group or body, unless a person subject stands nearer (then nobody)."""
+    for candidate in reversed(candidates):
+        if is_group(candidate):
+            return candidate
+        if candidate.subject and (candidate.person or _singular_unnamed(candidate)):
+            return None
+    return None
+
+
+def is_group(mention: Mention) -> bool:
+    """Whether a mention names several people or a body: "Velmish officials", "the ministry", "NATO"."""
+    if mention.kind == "organization":
+        return True
+    if mention.kind == "unnamed":
+        return bool(mention.role & PLURAL_SOURCE_HEADS) and not mention.role & _SINGULAR_UNNAMED_HEADS
+    if mention.kind != "name" or mention.person:
+        return False
+    last = mention.name.split()[-1]
+    return last.lower() in ORGANIZATION_HEADS or (len(last) > 1 and last.isupper())
+
+
+def _names_body(phrase: Mention, candidate: Mention) -> bool:
+    """Whether an organization name ("Velmish Foreign Ministry") fits a body phrase ("the ministry")."""
+    if candidate.kind != "name" or candidate.person:
+        return False
+    words = {word.lower() for word in candidate.name.split()}
+    head = phrase.role & ORGANIZATION_HEADS
+    return bool(head) and head <= words and phrase.role <= words | _BODY_FILLERS
 
 
 def mark_subjects(

@@ -1,4 +1,4 @@
-"""The vocabulary of attribution: reporting verbs, role and title words, non-person name words.
+"""The vocabulary of attribution: reporting verbs, role, title, organization and gendered words.
 
 Kept apart so that the modules that find mentions and the modules that find
 cues share one list of each, and so that the lists can grow in one place.
@@ -34,6 +34,7 @@ NOT_PERSON = words_of("""
     river dam sea ocean lake mountain mountains hills valley port palace hall house department ministry
     office council party bank fund station street crossing university college embassy agency
     committee commission parliament congress senate court union states kingdom republic strait
+    authority administration government
     island islands city province county region square airport times post news press television
     radio daily wire courier gazette observer ledger group company corporation inc ltd organization
     organisation association institute center centre foundation force forces army navy media
@@ -55,4 +56,15 @@ REPORTING_VERBS = words_of(
     maintaining claiming warning urging recalling emphasizing emphasising
     underscored underscores tweeted posted complained complains predicted predicts lamented laments
     """
+)
+#: Lower-case heads of a phrase that names a body able to issue a statement ("the ministry said").
+ORGANIZATION_HEADS = words_of("""
+    ministry government department agency office council committee commission embassy military army
+    navy police company authority administration cabinet presidency parliament campaign coalition
+    alliance federation union party court regulator board firm
+    """)
+#: Words that fix a gender when they are the title or role of a person ("Mr", "spokeswoman").
+MALE_WORDS = words_of("mr mr. sir lord king prince emperor spokesman chairman congressman father")
+FEMALE_WORDS = words_of(
+    "mrs mrs. ms ms. miss madam dame lady queen princess empress spokeswoman chairwoman congresswoman mother"
 )
