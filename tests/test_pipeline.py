@@ -139,3 +139,9 @@ def test_the_package_api_mirrors_the_cli(tmp_path: Path) -> None:
     briefing = dossier.brief(story_sources())
     paths = dossier.write_briefing(briefing, tmp_path / "out")
     assert sorted(p.name for p in paths) == ["briefing.html", "briefing.json", "briefing.md"]
+
+
+def test_on_stage_hears_every_stage_in_order() -> None:
+    heard: list[str] = []
+    briefing = brief(story_sources(), on_stage=heard.append)
+    assert tuple(heard) == briefing.stages

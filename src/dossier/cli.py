@@ -81,7 +81,11 @@ def _run_brief(args: argparse.Namespace) -> int:
         raise UsageError(
             "give at least one SOURCE, or --demo, or select stored articles with --db/--query/--since"
         )
-    with _maybe_store(selecting, args.db) as store, _progress(args.quiet, "reading") as progress:
+    with (
+        _maybe_store(selecting, args.db) as store,
+        _progress(args.quiet, "reading") as progress,
+        _progress(args.quiet, "briefing", unit=" stage") as on_stage,
+    ):
         briefing = brief(
             sources,
             store=store,
@@ -90,6 +94,7 @@ def _run_brief(args: argparse.Namespace) -> int:
             until=args.until,
             options=_options(args),
             progress=progress,
+            on_stage=on_stage,
         )
     _report_failures(briefing.failures)
     paths = write_briefing(briefing, Path(args.output))
@@ -151,10 +156,10 @@ def _maybe_store(wanted: bool, location: str | None) -> Iterator[Store | None]:
 
 
 @contextlib.contextmanager
-def _progress(quiet: bool, label: str) -> Iterator[Progress]:
+def _progress(quiet: bool, label: str, unit: str = " source") -> Iterator[Progress]:
     """A progress bar on stderr when it is a terminal; silent otherwise."""
     disable = quiet or not sys.stderr.isatty()
-    with tqdm(desc=label, unit=" source", disable=disable, file=sys.stderr, leave=False) as bar:
+    with tqdm(desc=label, unit=unit, disable=disable, file=sys.stderr, leave=False) as bar:
 
         def advance(name: str) -> None:
             bar.set_postfix_str(name[-40:], refresh=False)

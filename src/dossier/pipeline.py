@@ -171,9 +171,14 @@ def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
     )
 
 
-def run_story(story: Briefing, options: Options = Options()) -> Briefing:
-    """Run every story stage; a stage that raises is named in the error."""
+def run_story(story: Briefing, options: Options = Options(), on_stage: Progress | None = None) -> Briefing:
+    """Run every story stage; a stage that raises is named in the error.
+
+    ``on_stage`` is called with each stage's name before it runs (the CLI's progress bar).
+    """
     for name, stage in story_stages(options):
+        if on_stage is not None:
+            on_stage(name)
         try:
             story = stage(story)
         except DossierError:
@@ -199,9 +204,11 @@ def brief(
     fetcher: Fetcher | None = None,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    on_stage: Progress | None = None,
 ) -> Briefing:
     """Brief the given sources, plus the stored articles that match ``query``/``since``/``until``.
 
+    ``progress`` is called per source item read, ``on_stage`` per story stage.
     Raises :class:`SourceError` when no article at all could be read (or, with
     ``options.strict``, when any source failed).
     """
@@ -211,7 +218,7 @@ def brief(
     if not articles:
         raise SourceError(_nothing_read_message(sources, read.failures, store is not None))
     story = Briefing(articles=articles, failures=read.failures, metadata={"generator": _generator()})
-    return run_story(story, options)
+    return run_story(story, options, on_stage)
 
 
 def ingest(
