@@ -13,7 +13,14 @@ issue; the figures are
 
 Also prints each label, and the time per story once the encoder is loaded.
 
-Usage: ``.venv/bin/python benchmarks/bench_issues.py [--encoder auto|minilm|static|tfidf]``
+Quality floors: with the default encoder, the three figures are metrics
+``seeds.purity``, ``seeds.gold_recall`` and ``seeds.label_hits`` (a share of
+the issues found), pinned in ``benchmarks/floors.json`` to the digest of the
+seeds and the gold file; ``--check`` exits 1 below a floor, ``--update-floors``
+raises them. Floors hold for the default encoder only: another one is refused
+with the floor flags.
+
+Usage: ``.venv/bin/python benchmarks/bench_issues.py [--encoder auto|minilm|static|tfidf] [--check]``
 """
 
 from __future__ import annotations
@@ -30,10 +37,12 @@ from dossier.briefing import Briefing, Issue
 from dossier.embed import get_encoder
 from dossier.issues import find_issues
 from dossier.pipeline import Options, read_articles, story_stages
+from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 GOLD = ROOT / "benchmarks" / "gold" / "seeds_issues.json"
+BENCHMARK = "issues"
 
 
 def gold_patterns() -> dict[str, re.Pattern[str]]:
@@ -53,7 +62,9 @@ def issue_sentences(story: Briefing, issue: Issue) -> list[str]:
     return [story.article(c.article_id).text[c.start : c.end] for c in issue.evidence]
 
 
-def score(story: Briefing, issues: tuple[Issue, ...], patterns: dict[str, re.Pattern[str]]) -> None:
+def score(
+    story: Briefing, issues: tuple[Issue, ...], patterns: dict[str, re.Pattern[str]]
+) -> dict[str, float]:
     pure = total = label_hits = 0
     majorities: set[str] = set()
     for issue in issues:
@@ -81,14 +92,24 @@ def score(story: Briefing, issues: tuple[Issue, ...], patterns: dict[str, re.Pat
         f"purity {pure / max(total, 1):.3f}  gold recall {len(majorities & expected)}/{len(expected)} "
         f"= {len(majorities & expected) / max(len(expected), 1):.3f}  label hits {label_hits}/{len(issues)}"
     )
+    nan = float("nan")
+    return {
+        "purity": pure / total if total else nan,
+        "gold_recall": len(majorities & expected) / len(expected) if expected else nan,
+        "label_hits": label_hits / len(issues) if issues else nan,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="issue grouping on the seeds")
     parser.add_argument("--encoder", default="auto")
+    add_floor_arguments(parser)
     args = parser.parse_args(argv)
     if not SEEDS.is_dir():
         print(f"bench_issues: {SEEDS} is absent; nothing to measure", file=sys.stderr)
+        return 2
+    if args.encoder != "auto" and (args.check or args.update_floors):
+        print("bench_issues: floors are pinned for the default encoder; drop --encoder", file=sys.stderr)
         return 2
     started = time.perf_counter()
     encoder = get_encoder(args.encoder)
@@ -103,8 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     issues = find_issues(story, encoder)
     print(f"{len(story.articles)} articles, {len(issues)} issues in {time.perf_counter() - started:.2f} s")
-    score(story, issues, gold_patterns())
-    return 0
+    metrics = score(story, issues, gold_patterns())
+    measured = Measured("seeds", data_digest([*sorted(SEEDS.glob("*.txt")), GOLD]), metrics)
+    status, lines = apply_floor_flags(args, BENCHMARK, [measured])
+    if lines:
+        print("\n== quality floors\n" + "\n".join(lines))
+    return status
 
 
 if __name__ == "__main__":

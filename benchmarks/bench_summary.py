@@ -12,7 +12,15 @@ Speed: the demo corpus repeated into stories of ten articles, summarised on
 one core; prints seconds per story and sentences per second, and the model
 load time.
 
-Usage: ``.venv/bin/python benchmarks/bench_summary.py [--encoder auto|minilm|static|tfidf] [--words 250]``
+Quality floors: with the default encoder and the 250-word budget, the two
+averages are metrics ``multiling2011.rouge1_recall`` and
+``multiling2011.rouge2_recall``, pinned in ``benchmarks/floors.json`` to a
+digest of the source texts and model summaries; ``--check`` exits 1 below a
+floor, ``--update-floors`` raises them (other settings are refused with the
+floor flags).
+
+Usage: ``.venv/bin/python benchmarks/bench_summary.py [--encoder auto|minilm|static|tfidf] [--words 250]
+[--check] [--update-floors]``
 """
 
 from __future__ import annotations
@@ -33,10 +41,13 @@ from dossier.demo import demo_paths
 from dossier.embed import Encoder, get_encoder
 from dossier.pipeline import Options, read_articles, story_stages
 from dossier.summarize import summarize_story
+from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "multiling2011"
 PUBLISHED = DATA / "PublishedEvaluation" / "AutomaticEvaluation" / "ROUGE" / "Averages"
+BENCHMARK = "summary"
+DEFAULT_WORDS = 250
 #: The stages a summary needs before it: copies merged, duplicates marked, dates inferred, reading order.
 PREPARE = ("merge-exact-copies", "mark-near-duplicates", "infer-dates", "order-for-reading")
 
@@ -101,10 +112,15 @@ def throughput(encoder: Encoder, stories: int = 20) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="summary ROUGE and throughput")
     parser.add_argument("--encoder", default="auto")
-    parser.add_argument("--words", type=int, default=250)
+    parser.add_argument("--words", type=int, default=DEFAULT_WORDS)
+    parser.add_argument("--stories", type=int, default=20, help="stories timed for throughput (0: skip)")
+    add_floor_arguments(parser)
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"bench_summary: {DATA} is absent; nothing to measure", file=sys.stderr)
+        return 2
+    if (args.encoder, args.words) != ("auto", DEFAULT_WORDS) and (args.check or args.update_floors):
+        print("bench_summary: floors are pinned for the default encoder and budget", file=sys.stderr)
         return 2
     os.environ["OMP_NUM_THREADS"] = "1"
     _one_core()
@@ -121,9 +137,23 @@ def main(argv: list[str] | None = None) -> int:
             system, ""
         )
         print(f"  {system:>5}: ROUGE-1 R {p1:.4f}  ROUGE-2 R {p2:.4f}{note}")
-    print("throughput:")
-    throughput(encoder)
-    return 0
+    if args.stories > 0:
+        print("throughput:")
+        throughput(encoder, args.stories)
+    measured = Measured(
+        "multiling2011", data_digest(data_files()), {"rouge1_recall": r1, "rouge2_recall": r2}
+    )
+    status, lines = apply_floor_flags(args, BENCHMARK, [measured])
+    if lines:
+        print("\n== quality floors\n" + "\n".join(lines))
+    return status
+
+
+def data_files() -> list[Path]:
+    """What the ROUGE figures depend on: the English source texts and model summaries."""
+    sources = sorted((DATA / "SourceTexts").glob("M00??.english"))
+    models = sorted((DATA / "Model Summaries" / "English").glob("M00?.*"))
+    return [*sources, *models]
 
 
 def _one_core() -> None:

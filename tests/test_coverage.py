@@ -6,11 +6,18 @@ import dataclasses
 import datetime as dt
 
 from dossier.briefing import Briefing
-from dossier.coverage import build_coverage, coverage_stage, future_share, main_event_date, outlet_of
+from dossier.coverage import (
+    build_coverage,
+    coverage_stage,
+    future_share,
+    main_event_date,
+    outlet_of,
+    single_source_issues,
+)
 from dossier.embed.tfidf import TfidfEncoder
 from dossier.issues import find_issues
 from dossier.render.schema import check_offsets, validate
-from issues.stories import by_source, make_article, story
+from issues.stories import by_source, make_article, own_issue_story, story
 
 ENCODER = TfidfEncoder()
 
@@ -94,3 +101,25 @@ def test_one_article_story_without_issues() -> None:
     assert coverage.exclusives == ()
     assert coverage.omissions == ()
     assert coverage.previews == ()
+
+
+def test_an_issue_one_outlet_covers_is_an_omission_and_its_exclusives_link_to_it() -> None:
+    briefing = own_issue_story()
+    briefing = dataclasses.replace(briefing, issues=find_issues(briefing, ENCODER))
+    gull = by_source(briefing, "gull_post")
+    outlet_by_article = {a.id: outlet_of(a) for a in briefing.articles}
+    single = single_source_issues(briefing.issues, outlet_by_article)
+    assert len(single) == 1
+    (own,) = single
+    assert next(i for i in briefing.issues if i.id == own).article_ids == (gull.id,)
+    coverage = build_coverage(briefing, ENCODER)
+    assert any(o.issue_id == own and o.covered_by == ("Gull Post",) for o in coverage.omissions)
+    gull_exclusives = [e for e in coverage.exclusives if e.outlet == "Gull Post"]
+    assert gull_exclusives and all(e.issue_id == own for e in gull_exclusives)
+
+
+def test_no_issue_is_single_source_in_a_one_outlet_story() -> None:
+    briefing = own_issue_story()
+    one = {a.id: "Same Outlet" for a in briefing.articles}
+    issues = find_issues(briefing, ENCODER)
+    assert single_source_issues(issues, one) == frozenset()

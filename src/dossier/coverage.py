@@ -2,8 +2,11 @@
 
 - **Matrix**: for each issue, how many of its sentences each outlet carries.
 - **Exclusives**: sentences only one outlet reports, in any wording: no other
-  outlet has a sentence close to them in meaning.
-- **Omissions**: issues that at most half of the outlets cover.
+  outlet has a sentence close to them in meaning. Sentences of an issue that
+  outlet alone covers (a single-source issue) come first, then those of any
+  issue, so an exclusive links to the issue it belongs to.
+- **Omissions**: issues that at most half of the outlets cover; a single-source
+  issue is one, with its one outlet as ``covered_by``.
 - **Previews against outcomes**: the story's event date is the publication
   date most of its articles share (the later one on a tie, since previews come
   first). An article published before it that often looks ahead, or one that
@@ -76,7 +79,15 @@ def build_coverage(story: Briefing, encoder: Encoder) -> Coverage:
     return Coverage(
         outlets=outlets,
         rows=rows,
-        exclusives=_exclusives(candidates, similarity, limits.related, outlet_by_article, issue_of, outlets),
+        exclusives=_exclusives(
+            candidates,
+            similarity,
+            limits.related,
+            outlet_by_article,
+            issue_of,
+            outlets,
+            single_source_issues(story.issues, outlet_by_article),
+        ),
         omissions=_omissions(story.issues, rows, outlets),
         event_date=event_date.isoformat() if event_date else None,
         preview_article_ids=previews,
@@ -88,6 +99,17 @@ def _row(issue: Issue, outlets: Sequence[str], outlet_by_article: dict[str, str]
     cited = issue.evidence or tuple(c for line in issue.summary for c in line.citations)
     counts = Counter(outlet_by_article.get(c.article_id, "") for c in cited)
     return CoverageRow(issue.id, tuple(counts[o] for o in outlets))
+
+
+def single_source_issues(issues: Sequence[Issue], outlet_by_article: dict[str, str]) -> frozenset[str]:
+    """The ids of the issues that one outlet alone covers, when the story has several outlets."""
+    if len(set(outlet_by_article.values())) < 2:
+        return frozenset()
+    return frozenset(
+        issue.id
+        for issue in issues
+        if len({outlet_by_article.get(a, "") for a in issue.article_ids}) == 1 and issue.article_ids
+    )
 
 
 def _issue_of_sentence(issues: Sequence[Issue]) -> dict[tuple[str, int], str]:
@@ -105,6 +127,7 @@ def _exclusives(
     outlet_by_article: dict[str, str],
     issue_of: dict[tuple[str, int], str],
     outlets: Sequence[str],
+    single_source: frozenset[str] = frozenset(),
 ) -> tuple[Exclusive, ...]:
     if len(outlets) < 2:
         return ()
@@ -123,8 +146,13 @@ def _exclusives(
     found: list[Exclusive] = []
     for outlet in outlets:
         indexes = chosen.get(outlet, [])
-        # Sentences that belong to an issue first (they are on topic), then reading order.
-        indexes.sort(key=lambda i: (_issue_key(candidates[i], issue_of) is None, i))
+
+        # Sentences of an issue only this outlet covers first, then of any issue (on topic), then the rest.
+        def rank(index: int) -> tuple[bool, bool, int]:
+            issue = _issue_key(candidates[index], issue_of)
+            return (issue not in single_source, issue is None, index)
+
+        indexes.sort(key=rank)
         for index in sorted(indexes[:MAX_EXCLUSIVES_PER_OUTLET]):
             cand = candidates[index]
             found.append(Exclusive(outlet, _issue_key(cand, issue_of), cand.text, cand.citations))

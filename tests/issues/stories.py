@@ -60,3 +60,38 @@ def story(name: str = "ferry_strike") -> Briefing:
 
 def by_source(briefing: Briefing, source: str) -> Article:
     return next(article for article in briefing.articles if article.source == source)
+
+
+#: A fictional three-outlet story: pay and a lifeboat inspection are shared; only the Gull Post
+#: dwells on the night ferry to Orrin, in three sentences of its own.
+_OWN_ISSUE = {
+    "Quay Daily": (
+        "Dockers in Kelport rejected the wage offer from the port authority on Monday. "
+        "The union said the pay rise did not keep pace with rents in the town.\n\n"
+        "Inspectors found corroded winches on the Tarn lifeboat after the storm. "
+        "The wage offer and the Tarn lifeboat repairs go before the town council on Friday."
+    ),
+    "Harbour Wire": (
+        "The port authority said its wage offer to the Kelport dockers was final. "
+        "A union steward called the pay rise an insult to night shift workers.\n\n"
+        "Volunteers said the lifeboat crew had warned about the corroded winches for a year. "
+        "The yard expects to refit the Tarn lifeboat within three weeks."
+    ),
+    "Gull Post": (
+        "Kelport dockers voted to strike after the port authority refused to raise its pay offer. "
+        "The lifeboat remains out of service while its corroded winches are replaced.\n\n"
+        "The night ferry to Orrin will stop running while the dockers strike. "
+        "Families on Orrin rely on the night ferry for hospital visits on the mainland. "
+        "Ferry crews said the night ferry timetable could return within a month."
+    ),
+}
+
+
+def own_issue_story() -> Briefing:
+    """Three outlets, two shared issues and one that a single outlet dwells on."""
+    day = dt.date(2031, 6, 2)
+    articles = tuple(
+        make_article(text, source=outlet.lower().replace(" ", "_"), outlet=outlet, published=day)
+        for outlet, text in _OWN_ISSUE.items()
+    )
+    return Briefing(articles=articles)

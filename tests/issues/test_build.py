@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from dossier.article import Article
 from dossier.briefing import Briefing, Citation, Quote, Speaker
@@ -12,7 +13,7 @@ from dossier.issues.build import MAX_ISSUES, MAX_QUOTES
 from dossier.issues.labels import SEPARATOR, occurs_in
 from dossier.render.schema import check_offsets, validate
 
-from .stories import by_source, make_article, story
+from .stories import by_source, make_article, own_issue_story, story
 
 ENCODER = TfidfEncoder()
 
@@ -149,3 +150,38 @@ def test_a_thousand_identical_sentences_make_one_small_issue() -> None:
     assert len(issues) == 1
     assert len(issues[0].summary) == 1
     assert len(issues[0].summary[0].citations) == 1
+
+
+def test_an_issue_one_outlet_dwells_on_is_found_and_ranked_after_the_shared_ones() -> None:
+    briefing = own_issue_story()
+    issues = find_issues(briefing, ENCODER)
+    gull = by_source(briefing, "gull_post")
+    own = [issue for issue in issues if issue.article_ids == (gull.id,)]
+    assert len(own) == 1
+    assert "night ferry" in own[0].label.casefold()
+    shared = [issue for issue in issues if len(issue.article_ids) > 1]
+    assert shared and issues.index(own[0]) > max(issues.index(issue) for issue in shared)
+
+
+def test_no_line_is_shown_under_two_issues_when_they_have_others() -> None:
+    issues = find_issues(own_issue_story(), ENCODER)
+    lines = [
+        (c.article_id, c.start) for issue in issues for line in issue.summary for c in line.citations[:1]
+    ]
+    assert len(lines) == len(set(lines))
+    # The sentence naming both the wage offer and the lifeboat is evidence for both issues.
+    evidence = Counter((c.article_id, c.start) for issue in issues for c in issue.evidence)
+    assert max(evidence.values()) == 2
+
+
+def test_a_verb_phrase_never_labels_an_issue() -> None:
+    extra = make_article(
+        "Union leaders asked the mayor to postpone arbitration until the inquiry ends. "
+        "The mayor refused to postpone arbitration, a union leader said on Monday.",
+        source="lamp",
+        outlet="Evening Lamp",
+    )
+    briefing = own_issue_story()
+    issues = find_issues(dataclasses.replace(briefing, articles=(*briefing.articles, extra)), ENCODER)
+    assert issues
+    assert all("postpone" not in issue.label for issue in issues)

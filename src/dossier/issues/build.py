@@ -4,12 +4,17 @@
 2. With a steering list, sentences naming an issue's terms, or close to them in
    meaning, go to that issue first; the rest are grouped without supervision
    (:mod:`dossier.issues.group`).
-3. Groups too small to be an issue are dropped; the rest are ranked by how
-   many articles cover them, then by size, and the first ``MAX_ISSUES`` kept.
-4. Each issue gets a label from its own key phrases, a few non-redundant
-   sentences each citing every article that says the same thing, the quotes
-   inside its sentences, and, when two or more speakers are quoted, their
-   positions.
+3. Groups too small to be an issue are dropped, and so are groups whose best
+   phrase is only a verb phrase or a lone common word; the rest are ranked by
+   how many articles cover them, then by size, and the first ``MAX_ISSUES``
+   kept. An issue only one article covers (its phrases used by that article
+   alone, in several sentences) ranks after the shared ones, at most
+   ``MAX_SINGLE_SOURCE`` of them; coverage lists it as an omission of the others.
+4. Each issue gets a label from its own key phrases (names and noun phrases
+   first), a few non-redundant sentences each citing every article that says
+   the same thing (a sentence shown under an earlier issue is not repeated when
+   the issue has ``MIN_FRESH_LINES`` others), the quotes inside its sentences, and, when two or
+   more speakers are quoted, their positions.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import numpy.typing as npt
 from dossier.briefing import Briefing, Citation, Issue, Position, Quote
 from dossier.embed import Encoder, Vectors, get_encoder
 from dossier.issues.group import group_vectors
-from dossier.issues.keyphrases import KeyPhrase, PhraseGroup, is_strong, phrase_groups
+from dossier.issues.keyphrases import KeyPhrase, PhraseGroup, is_strong, phrase_groups, same_word
 from dossier.issues.labels import SEPARATOR, fallback_label, label_from, occurs_in, rank_phrases
 from dossier.issues.pool import Candidate, sentence_pool, word_count
 from dossier.issues.select import Budget, centrality_scores, cite_with_echoes, mmr, reading_order
@@ -35,14 +40,24 @@ from dossier.issues.steer import SteeringIssue
 MAX_ISSUES = 8
 #: An unsupervised group needs this many sentences to count as an issue (when the story has that many).
 MIN_ISSUE_SENTENCES = 2
-#: A keyphrase-seeded group needs this many covering articles (when the story has that many).
+#: A keyphrase-seeded group needs this many covering articles (when the story has that many)...
 MIN_ISSUE_ARTICLES = 2
+#: ... unless its phrases are one article's own; at most this many such single-source issues are kept.
+MAX_SINGLE_SOURCE = 3
 #: Names and multi-word phrases label better than lone common words ("industrial base", not "base").
 STRONG_LABEL_BONUS = 2.0
+#: A group is named by one of its best this-many phrases, or it is no issue.
+LABEL_CHOICES = 3
+#: A group's label must be named by at least this share of its sentences.
+MIN_LABEL_SHARE = 0.4
+#: A group named by one lone word, and nothing else, needs this many sentences naming it.
+MIN_LONE_NAME_SENTENCES = 4
 #: Bonus, on the centrality scale, for a line naming the issue's label phrases.
 KEYWORD_WEIGHT = 0.5
 #: Sentences shown per issue.
 ISSUE_SENTENCES = 3
+#: An issue with fewer sentences than this that no earlier issue shows may show those sentences again.
+MIN_FRESH_LINES = 2
 #: Statements listed per issue, the most widely reported first.
 MAX_QUOTES = 6
 #: A partial quote shorter than this is a scare quote, not a statement.
@@ -56,6 +71,9 @@ class _Group:
     members: tuple[int, ...]
     steering: SteeringIssue | None = None
     phrases: tuple[KeyPhrase, ...] = ()  # the key phrases that seeded it, best first
+
+    def articles(self, candidates: Sequence[Candidate]) -> set[str]:
+        return {a for i in self.members for a in candidates[i].article_ids}
 
 
 def find_issues(
@@ -75,14 +93,37 @@ def find_issues(
     free = np.array([i for i in range(len(candidates)) if i not in taken], dtype=np.intp)
     if free.size:
         groups.extend(_free_groups(candidates, vectors, free, encoder, limits, story))
-    kept = _rank(_substantial(groups, candidates, len(story.articles)), candidates)[:MAX_ISSUES]
+    kept = _keep(_rank(_substantial(groups, candidates, len(story.articles)), candidates), candidates)
     similarity = similarity_matrix(vectors)
     phrase_lists = rank_phrases([[texts[i] for i in g.members] for g in kept])
     quotes = _quotes_by_article(story.quotes)
-    return tuple(
-        _issue(group, phrases, candidates, similarity, limits, quotes, story)
-        for group, phrases in zip(kept, phrase_lists, strict=True)
-    )
+    shown: set[int] = set()
+    issues = []
+    for group, phrases in zip(kept, phrase_lists, strict=True):
+        issue, lines = _issue(group, phrases, candidates, similarity, limits, quotes, story, shown)
+        shown.update(lines)
+        issues.append(issue)
+    return tuple(issues)
+
+
+def _keep(ranked: Sequence[_Group], candidates: Sequence[Candidate]) -> list[_Group]:
+    """The first ``MAX_ISSUES`` groups, of which at most ``MAX_SINGLE_SOURCE`` single-source ones."""
+    kept: list[_Group] = []
+    single = 0
+    for group in ranked:
+        if len(kept) >= MAX_ISSUES:
+            break
+        if _single_source(group, candidates):
+            if single >= MAX_SINGLE_SOURCE:
+                continue
+            single += 1
+        kept.append(group)
+    return kept
+
+
+def _single_source(group: _Group, candidates: Sequence[Candidate]) -> bool:
+    """A phrase-seeded group that only one article covers."""
+    return bool(group.phrases) and group.steering is None and len(group.articles(candidates)) == 1
 
 
 def _free_groups(
@@ -98,11 +139,37 @@ def _free_groups(
     article_ids = [candidates[int(i)].article_ids for i in free]
     seeded = phrase_groups(texts, article_ids, vectors[free], encoder, limits.related, story.entities)
     if seeded:
-        return [
+        groups = [
             _Group(tuple(int(free[r]) for r in g.members), phrases=tuple(_ranked_in(g, g.members)))
             for g in seeded
         ]
+        return [g for g in groups if g.phrases and _nameable(g.phrases) and _label_fits(g, candidates)]
     return [_Group(tuple(int(free[r]) for r in rows)) for rows in group_vectors(vectors[free], MAX_ISSUES)]
+
+
+def _nameable(phrases: Sequence[KeyPhrase]) -> bool:
+    """Whether a group has a name: a strong noun phrase among its best ``LABEL_CHOICES`` phrases.
+
+    A group held together only by a verb phrase ("avoid delays") or by lone
+    common words has no topic of its own: it is a manner of speaking.
+    """
+    if not any(is_strong(p) and p.nominal for p in phrases[:LABEL_CHOICES]):
+        return False
+    # A lone name ("Paris") may just be where something happened: alone it must recur to be an issue.
+    names = [p for p in phrases if is_strong(p) and " " in p.key]
+    return bool(names) or len(phrases) > 1 or len(phrases[0].sentences) >= MIN_LONE_NAME_SENTENCES
+
+
+def _label_fits(group: _Group, candidates: Sequence[Candidate]) -> bool:
+    """Whether the group's label names enough of its sentences to stand for them.
+
+    A label that only a corner of the group uses ("red lines" in two of nine
+    sentences) means the group is held together by a common word, not by a topic.
+    """
+    _, keywords = _seeded_label(group.phrases)
+    texts = [candidates[i].text for i in group.members]
+    named = _names_keyword(texts, keywords)
+    return float(named.sum()) >= MIN_LABEL_SHARE * len(texts)
 
 
 def _ranked_in(group: PhraseGroup, members: Sequence[int]) -> list[KeyPhrase]:
@@ -143,21 +210,23 @@ def _substantial(groups: Sequence[_Group], candidates: Sequence[Candidate], arti
     floor = MIN_ISSUE_SENTENCES if len(candidates) >= 2 * MIN_ISSUE_SENTENCES else 1
     reach = min(MIN_ISSUE_ARTICLES, articles)
 
-    def covered_by(group: _Group) -> int:
-        return len({a for i in group.members for a in candidates[i].article_ids})
+    def widely_enough(group: _Group) -> bool:
+        covered = len(group.articles(candidates))
+        return not group.phrases or covered >= reach or (covered == 1 and _own_phrase(group))
 
-    return [
-        g
-        for g in groups
-        if g.steering is not None or (len(g.members) >= floor and (not g.phrases or covered_by(g) >= reach))
-    ]
+    return [g for g in groups if g.steering is not None or (len(g.members) >= floor and widely_enough(g))]
+
+
+def _own_phrase(group: _Group) -> bool:
+    """Whether a single-source phrase of the group is in two of its sentences: the article dwells on it."""
+    inside = set(group.members)
+    return any(p.single_source and len(p.sentences & inside) >= MIN_ISSUE_SENTENCES for p in group.phrases)
 
 
 def _rank(groups: Sequence[_Group], candidates: Sequence[Candidate]) -> list[_Group]:
     def key(group: _Group) -> tuple[int, int, int, int]:
-        articles = {a for i in group.members for a in candidates[i].article_ids}
         first = min(group.members)
-        return (0 if group.steering else 1, -len(articles), -len(group.members), first)
+        return (0 if group.steering else 1, -len(group.articles(candidates)), -len(group.members), first)
 
     return sorted(groups, key=key)
 
@@ -170,7 +239,9 @@ def _issue(
     limits: Thresholds,
     quotes: dict[str, list[Quote]],
     story: Briefing,
-) -> Issue:
+    shown: set[int],
+) -> tuple[Issue, list[int]]:
+    """The issue, and the candidates its summary shows (``shown``: those earlier issues show)."""
     members = list(group.members)
     texts = [candidates[i].text for i in members]
     label, keywords = _label(group, phrases, texts)
@@ -178,14 +249,15 @@ def _issue(
     local = [candidates[i] for i in members]
     budget = Budget(sentences=ISSUE_SENTENCES)
     scores = centrality_scores(local, inner) + KEYWORD_WEIGHT * _names_keyword(texts, keywords)
-    picked = mmr(local, scores, inner, budget, redundancy_cap=limits.same)
-    lines = tuple(
-        cite_with_echoes(candidates, members[i], similarity, limits.same)
-        for i in reading_order(local, picked)
-    )
+    fresh = [i not in shown for i in members]
+    # A sentence naming two issues is evidence for both, but is shown once when the issue has other lines.
+    eligible = fresh if sum(fresh) >= MIN_FRESH_LINES else None
+    picked = mmr(local, scores, inner, budget, eligible=eligible, redundancy_cap=limits.same)
+    ordered = [members[i] for i in reading_order(local, picked)]
+    lines = tuple(cite_with_echoes(candidates, i, similarity, limits.same) for i in ordered)
     evidence = tuple(c for i in members for c in candidates[i].citations)
     issue_quotes = _quotes_in(evidence, quotes, story)
-    return Issue(
+    issue = Issue(
         id=_issue_id(evidence),
         label=label,
         summary=lines,
@@ -198,6 +270,7 @@ def _issue(
         steered=group.steering is not None,
         evidence=evidence,
     )
+    return issue, ordered
 
 
 def _label(group: _Group, phrases: Sequence[object], texts: Sequence[str]) -> tuple[str, tuple[str, ...]]:
@@ -223,10 +296,16 @@ def _seeded_label(phrases: Sequence[KeyPhrase]) -> tuple[str, tuple[str, ...]]:
         first = next(
             (p for p in phrases if is_strong(p) and set(first.key.split()) <= set(p.key.split())), first
         )
+    if not (is_strong(first) and first.nominal):
+        # A name or noun phrase among the best few labels better than a verb phrase ("avoid delays")
+        # or a lone common word ("differences").
+        first = next((p for p in phrases[:LABEL_CHOICES] if is_strong(p) and p.nominal), first)
     parts = [first]
     first_words = set(first.key.split())
     for other in phrases[1:]:
-        if is_strong(other) and not first_words & set(other.key.split()):
+        other_words = set(other.key.split())
+        echoes = any(same_word(a, b) for a in first_words for b in other_words)
+        if is_strong(other) and other.nominal and not first_words & other_words and not echoes:
             parts.append(other)
             break
     surfaces = tuple(p.surface for p in parts)

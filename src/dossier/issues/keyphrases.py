@@ -13,6 +13,10 @@ than from sentence vectors alone:
    (the main actors). Its weight is inverse sentence frequency (the c-TF-IDF
    idea: what sets a group apart) times how widely it is reported.
    A shorter phrase that always appears inside a kept longer one is dropped.
+   A phrase only one article uses is kept too, marked ``single_source``, when
+   that article comes back to it in two distinct sentences or more and it
+   reads as a noun phrase: a wire report that dwells on a point names an
+   issue even when no other outlet picked it up.
 3. **Clusters.** Phrases, strongest first, join the first cluster holding a
    phrase they mostly co-occur with (overlap of their sentence sets) or
    resemble in meaning; otherwise they open a cluster.
@@ -27,10 +31,11 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from dossier.briefing import Entity
 from dossier.embed import Encoder, Vectors
@@ -45,18 +50,30 @@ MAX_WORD_SHARE = 0.12
 MIN_SENTENCE_CAP = 4
 #: Strongest phrases considered as seeds (bounds the quadratic clustering step).
 MAX_PHRASES = 60
+#: ... plus this many of the strongest phrases that only one article uses.
+MAX_SINGLE_SOURCE_PHRASES = 30
 #: Two phrases are one topic when they share this share (Jaccard) of the sentences that use either...
-CO_OCCURRENCE = 0.3
+#: (a sentence listing two issues supports both, so two names need more than a shared list to merge)
+CO_OCCURRENCE = 0.4
 #: ... or when this share of the rarer one's sentences (two at least) also use the other.
 NESTED = 0.75
 #: Phrase surfaces at least this similar (cosine of their encodings) are one topic too.
 SAME_MEANING = 0.8
+#: A word and a longer one starting with it (at least this long, at most this much longer) are one word.
+MIN_STEM = 5
+MAX_SUFFIX = 3
 #: Two sentences sharing this share of their words (Jaccard) are one sentence echoed.
 ECHO_OVERLAP = 0.5
 #: A phrase used this share of the time inside a longer kept phrase is that phrase's fragment.
 CONTAINED = 0.5
+#: A sentence naming strong phrases of several clusters supports this many issues at most.
+MAX_ISSUES_PER_SENTENCE = 2
+#: ... when the second one's strong phrases weigh this share of the first one's: named, not just mentioned.
+SECOND_ISSUE_SHARE = 0.5
 #: A phrase needs at least this many sentences in the whole story.
 MIN_SENTENCES = 2
+#: Weight kept by a phrase that only one article uses: it seeds an issue only where nothing wider does.
+SINGLE_SOURCE_DISCOUNT = 0.5
 #: Generic news words: common enough to pass the frequency test, too vague to name an issue alone.
 _GENERIC_TEXT = (
     "official officials talks talk meeting meetings visit visits trip concern concerns issue issues "
@@ -77,6 +94,14 @@ _NOT_NOUN_ENDINGS = ("ing", "ed", "ly", "ic", "al", "ive", "ous", "ful", "able",
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _TOPIC_TYPES = frozenset({"place", "organization", "other"})
+#: Endings of adjectives: a phrase made of nothing else qualifies a topic without naming one.
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "able", "ible", "ary")
+#: What may open a sentence before its first word.
+_OPENERS = " \t\"“‘«'(["
+#: "they're", "we'll": a pronoun and a verb, never a topic.
+_CONTRACTION = re.compile(r"['’](?:re|ll|ve|d|m)$")
+#: Words after which the next word is a verb: "to avoid", "not delay", "will raise".
+_VERB_MARKER = r"\b(?:to|not|will|would|must|should|can|could|may|might|shall)\s+"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +110,8 @@ class KeyPhrase:
     surface: str  # the commonest verbatim form
     weight: float
     sentences: frozenset[int]  # indexes of the sentences that use it
+    single_source: bool = False  # only one article of a multi-article story uses it
+    nominal: bool = True  # reads as a name or a noun phrase, not as a verb phrase ("avoid delays")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +137,19 @@ def key_phrases(
             continue
         reach = len({a for r in rows for a in article_ids[r]})
         uses = _distinct_uses(sorted(rows), texts)
-        if reach < min_articles or uses < MIN_SENTENCES:
+        if uses < MIN_SENTENCES:
             continue
-        kept.append(
-            KeyPhrase(key, _commonest(surfaces), _weight(key, uses, reach, len(texts)), frozenset(rows))
-        )
-    kept = _drop_contained(kept)
-    return sorted(kept, key=lambda p: (-p.weight, p.key))[:MAX_PHRASES]
+        single = reach < min_articles
+        nominal = not _verbal(key, rows, texts)
+        if single and not nominal:
+            continue
+        weight = _weight(key, uses, reach, len(texts)) * (SINGLE_SOURCE_DISCOUNT if single else 1.0)
+        kept.append(KeyPhrase(key, _commonest(surfaces), weight, frozenset(rows), single, nominal))
+    ranked = sorted(_drop_contained(kept), key=lambda p: (-p.weight, p.key))
+    # One article's phrases weigh less, so they get their own quota rather than none.
+    shared = [p for p in ranked if not p.single_source][:MAX_PHRASES]
+    own = [p for p in ranked if p.single_source][:MAX_SINGLE_SOURCE_PHRASES]
+    return sorted([*shared, *own], key=lambda p: (-p.weight, p.key))
 
 
 def _weight(key: str, uses: int, reach: int, sentences: int) -> float:
@@ -149,14 +182,40 @@ def _occurrences(
         rows.add(row)
 
     names = _entity_patterns(entities)
+    known = _topic_names(entities)
     for row, text in enumerate(texts):
+        opening = text.lstrip(_OPENERS)
         for key, surface in phrases_in(text).items():
-            note(_POSSESSIVE.sub("", key), surface, row)
+            key = _POSSESSIVE.sub("", key)
+            if key not in known and opening.startswith(surface):
+                surface = _sentence_case_undone(surface)
+            note(key, surface, row)
         for key, pattern in names:
             match = pattern.search(text)
             if match:
                 note(key, match.group(), row)
     return found
+
+
+def _sentence_case_undone(surface: str) -> str:
+    """A sentence's first phrase without the capital the sentence gave it ("However" → "however").
+
+    Kept when another of its words is capitalised too ("South China Sea"): then it is a name.
+    """
+    words = surface.split(" ")
+    if any(ch.isupper() for w in words[1:] for ch in w) or not words[0][1:].islower():
+        return surface
+    return surface[:1].lower() + surface[1:]
+
+
+def _topic_names(entities: Sequence[Entity]) -> frozenset[str]:
+    """The case-folded names of the story's places, organisations and things: capitals that stay."""
+    return frozenset(
+        " ".join(w.casefold() for w in _TOKEN.findall(name))
+        for entity in entities
+        if entity.type in _TOPIC_TYPES
+        for name in (entity.name, *entity.aliases)
+    )
 
 
 def _entity_patterns(entities: Sequence[Entity]) -> list[tuple[str, re.Pattern[str]]]:
@@ -185,7 +244,7 @@ def _person_words(entities: Sequence[Entity]) -> frozenset[str]:
 def _vague(key: str, people: frozenset[str]) -> bool:
     """Phrases that cannot name an issue: people's names, generic words, clause fragments, lone verbs."""
     words = key.split()
-    if any(w in people for w in words):
+    if any(w in people or _CONTRACTION.search(w) for w in words):
         return True
     if len(words) == 1:
         word = words[0]
@@ -193,6 +252,44 @@ def _vague(key: str, people: frozenset[str]) -> bool:
     if any(w in STOP_WORDS and w not in _NOUN_LINKS for w in words[1:-1]):
         return True  # "billion to counter", "shirt that must": a clause, not a name for something
     return words[0] in _GENERIC or words[-1] in _GENERIC
+
+
+def _verbal(key: str, rows: Iterable[int], texts: Sequence[str]) -> bool:
+    """Whether a phrase reads as a verb phrase or a bare modifier rather than as the name of something.
+
+    Cheap signs, no tagger, and only for lower-case uses (a capitalised form
+    is a name): an adverb in it ("arguably"), a first word in "-ing"
+    ("flooding markets"), nothing but adjectives ("regional and global"), or,
+    in most of its sentences, a first word right after "to", "not" or a modal
+    ("to avoid delays").
+    """
+    surfaces = _surfaces_in(key, rows, texts)
+    if any(surface[:1].isupper() for surface in surfaces):
+        return False
+    words = key.split()
+    if any(_adverb(w) for w in words):
+        return True
+    content = [w for w in words if w not in _NOUN_LINKS]
+    if len(words) > 1 and (words[0].endswith("ing") or all(w.endswith(_ADJECTIVE_ENDINGS) for w in content)):
+        return True
+    marked = _phrase_pattern(key, _VERB_MARKER)
+    hits = sum(1 for row in rows if marked.search(texts[row]))
+    return len(surfaces) > 0 and 2 * hits >= len(surfaces)
+
+
+def _adverb(word: str) -> bool:
+    # "largely", "arguably"; not "supply", "family", "assembly", "Italy" (capitalised anyway).
+    return len(word) > 4 and word.endswith("ly") and not word.endswith(("ply", "ily", "mbly"))
+
+
+def _surfaces_in(key: str, rows: Iterable[int], texts: Sequence[str]) -> list[str]:
+    pattern = _phrase_pattern(key)
+    return [m.group() for r in rows for m in pattern.finditer(texts[r])]
+
+
+def _phrase_pattern(key: str, before: str = "") -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(w) for w in key.split())
+    return re.compile(before + r"(?<![\w'’-])" + words + r"(?![\w'’-])", re.IGNORECASE)
 
 
 def _capitalised(surfaces: dict[str, int]) -> bool:
@@ -236,9 +333,7 @@ def cluster_phrases(phrases: Sequence[KeyPhrase], encoder: Encoder) -> list[list
             (
                 c
                 for c in clusters
-                if any(
-                    _same_topic(phrases, vectors, m, index) for m in c if m == c[0] or is_strong(phrases[m])
-                )
+                if any(_linked(phrases, vectors, m, index) for m in c if m == c[0] or is_strong(phrases[m]))
             ),
             None,
         )
@@ -277,6 +372,20 @@ def _names_co_used(one: KeyPhrase, other: KeyPhrase) -> bool:
     return len(one.sentences & other.sentences) >= CO_OCCURRENCE * len(one.sentences | other.sentences)
 
 
+def _linked(phrases: Sequence[KeyPhrase], vectors: Vectors, member: int, other: int) -> bool:
+    """Whether ``other`` joins the cluster of ``member``.
+
+    One article's own phrase joins only by being used in mostly the same
+    sentences, two at least: likeness in meaning, or one shared sentence, would
+    chain a point one outlet makes into a wider issue.
+    """
+    if phrases[member].single_source or phrases[other].single_source:
+        a, b = phrases[member].sentences, phrases[other].sentences
+        shared = len(a & b)
+        return shared >= MIN_SENTENCES and shared >= NESTED * min(len(a), len(b))
+    return _same_topic(phrases, vectors, member, other)
+
+
 def _same_topic(phrases: Sequence[KeyPhrase], vectors: Vectors, seed: int, other: int) -> bool:
     """Co-used often (Jaccard), nested (most uses of one inside the other's sentences), or alike in meaning.
 
@@ -285,7 +394,25 @@ def _same_topic(phrases: Sequence[KeyPhrase], vectors: Vectors, seed: int, other
     """
     if _co_used(phrases[seed].sentences, phrases[other].sentences):
         return True
+    if same_word(phrases[seed].key, phrases[other].key):
+        return True
     return float(vectors[seed] @ vectors[other]) >= SAME_MEANING
+
+
+def same_word(one: str, other: str) -> bool:
+    """One word grown from the other ("Ukraine", "Ukrainian"; "election", "elections"): one topic.
+
+    A lone word is also compared with the head (last word) of a longer phrase
+    ("elections", "harbour election"); two longer phrases are not compared.
+    """
+    if " " in one and " " in other:
+        return False
+    one, other = one.rsplit(" ", 1)[-1], other.rsplit(" ", 1)[-1]
+    if one == other:
+        return False
+    shorter, longer = sorted((one, other), key=len)
+    stem = shorter[:-1] if shorter.endswith("e") else shorter
+    return len(stem) >= MIN_STEM and longer.startswith(stem) and len(longer) - len(shorter) <= MAX_SUFFIX
 
 
 def _co_used(a: frozenset[int], b: frozenset[int]) -> bool:
@@ -303,23 +430,50 @@ def is_strong(phrase: KeyPhrase) -> bool:
 def assign_sentences(
     clusters: Sequence[Sequence[KeyPhrase]], vectors: Vectors, related: float
 ) -> list[PhraseGroup]:
-    """Sentences assigned to phrase clusters; clusters that win no sentence are left out."""
+    """Sentences assigned to phrase clusters; clusters that win no sentence are left out.
+
+    A sentence goes to the cluster whose phrases it names with the greatest
+    weight. News lists issues side by side ("the strike, the ferry fares and the
+    bridge"), so a sentence naming strong phrases of a second cluster as well
+    supports that one too: never more than ``MAX_ISSUES_PER_SENTENCE`` in all.
+    """
+    if not clusters:
+        return []
     count = vectors.shape[0]
     scores = np.zeros((count, len(clusters)), dtype=np.float64)
+    strong = np.zeros((count, len(clusters)), dtype=np.float64)
     for column, cluster in enumerate(clusters):
         for phrase in cluster:
             for row in phrase.sentences:
                 scores[row, column] += phrase.weight
-    owner = np.where(scores.max(axis=1, initial=0.0) > 0, np.argmax(scores, axis=1), -1) if clusters else None
-    if owner is None:
-        return []
+                if is_strong(phrase):
+                    strong[row, column] += phrase.weight
+    owner = np.where(scores.max(axis=1, initial=0.0) > 0, np.argmax(scores, axis=1), -1)
     _assign_by_meaning(owner, vectors, related)
+    also = _second_issues(owner, strong)
     groups: list[PhraseGroup] = []
     for column, cluster in enumerate(clusters):
-        members = tuple(int(r) for r in np.flatnonzero(owner == column))
+        members = tuple(int(r) for r in np.flatnonzero((owner == column) | (also == column)))
         if members:
             groups.append(PhraseGroup(tuple(cluster), members))
     return groups
+
+
+def _second_issues(owner: npt.NDArray[np.int64], strong: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """For each sentence, a second cluster it supports (-1 for none): both named by strong phrases."""
+    also = np.full(owner.shape[0], -1, dtype=np.int64)
+    if MAX_ISSUES_PER_SENTENCE < 2 or strong.shape[1] < 2:
+        return also
+    for row in np.flatnonzero(owner >= 0).tolist():
+        first = int(owner[row])
+        if strong[row, first] <= 0:
+            continue
+        others = strong[row].copy()
+        others[first] = 0.0
+        best = int(np.argmax(others))  # ties go to the lower column: the stronger cluster
+        if others[best] > 0 and others[best] >= SECOND_ISSUE_SHARE * strong[row, first]:
+            also[row] = best
+    return also
 
 
 def _assign_by_meaning(owner: np.ndarray, vectors: Vectors, related: float) -> None:
