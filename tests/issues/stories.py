@@ -9,9 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from dossier.article import Article, article_id
+from dossier.article import Article
 from dossier.briefing import Briefing
-from dossier.segment import segment
+from dossier.segment import segmented_article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "issues"
 
@@ -19,16 +19,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "issues"
 def make_article(
     text: str, *, source: str = "test", outlet: str | None = None, published: dt.date | None = None
 ) -> Article:
-    paragraphs, sentences = segment(text)
-    return Article(
-        id=article_id(text),
-        source=source,
-        text=text,
-        outlet=outlet,
-        published=published,
-        paragraphs=paragraphs,
-        sentences=sentences,
-    )
+    return segmented_article(text, source=source, outlet=outlet, published=published)
 
 
 @cache
