@@ -23,7 +23,7 @@ class Thresholds:
 
 _THRESHOLDS = {
     "minilm": Thresholds(same=0.86, related=0.62),
-    "static": Thresholds(same=0.90, related=0.72),
+    "static": Thresholds(same=0.88, related=0.63),
     "tfidf": Thresholds(same=0.75, related=0.35),
 }
 _DEFAULT = Thresholds(same=0.88, related=0.6)
