@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from dossier.article import Article
-from dossier.briefing import Briefing, Citation
+from dossier.briefing import Briefing, Citation, Issue, Quote
 from dossier.render.view import (
     DEFAULT_TITLE,
     UNATTRIBUTED,
@@ -16,6 +16,7 @@ from dossier.render.view import (
     first_mentions,
     format_value,
     is_web_url,
+    issue_quotes,
     quote_groups,
     story_title,
     value_note,
@@ -121,3 +122,21 @@ def test_value_note_skips_a_value_that_repeats_its_text() -> None:
 )
 def test_only_plain_web_urls_become_links(url: str | None, linked: bool) -> None:
     assert is_web_url(url) is linked
+
+
+def test_issue_quotes_show_each_statement_once_with_every_outlet() -> None:
+    def quote(quote_id: str, article: str, statement: str | None) -> Quote:
+        return Quote(quote_id, article, 0, 4, "same", "full", None, None, statement)
+
+    quotes = {
+        q.id: q
+        for q in (
+            quote("q1", "a1", "s1"),
+            quote("q2", "a2", "s1"),
+            quote("q3", "a1", None),
+            quote("q4", "a3", "s2"),
+        )
+    }
+    issue = Issue(id="i1", label="x", quote_ids=("q1", "q3", "q2", "q4"))
+    grouped = issue_quotes(issue, quotes)
+    assert [[q.id for q in members] for members in grouped] == [["q1", "q2"], ["q3"], ["q4"]]

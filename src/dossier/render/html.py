@@ -27,6 +27,7 @@ from dossier.render.view import (
     first_mentions,
     fold,
     is_web_url,
+    issue_quotes,
     outlet_label,
     outlets,
     published_label,
@@ -250,9 +251,9 @@ def _issue(issue: Issue, quotes: dict[str, Quote], citer: Citer) -> str:
     # An issue label is made by the program, not taken from an article; the badge says so.
     parts = [f'<h3>{_e(issue.label)}<span class="generated">generated label</span></h3>']
     parts.append(_cited_list(issue.summary, citer))
-    issue_quotes = [quotes[q] for q in issue.quote_ids if q in quotes]
-    if issue_quotes:
-        items = "".join(f"<p>“{_e(q.text)}” {citer.links([_span_of(q)])}</p>" for q in issue_quotes)
+    statements = issue_quotes(issue, quotes)
+    if statements:
+        items = "".join(_issue_quote(members, citer) for members in statements)
         parts.append(f"<blockquote>{items}</blockquote>")
     for position in issue.positions:
         cited = [_span_of(quotes[q]) for q in position.quote_ids if q in quotes]
@@ -260,6 +261,13 @@ def _issue(issue: Issue, quotes: dict[str, Quote], citer: Citer) -> str:
     if issue.article_ids:
         parts.append(f'<p class="meta">Covered by {citer.article_links(issue.article_ids)}</p>')
     return "\n".join(part for part in parts if part)
+
+
+def _issue_quote(members: tuple[Quote, ...], citer: Citer) -> str:
+    """One statement under an issue: its first wording, its speaker, and every outlet's citation."""
+    lead = members[0]
+    who = f" — {_e(lead.speaker.name)}" if lead.speaker is not None else ""
+    return f"<p>“{_e(lead.text)}”{who} {citer.links([_span_of(q) for q in members])}</p>"
 
 
 def _entities(briefing: Briefing, citer: Citer) -> str:

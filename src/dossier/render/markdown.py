@@ -22,6 +22,7 @@ from dossier.render.view import (
     first_mentions,
     fold,
     is_web_url,
+    issue_quotes,
     outlet_label,
     outlets,
     published_label,
@@ -156,11 +157,11 @@ def _issues(briefing: Briefing, numbering: Numbering) -> list[str]:
 
 def _issue_body(issue: Issue, quotes: dict[str, Quote], numbering: Numbering) -> list[str]:
     body = _cited_lines(issue.summary, numbering)
-    for quote_id in issue.quote_ids:
-        quote = quotes.get(quote_id)
-        if quote is not None:
-            citation = Citation(quote.article_id, quote.start, quote.end)
-            body.append(f"- Quote: “{escape(quote.text)}” {cite([citation], numbering)}")
+    for members in issue_quotes(issue, quotes):
+        lead = members[0]
+        citations = [Citation(q.article_id, q.start, q.end) for q in members]
+        who = f" — {escape(lead.speaker.name)}" if lead.speaker is not None else ""
+        body.append(f"- Quote: “{escape(lead.text)}”{who} {cite(citations, numbering)}")
     for position in issue.positions:
         cited = [quotes[q] for q in position.quote_ids if q in quotes]
         marks = cite((Citation(q.article_id, q.start, q.end) for q in cited), numbering)

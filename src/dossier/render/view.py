@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from dossier.article import Article
-from dossier.briefing import Briefing, Citation, Entity, Quote
+from dossier.briefing import Briefing, Citation, Entity, Issue, Quote
 
 #: Section order and the words used when a section has nothing to show.
 ENTITY_TYPE_HEADINGS = (
@@ -212,6 +212,21 @@ def first_mentions(entity: Entity, numbering: Numbering) -> tuple[Citation, ...]
         if known is None or mention.start < known.start:
             first[mention.article_id] = mention
     return tuple(sorted(first.values(), key=lambda c: (numbering.number(c.article_id) or 0, c.start)))
+
+
+def issue_quotes(issue: Issue, quotes: Mapping[str, Quote]) -> tuple[tuple[Quote, ...], ...]:
+    """An issue's quotes, one entry per statement, in the issue's order.
+
+    Each entry holds every quote of one statement that the issue lists; the first
+    gives the wording shown, the rest add their citations. A quote outside any
+    statement (a partial one) is an entry of its own.
+    """
+    entries: dict[str, list[Quote]] = {}
+    for quote_id in issue.quote_ids:
+        quote = quotes.get(quote_id)
+        if quote is not None:
+            entries.setdefault(quote.statement_id or quote.id, []).append(quote)
+    return tuple(tuple(members) for members in entries.values())
 
 
 def quote_groups(briefing: Briefing) -> tuple[QuoteGroup, ...]:
