@@ -185,3 +185,32 @@ def test_a_verb_phrase_never_labels_an_issue() -> None:
     issues = find_issues(dataclasses.replace(briefing, articles=(*briefing.articles, extra)), ENCODER)
     assert issues
     assert all("postpone" not in issue.label for issue in issues)
+
+
+def test_labels_are_neither_a_lone_nationality_word_nor_cut_on_a_function_word() -> None:
+    reports = {
+        "north": (
+            "The Veldarian coast guard searched the strait for the missing ferry overnight. "
+            "It was the worst ferry disaster since the harbour fire, Veldarian officials said. "
+            "Veldarian divers reached the hull and recovered the cargo manifest. "
+            "Investigators studied the cargo manifest for signs of overloading."
+        ),
+        "south": (
+            "Rescuers from the Veldarian coast guard pulled two survivors from the strait. "
+            "Relatives gathered at the Veldarian port after the worst ferry disaster since the fire. "
+            "The cargo manifest listed forty trucks, a Veldarian source said. "
+            "Veldarian newspapers printed the names of the missing."
+        ),
+        "east": (
+            "The Veldarian coast guard said the search would resume at dawn. "
+            "Veldarian mourners laid flowers at the quay on Sunday. "
+            "The cargo manifest was handed to Veldarian prosecutors."
+        ),
+    }
+    articles = tuple(make_article(text, source=name, outlet=name.title()) for name, text in reports.items())
+    briefing = Briefing(articles=articles)
+    issues = find_issues(briefing, ENCODER)
+    assert issues
+    parts = [part for issue in issues for part in issue.label.split(SEPARATOR)]
+    assert "Veldarian" not in parts
+    assert not any(part.split()[-1].casefold() in {"since", "the", "than"} for part in parts)

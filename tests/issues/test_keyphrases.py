@@ -181,3 +181,62 @@ def test_same_word_joins_inflections_and_demonyms_but_not_short_or_unrelated_wor
     assert not same_word("port", "portrait")  # too short a stem, too long a suffix
     assert not same_word("harbour election", "harbour elections")  # two phrases are never compared
     assert not same_word("lifeboat", "winches")
+
+
+# A fictional ferry sinking reported by three outlets: a nationality word recurs all over the story.
+SINKING = [
+    ("a", "The Veldarian coast guard searched the strait for the missing ferry overnight."),
+    ("b", "Rescuers from the Veldarian coast guard pulled two survivors from the strait."),
+    ("c", "The Veldarian coast guard said the search would resume at dawn."),
+    ("a", "It was the worst ferry disaster since the harbour fire, the Veldarian minister said."),
+    ("b", "Relatives gathered at the Veldarian port as the worst ferry disaster since the fire unfolded."),
+    ("c", "Veldarian divers reached the hull and recovered the cargo manifest from the wreck."),
+    ("a", "Investigators studied the cargo manifest for signs of overloading."),
+    (
+        "b",
+        "The cargo manifest listed forty trucks, more than the deck was rated for, a Veldarian source said.",
+    ),
+    ("c", "The weather on the strait was calm when the ferry left."),
+    ("a", "Schools in the port town closed for a day of mourning."),
+]
+SINKING_TEXTS = [text for _, text in SINKING]
+SINKING_ARTICLES = [(article,) for article, _ in SINKING]
+
+
+def test_no_key_phrase_ends_or_starts_on_a_function_word() -> None:
+    keys = _keys(key_phrases(SINKING_TEXTS, SINKING_ARTICLES))
+    assert any("ferry disaster" in key for key in keys)
+    assert not any(key.split()[-1] in {"since", "than", "the", "ago"} for key in keys)
+    assert not any(key.split()[0] in {"since", "than", "the", "every"} for key in keys)
+
+
+def test_a_lone_nationality_word_is_neither_a_name_nor_a_strong_phrase() -> None:
+    texts = [
+        "Veldarian engineers inspected the dam on Monday.",
+        "The dam cracked after Veldarian inspections ended, local papers said.",
+        "Veldarian crews and local crews argued over the dam repairs.",
+        "The Veldarian team left the valley.",
+        "Dam repairs will cost more than planned.",
+    ]
+    articles = [("a",), ("b",), ("c",), ("a",), ("b",)]
+    phrases = {p.key: p for p in key_phrases(texts, articles)}
+    assert phrases["dam repairs"].nominal
+    assert not phrases["veldarian"].nominal
+    assert not is_strong(phrases["veldarian"])
+
+
+def test_a_country_adjective_the_gazetteer_knows_is_a_lone_demonym_too() -> None:
+    texts = [
+        "French engineers inspected the dam on Monday.",
+        "The dam cracked after French inspections ended, local papers said.",
+        "French crews and local crews argued over the dam repairs.",
+        "The French team left the valley.",
+    ]
+    phrases = {p.key: p for p in key_phrases(texts, [("a",), ("b",), ("c",), ("a",)])}
+    assert not is_strong(phrases["french"])
+
+
+def test_a_nationality_word_joined_to_a_noun_stays_a_strong_name() -> None:
+    phrases = {p.key: p for p in key_phrases(SINKING_TEXTS, SINKING_ARTICLES)}
+    assert phrases["veldarian coast guard"].nominal
+    assert is_strong(phrases["veldarian coast guard"])

@@ -44,3 +44,20 @@ def test_group_with_no_shared_phrase_falls_back_to_its_own_first_word() -> None:
     label, parts = label_from([], fallback_label(["the quiet harbour"]))
     assert label == "quiet"
     assert parts == ("quiet",)
+
+
+def test_phrases_neither_open_nor_close_on_a_preposition_conjunction_or_determiner() -> None:
+    found = phrases_in("It was the worst ferry disaster since the storm, amid protests, every lifeboat gone.")
+    assert "worst ferry disaster" in found
+    assert "ferry disaster since" not in found
+    assert "disaster since" not in found
+    assert "amid protests" not in found
+    assert "every lifeboat" not in found
+    assert "lifeboat" in found
+
+
+def test_a_time_adverb_is_no_phrase_edge_either() -> None:
+    found = phrases_in("The quay reopened two years ago, and the ferry still sails later than planned.")
+    assert not any(key.endswith((" ago", " later", " still")) for key in found)
+    assert not any(key.startswith(("ago ", "still ", "later ", "than ")) for key in found)
+    assert "ferry" in found

@@ -39,8 +39,8 @@ import numpy.typing as npt
 
 from dossier.briefing import Entity
 from dossier.embed import Encoder, Vectors
-from dossier.embed.tfidf import STOP_WORDS
-from dossier.issues.labels import phrases_in
+from dossier.entities.gazetteer import country_for_demonym
+from dossier.issues.labels import FUNCTION_WORDS, phrases_in
 
 #: A phrase used in more than this share of the story's sentences names the story, not an issue.
 MAX_SENTENCE_SHARE = 0.2
@@ -100,6 +100,8 @@ _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "able", "ible", "ary")
 _OPENERS = " \t\"“‘«'(["
 #: "they're", "we'll": a pronoun and a verb, never a topic.
 _CONTRACTION = re.compile(r"['’](?:re|ll|ve|d|m)$")
+#: Endings of nationality and language adjectives ("Veldarian", "Portuguese", "Kurdish") beyond the gazetteer.
+_DEMONYM_ENDINGS = ("ian", "ese", "ish")
 #: Words after which the next word is a verb: "to avoid", "not delay", "will raise".
 _VERB_MARKER = r"\b(?:to|not|will|would|must|should|can|could|may|might|shall)\s+"
 
@@ -140,7 +142,7 @@ def key_phrases(
         if uses < MIN_SENTENCES:
             continue
         single = reach < min_articles
-        nominal = not _verbal(key, rows, texts)
+        nominal = not (_verbal(key, rows, texts) or _lone_demonym(key, surfaces))
         if single and not nominal:
             continue
         weight = _weight(key, uses, reach, len(texts)) * (SINGLE_SOURCE_DISCOUNT if single else 1.0)
@@ -249,7 +251,7 @@ def _vague(key: str, people: frozenset[str]) -> bool:
     if len(words) == 1:
         word = words[0]
         return word in _GENERIC or len(word) < 3 or (word.islower() and word.endswith(_NOT_NOUN_ENDINGS))
-    if any(w in STOP_WORDS and w not in _NOUN_LINKS for w in words[1:-1]):
+    if any(w in FUNCTION_WORDS and w not in _NOUN_LINKS for w in words[1:-1]):
         return True  # "billion to counter", "shirt that must": a clause, not a name for something
     return words[0] in _GENERIC or words[-1] in _GENERIC
 
@@ -275,6 +277,17 @@ def _verbal(key: str, rows: Iterable[int], texts: Sequence[str]) -> bool:
     marked = _phrase_pattern(key, _VERB_MARKER)
     hits = sum(1 for row in rows if marked.search(texts[row]))
     return len(surfaces) > 0 and 2 * hits >= len(surfaces)
+
+
+def _lone_demonym(key: str, surfaces: dict[str, int]) -> bool:
+    """A nationality word on its own ("French", "Brazilian"): it qualifies a topic without naming one.
+
+    Joined to a noun ("French navy") it is part of a name and stays; alone it
+    would label whatever that country's people did, which is the whole story.
+    """
+    if " " in key or not _capitalised(surfaces):
+        return False
+    return country_for_demonym(key) is not None or (len(key) > 5 and key.endswith(_DEMONYM_ENDINGS))
 
 
 def _adverb(word: str) -> bool:
@@ -423,8 +436,13 @@ def _co_used(a: frozenset[int], b: frozenset[int]) -> bool:
 
 
 def is_strong(phrase: KeyPhrase) -> bool:
-    """A name (capitalised) or a phrase of several words: specific enough to name an issue alone."""
-    return " " in phrase.key or any(ch.isupper() for ch in phrase.surface)
+    """A name (capitalised) or a phrase of several words: specific enough to name an issue alone.
+
+    A lone nationality word ("French") is capitalised but names no topic: it is not strong.
+    """
+    if " " in phrase.key:
+        return True
+    return phrase.nominal and any(ch.isupper() for ch in phrase.surface)
 
 
 def assign_sentences(

@@ -2,12 +2,13 @@
 
 Candidate phrases are runs of one to three words that sit verbatim in a
 sentence (single spaces between them) and neither start nor end with a stop
-word. Each is scored class-TF-IDF style (as in BERTopic): the share of the
-issue's sentences that use it, times log(1 + average issue size / uses in the
-whole story), so words every issue shares (the story's protagonists) lose to
-words that set this issue apart. The label
-is the best phrase, plus a second one that shares no word with it when it
-scores close, joined with " / ".
+word or another function word (a preposition, conjunction, determiner or
+linking adverb: "disaster since", "every lifeboat" are pieces of a clause).
+Each is scored class-TF-IDF style (as in BERTopic): the share of the issue's
+sentences that use it, times log(1 + average issue size / uses in the whole
+story), so words every issue shares (the story's protagonists) lose to words
+that set this issue apart. The label is the best phrase, plus a second one
+that shares no word with it when it scores close, joined with " / ".
 """
 
 from __future__ import annotations
@@ -32,6 +33,17 @@ _WEAK_TEXT = (
     "first one two three many much well also even still like just told says said saying added"
 )
 _WEAK = frozenset(_WEAK_TEXT.split())
+#: Prepositions, conjunctions, determiners and time or linking adverbs the similarity stop list lacks:
+#: a phrase that opens or closes on one ("crash since", "amid protests") was cut out of a clause.
+_FUNCTION_TEXT = (
+    "since ago after before during than until till every each another such either neither whose whom "
+    "whether onto upon across toward towards amid amidst among amongst within without via per despite "
+    "besides beyond behind near around along alongside throughout unlike versus instead ahead yet "
+    "although though whereas unless however meanwhile moreover therefore thus hence later earlier "
+    "already still soon ever never perhaps almost nearly"
+)
+#: Words no phrase may start or end with.
+FUNCTION_WORDS = STOP_WORDS | frozenset(_FUNCTION_TEXT.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +76,7 @@ def phrases_in(text: str) -> dict[str, str]:
 
 
 def _usable(words: Sequence[str]) -> bool:
-    if words[0] in STOP_WORDS or words[-1] in STOP_WORDS:
+    if words[0] in FUNCTION_WORDS or words[-1] in FUNCTION_WORDS:
         return False
     if any(w.isdigit() for w in (words[0], words[-1])):
         return False
