@@ -34,6 +34,7 @@ from dossier.entities.perceptron import TaggerModel
 from dossier.entities.recognize import Mention, Recognizer, tagger_recognizer
 from dossier.entities.references import nominal_references
 from dossier.entities.roles import title_after, title_before
+from dossier.entities.rules import is_press_shaped
 
 #: Role given to an organization that is also the outlet of an article naming it.
 OUTLET_ROLE = "news outlet"
@@ -163,12 +164,16 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     gets half a vote as a person: news introduces people by their full name.
     Such a name that owns or qualifies an office ("Lisk's mayor", "Liskan
     Trade Minister") is a place, unless the votes made it something else.
+    A newspaper's name read as an organization once stays one (:func:`_press_names`).
     """
     mentions = [m for sentences in raw for _, found in sentences for m in found]
+    press = _press_names(mentions)
     in_full_names = {
         word
         for m in mentions
-        if m.type == "person" and len(words := m.surface.casefold().split()) > 1
+        if m.type == "person"
+        and _fold(m.surface) not in press
+        and len(words := m.surface.casefold().split()) > 1
         for word in (words[0], words[-1])
     }
     votes: defaultdict[str, dict[EntityType, float]] = defaultdict(dict)
@@ -188,7 +193,18 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
             decided[surface] = "place"
     # A word that is the first or last word of a person's full name is that person's short name.
     decided.update(dict.fromkeys(in_full_names & decided.keys(), "person"))
+    decided.update(dict.fromkeys(press, "organization"))
     return decided
+
+
+def _press_names(mentions: Iterable[Mention]) -> set[str]:
+    """Names shaped like a newspaper's ("Le Quotidien") read as an organization at least once.
+
+    The tagger calls such a name a person wherever no context says otherwise;
+    one sighting as an outlet outweighs those votes, since no person is named
+    "La Voz" or "Harbour Times".
+    """
+    return {_fold(m.surface) for m in mentions if m.type == "organization" and is_press_shaped(m.surface)}
 
 
 def _fold(surface: str) -> str:

@@ -88,6 +88,8 @@ TITLE_WORDS = word_set(
     leader head deputy foreign defense defence interior finance trade state security treasury
     national counselor adviser advisor minister's official officer judge justice attorney
     spokesman's ceo founder analyst professor dr. mr. mrs. ms. sen. rep. gov. gen. pope
+    colonel col. lieutenant lt. captain capt. major maj. adm. sergeant sgt. corporal brigadier commodore
+    marshal inspector superintendent detective constable
     """
 )
 

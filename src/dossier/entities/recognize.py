@@ -4,7 +4,8 @@ The tagger (trained on GMB) puts titles inside person names ("President Jane
 Roe" is one GMB person), so leading title words are cut off a person mention;
 the role reader picks them up again. Country names and demonyms the tagger
 missed are added from the gazetteer, organization, law and event names are
-read from their shape and titles of works from quotes (:mod:`.rules`), and a
+read from their shape, newspapers from their shape and context, and titles of
+works from quotes (:mod:`.rules`), and a
 mention never starts or ends on punctuation. Text is tagged one sentence at a time, and a sentence that is too
 long is tagged in windows, so time and memory stay linear in the text.
 """
@@ -28,7 +29,7 @@ from dossier.entities.gazetteer import (
     word_set,
 )
 from dossier.entities.perceptron import TaggerModel
-from dossier.entities.rules import quoted_works, with_name_rules
+from dossier.entities.rules import quoted_works, with_name_rules, with_press_rules
 from dossier.entities.tokenize import Token, tokenize
 
 logger = logging.getLogger(__name__)
@@ -95,7 +96,9 @@ def recognize(text: str, sentences: Sequence[Span] = (), model: TaggerModel | No
             if _title_case(words):
                 lower_words = _lower_words(text) if lower_words is None else lower_words
                 words = _headline_words(words, lower_words)
-            tags = with_name_rules(window, with_gazetteer(window, tagger.tag(words)))
+            tags = with_press_rules(
+                window, with_name_rules(window, with_gazetteer(window, tagger.tag(words)))
+            )
             mentions.extend(_with_works(text, window, _mentions(text, window, tags)))
     return mentions
 
@@ -246,16 +249,40 @@ def _joins_two_names(tokens: Sequence[Token], index: int) -> bool:
 
 
 def _split_title(tokens: Sequence[Token], kind: str) -> list[tuple[Sequence[Token], str]]:
-    if kind == "person" or len(tokens) < 3:
+    """Cut a person off a title and the name before it: "Harbour Guard Colonel Ed Vale".
+
+    A person mention keeps its title (the name reader trims it later) unless
+    the words before the title name an organization or place of their own.
+    """
+    if len(tokens) < 3:
         return [(tokens, kind)]
     titles = [i for i, t in enumerate(tokens) if is_title_word(t.text.lower())]
     if not titles:
         return [(tokens, kind)]
     tail = tokens[titles[-1] + 1 :]
     names_only = all(t.text[:1].isupper() and t.text.isalpha() for t in tail)
-    if 2 <= len(tail) <= 3 and names_only and _head_type(tail) is None:
-        return [(tail, "person")]
-    return [(tokens, kind)]
+    if not (2 <= len(tail) <= 3 and names_only and _head_type(tail) is None):
+        return [(tokens, kind)]
+    holder = _title_holder(tokens[: titles[-1]], kind)
+    if kind == "person":
+        named = [(piece, piece_kind) for piece, piece_kind in holder if piece_kind != "person"]
+        return [*named, (tail, "person")] if named else [(tokens, kind)]
+    return [*holder, (tail, "person")]
+
+
+def _title_holder(tokens: Sequence[Token], kind: str) -> list[tuple[Sequence[Token], str]]:
+    """The name before a run of title words: "Harbour Guard" in "Harbour Guard Colonel Ed Vale".
+
+    It is kept as a mention of its own, so the role reader can take it into
+    the person's title ("Harbour Guard Colonel").
+    """
+    end = len(tokens)
+    while end > 0 and (is_title_word(tokens[end - 1].text.lower()) or tokens[end - 1].text.lower() == "of"):
+        end -= 1
+    holder = tokens[:end]
+    if not any(t.text[:1].isupper() and not is_title_word(t.text.lower()) for t in holder):
+        return []
+    return [(holder, _head_type(holder) or kind)]
 
 
 def _glued(text: str, tokens: Sequence[Token], tags: Sequence[str], index: int, kind: str) -> bool:
@@ -326,7 +353,7 @@ def _head_type(tokens: Sequence[Token]) -> str | None:
 _ORGANIZATION_WORDS = word_set(
     """
     fund bank ministry department council committee commission university college school party army
-    navy company corporation group agency authority association union institute foundation court
+    navy force guard company corporation group agency authority association union institute foundation court
     parliament assembly congress senate office police hospital church league federation board service
     """
 )

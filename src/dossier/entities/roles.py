@@ -26,6 +26,8 @@ OFFICE_NOUNS = word_set(
     diplomat director chairman chairwoman chair chief general admiral commander senator congressman
     congresswoman governor mayor king queen prince princess leader head adviser advisor counselor official
     officer judge justice attorney ceo founder analyst professor representative counterpart
+    colonel col. lieutenant lt. captain capt. major maj. adm. gen. sergeant sgt. corporal brigadier commodore
+    marshal inspector superintendent detective constable
     """
 )
 #: Words that may stand inside a title without being a title word themselves.

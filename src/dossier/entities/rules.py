@@ -53,8 +53,11 @@ _CALENDAR = word_set(
 )
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 _CLOSE_QUOTES = frozenset({'"', "”", "’", "'", "»"})
-# Title words that also name an organization's field ("Foreign Ministry", "National Security Council").
-_NAME_MODIFIERS = word_set("foreign defense defence interior finance trade state security treasury national")
+# Title words that also name an organization's field ("Foreign Ministry", "National Security Council")
+# or open one ("Major League Baseball").
+_NAME_MODIFIERS = word_set(
+    "foreign defense defence interior finance trade state security treasury national major"
+)
 _MAX_RUN = 12
 _MAX_WORK_TOKENS = 10
 
@@ -210,3 +213,105 @@ def _retag(tokens: Sequence[Token], tags: list[str], start: int, end: int, kind:
     while index < len(tags) and (index == end or tags[index] == continued):
         tags[index] = ("B-" if index == end else "I-") + "person"
         index += 1
+
+
+# --- newspapers and other news outlets ------------------------------------------------------------------
+
+#: Last words of news outlets' names: "the Harbour Times", "Quillon Evening Post".
+PRESS_ENDINGS = word_set(
+    """
+    times post journal herald tribune monde gazette news daily telegraph guardian chronicle courier mail
+    inquirer dispatch examiner press observer
+    """
+)
+#: Words for a news outlet that introduce its name: "the Spanish paper Diario Quillon".
+PRESS_NOUNS = word_set("paper newspaper daily weekly tabloid broadsheet magazine broadcaster outlet website")
+#: Articles (in several languages) that open many newspapers' names and few people's.
+PRESS_ARTICLES = word_set("el le la les die der das il lo los las")
+_REPORTING_AFTER = word_set(
+    """
+    reported reports said says quoted quotes wrote writes commented comments published publishes cited cites
+    revealed reveals carried carries
+    """
+)
+_REPORTED_BY = word_set("reported quoted cited published carried")
+_AUXILIARIES = word_set("has had have")
+_PRESS_GLUE = word_set("of de du del des di &")
+_MAX_PRESS_RUN = 6
+
+
+def with_press_rules(tokens: Sequence[Token], tags: list[str]) -> list[str]:
+    """Re-tag as organizations the names of news outlets, read from their shape and their context.
+
+    A name is an outlet when it ends in a word such as "Times" or "Gazette"
+    and holds two capitalized words ("Harbour Times"), or when the text
+    treats it as a source of news and it opens with an article ("told El
+    Diario", "La Voz reported", "according to the Post") or follows a word
+    for a newspaper ("the paper Nuevo Dia"). A person's name in the same
+    place ("told Ana Lind") has neither the article nor the press word.
+    """
+    index = 0
+    while index < len(tokens):
+        end = _press_run_end(tokens, index)
+        if end > index and _is_press_name(tokens, index, end):
+            _retag(tokens, tags, index, end, "organization")
+            index = end
+        else:
+            index = max(end, index + 1)
+    return tags
+
+
+def is_press_shaped(surface: str) -> bool:
+    """Whether a name looks like a news outlet's on its own: "Le Quotidien", "Harbour Times"."""
+    words = surface.casefold().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return len(words) >= 2 and (words[0] in PRESS_ARTICLES or words[-1] in PRESS_ENDINGS)
+
+
+def _press_run_end(tokens: Sequence[Token], start: int) -> int:
+    """The end of a run of capitalized words (with "of", "de" inside) opening at ``start``."""
+    if not _capitalized(tokens[start]) or tokens[start].text.casefold() == "the":
+        return start
+    if start > 0 and _capitalized(tokens[start - 1]) and tokens[start - 1].text.casefold() != "the":
+        return start  # not the beginning of a run
+    end = start + 1
+    while end < len(tokens) and end - start < _MAX_PRESS_RUN:
+        token = tokens[end]
+        glue = token.text.casefold() in _PRESS_GLUE
+        if not (_capitalized(token) or (glue and end + 1 < len(tokens) and _capitalized(tokens[end + 1]))):
+            break
+        end += 1
+    return end
+
+
+def _is_press_name(tokens: Sequence[Token], start: int, end: int) -> bool:
+    words = [token.text.casefold() for token in tokens[start:end]]
+    capitals = sum(1 for token in tokens[start:end] if _capitalized(token))
+    opens_with_article = len(words) >= 2 and words[0] in PRESS_ARTICLES
+    after_the = start > 0 and tokens[start - 1].text.casefold() == "the"
+    after_press_noun = start > 0 and tokens[start - 1].text.casefold() in PRESS_NOUNS
+    ends_in_press_word = words[-1] in PRESS_ENDINGS
+    if words[0] in _CALENDAR:
+        return False  # "in the paper Monday": a day, not a name
+    if after_press_noun:
+        return True
+    if ends_in_press_word and capitals >= 2:
+        return True
+    sourced = opens_with_article or (after_the and ends_in_press_word)
+    return sourced and _news_context(tokens, start, end)
+
+
+def _news_context(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the text around a name treats it as a source: "told X", "according to X", "X reported"."""
+    before = [token.text.casefold() for token in tokens[max(0, start - 3) : start]]
+    if before and before[-1] == "the":
+        before = before[:-1]
+    if before[-1:] == ["told"] or before[-2:] == ["according", "to"]:
+        return True
+    if len(before) >= 2 and before[-1] == "by" and before[-2] in _REPORTED_BY:
+        return True
+    after = [token.text.casefold() for token in tokens[end : end + 2]]
+    if after[:1] and after[0] in _AUXILIARIES:
+        after = after[1:]
+    return bool(after) and after[0] in _REPORTING_AFTER
