@@ -22,6 +22,8 @@ ROLE_WORDS = words_of("""
     expert experts delegate prosecutor judge king queen prince emperor ruler head counterpart
     deputy undersecretary commissioner administrator executive ceo founder manager economist
     researcher professor attorney lawyer spokespeople president-elect mediator monarch
+    colonel lieutenant captain major admiral sergeant corporal brigadier commodore marshal inspector
+    superintendent detective constable
     """)
 #: Title words that appear capitalised before a name but are not roles on their own.
 TITLE_WORDS = words_of("""
