@@ -2,7 +2,7 @@
 
 The quotes stage names speakers as the text does; the entities stage builds one
 canonical person or organization per name across the story. This stage joins
-the two, so that "Blinken" in one outlet and "Antony Blinken" in another point
+the two, so that "Marrow" in one outlet and "Ilse Marrow" in another point
 at the same entity. A speaker named as a body ("the Foreign Ministry", "Roe’s
 office") links only to an organization, never to the person in its name.
 Unnamed sources ("a senior official") are never linked: a guessed identity is

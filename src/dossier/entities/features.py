@@ -18,7 +18,7 @@ END = "</s>"
 
 
 def word_shape(word: str) -> str:
-    """A compressed shape: "Blinken" -> "Xx", "U.S." -> "X.X.", "2024" -> "d"."""
+    """A compressed shape: "Marrow" -> "Xx", "U.S." -> "X.X.", "2024" -> "d"."""
     shape: list[str] = []
     for char in word[:24]:
         if char.isupper():
