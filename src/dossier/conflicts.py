@@ -27,7 +27,6 @@ conflict.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 import math
 from collections import defaultdict
@@ -37,6 +36,7 @@ from dataclasses import dataclass
 from dossier.article import Article
 from dossier.briefing import Briefing, Claim, Conflict, ConflictKind, Figure
 from dossier.figures import figures_of, qualifier_of
+from dossier.ids import stable_id
 from dossier.timex import TimeValue, time_expressions
 from dossier.timex.words import content_words, fold, word_set
 
@@ -255,5 +255,5 @@ def _record(items: Sequence[_Item], kind: ConflictKind, about: str) -> Conflict:
         for item in ordered
     )
     key = "|".join(f"{claim.article_id}:{claim.start}:{claim.end}" for claim in claims)
-    conflict_id = "c-" + hashlib.sha256(f"{kind}|{key}".encode()).hexdigest()[:12]
+    conflict_id = stable_id("c", f"{kind}|{key}")
     return Conflict(id=conflict_id, about=about, kind=kind, claims=claims)

@@ -16,7 +16,8 @@ import re
 EARLIEST_YEAR = 1800
 LATEST_YEAR = 2200
 
-_MONTHS = {
+#: Month names and abbreviations, lower case, to month numbers.
+MONTHS = {
     name: number
     for number, names in enumerate(
         [
@@ -37,7 +38,7 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH_NAME = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAME = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 _ISO = re.compile(r"(?<!\d)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?![\d])")
 # "Apr 26, 2024" and "April 26 2024"
@@ -74,7 +75,7 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
             if best is not None and match.start() >= best[1]:
                 break
             month = match.group("month")
-            month_number = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+            month_number = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
             date = make_date(int(match.group("year")), month_number, int(match.group("day")))
             if date is not None:
                 best = (date, match.start(), match.end())

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -35,6 +34,7 @@ from dossier.entities.recognize import Mention, Recognizer, tagger_recognizer
 from dossier.entities.references import nominal_references
 from dossier.entities.roles import title_after, title_before
 from dossier.entities.rules import is_press_shaped
+from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.
 OUTLET_ROLE = "news outlet"
@@ -566,4 +566,4 @@ def _display_name(builder: _Builder) -> str:
 
 
 def _entity_id(kind: str, name: str) -> str:
-    return "e-" + hashlib.sha256(f"{kind}:{name}".encode()).hexdigest()[:12]
+    return stable_id("e", f"{kind}:{name}")

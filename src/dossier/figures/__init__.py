@@ -8,12 +8,12 @@ can be read back with :func:`qualifier_of`.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 
 from dossier.article import Article
 from dossier.briefing import Briefing, Figure
 from dossier.figures.extract import Measure, extract_measures, qualifier_of
+from dossier.ids import stable_id
 
 __all__ = ["Measure", "extract_measures", "figure_id", "figures_of", "figures_stage", "qualifier_of"]
 
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 def figure_id(article_id: str, start: int, end: int) -> str:
     """A stable id from where the figure is, never from the order it was found in."""
-    return "f-" + hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
+    return stable_id("f", f"{article_id}:{start}:{end}")
 
 
 def figures_of(article: Article) -> tuple[Figure, ...]:

@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -29,6 +28,7 @@ import numpy.typing as npt
 
 from dossier.briefing import Briefing, Citation, Issue, Position, Quote
 from dossier.embed import Encoder, Vectors, get_encoder
+from dossier.ids import stable_id
 from dossier.issues.group import group_vectors
 from dossier.issues.keyphrases import KeyPhrase, PhraseGroup, is_strong, phrase_groups, same_word
 from dossier.issues.labels import SEPARATOR, fallback_label, label_from, occurs_in, rank_phrases
@@ -320,7 +320,7 @@ def _names_keyword(texts: Sequence[str], keywords: Sequence[str]) -> npt.NDArray
 
 def _issue_id(evidence: Sequence[Citation]) -> str:
     key = "|".join(f"{c.article_id}:{c.start}:{c.end}" for c in evidence)
-    return "i-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+    return stable_id("i", key)
 
 
 def _covering(story: Briefing, article_ids: set[str]) -> tuple[str, ...]:

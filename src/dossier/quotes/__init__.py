@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 
 from dossier.article import Article
 from dossier.briefing import Briefing, Quote, Speaker, Statement
 from dossier.embed import Encoder, get_encoder
+from dossier.ids import stable_id
 from dossier.quotes.attribute import Attributed, attribute_quotes
 from dossier.quotes.merge import DEFAULT_THRESHOLD, Similarity, Utterance, group_statements
 from dossier.quotes.semantic import semantic_similarity
@@ -95,7 +95,7 @@ def extract_quotes(
 
 def quote_id(article_id: str, start: int, end: int) -> str:
     """A stable quote id, derived from where the quote is."""
-    return "q-" + hashlib.sha256(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
+    return stable_id("q", f"{article_id}:{start}:{end}")
 
 
 def _quote(article: Article, item: Attributed, story_names: NameIndex) -> Quote:

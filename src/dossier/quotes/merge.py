@@ -22,7 +22,6 @@ and the other not, unless one is a trimmed piece of the other) score 0.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from dossier.errors import UsageError
+from dossier.ids import stable_id
 
 #: Two quotes with this similarity or more (and the same speaker) are one statement.
 DEFAULT_THRESHOLD = 0.6
@@ -150,8 +150,13 @@ def _group(members: list[Utterance]) -> Group:
     counted = originals or ordered[:1]
     article_ids = tuple(dict.fromkeys(u.article_id for u in counted))
     quote_ids = tuple(u.quote_id for u in ordered)
-    digest = hashlib.sha256(":".join(sorted(quote_ids)).encode("utf-8")).hexdigest()[:12]
-    return Group(f"s-{digest}", ordered[0].speaker, quote_ids, article_ids, counted[0].article_id)
+    return Group(
+        stable_id("s", ":".join(sorted(quote_ids))),
+        ordered[0].speaker,
+        quote_ids,
+        article_ids,
+        counted[0].article_id,
+    )
 
 
 # --- contradiction: what no rewording changes ------------------------------------------------------

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from dossier.dates import make_date
+from dossier.dates import MONTHS, make_date
 from dossier.timex.words import word_set
 
 MentionKind = Literal[
@@ -27,27 +27,6 @@ MentionKind = Literal[
 ]  # fmt: skip
 Tense = Literal["past", "future"]
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 WEEKDAYS = {
     name: number
     for number, name in enumerate(
