@@ -8,7 +8,7 @@ cites, so a reader can check every line against the article it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from dossier.article import Article, Failure
 from dossier.records import Record
@@ -230,3 +230,14 @@ class Briefing(Record):
             if article.id == article_id:
                 return article
         raise KeyError(article_id)
+
+
+#: Any briefing, a :class:`~dossier.story.Story` included: stages that only read the briefing's own
+#: fields are typed ``(AnyBriefing) -> AnyBriefing`` and keep whatever else the story carries.
+AnyBriefing = TypeVar("AnyBriefing", bound=Briefing)
+
+
+class BriefingStage(Protocol):
+    """A story stage that reads and fills only briefing fields, whatever else the story carries."""
+
+    def __call__(self, story: AnyBriefing, /) -> AnyBriefing: ...

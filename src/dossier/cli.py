@@ -142,7 +142,7 @@ def _options(args: argparse.Namespace) -> Options:
         options = dataclasses.replace(options, summary_sentences=args.summary_sentences)
     issues_file = Path(args.issues) if args.issues is not None else None
     return dataclasses.replace(
-        options, summary_words=args.summary_words, issues_file=issues_file, encoder=args.encoder, ner=args.ner
+        options, summary_words=args.summary_words, issues_file=issues_file, encoder=args.encoder
     )
 
 

@@ -26,19 +26,25 @@ conflict.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import logging
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dossier.article import Article
-from dossier.briefing import Briefing, Claim, Conflict, ConflictKind, Figure
-from dossier.figures import figures_of, qualifier_of
+from dossier.briefing import Claim, Conflict, ConflictKind, Figure
+from dossier.figures import qualifier_of
 from dossier.ids import stable_id
-from dossier.timex import TimeValue, time_expressions
+from dossier.timex import TimeExpression, TimeValue
 from dossier.timex.words import content_words, fold, word_set
+
+if TYPE_CHECKING:
+    from dossier.analysis import Analysis
+    from dossier.story import Story
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +76,7 @@ class _Item:
         return self.figure.value
 
 
-def conflicts_stage(story: Briefing) -> Briefing:
+def conflicts_stage(story: Story) -> Story:
     """Fill ``story.conflicts`` with agreements and conflicts between the story's figures."""
     items = _items(story)
     found: list[Conflict] = []
@@ -93,8 +99,8 @@ def conflicts_stage(story: Briefing) -> Briefing:
     return dataclasses.replace(story, conflicts=tuple(found))
 
 
-def _items(story: Briefing) -> list[_Item]:
-    figures = story.figures or tuple(figure for article in story.articles for figure in figures_of(article))
+def _items(story: Story) -> list[_Item]:
+    figures = story.figures
     by_id = {article.id: (index, article) for index, article in enumerate(story.articles)}
     days_of: dict[str, tuple[tuple[int, int, TimeValue], ...]] = {}
     items: list[_Item] = []
@@ -102,9 +108,10 @@ def _items(story: Briefing) -> list[_Item]:
         if figure.value is None or figure.unit is None or figure.article_id not in by_id:
             continue
         order, article = by_id[figure.article_id]
+        analysis = story.analysis(article.id)
         if article.id not in days_of:
-            days_of[article.id] = _days(article)
-        sentence = _sentence_of(article, figure.start)
+            days_of[article.id] = _days(analysis.times)
+        sentence = _sentence_of(analysis, len(article.text), figure.start)
         words = content_words(
             article.text[sentence[0] : figure.start] + " " + article.text[figure.end : sentence[1]]
         )
@@ -125,19 +132,21 @@ def _items(story: Briefing) -> list[_Item]:
     return items
 
 
-def _days(article: Article) -> tuple[tuple[int, int, TimeValue], ...]:
+def _days(times: Iterable[TimeExpression]) -> tuple[tuple[int, int, TimeValue], ...]:
     return tuple(
         (expression.start, expression.end, expression.value)
-        for expression in time_expressions(article)
+        for expression in times
         if expression.value is not None and expression.value.grain == "day"
     )
 
 
-def _sentence_of(article: Article, position: int) -> tuple[int, int]:
-    for span in article.sentences:
-        if span.start <= position < span.end:
-            return span.start, span.end
-    return 0, len(article.text)
+def _sentence_of(analysis: Analysis, length: int, position: int) -> tuple[int, int]:
+    """The sentence holding ``position`` (found by bisection: many figures stay cheap), else the text."""
+    sentences = analysis.sentences
+    at = bisect.bisect_right(sentences, position, key=lambda span: span.start) - 1
+    if at >= 0 and position < sentences[at].end:
+        return sentences[at].start, sentences[at].end
+    return 0, length
 
 
 def _head(about: str | None) -> str | None:

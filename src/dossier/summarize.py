@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
 
-from dossier.briefing import Briefing, CitedText
+from dossier.briefing import AnyBriefing, Briefing, BriefingStage, CitedText
 from dossier.embed import Encoder, get_encoder
 from dossier.issues.pool import Candidate, sentence_pool
 from dossier.issues.select import Budget, centrality_scores, cite_with_echoes, mmr, reading_order
@@ -58,10 +57,10 @@ def _usable(pool: tuple[Candidate, ...]) -> list[Candidate]:
 
 def summary_stage(
     encoder: Encoder | None = None, *, sentences: int = DEFAULT_SENTENCES, words: int | None = None
-) -> Callable[[Briefing], Briefing]:
+) -> BriefingStage:
     """The ``summarize`` story stage (the encoder is chosen on first use when not given)."""
 
-    def stage(story: Briefing) -> Briefing:
+    def stage(story: AnyBriefing) -> AnyBriefing:
         chosen = encoder if encoder is not None else get_encoder("auto")
         summary = summarize_story(story, chosen, sentences=sentences, words=words)
         metadata = {**story.metadata, "summary_method": "mmr", "encoder": chosen.name}

@@ -17,11 +17,15 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dossier.article import Article, Span
-from dossier.briefing import Briefing, Citation, TimelineEntry
-from dossier.timex import TimeExpression, TimeValue, time_expressions
+from dossier.briefing import Citation, TimelineEntry
+from dossier.timex import TimeExpression, TimeValue
 from dossier.timex.words import content_words, similarity
+
+if TYPE_CHECKING:
+    from dossier.story import Story
 
 logger = logging.getLogger(__name__)
 
@@ -43,14 +47,14 @@ class _Event:
     words: set[str]
 
 
-def timeline_stage(story: Briefing) -> Briefing:
+def timeline_stage(story: Story) -> Story:
     """Fill ``story.timeline`` from the time expressions of its non-duplicate articles."""
     events: list[_Event] = []
     for article in story.articles:
         if article.duplicate_of is not None:
             continue
         words_of: dict[Span, frozenset[str]] = {}
-        for expression in time_expressions(article):
+        for expression in story.analysis(article.id).times:
             sentence = expression.sentence
             if sentence is not None and sentence not in words_of:
                 words_of[sentence] = content_words(article.text[sentence.start : sentence.end])

@@ -1,13 +1,9 @@
 """Named entities: people, organizations, places and other names, linked across a story.
 
-The story stage :func:`entities_stage` recognizes mentions in every article
-(a statistical tagger trained on GMB, see ``scripts/train_ner.py``, plus a
-small gazetteer and rules), reads the titles people are given, and folds the
-mentions into canonical entities with aliases, roles and cited mentions.
-
-The recognizer is swappable: ``make_entities_stage(recognizer=...)`` takes
-any :data:`Recognizer`, e.g. a user's spaCy pipeline through
-:func:`spacy_recognizer` (``recognizer_from_option("spacy:PATH")``).
+Mentions and their titles are read once per article (:mod:`dossier.analyze`,
+spaCy's entity recognizer plus the title reader in :mod:`.roles`). The story
+stage :func:`entities_stage` folds them into canonical entities with aliases,
+roles and cited mentions (:mod:`.canonical`).
 
 Other stages look entities up through :class:`EntityIndex`: by span (a
 quote's speaker mention) or by name ("Roe" finds "Jane Roe" when only one
@@ -19,48 +15,21 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from dossier.briefing import Briefing, Entity, EntityType
 from dossier.entities.canonical import OUTLET_ROLE, link_entities
-from dossier.entities.perceptron import TaggerModel
-from dossier.entities.pretrained import recognizer_from_option, spacy_recognizer
-from dossier.entities.recognize import Mention, Recognizer, default_model, recognize, tagger_recognizer
 
-__all__ = [
-    "OUTLET_ROLE",
-    "EntityIndex",
-    "Mention",
-    "Recognizer",
-    "TaggerModel",
-    "default_model",
-    "entities_stage",
-    "link_entities",
-    "make_entities_stage",
-    "recognize",
-    "recognizer_from_option",
-    "spacy_recognizer",
-    "tagger_recognizer",
-]
+if TYPE_CHECKING:
+    from dossier.story import Story
+
+__all__ = ["OUTLET_ROLE", "EntityIndex", "entities_stage", "link_entities"]
 
 
-def make_entities_stage(
-    model: TaggerModel | None = None, recognizer: Recognizer | None = None
-) -> Callable[[Briefing], Briefing]:
-    """A stage finding mentions with ``recognizer`` (e.g. :func:`spacy_recognizer`), else our tagger.
-
-    ``model`` is the tagger's model (the shipped one when None); it is unused with a recognizer.
-    """
-
-    def stage(story: Briefing) -> Briefing:
-        return dataclasses.replace(story, entities=link_entities(story.articles, model, recognizer))
-
-    return stage
-
-
-def entities_stage(story: Briefing) -> Briefing:
-    """Fill ``story.entities`` using the shipped model."""
-    return make_entities_stage()(story)
+def entities_stage(story: Story) -> Story:
+    """Fill ``story.entities`` from the mentions in the articles' analyses."""
+    return dataclasses.replace(story, entities=link_entities(story.articles, story.analyses))
 
 
 class EntityIndex:

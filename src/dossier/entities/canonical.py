@@ -23,16 +23,14 @@ import bisect
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from dossier.analysis import Analysis, NameMention
 from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_title_word
-from dossier.entities.perceptron import TaggerModel
-from dossier.entities.recognize import Mention, Recognizer, tagger_recognizer
 from dossier.entities.references import nominal_references
-from dossier.entities.roles import title_after, title_before
 from dossier.entities.rules import is_press_shaped
 from dossier.ids import stable_id
 
@@ -40,8 +38,7 @@ from dossier.ids import stable_id
 OUTLET_ROLE = "news outlet"
 
 Key = tuple[str, ...]
-#: How far from a name (in characters) its title may reach; roles.py looks no further.
-_TITLE_REACH = 200
+Mention = NameMention
 
 
 @dataclass(slots=True)
@@ -84,17 +81,14 @@ class _Story:
         return self.builders[key]
 
 
-def link_entities(
-    articles: Sequence[Article], model: TaggerModel | None = None, recognizer: Recognizer | None = None
-) -> tuple[Entity, ...]:
+def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis]) -> tuple[Entity, ...]:
     """The canonical entities of a story, each mention a span of one article.
 
-    Mentions come from ``recognizer`` when given, else from our tagger with ``model``.
+    Mentions and their titles come from each article's analysis (:mod:`dossier.analyze`).
     """
     story = _Story()
     outlets = _outlets(articles)
-    find = recognizer or tagger_recognizer(model)
-    raw = [_recognized(article, outlets, find) for article in articles]
+    raw = [_recognized(article, analyses[article.id], outlets) for article in articles]
     votes = _type_votes(raw, _office_holders(articles))
     deferred: list[tuple[int, Article, _Found]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
@@ -125,13 +119,13 @@ def _outlets(articles: Sequence[Article]) -> dict[str, list[str]]:
     return outlets
 
 
-def _recognized(article: Article, outlets: dict[str, list[str]], find: Recognizer) -> _Sentences:
-    """Each sentence with its mentions; the recognizer gets all sentences at once, to batch them."""
+def _recognized(article: Article, analysis: Analysis, outlets: dict[str, list[str]]) -> _Sentences:
+    """Each sentence with its mentions, and the outlets named in it."""
     text = article.text
-    sentences = article.sentences or (Span(0, len(text)),)
+    sentences = analysis.sentences or (Span(0, len(text)),)
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[Mention]] = [[] for _ in sentences]
-    for mention in find(text, sentences):
+    for mention in analysis.names:
         at = bisect.bisect_right(starts, mention.start) - 1
         if at >= 0 and mention.end <= sentences[at].end:
             grouped[at].append(mention)
@@ -212,28 +206,14 @@ def _fold(surface: str) -> str:
 
 
 def _with_titles(text: str, sentences: _Sentences, votes: dict[str, EntityType]) -> list[_Found]:
+    """Each mention with the story's vote on its type, and its titles when that vote makes it a person."""
     found: list[_Found] = []
     for sentence, raw in sentences:
-        mentions = [dataclasses.replace(m, type=votes.get(_fold(m.surface), m.type)) for m in raw]
-        starts = [m.start for m in mentions]
-        for mention in mentions:
-            titles: tuple[str, ...] = ()
-            if mention.type == "person":
-                # Only mentions near this one can be part of its title, which keeps a sentence that
-                # lists thousands of names linear rather than quadratic.
-                low = bisect.bisect_left(starts, mention.start - _TITLE_REACH)
-                high = bisect.bisect_right(starts, mention.end + _TITLE_REACH)
-                titles = _titles(text, mention, mentions[low:high], sentence)
-            found.append(_Found(mention, sentence, titles))
+        for mention in raw:
+            kind = votes.get(_fold(mention.surface), mention.type)
+            titles = tuple(span.of(text) for span in mention.titles) if kind == "person" else ()
+            found.append(_Found(dataclasses.replace(mention, type=kind), sentence, titles))
     return found
-
-
-def _titles(text: str, mention: Mention, named: Sequence[Mention], sentence: Span) -> tuple[str, ...]:
-    spans = (
-        title_before(text, mention, named, sentence.start),
-        title_after(text, mention, named, sentence.end),
-    )
-    return tuple(text[start:end] for start, end in (span for span in spans if span is not None))
 
 
 def _with_outlets(

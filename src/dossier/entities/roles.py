@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dossier.analysis import NameMention as Mention
 from dossier.entities.gazetteer import is_title_word, word_set
-from dossier.entities.recognize import Mention
 from dossier.entities.tokenize import Token, tokenize
 
 #: Nouns that name an office: a title must contain one of them.

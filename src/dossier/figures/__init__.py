@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from dossier.article import Article
-from dossier.briefing import Briefing, Figure
+from dossier.briefing import Figure
 from dossier.figures.extract import Measure, extract_measures, qualifier_of
 from dossier.ids import stable_id
+
+if TYPE_CHECKING:
+    from dossier.story import Story
 
 __all__ = ["Measure", "extract_measures", "figure_id", "figures_of", "figures_stage", "qualifier_of"]
 
@@ -25,8 +30,8 @@ def figure_id(article_id: str, start: int, end: int) -> str:
     return stable_id("f", f"{article_id}:{start}:{end}")
 
 
-def figures_of(article: Article) -> tuple[Figure, ...]:
-    """The figures of one article, each a span of its text."""
+def figures_of(article: Article, measures: Sequence[Measure]) -> tuple[Figure, ...]:
+    """The figures of one article (its analysis's ``measures``), each a span of its text."""
     return tuple(
         Figure(
             id=figure_id(article.id, measure.start, measure.end),
@@ -41,15 +46,15 @@ def figures_of(article: Article) -> tuple[Figure, ...]:
             qualifier=measure.qualifier,
             value_max=measure.high,
         )
-        for measure in extract_measures(article.text)
+        for measure in measures
     )
 
 
-def figures_stage(story: Briefing) -> Briefing:
+def figures_stage(story: Story) -> Story:
     """Add the figures of every article (duplicates included, so each copy can be highlighted)."""
     figures: list[Figure] = []
     for article in story.articles:
-        found = figures_of(article)
+        found = figures_of(article, story.analysis(article.id).figures)
         logger.debug("article %s: %d figures", article.id, len(found))
         figures.extend(found)
     return dataclasses.replace(story, figures=tuple(figures))

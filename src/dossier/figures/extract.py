@@ -23,6 +23,7 @@ from dossier.figures.numbers import (
     parse_words,
     split_number_words,
 )
+from dossier.records import Record
 from dossier.timex.words import word_set
 
 FigureKind = Literal["money", "percent", "duration", "age", "count"]
@@ -139,7 +140,7 @@ _QUALIFIER_CANON = {
 
 
 @dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(Record):
     """One figure found in a text: ``text[start:end]`` states ``value`` (up to ``high``) in ``unit``."""
 
     start: int

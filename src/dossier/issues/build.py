@@ -20,13 +20,13 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from dossier.briefing import Briefing, Citation, Issue, Position, Quote
+from dossier.briefing import AnyBriefing, Briefing, BriefingStage, Citation, Issue, Position, Quote
 from dossier.embed import Encoder, Vectors, get_encoder
 from dossier.ids import stable_id
 from dossier.issues.group import group_vectors
@@ -385,12 +385,10 @@ def _positions(quotes: Sequence[Quote]) -> tuple[Position, ...]:
     return tuple(Position(names[key], tuple(q.id for q in side)) for key, side in ranked)
 
 
-def issues_stage(
-    encoder: Encoder | None = None, steering: Sequence[SteeringIssue] = ()
-) -> Callable[[Briefing], Briefing]:
+def issues_stage(encoder: Encoder | None = None, steering: Sequence[SteeringIssue] = ()) -> BriefingStage:
     """The ``issues`` story stage (the encoder is chosen on first use when not given)."""
 
-    def stage(story: Briefing) -> Briefing:
+    def stage(story: AnyBriefing) -> AnyBriefing:
         chosen = encoder if encoder is not None else get_encoder("auto")
         issues = find_issues(story, chosen, steering)
         return dataclasses.replace(story, issues=issues, metadata={**story.metadata, "encoder": chosen.name})

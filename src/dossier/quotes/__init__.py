@@ -14,30 +14,34 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from dossier.article import Article
-from dossier.briefing import Briefing, Quote, Speaker, Statement
+from dossier.briefing import Quote, Speaker, Statement
 from dossier.embed import Encoder, get_encoder
 from dossier.ids import stable_id
-from dossier.quotes.attribute import Attributed, attribute_quotes
 from dossier.quotes.merge import DEFAULT_THRESHOLD, Similarity, Utterance, group_statements
 from dossier.quotes.semantic import semantic_similarity
 from dossier.quotes.speakers import NameIndex
+
+if TYPE_CHECKING:
+    from dossier.analysis import Analysis, QuoteFinding
+    from dossier.story import Story
 
 __all__ = ["extract_quotes", "make_quotes_stage", "quote_id", "quotes_stage"]
 
 logger = logging.getLogger(__name__)
 
 
-def quotes_stage(story: Briefing) -> Briefing:
+def quotes_stage(story: Story) -> Story:
     """Fill ``quotes`` and ``statements`` of a story (the pipeline stage; lexical merging)."""
-    quotes, statements = extract_quotes(story.articles)
+    quotes, statements = extract_quotes(story.articles, story.analyses)
     logger.debug("quotes: %d quotes, %d statements", len(quotes), len(statements))
     return dataclasses.replace(story, quotes=quotes, statements=statements)
 
 
-def make_quotes_stage(encoder: Encoder | str | None = None) -> Callable[[Briefing], Briefing]:
+def make_quotes_stage(encoder: Encoder | str | None = None) -> Callable[[Story], Story]:
     """A quotes stage whose statement merging also weighs meaning with a sentence encoder.
 
     ``encoder`` is an encoder or its name; ``None`` gives the lexical
@@ -48,8 +52,8 @@ def make_quotes_stage(encoder: Encoder | str | None = None) -> Callable[[Briefin
     # Loaded now, so that a missing model fails naming the encoder rather than inside a story.
     loaded = get_encoder(encoder) if isinstance(encoder, str) else encoder
 
-    def stage(story: Briefing) -> Briefing:
-        quotes, statements = extract_quotes(story.articles, semantic_similarity(loaded))
+    def stage(story: Story) -> Story:
+        quotes, statements = extract_quotes(story.articles, story.analyses, semantic_similarity(loaded))
         logger.debug("quotes (%s): %d quotes, %d statements", loaded.name, len(quotes), len(statements))
         return dataclasses.replace(story, quotes=quotes, statements=statements)
 
@@ -58,16 +62,17 @@ def make_quotes_stage(encoder: Encoder | str | None = None) -> Callable[[Briefin
 
 def extract_quotes(
     articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
     similarity: Similarity | None = None,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> tuple[tuple[Quote, ...], tuple[Statement, ...]]:
-    """The quotes of every article, in article order, and the statements they form."""
-    found = [attribute_quotes(article.text, article.sentences) for article in articles]
-    story_names = NameIndex(names=sorted({name for result in found for name in result.person_names}))
+    """The quotes of every article (read by its analysis), in article order, and the statements they form."""
+    found = [analyses[article.id] for article in articles]
+    story_names = NameIndex(names=sorted({name for analysis in found for name in analysis.person_names}))
     quotes = [
         _quote(article, item, story_names)
-        for article, result in zip(articles, found, strict=True)
-        for item in result.quotes
+        for article, analysis in zip(articles, found, strict=True)
+        for item in analysis.quotes
     ]
     ranks = _reading_ranks(articles)
     duplicates = {article.id for article in articles if article.duplicate_of is not None}
@@ -98,11 +103,10 @@ def quote_id(article_id: str, start: int, end: int) -> str:
     return stable_id("q", f"{article_id}:{start}:{end}")
 
 
-def _quote(article: Article, item: Attributed, story_names: NameIndex) -> Quote:
-    span = item.quote
+def _quote(article: Article, item: QuoteFinding, story_names: NameIndex) -> Quote:
     speaker = None
-    if item.speaker is not None and item.speaker_name is not None:
-        name = item.speaker_name
+    if item.speaker is not None:
+        name = item.speaker.name
         if item.speaker.kind == "name":
             # A surname used alone in this article may be completed from another article.
             name = story_names.full_name(name, item.speaker.start)
@@ -110,11 +114,11 @@ def _quote(article: Article, item: Attributed, story_names: NameIndex) -> Quote:
             name, None, article.id, item.speaker.start, item.speaker.end, resolution=item.resolution
         )
     return Quote(
-        id=quote_id(article.id, span.start, span.end),
+        id=quote_id(article.id, item.start, item.end),
         article_id=article.id,
-        start=span.start,
-        end=span.end,
-        text=article.text[span.start : span.end],
+        start=item.start,
+        end=item.end,
+        text=article.text[item.start : item.end],
         kind=item.kind,
         speaker=speaker,
         cue=item.cue,

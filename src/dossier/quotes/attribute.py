@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from dossier.analysis import NameMention
 from dossier.article import Span
 from dossier.briefing import QuoteKind
 from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
@@ -26,7 +27,6 @@ from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
 from dossier.quotes.speakers import Mention, NameIndex, find_mentions, mark_subjects, resolve
 from dossier.quotes.words import REPORTING_VERBS
-from dossier.segment import segment
 
 _TERMINALS = ".!?…"
 #: Mentions further than this before a quotation cannot be its speaker's antecedent.
@@ -62,19 +62,18 @@ class ArticleQuotes:
     person_names: tuple[str, ...]
 
 
-def attribute_quotes(text: str, sentences: Sequence[Span] = ()) -> ArticleQuotes:
-    """Find and attribute every quotation of ``text`` (segmenting it when no sentences are given)."""
+def attribute_quotes(text: str, sentences: Sequence[Span], names: Sequence[NameMention]) -> ArticleQuotes:
+    """Find and attribute every quotation of ``text``, whose sentences and named entities are given."""
     quotes = find_quotes(text)
     if not quotes:
         return ArticleQuotes((), ())
-    if not sentences:
-        sentences = segment(text)[1]
+    sentences = sentences or (Span(0, len(text)),)
     quotes, inner_tails = _split_misplaced_attributions(text, quotes)
     masked = [
         (q.open_at, q.end if q.close_at is None or q.open_at in inner_tails else q.close_at + 1)
         for q in quotes
     ]
-    mentions = _with_person_names(find_mentions(text, masked))
+    mentions = _with_person_names(find_mentions(text, names, masked))
     sentence_starts = [span.start for span in sentences]
     mentions = mark_subjects(text, mentions, sentence_starts)
     genders = infer_genders(text, mentions, sentence_starts, masked)

@@ -1,9 +1,8 @@
 """Who can speak: names, pronouns, role nominals and unnamed sources in an article.
 
-Name finding is deliberately simple and lives in one replaceable function,
-:func:`find_names`: runs of capitalised words, title words stripped ("Secretary
-of State Maren Olby" gives "Maren Olby" with role words {secretary,
-state}). A real entity layer can later replace it without touching the rest.
+Names come from the entity layer (:mod:`dossier.analyze`): a person or
+organization mention with its titles ("Secretary of State Maren Olby" gives
+"Maren Olby" with role words {secretary, state}).
 
 Every candidate speaker is a :class:`Mention` of the article text. Pronouns
 ("he") and nominals ("the minister") are resolved by :func:`resolve` to the
@@ -21,13 +20,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from dossier.analysis import NameMention
 from dossier.quotes.gender import Gender, compatible, gender_of, pronoun_gender
 from dossier.quotes.words import (
-    NOT_PERSON,
     ORGANIZATION_HEADS,
     REPORTING_VERBS,
     ROLE_WORDS,
-    TITLE_WORDS,
     words_of,
 )
 from dossier.segment import SENTENCE_STARTERS
@@ -60,7 +58,6 @@ _POSTMODIFIER_LEADS = (
     "for ",
 )
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w\-]*(?:[’'][^\W\d_]+)?")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _ORG_HEAD_ALTERNATION = "|".join(sorted(ORGANIZATION_HEADS, key=len, reverse=True))
@@ -112,10 +109,16 @@ class Mention:
     subject: bool = False
 
 
-def find_mentions(text: str, masked: Sequence[tuple[int, int]] = ()) -> tuple[Mention, ...]:
-    """Every name, pronoun, nominal and unnamed source of ``text`` outside the ``masked`` ranges."""
+def find_mentions(
+    text: str, names: Sequence[NameMention] = (), masked: Sequence[tuple[int, int]] = ()
+) -> tuple[Mention, ...]:
+    """Every name, pronoun, nominal and unnamed source of ``text`` outside the ``masked`` ranges.
+
+    Names are the entity layer's mentions (:mod:`dossier.analyze`), so quotes and entities agree on
+    who is named where; the other kinds are read here.
+    """
     found = [
-        *find_names(text),
+        *names_as_speakers(text, names),
         *_pronouns(text),
         *_nominals(text),
         *_unnamed(text),
@@ -129,95 +132,22 @@ def find_mentions(text: str, masked: Sequence[tuple[int, int]] = ()) -> tuple[Me
     return tuple(_with_appositive_role(text, mention) for mention in _drop_nested(kept))
 
 
-def find_names(text: str) -> tuple[Mention, ...]:
-    """Capitalised name runs with their title words stripped (the replaceable name finder)."""
-    mentions: list[Mention] = []
-    run: list[re.Match[str]] = []
-    for token in _TOKEN.finditer(text):
-        if _continues_run(text, run, token):
-            run.append(token)
-            if _is_possessive(token.group()):
-                _close_run(text, run, mentions)
-                run = []
+def names_as_speakers(text: str, names: Sequence[NameMention]) -> Iterable[Mention]:
+    """The entity layer's people and organizations as candidate speakers, with their title words as role."""
+    for name in names:
+        if name.type not in ("person", "organization"):
             continue
-        _close_run(text, run, mentions)
-        run = [token] if _is_capitalised(token.group()) else []
-        if run and _is_possessive(token.group()):
-            _close_run(text, run, mentions)
-            run = []
-    _close_run(text, run, mentions)
-    return tuple(mentions)
-
-
-def _continues_run(text: str, run: list[re.Match[str]], token: re.Match[str]) -> bool:
-    if not run:
-        return False
-    gap = text[run[-1].end() : token.start()]
-    word = token.group()
-    if gap != " ":
-        return False
-    return _is_capitalised(word) or (word == "of" and _next_is_capitalised(text, token.end()))
-
-
-def _next_is_capitalised(text: str, at: int) -> bool:
-    return text[at : at + 1] == " " and text[at + 1 : at + 2].isupper()
-
-
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _is_possessive(word: str) -> bool:
-    return word.endswith(("’s", "'s"))
-
-
-def _close_run(text: str, run: list[re.Match[str]], mentions: list[Mention]) -> None:
-    """Turn one run of capitalised tokens into a name mention, if it holds a name."""
-    if not run:
-        return
-    words = [_strip_possessive(token.group()) for token in run]
-    first_name = 0
-    if words[-1].lower() not in NOT_PERSON:
-        for index, word in enumerate(words):
-            if _is_title_word(word):
-                first_name = index + 1
-    while first_name < len(words) and _is_sentence_opener(text, run[first_name].start(), words[first_name]):
-        first_name += 1
-    name_tokens = run[first_name:]
-    name_words = words[first_name:]
-    if not name_tokens or len(name_tokens) > _MAX_NAME_TOKENS or any(w == "of" for w in name_words):
-        return
-    role = frozenset(word.lower().rstrip(".") for word in words[:first_name] if word != "of")
-    person = bool(role & ROLE_WORDS) and name_words[-1].lower() not in NOT_PERSON
-    start = name_tokens[0].start()
-    end = name_tokens[-1].start() + len(name_words[-1])
-    mentions.append(Mention(start, end, text[start:end], "name", role, person or _person_shaped(name_words)))
+        role = frozenset(
+            word.lower().rstrip(".").strip("’'")
+            for title in name.titles
+            for word in title.of(text).split()
+            if word.lower() not in ("of", "the")
+        )
+        yield Mention(name.start, name.end, name.surface, "name", role, name.type == "person")
 
 
 def _strip_possessive(word: str) -> str:
-    return word[:-2] if _is_possessive(word) else word
-
-
-def _is_title_word(word: str) -> bool:
-    lowered = word.lower().rstrip(".")
-    return lowered in ROLE_WORDS or lowered in TITLE_WORDS
-
-
-def _is_sentence_opener(text: str, at: int, word: str) -> bool:
-    """A common word capitalised only because it starts a sentence ("The", "But", "Curbing")."""
-    if word in SENTENCE_STARTERS or word.lower() in _PRONOUNS:
-        return True
-    return word.endswith(("ing", "ly", "ed")) and _at_sentence_start(text, at)
-
-
-def _at_sentence_start(text: str, at: int) -> bool:
-    before = text[max(0, at - 3) : at].rstrip()
-    return not before or before[-1] in '.!?\n"“”—–-'
-
-
-def _person_shaped(words: Sequence[str]) -> bool:
-    """Two or three capitalised words, none of them a place or body word: "Anna Pell"."""
-    return 2 <= len(words) <= 3 and not any(word.lower() in NOT_PERSON for word in words)
+    return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
 def _pronouns(text: str) -> Iterable[Mention]:

@@ -31,19 +31,6 @@ TITLE_WORDS = words_of("""
     prime interior finance trade security public justice home affairs of the national
     us u.s. uk u.k. eu un
     """)
-#: Capitalised words that end a name-like run as a place or body, not a person.
-NOT_PERSON = words_of("""
-    river dam sea ocean lake mountain mountains hills valley port palace hall house department ministry
-    office council party bank fund station street crossing university college embassy agency
-    committee commission parliament congress senate court union states kingdom republic strait
-    authority administration government
-    island islands city province county region square airport times post news press television
-    radio daily wire courier gazette observer ledger group company corporation inc ltd organization
-    organisation association institute center centre foundation force forces army navy media
-    east west north south middle central san santa los las new gulf bay coast
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december
-    """)
 #: Verbs that report speech ("said", "told", "warned"), in the forms news copy uses.
 REPORTING_VERBS = words_of(
     """

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self, runtime_checkable
 
+from dossier.analysis import Analysis, AnalyzerKey
 from dossier.article import Article
 
 
@@ -52,6 +53,14 @@ class Store(Protocol):
         Results are ordered by published date (undated last), then id, so the same
         store and arguments always give the same list.
         """
+        ...
+
+    def analyses(self, article_ids: Sequence[str], key: AnalyzerKey) -> dict[str, Analysis]:
+        """The stored analyses made by ``key`` (analyzer and model versions) of these articles."""
+        ...
+
+    def add_analyses(self, analyses: Sequence[Analysis]) -> None:
+        """Keep the analyses of stored articles, so that a later briefing need not read them again."""
         ...
 
     def count(self) -> int:

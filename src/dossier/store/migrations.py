@@ -109,10 +109,21 @@ END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
+# One reading per article and analyzer: a new analyzer or model version adds a row beside the old one.
+_ANALYSES = """
+CREATE TABLE analyses (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    analyzer   TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    PRIMARY KEY (article_id, analyzer)
+) WITHOUT ROWID;
+"""
+
 #: Every migration, in the order it must be applied. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_fts", _FTS),
+    Migration("0003_analyses", _ANALYSES),
 )
 
 

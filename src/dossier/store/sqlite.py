@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self
 
+from dossier.analysis import Analysis, AnalyzerKey
 from dossier.article import Article
 from dossier.errors import StoreError, UsageError
 from dossier.store.base import AddResult
@@ -143,6 +144,33 @@ class SqliteStore:
             rows = connection.execute(sql, parameters).fetchall()
         return [_article_from_row(row, self.label) for row in rows]
 
+    def analyses(self, article_ids: Sequence[str], key: AnalyzerKey) -> dict[str, Analysis]:
+        """The stored analyses made by ``key`` of these articles (those that have one)."""
+        connection = self._live()
+        found: dict[str, Analysis] = {}
+        with _translated(self.label, "cannot read analyses"):
+            for chunk in _chunks(article_ids, _SQL_VARIABLES):
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT article_id, data FROM analyses WHERE analyzer = ? AND article_id IN ({marks})",
+                    (key.text(), *chunk),
+                ).fetchall()
+                for article_id, data in rows:
+                    found[article_id] = _analysis_from_json(data, self.label)
+        return found
+
+    def add_analyses(self, analyses: Sequence[Analysis]) -> None:
+        """Keep analyses of stored articles, in one transaction (one of an unstored article is skipped)."""
+        connection = self._live()
+        rows = [(a.article_id, a.key.text(), _analysis_json(a)) for a in analyses]
+        with _translated(self.label, "cannot store analyses"), connection:
+            connection.executemany(
+                "INSERT OR REPLACE INTO analyses (article_id, analyzer, data) "
+                "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1)",
+                rows,
+            )
+        logger.debug("%s: kept %d analyses", self.label, len(rows))
+
     def count(self) -> int:
         connection = self._live()
         with _translated(self.label, "cannot count"):
@@ -189,6 +217,25 @@ class SqliteStore:
 
 
 # --- rows ---------------------------------------------------------------------------------------------------
+
+#: SQLite's default limit on bound variables per statement is far above this; chunks keep IN lists short.
+_SQL_VARIABLES = 500
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _analysis_json(analysis: Analysis) -> str:
+    return json.dumps(analysis.to_dict(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _analysis_from_json(data: str, label: str) -> Analysis:
+    try:
+        return Analysis.from_dict(json.loads(data))
+    except (ValueError, TypeError, KeyError) as error:
+        raise StoreError(f"a stored analysis cannot be read: {_one_line(error)}", source=label) from error
 
 
 def _row_values(article: Article) -> tuple[Any, ...]:

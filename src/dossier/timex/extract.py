@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dossier.dates import MONTHS, make_date
+from dossier.records import Record
 from dossier.timex.words import word_set
 
 MentionKind = Literal[
@@ -91,7 +92,7 @@ _TENSE_LOOKBACK = 14
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(Record):
     """A time expression as written: ``text[start:end]``, not yet tied to a calendar."""
 
     start: int

@@ -27,14 +27,17 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from dossier.article import Article
-from dossier.briefing import Briefing
 from dossier.dates import EARLIEST_YEAR, LATEST_YEAR
 from dossier.timex.extract import Mention
-from dossier.timex.resolve import TimeExpression, resolve, resolve_article
+from dossier.timex.resolve import TimeExpression, resolve
 from dossier.timex.value import TimeValue
 from dossier.timex.words import content_words
+
+if TYPE_CHECKING:
+    from dossier.story import Story
 
 logger = logging.getLogger(__name__)
 
@@ -63,24 +66,26 @@ class Inference:
     last: dt.date
 
 
-def infer_dates_stage(story: Briefing) -> Briefing:
-    """Give undated articles an inferred publication date where the story supports one."""
+def infer_dates_stage(story: Story) -> Story:
+    """Give undated articles an inferred publication date where the story supports one.
+
+    The time expressions of an article dated this way are resolved again against its new date.
+    """
     dated = [article for article in story.articles if article.published is not None]
     if not dated or len(dated) == len(story.articles):
         return story
-    evidence = [(article, _sentence_words(article, resolve_article_of(article))) for article in dated]
+    evidence = [(article, _sentence_words(article, story.analysis(article.id).times)) for article in dated]
     articles: list[Article] = []
+    analyses = dict(story.analyses)
     for article in story.articles:
         if article.published is None:
-            inference = infer_publication(article, evidence)
+            analysis = story.analysis(article.id)
+            inference = infer_publication(article, evidence, analysis.anchored(None).times)
             if inference is not None:
                 article = _with_inference(article, inference)
+                analyses[article.id] = analysis.anchored(article.published)
         articles.append(article)
-    return dataclasses.replace(story, articles=tuple(articles))
-
-
-def resolve_article_of(article: Article) -> tuple[TimeExpression, ...]:
-    return resolve_article(article.text, article.sentences, article.published)
+    return dataclasses.replace(story, articles=tuple(articles), analyses=analyses)
 
 
 def _with_inference(article: Article, inference: Inference) -> Article:
@@ -104,7 +109,7 @@ _Evidence = Sequence[tuple[Article, list[tuple[TimeExpression, frozenset[str]]]]
 
 
 def _sentence_words(
-    article: Article, expressions: tuple[TimeExpression, ...]
+    article: Article, expressions: Sequence[TimeExpression]
 ) -> list[tuple[TimeExpression, frozenset[str]]]:
     """Each expression with the content words of its sentence, the expression's own words left out."""
     by_sentence: dict[tuple[int, int], frozenset[str]] = {}
@@ -123,8 +128,13 @@ def _sentence_words(
     return paired
 
 
-def infer_publication(article: Article, evidence: _Evidence) -> Inference | None:
-    """The publication date of undated ``article`` that the dated ``evidence`` supports, if any."""
+def infer_publication(
+    article: Article, evidence: _Evidence, expressions: Sequence[TimeExpression]
+) -> Inference | None:
+    """The publication date of undated ``article`` that the dated ``evidence`` supports, if any.
+
+    ``expressions`` are the article's own time expressions, resolved without a date.
+    """
     published = sorted(
         dated.published
         for dated, _ in evidence
@@ -135,9 +145,7 @@ def infer_publication(article: Article, evidence: _Evidence) -> Inference | None
     candidates = _candidate_days(published[0], published[-1])
     own = _distinct(
         (expression, words)
-        for expression, words in _sentence_words(
-            article, resolve_article(article.text, article.sentences, None)
-        )
+        for expression, words in _sentence_words(article, expressions)
         if expression.value is None and expression.mention.kind != "hours_near"
     )
     dated = _dated_values(evidence)

@@ -20,11 +20,15 @@ a year) resolve; the rest stay unresolved rather than guessed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.article import Span
 from dossier.dates import EARLIEST_YEAR, LATEST_YEAR, make_date
+from dossier.records import Record
 from dossier.timex.extract import Mention, find_mentions
 from dossier.timex.value import TimeValue
 
@@ -35,7 +39,7 @@ _COMING_DAYS = {"days": 10, "weeks": 42, "months": 120}
 
 
 @dataclass(frozen=True, slots=True)
-class TimeExpression:
+class TimeExpression(Record):
     """A time expression of an article: its span, what it was, what it resolved to, and its sentence."""
 
     start: int
@@ -162,16 +166,31 @@ def resolve_article(
 ) -> tuple[TimeExpression, ...]:
     """Every time expression of an article, resolved against ``anchor`` (its publication date)."""
     ranges = sentences or (Span(0, len(text)),)
+    unresolved = [
+        TimeExpression(mention.start, mention.end, mention, None, sentence)
+        for sentence in ranges
+        for mention in find_mentions(text, sentence.start, sentence.end)
+    ]
+    return resolve_again(unresolved, anchor)
+
+
+def resolve_again(
+    expressions: Sequence[TimeExpression], anchor: dt.date | None
+) -> tuple[TimeExpression, ...]:
+    """The same expressions resolved against ``anchor``, without reading the text again.
+
+    Used when a story infers an article's publication date after its analysis was made.
+    """
     found: list[TimeExpression] = []
     days_so_far: list[TimeValue] = []
-    for sentence in ranges:
-        mentions = find_mentions(text, sentence.start, sentence.end)
-        values = [resolve(mention, anchor) for mention in mentions]
+    for _, group in itertools.groupby(expressions, key=lambda expression: expression.sentence):
+        here = list(group)
+        values = [resolve(expression.mention, anchor) for expression in here]
         days_here = [value for value in values if value is not None and value.grain == "day"]
-        for mention, value in zip(mentions, values, strict=True):
-            if mention.kind == "hours_near":
-                value = _neighbour_day(mention, anchor, days_here, days_so_far)
-            found.append(TimeExpression(mention.start, mention.end, mention, value, sentence))
+        for expression, value in zip(here, values, strict=True):
+            if expression.mention.kind == "hours_near":
+                value = _neighbour_day(expression.mention, anchor, days_here, days_so_far)
+            found.append(dataclasses.replace(expression, value=value))
         days_so_far.extend(days_here)
     return tuple(found)
 

@@ -16,11 +16,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from dossier.records import Record
+
 Grain = Literal["day", "week", "month", "year", "range"]
 
 
 @dataclass(frozen=True, slots=True)
-class TimeValue:
+class TimeValue(Record):
     """The days ``first`` to ``last`` (inclusive), stated at ``grain``."""
 
     first: dt.date

