@@ -16,6 +16,7 @@ from dossier.render.schema import check_offsets, validate
 from dossier.timeline import timeline_stage
 from dossier.timex import infer_dates_stage
 from figures.stories import STORY_NAMES, gold, locate, make_article, story
+from reading import analyzed_story
 
 
 def judged(briefing: Briefing) -> Briefing:
@@ -73,7 +74,7 @@ def test_same_head_noun_on_different_days_is_not_a_conflict() -> None:
     second = make_article(
         "Crews began a 12-hour operation on Friday in Brell harbour.", published=dt.date(2026, 3, 14)
     )
-    result = judged(Briefing(articles=(first, second)))
+    result = judged(analyzed_story(articles=(first, second)))
     assert [c for c in result.conflicts if c.kind == "conflict"] == []
 
 
@@ -85,14 +86,16 @@ def test_conflicting_articles_that_are_duplicates_do_not_count_twice() -> None:
         "The ferry made a 9-hour crossing of Orn sound on Monday.", published=dt.date(2026, 3, 10)
     )
     copy = dataclasses.replace(second, duplicate_of=first.id)
-    result = judged(Briefing(articles=(first, copy)))
+    result = judged(analyzed_story(articles=(first, copy)))
     assert result.conflicts == ()
-    result = judged(Briefing(articles=(first, second)))
+    result = judged(analyzed_story(articles=(first, second)))
     assert [c.kind for c in result.conflicts] == ["conflict"]
 
 
 def test_demo_conflict_agreements_and_part_whole() -> None:
-    story_ = mark_near_duplicates(Briefing(articles=read_articles([str(p) for p in demo_paths()]).articles))
+    story_ = mark_near_duplicates(
+        analyzed_story(articles=read_articles([str(p) for p in demo_paths()]).articles)
+    )
     result = judged(story_)
     conflicts = [c for c in result.conflicts if c.kind == "conflict"]
     assert len(conflicts) == 1
@@ -132,7 +135,7 @@ def test_hostile_articles_pass_through_every_stage() -> None:
         make_article(garbage + " Tail.", published=None),
         make_article("\x00\ufffd" * 3_000, published=dt.date(9999, 12, 31)),
     )
-    result = all_stages(Briefing(articles=articles))
+    result = all_stages(analyzed_story(articles=articles))
     data = result.to_dict()
     validate(data)
     check_offsets(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dossier.article import Article, article_id
 from dossier.briefing import Briefing, Citation, Entity, Quote, Speaker, Statement
 from dossier.speakers import link_speakers_stage
+from reading import analyzed_story
 
 TEXT = (
     'Foreign Minister Ilse Marrow said: "We will sign." '
@@ -53,7 +54,7 @@ def story() -> Briefing:
         )
         for q in quotes
     )
-    return Briefing(articles=(ARTICLE,), entities=(MARROW,), quotes=quotes, statements=statements)
+    return analyzed_story(articles=(ARTICLE,), entities=(MARROW,), quotes=quotes, statements=statements)
 
 
 def test_full_and_short_names_link_to_one_entity() -> None:
@@ -76,7 +77,7 @@ def test_an_unnamed_source_is_never_given_a_name() -> None:
 
 def test_no_entities_leaves_quotes_as_they_were() -> None:
     bare = story()
-    bare = Briefing(articles=bare.articles, quotes=bare.quotes, statements=bare.statements)
+    bare = analyzed_story(articles=bare.articles, quotes=bare.quotes, statements=bare.statements)
     assert link_speakers_stage(bare).quotes == bare.quotes
 
 
@@ -120,6 +121,8 @@ def test_a_body_speaker_links_to_an_organization_never_to_the_person_in_its_name
         )
 
     quotes = (said("We will sign,", "Ilse Marrow's office"), said("Not yet,", "Harbour Ministry"))
-    linked = link_speakers_stage(Briefing(articles=(article,), entities=(marrow, ministry), quotes=quotes))
+    linked = link_speakers_stage(
+        analyzed_story(articles=(article,), entities=(marrow, ministry), quotes=quotes)
+    )
     ids = [q.speaker.entity_id if q.speaker else None for q in linked.quotes]
     assert ids == [None, "e-ministry"]

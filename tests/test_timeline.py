@@ -8,12 +8,12 @@ import re
 
 import pytest
 
-from dossier.briefing import Briefing
 from dossier.demo import demo_paths
 from dossier.pipeline import mark_near_duplicates, read_articles
 from dossier.timeline import timeline_stage
 from dossier.timex import infer_dates_stage
 from figures.stories import STORY_NAMES, by_source, gold, make_article, story
+from reading import analyzed_story
 
 DATE_FORM = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -46,7 +46,7 @@ def test_unrelated_sentences_on_one_day_stay_apart() -> None:
     second = make_article(
         "A cycling race crossed the pass on Monday in snow.", published=dt.date(2026, 3, 10)
     )
-    result = timeline_stage(Briefing(articles=(first, second)))
+    result = timeline_stage(analyzed_story(articles=(first, second)))
     assert [len(entry.evidence) for entry in result.timeline] == [1, 1]
 
 
@@ -56,19 +56,21 @@ def test_duplicates_and_vague_spans_add_nothing() -> None:
     copy = dataclasses.replace(
         make_article(text + " More.", published=dt.date(2026, 3, 10)), duplicate_of=first.id
     )
-    result = timeline_stage(Briefing(articles=(first, copy)))
+    result = timeline_stage(analyzed_story(articles=(first, copy)))
     assert [entry.date for entry in result.timeline] == ["2026-03-09"]
     assert {c.article_id for c in result.timeline[0].evidence} == {first.id}
 
 
 def test_undated_article_without_inference_gives_only_absolute_dates() -> None:
     article = make_article("Voting ended on Sunday. The law dates from March 2019.")
-    assert [entry.date for entry in timeline_stage(Briefing(articles=(article,))).timeline] == ["2019-03"]
+    assert [entry.date for entry in timeline_stage(analyzed_story(articles=(article,))).timeline] == [
+        "2019-03"
+    ]
 
 
 def test_demo_timeline_holds_the_gold_events() -> None:
     briefing = infer_dates_stage(
-        mark_near_duplicates(Briefing(articles=read_articles([str(p) for p in demo_paths()]).articles))
+        mark_near_duplicates(analyzed_story(articles=read_articles([str(p) for p in demo_paths()]).articles))
     )
     dates = {entry.date for entry in timeline_stage(briefing).timeline}
     assert {"2024-11", "2025-03-04", "2025-03-11", "2025-03-12", "2025-03-13", "2025-04-01"} <= dates

@@ -110,7 +110,7 @@ def _items(story: Story) -> list[_Item]:
         order, article = by_id[figure.article_id]
         analysis = story.analysis(article.id)
         if article.id not in days_of:
-            days_of[article.id] = _days(analysis.times)
+            days_of[article.id] = _days(story.times_of(article))
         sentence = _sentence_of(analysis, len(article.text), figure.start)
         words = content_words(
             article.text[sentence[0] : figure.start] + " " + article.text[figure.end : sentence[1]]

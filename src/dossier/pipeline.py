@@ -162,7 +162,7 @@ def story_stages(options: Options) -> tuple[Stage, ...]:
     return (
         stage("merge-exact-copies", merge_exact_copies, [articles], [articles]),
         stage("mark-near-duplicates", mark_near_duplicates, [articles], [articles]),
-        stage("infer-dates", infer_dates_stage, [articles, analyses], [articles, analyses]),
+        stage("infer-dates", infer_dates_stage, [articles, analyses], [articles]),
         stage("order-for-reading", order_for_reading, [articles], [articles]),
         stage("entities", entities_stage, [articles, analyses], ["entities"]),
         stage("quotes", make_quotes_stage(encoder), [articles, analyses], ["quotes", "statements"]),

@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dossier.analysis import Analysis
+from dossier.article import Article
 from dossier.briefing import Briefing
 from dossier.errors import StageError
+from dossier.timex.resolve import TimeExpression
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,10 @@ class Story(Briefing):
             return self.analyses[article_id]
         except KeyError:
             raise StageError(f"article {article_id} has no analysis; run the analyze stage first") from None
+
+    def times_of(self, article: Article) -> tuple[TimeExpression, ...]:
+        """The article's time expressions, resolved against its publication date as the story now has it."""
+        return self.analysis(article.id).anchored(article.published).times
 
     def briefing(self) -> Briefing:
         """The briefing itself, without the analyses (they are the working reading, not the contract)."""

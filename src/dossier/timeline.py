@@ -54,7 +54,7 @@ def timeline_stage(story: Story) -> Story:
         if article.duplicate_of is not None:
             continue
         words_of: dict[Span, frozenset[str]] = {}
-        for expression in story.analysis(article.id).times:
+        for expression in story.times_of(article):
             sentence = expression.sentence
             if sentence is not None and sentence not in words_of:
                 words_of[sentence] = content_words(article.text[sentence.start : sentence.end])

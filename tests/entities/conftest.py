@@ -9,6 +9,7 @@ import pytest
 from dossier.article import Article
 from dossier.briefing import Briefing
 from dossier.segment import segmented_article
+from reading import analyzed_story
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "entities"
 
@@ -29,4 +30,4 @@ def talks_story() -> Briefing:
         fixture_article("a_talks.txt", outlet="Coastline Herald"),
         fixture_article("b_followup.txt", outlet="Valley Times"),
     )
-    return entities_stage(Briefing(articles=articles))
+    return entities_stage(analyzed_story(articles=articles))

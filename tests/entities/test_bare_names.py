@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dossier.briefing import Briefing, Entity
+from dossier.briefing import Entity
 from dossier.entities import entities_stage
+from reading import analyzed_story
 
 from .conftest import make_article
 
@@ -14,7 +15,7 @@ FILLER = (
 
 
 def people(text: str) -> dict[str, list[str]]:
-    story = entities_stage(Briefing(articles=(make_article(text),)))
+    story = entities_stage(analyzed_story(articles=(make_article(text),)))
     return {e.name: texts(text, e) for e in story.entities if e.type == "person"}
 
 

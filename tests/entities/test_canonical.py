@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dossier.briefing import Briefing, Entity
 from dossier.entities import OUTLET_ROLE, EntityIndex, entities_stage
+from reading import analyzed_story
 
 from .conftest import fixture_article, make_article
 
@@ -80,7 +81,7 @@ def test_mentions_are_inside_their_articles_and_sorted(talks_story: Briefing) ->
 
 
 def test_ids_are_stable_and_unique(talks_story: Briefing) -> None:
-    again = entities_stage(Briefing(articles=talks_story.articles))
+    again = entities_stage(analyzed_story(articles=talks_story.articles))
     assert again.entities == talks_story.entities
     ids = [e.id for e in talks_story.entities]
     assert len(ids) == len(set(ids))
@@ -90,7 +91,7 @@ def test_ids_are_stable_and_unique(talks_story: Briefing) -> None:
 def test_ambiguous_surname_without_context_stays_unresolved() -> None:
     first = make_article("Ana Berg and Ola Berg arrived in Lisk on Monday.", "1.txt")
     second = make_article("Berg said nothing more about the port on Tuesday.", "2.txt")
-    story = entities_stage(Briefing(articles=(first, second)))
+    story = entities_stage(analyzed_story(articles=(first, second)))
     persons = {e.name for e in story.entities if e.type == "person"}
     assert {"Ana Berg", "Ola Berg"} <= persons
     lone = [e for e in story.entities if e.name == "Berg"]
@@ -116,7 +117,7 @@ def test_articles_without_sentences_are_read_whole() -> None:
     bare = make_article(article.text)
     from dataclasses import replace
 
-    story = entities_stage(Briefing(articles=(replace(bare, sentences=(), paragraphs=()),)))
+    story = entities_stage(analyzed_story(articles=(replace(bare, sentences=(), paragraphs=()),)))
     assert any(e.name == "Jan Kowal" for e in story.entities)
 
 
@@ -126,7 +127,7 @@ def test_an_acronym_in_brackets_joins_its_long_name() -> None:
         "1.txt",
     )
     later = make_article("The NSU confirmed the strike on Tuesday.", "2.txt")
-    story = entities_stage(Briefing(articles=(first, later)))
+    story = entities_stage(analyzed_story(articles=(first, later)))
     union = [e for e in story.entities if "NSU" in e.aliases]
     assert len(union) == 1
     assert union[0].name == "Northern Shipping Union"
@@ -139,6 +140,6 @@ def test_a_one_word_name_that_owns_an_office_is_not_a_person() -> None:
         "Veldmark said on Monday that the talks would go on. Veldmark wants the dam opened. "
         "Veldmark’s president, Ana Vell, agreed. Later Veldmark and Lisk signed the deal."
     )
-    story = entities_stage(Briefing(articles=(make_article(text),)))
+    story = entities_stage(analyzed_story(articles=(make_article(text),)))
     assert not any(e.type == "person" and e.name == "Veldmark" for e in story.entities)
     assert any(e.type == "person" and e.name == "Ana Vell" for e in story.entities)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dossier.briefing import Briefing
 from dossier.entities import entities_stage
+from reading import analyzed_story
 
 from .conftest import make_article
 
 
 def run(text: str) -> Briefing:
-    return entities_stage(Briefing(articles=(make_article(text),)))
+    return entities_stage(analyzed_story(articles=(make_article(text),)))
 
 
 def check_spans(story: Briefing) -> None:
@@ -53,6 +54,6 @@ def test_non_english_text() -> None:
 
 
 def test_empty_story_and_empty_text() -> None:
-    assert entities_stage(Briefing(articles=())).entities == ()
+    assert entities_stage(analyzed_story(articles=())).entities == ()
     assert run("").entities == ()
     assert run("…‽ — “” ()").entities == ()

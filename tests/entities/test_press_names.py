@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from dossier.briefing import Briefing
 from dossier.entities import entities_stage
-from dossier.entities.recognize import recognize
-from dossier.entities.rules import is_press_shaped, with_press_rules
-from dossier.entities.tokenize import tokenize
+from dossier.entities.gazetteer import is_press_shaped
+from reading import analyzed_story, names_of
 
 from .conftest import make_article
 
 
 def found(text: str) -> set[tuple[str, str]]:
-    return {(m.surface, m.type) for m in recognize(text)}
+    return {(m.surface, m.type) for m in names_of(text)}
 
 
 def test_a_name_after_a_word_for_a_newspaper_is_an_organization() -> None:
@@ -45,11 +43,6 @@ def test_people_cited_as_sources_stay_people() -> None:
     assert not any(kind == "organization" for _, kind in names)
 
 
-def test_a_day_after_a_word_for_a_newspaper_is_not_an_outlet() -> None:
-    tokens = tokenize("It ran in the paper Monday morning.")
-    assert set(with_press_rules(tokens, ["O"] * len(tokens))) == {"O"}
-
-
 def test_press_shape_of_a_surface() -> None:
     assert is_press_shaped("El Faro")
     assert is_press_shaped("the Harbour Times")
@@ -61,7 +54,7 @@ def test_an_outlet_read_once_keeps_its_type_over_person_votes() -> None:
     # The second article gives no context, so the tagger alone may call the paper a person there.
     first = make_article("The Ruritanian paper El Faro said the ferry sank near the reef.", source="a.txt")
     second = make_article("El Faro printed a map of the reef and the route.", source="b.txt")
-    story = entities_stage(Briefing(articles=(first, second)))
+    story = entities_stage(analyzed_story(articles=(first, second)))
     outlet = [e for e in story.entities if e.name == "El Faro"]
     assert len(outlet) == 1
     assert outlet[0].type == "organization"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dossier.entities.recognize import Mention, recognize
+from dossier.analysis import NameMention as Mention
 from dossier.entities.roles import title_after, title_before
+from reading import names_of
 
 
 def person(text: str, name: str) -> Mention:
@@ -12,12 +13,12 @@ def person(text: str, name: str) -> Mention:
 
 
 def before(text: str, name: str) -> str | None:
-    span = title_before(text, person(text, name), recognize(text))
+    span = title_before(text, person(text, name), names_of(text))
     return None if span is None else text[span[0] : span[1]]
 
 
 def after(text: str, name: str) -> str | None:
-    span = title_after(text, person(text, name), recognize(text))
+    span = title_after(text, person(text, name), names_of(text))
     return None if span is None else text[span[0] : span[1]]
 
 

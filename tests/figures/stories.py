@@ -12,6 +12,8 @@ from typing import Any
 from dossier.article import Article
 from dossier.briefing import Briefing
 from dossier.segment import segmented_article
+from dossier.story import Story
+from reading import analyzed_story
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "figures"
 STORY_NAMES = ("ferry_strike", "mine_rescue", "quiet_council")
@@ -27,7 +29,7 @@ def gold(name: str) -> dict[str, Any]:
     return data
 
 
-def story(name: str) -> Briefing:
+def story(name: str) -> Story:
     """The fixture story ``name`` as a briefing, articles ordered as a pipeline orders them."""
     articles = [
         make_article(
@@ -38,7 +40,7 @@ def story(name: str) -> Briefing:
         for entry in gold(name)["articles"]
     ]
     articles.sort(key=lambda a: (a.published is None, a.published or dt.date.min, a.source))
-    return Briefing(articles=tuple(articles))
+    return analyzed_story(articles=tuple(articles))
 
 
 def by_source(briefing: Briefing, source: str) -> Article:
@@ -53,7 +55,7 @@ def locate(briefing: Briefing, source: str, text: str) -> tuple[str, int, int]:
     return article.id, start, start + len(text)
 
 
-def without_dates(briefing: Briefing) -> Briefing:
+def without_dates(briefing: Story) -> Story:
     """The story with every publication date removed (nothing left to infer from)."""
     return dataclasses.replace(
         briefing, articles=tuple(dataclasses.replace(a, published=None) for a in briefing.articles)

@@ -11,6 +11,7 @@ from dossier.briefing import Briefing, Figure
 from dossier.demo import demo_paths, gold_path
 from dossier.figures import figure_id, figures_stage, qualifier_of
 from dossier.pipeline import read_articles
+from reading import analyzed_story
 
 from .stories import STORY_NAMES, gold, locate, story
 
@@ -69,7 +70,7 @@ def demo_gold() -> dict[str, Any]:
 
 def test_demo_gold_figures_are_found() -> None:
     articles = read_articles([str(path) for path in demo_paths()]).articles
-    briefing = figures_stage(Briefing(articles=articles))
+    briefing = figures_stage(analyzed_story(articles=articles))
     by_name = {article.source.rsplit("/", 1)[-1]: article for article in articles}
     figures = demo_gold()["figures"]
     mentions: list[tuple[str, str, float]] = []

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier.quotes.attribute import Attributed, attribute_quotes
+from dossier.quotes.attribute import Attributed
+from reading import attributed
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
 
@@ -14,7 +15,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
 @pytest.fixture(scope="module")
 def article() -> tuple[str, tuple[Attributed, ...]]:
     text = (FIXTURES / "velm_strike_a.txt").read_text(encoding="utf-8")
-    return text, attribute_quotes(text).quotes
+    return text, attributed(text).quotes
 
 
 def find(article: tuple[str, tuple[Attributed, ...]], opening: str) -> Attributed:
@@ -73,37 +74,37 @@ def test_the_reporters_own_words_are_not_quotes(article: tuple[str, tuple[Attrib
 
 def test_a_quote_with_no_cue_after_other_people_is_not_continued() -> None:
     text = "“We are ready,” Anna Pell said.\n\nOtto Roe arrived at noon with the papers.\n\n“Sign here.”"
-    quotes = attribute_quotes(text).quotes
+    quotes = attributed(text).quotes
     assert quotes[0].speaker_name == "Anna Pell"
     assert quotes[1].speaker_name is None
 
 
 def test_a_quote_with_no_cue_right_after_a_quote_keeps_the_speaker() -> None:
     text = "“We are ready,” Anna Pell said.\n\n“We have been ready for a week.”"
-    assert [q.speaker_name for q in attribute_quotes(text).quotes] == ["Anna Pell", "Anna Pell"]
+    assert [q.speaker_name for q in attributed(text).quotes] == ["Anna Pell", "Anna Pell"]
 
 
 def test_non_english_text_does_not_crash() -> None:
     text = "Die Ministerin sagte: „Wir öffnen den Hafen am Freitag.“ 港口周五开放。«Nous verrons», dit-il."
-    quotes = attribute_quotes(text).quotes
+    quotes = attributed(text).quotes
     assert [text[q.quote.start : q.quote.end] for q in quotes][:1] == ["Wir öffnen den Hafen am Freitag."]
 
 
 def test_hostile_input_is_bounded() -> None:
     unbalanced = ('He said “ " she said ” “' * 1_000 + "\n\n") * 4
     for text in ("", "“”", '" "', unbalanced, "“" + "word " * 200_000 + "” he said."):
-        for quote in attribute_quotes(text).quotes:
+        for quote in attributed(text).quotes:
             assert 0 <= quote.quote.start <= quote.quote.end <= len(text)
 
 
 def test_same_input_same_output() -> None:
     text = (FIXTURES / "velm_strike_a.txt").read_text(encoding="utf-8")
-    assert attribute_quotes(text) == attribute_quotes(text)
+    assert attributed(text) == attributed(text)
 
 
 def test_an_attribution_swallowed_by_a_misplaced_closing_mark_is_moved_out() -> None:
     text = "“The harbour must reopen before the winter storms, the port director said.” Then he left."
-    quotes = attribute_quotes(text).quotes
+    quotes = attributed(text).quotes
     words = text[quotes[0].quote.start : quotes[0].quote.end]
     assert words == "The harbour must reopen before the winter storms"
     assert quotes[0].speaker_name == "the port director"
@@ -111,5 +112,5 @@ def test_an_attribution_swallowed_by_a_misplaced_closing_mark_is_moved_out() -> 
 
 def test_a_gigantic_article_full_of_names_is_bounded() -> None:
     text = "Anna Pell met Otto Pell and Pell. " * 10_000 + "“We are done here for today,” Pell said."
-    quotes = attribute_quotes(text).quotes
+    quotes = attributed(text).quotes
     assert [q.speaker_name for q in quotes] == ["Otto Pell"]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dossier.quotes.attribute import attribute_quotes
 from dossier.quotes.speakers import Mention, find_mentions, is_group, resolve
+from reading import attributed, names_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
 
@@ -17,7 +17,7 @@ def harbour() -> dict[str, tuple[str | None, str | None]]:
     """Each quote's first words -> (speaker name, speaker mention kind)."""
     text = (FIXTURES / "harbour_voices.txt").read_text(encoding="utf-8")
     found: dict[str, tuple[str | None, str | None]] = {}
-    for item in attribute_quotes(text).quotes:
+    for item in attributed(text).quotes:
         opening = " ".join(text[item.quote.start : item.quote.end].split()[:3])
         found[opening] = (item.speaker_name, item.speaker.kind if item.speaker else None)
     return found
@@ -45,13 +45,13 @@ def test_they_after_a_person_stays_unresolved(harbour: dict[str, tuple[str | Non
 
 def test_named_bodies_speak_under_their_name() -> None:
     text = '"Trade through the strait has fallen by a third," the State Department said.'
-    (quote,) = attribute_quotes(text).quotes
+    (quote,) = attributed(text).quotes
     assert quote.speaker_name == "State Department"
 
 
 def test_groups() -> None:
     text = "Velmish officials, the ministry, the NATO and Ada Roe and a senior official."
-    kinds = {m.name: is_group(m) for m in find_mentions(text)}
+    kinds = {m.name: is_group(m) for m in find_mentions(text, names_of(text))}
     assert kinds["Velmish officials"] and kinds["the ministry"] and kinds["NATO"]
     assert not kinds["Ada Roe"] and not kinds["a senior official"]
 
@@ -74,7 +74,7 @@ def test_a_run_on_text_full_of_bodies_and_pronouns_stays_well_formed() -> None:
     # No sentence ends: every cue window must still be bounded and every span inside the text.
     piece = "the ministry said “we will not sign” and they said Ada Roe’s office said “she left” he said "
     text = piece * 400
-    quotes = attribute_quotes(text).quotes
+    quotes = attributed(text).quotes
     assert len(quotes) == 800
     assert all(0 <= q.quote.start <= q.quote.end <= len(text) for q in quotes)
     assert {q.speaker_name for q in quotes} <= {"the ministry", "Ada Roe’s office", None}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.quotes.attribute import attribute_quotes
+from reading import attributed
 
 
 def speakers(text: str) -> list[tuple[str | None, str | None]]:
-    return [(item.speaker_name, item.cue) for item in attribute_quotes(text).quotes]
+    return [(item.speaker_name, item.cue) for item in attributed(text).quotes]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_inverted_cue_needs_the_name_to_end_the_clause() -> None:
 
 def test_a_cue_after_a_partial_quote_later_in_the_sentence_counts() -> None:
     text = "The city will “responsibly manage” the works, the official told reporters."
-    found = attribute_quotes(text).quotes
+    found = attributed(text).quotes
     assert found[0].kind == "partial" and found[0].cue == "told"
     # Nobody was named before: the nominal stays an unnamed source, never a guessed name.
     assert found[0].speaker_name == "the official"

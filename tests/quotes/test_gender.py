@@ -6,22 +6,23 @@ from pathlib import Path
 
 import pytest
 
-from dossier.quotes.attribute import Attributed, attribute_quotes
+from dossier.quotes.attribute import Attributed
 from dossier.quotes.gender import compatible, infer_genders, role_gender
 from dossier.quotes.speakers import find_mentions, mark_subjects
 from dossier.segment import segment
+from reading import attributed, names_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
 
 
 def genders_of(text: str) -> dict[str, str]:
     starts = [span.start for span in segment(text)[1]]
-    mentions = mark_subjects(text, find_mentions(text), starts)
+    mentions = mark_subjects(text, find_mentions(text, names_of(text)), starts)
     return dict(infer_genders(text, mentions, starts))
 
 
 def speaker_of(text: str, opening: str) -> str | None:
-    quotes: tuple[Attributed, ...] = attribute_quotes(text).quotes
+    quotes: tuple[Attributed, ...] = attributed(text).quotes
     found = [q for q in quotes if text[q.quote.start : q.quote.end].startswith(opening)]
     assert len(found) == 1, opening
     return found[0].speaker_name
@@ -51,7 +52,7 @@ def test_pronouns_inside_quotations_are_no_evidence() -> None:
     text = 'Kit Aldane spoke. "I told him to wait," Kit Aldane said.'
     starts = [span.start for span in segment(text)[1]]
     quote = (text.index('"'), text.index('," ') + 2)
-    mentions = mark_subjects(text, find_mentions(text, [quote]), starts)
+    mentions = mark_subjects(text, find_mentions(text, names_of(text), [quote]), starts)
     assert "Kit Aldane" not in infer_genders(text, mentions, starts, [quote])
 
 

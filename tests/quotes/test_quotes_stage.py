@@ -14,13 +14,14 @@ from dossier.pipeline import read_articles, run_story
 from dossier.quotes import quote_id, quotes_stage
 from dossier.render import to_json
 from dossier.render.schema import check_offsets, validate
+from reading import analyzed_story
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
 
 
 def story_of(paths: list[str]) -> Briefing:
     read = read_articles(paths)
-    return quotes_stage(run_story(Briefing(articles=read.articles)))
+    return quotes_stage(run_story(analyzed_story(articles=read.articles)))
 
 
 @pytest.fixture(scope="module")
@@ -101,5 +102,5 @@ def test_a_syndicated_copy_does_not_add_a_source(demo: Briefing) -> None:
 
 
 def test_a_story_without_quotes_gets_empty_lists() -> None:
-    story = quotes_stage(Briefing(articles=()))
+    story = quotes_stage(analyzed_story(articles=()))
     assert story.quotes == () and story.statements == ()

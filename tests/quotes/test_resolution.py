@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dossier.briefing import Briefing
 from dossier.quotes import quotes_stage
 from dossier.segment import segmented_article
+from reading import analyzed_story
 
 TEXT = (
     'Harbour master Ilse Marrow said the quay would reopen. "We are ready," Marrow said.\n\n'
@@ -15,7 +15,7 @@ TEXT = (
 
 
 def resolutions() -> dict[str, str | None]:
-    story = quotes_stage(Briefing(articles=(segmented_article(TEXT, source="port.txt"),)))
+    story = quotes_stage(analyzed_story(articles=(segmented_article(TEXT, source="port.txt"),)))
     return {quote.text: quote.speaker.resolution if quote.speaker else None for quote in story.quotes}
 
 

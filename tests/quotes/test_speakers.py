@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from dossier.quotes.speakers import Mention, canonical_name, find_mentions, find_names, resolve
+from dossier.quotes.speakers import Mention, canonical_name, find_mentions, names_as_speakers, resolve
+from reading import names_of
+
+
+def find_names(text: str) -> tuple[Mention, ...]:
+    """The names the entity layer gives, as candidate speakers."""
+    return tuple(names_as_speakers(text, names_of(text)))
 
 
 def names(text: str) -> list[str]:
@@ -27,13 +33,13 @@ def test_an_organisation_keeps_its_capitalised_words() -> None:
 
 def test_unnamed_sources_keep_their_phrase_including_a_postmodifier() -> None:
     text = "A senior official in Velm, who asked not to be named, said the port would open."
-    unnamed = [m for m in find_mentions(text) if m.kind == "unnamed"]
+    unnamed = [m for m in find_mentions(text, names_of(text)) if m.kind == "unnamed"]
     assert [m.name for m in unnamed] == ["A senior official in Velm"]
 
 
 def test_appositive_roles_attach_to_the_name() -> None:
     text = "Teodor Vask, the union’s general secretary, spoke first."
-    vask = next(m for m in find_mentions(text) if m.name == "Teodor Vask")
+    vask = next(m for m in find_mentions(text, names_of(text)) if m.name == "Teodor Vask")
     assert "secretary" in vask.role and vask.person
 
 

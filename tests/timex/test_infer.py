@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from dossier.briefing import Briefing
 from dossier.demo import demo_paths
 from dossier.pipeline import read_articles
 from dossier.timex import infer_dates_stage
 from figures.stories import STORY_NAMES, by_source, gold, make_article, story, without_dates
+from reading import analyzed_story
 
 
 @pytest.mark.parametrize("name", STORY_NAMES)
@@ -52,13 +52,13 @@ def test_unrelated_weekday_gives_no_date() -> None:
         "The orchestra played in Lunden on Friday to a full hall.", published=dt.date(2026, 1, 10)
     )
     undated = make_article("Farmers blocked the ring road on Friday with tractors.")
-    briefing = infer_dates_stage(Briefing(articles=(dated, undated)))
+    briefing = infer_dates_stage(analyzed_story(articles=(dated, undated)))
     assert briefing.articles[1].published is None
 
 
 def test_demo_undated_article_is_dated_after_the_signing() -> None:
     articles = read_articles([str(path) for path in demo_paths()]).articles
-    briefing = infer_dates_stage(Briefing(articles=articles))
+    briefing = infer_dates_stage(analyzed_story(articles=articles))
     undated = [a for a in briefing.articles if a.published_inferred]
     assert len(undated) == 1
     assert undated[0].published is not None

@@ -29,9 +29,8 @@ from dataclasses import dataclass, field
 from dossier.analysis import Analysis, NameMention
 from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
-from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_title_word
+from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
 from dossier.entities.references import nominal_references
-from dossier.entities.rules import is_press_shaped
 from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.

@@ -131,3 +131,22 @@ def is_place_word(lowered: str) -> bool:
 
 def is_title_word(lowered: str) -> bool:
     return lowered in TITLE_WORDS
+
+
+#: Last words of many newspapers' names: "Harbour Times", "Le Monde", "Daily Courier".
+PRESS_ENDINGS = word_set(
+    """
+    times post journal herald tribune monde gazette news daily telegraph guardian chronicle courier mail
+    inquirer dispatch examiner press observer
+    """
+)
+#: Articles (in several languages) that open many newspapers' names and few people's.
+PRESS_ARTICLES = word_set("el le la les die der das il lo los las")
+
+
+def is_press_shaped(surface: str) -> bool:
+    """Whether a name looks like a news outlet's on its own: "Le Quotidien", "Harbour Times"."""
+    words = surface.casefold().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return len(words) >= 2 and (words[0] in PRESS_ARTICLES or words[-1] in PRESS_ENDINGS)

@@ -69,23 +69,20 @@ class Inference:
 def infer_dates_stage(story: Story) -> Story:
     """Give undated articles an inferred publication date where the story supports one.
 
-    The time expressions of an article dated this way are resolved again against its new date.
+    Later stages resolve its time expressions against the new date (:meth:`Story.times_of`).
     """
     dated = [article for article in story.articles if article.published is not None]
     if not dated or len(dated) == len(story.articles):
         return story
-    evidence = [(article, _sentence_words(article, story.analysis(article.id).times)) for article in dated]
+    evidence = [(article, _sentence_words(article, story.times_of(article))) for article in dated]
     articles: list[Article] = []
-    analyses = dict(story.analyses)
     for article in story.articles:
         if article.published is None:
-            analysis = story.analysis(article.id)
-            inference = infer_publication(article, evidence, analysis.anchored(None).times)
+            inference = infer_publication(article, evidence, story.times_of(article))
             if inference is not None:
                 article = _with_inference(article, inference)
-                analyses[article.id] = analysis.anchored(article.published)
         articles.append(article)
-    return dataclasses.replace(story, articles=tuple(articles), analyses=analyses)
+    return dataclasses.replace(story, articles=tuple(articles))
 
 
 def _with_inference(article: Article, inference: Inference) -> Article:
