@@ -5,12 +5,15 @@ Every helper runs the shipped spaCy pipeline (loaded once per test session), nev
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dossier.analysis import Analysis, NameMention
-from dossier.analyze import analyze_articles
+from dossier.analyze import analyze_articles, with_titles
 from dossier.article import Article
+from dossier.briefing import EntityType
 from dossier.pipeline import analyses, new_story
 from dossier.quotes.attribute import ArticleQuotes, attribute_quotes
 from dossier.segment import segmented_article
@@ -36,3 +39,26 @@ def analyzed_story(articles: Iterable[Article], **fields: Any) -> Story:
     """A story over ``articles`` with their analyses, ready for any story stage."""
     given = tuple(articles)
     return new_story(given, analyses(given), **fields)
+
+
+def story_naming(texts: Sequence[str], names: Mapping[str, EntityType]) -> Story:
+    """A story whose only name mentions are the word-bounded occurrences of ``names`` (longest first).
+
+    For tests of the linking logic that must not depend on what the recognizer finds in made-up text.
+    """
+    articles = tuple(segmented_article(text, source=f"{index}.txt") for index, text in enumerate(texts))
+    read = analyzed_story(articles)
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
+    )
+    analyses = {}
+    for article in read.articles:
+        found = [
+            NameMention(m.start(), m.end(), names[m.group()], m.group())
+            for m in pattern.finditer(article.text)
+        ]
+        analysis = read.analyses[article.id]
+        analyses[article.id] = dataclasses.replace(
+            analysis, names=with_titles(article.text, analysis.sentences, found)
+        )
+    return dataclasses.replace(read, analyses=analyses)

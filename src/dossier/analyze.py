@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +32,13 @@ from dossier.analysis import (
 )
 from dossier.article import Article, Span
 from dossier.briefing import EntityType
-from dossier.entities.gazetteer import country_for_demonym, country_for_name
+from dossier.entities.gazetteer import (
+    PRESS_ENDINGS,
+    country_for_demonym,
+    country_for_name,
+    is_press_shaped,
+    is_title_word,
+)
 from dossier.entities.roles import title_after, title_before
 from dossier.figures.extract import extract_measures
 from dossier.nlp import DEFAULT_MODEL, Backbone, load, pieces
@@ -56,6 +63,8 @@ LABELS: dict[str, EntityType] = {
     "LANGUAGE": "other",
     "MISC": "other",
 }
+#: A name ending in a dotted abbreviation keeps its last dot: "U.S.", "U.K.".
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 #: How far from a name (in characters) its title may reach; roles.py looks no further.
 _TITLE_REACH = 200
 
@@ -153,7 +162,8 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _finish(article: Article, reading: _Reading, key: AnalyzerKey, progress: Progress | None) -> Analysis:
     text = article.text
     sentences = tuple(reading.sentences)
-    names = _with_titles(text, sentences, list(_names(text, reading.entities)))
+    found = list(_names(text, reading.entities))
+    names = with_titles(text, sentences, _with_countries(text, reading, found))
     attributed = attribute_quotes(text, sentences, names)
     analysis = Analysis(
         article_id=article.id,
@@ -180,13 +190,93 @@ def _names(text: str, entities: Iterable[tuple[int, int, str]]) -> Iterator[Name
             continue
         if kind != "person" and text[start : start + 4].casefold() == "the ":
             start += 4  # "the Harbour Board": the article is not part of the name
-        while end > start and not text[end - 1].isalnum():
+        while end > start and not text[end - 1].isalnum() and not _ABBREVIATION.search(text, start, end):
             end -= 1
         while start < end and not text[start].isalnum():
             start += 1
+        start = _press_name_start(text, start, end)
+        if is_press_shaped(text[start:end]):
+            kind = "organization"  # "La Voz", "the Harbour Times": a newspaper, whatever the model said
+        named = _after_titles(text, start, end)
+        if named != start and kind != "person" and _titled(text, named, end):
+            # "Secretary of State Ana Roe" read as one organization: a title before a name makes a person.
+            kind = "person"
+        if kind == "person":
+            start = named
         surface = text[start:end]
         if any(char.isupper() for char in surface):
             yield NameMention(start, end, kind, surface)
+
+
+def _press_name_start(text: str, start: int, end: int) -> int:
+    """Where a name ending in a newspaper word really starts: "Tidewater Gazette", not "Gazette"."""
+    last = text[start:end].split()[-1:] or [""]
+    if last[0].casefold() not in PRESS_ENDINGS:
+        return start
+    while True:
+        before = text[:start].rstrip(" ")
+        if len(before) != start - 1 or not before:
+            return start
+        word_start = max(before.rfind(" "), before.rfind("\n")) + 1
+        word = before[word_start:]
+        if (
+            not word[:1].isupper()
+            or not word.isalpha()
+            or word.casefold() == "the"
+            or _opens_sentence(text, word_start)
+        ):
+            return start
+        start = word_start
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in '.!?\n"“”'
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """Whether an office title is written right before ``text[start:end]`` and the rest looks like a name."""
+    words = text[start:end].split()
+    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+        return False
+    return title_before(text, NameMention(start, end, "person", text[start:end]), ()) is not None
+
+
+def _after_titles(text: str, start: int, end: int) -> int:
+    """Where a person's name begins once leading titles are cut off ("Sergeant Ana Roe" -> "Ana Roe").
+
+    The titles are read back as the person's role by :func:`with_titles`; a mention that is
+    nothing but titles ("Sgt") ends up empty and is dropped.
+    """
+    while start < end:
+        word_end = text.find(" ", start, end)
+        word_end = end if word_end < 0 else word_end
+        if not is_title_word(text[start:word_end].casefold()) and not is_title_word(
+            text[start:word_end].casefold().rstrip(".") + "."
+        ):
+            return start
+        start = word_end + 1
+    return end
+
+
+def _with_countries(text: str, reading: _Reading, names: list[NameMention]) -> list[NameMention]:
+    """Add the country names and demonyms the recognizer left outside any name ("U.S.", "Chinese").
+
+    A small gazetteer is more reliable than a small model on these few hundred words, and
+    linking "American" to the United States needs the table anyway.
+    """
+    taken = sorted((name.start, name.end) for name in names)
+    starts = [start for start, _ in taken]
+    added = list(names)
+    for start, end in zip(reading.starts, reading.ends, strict=True):
+        word = text[start:end]
+        if not word[:1].isupper() or not (country_for_name(word) or country_for_demonym(word)):
+            continue
+        at = bisect.bisect_right(starts, start) - 1
+        if at >= 0 and taken[at][1] > start:
+            continue  # inside a name the recognizer found ("Chinese Embassy")
+        added.append(NameMention(start, end, "place", word))
+    return sorted(added, key=lambda name: (name.start, name.end))
 
 
 def _kind(label: str, surface: str) -> EntityType | None:
@@ -197,7 +287,7 @@ def _kind(label: str, surface: str) -> EntityType | None:
     return LABELS.get(label)
 
 
-def _with_titles(text: str, sentences: Sequence[Span], names: list[NameMention]) -> tuple[NameMention, ...]:
+def with_titles(text: str, sentences: Sequence[Span], names: list[NameMention]) -> tuple[NameMention, ...]:
     """Each person mention with the spans of the titles written before it or in apposition after it."""
     starts = [name.start for name in names]
     sentence_starts = [sentence.start for sentence in sentences]

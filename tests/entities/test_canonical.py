@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dossier.briefing import Briefing, Entity
+from dossier.briefing import Briefing, Entity, EntityType
 from dossier.entities import OUTLET_ROLE, EntityIndex, entities_stage
-from reading import analyzed_story
+from reading import analyzed_story, story_naming
 
 from .conftest import fixture_article, make_article
 
@@ -89,9 +89,13 @@ def test_ids_are_stable_and_unique(talks_story: Briefing) -> None:
 
 
 def test_ambiguous_surname_without_context_stays_unresolved() -> None:
-    first = make_article("Ana Berg and Ola Berg arrived in Lisk on Monday.", "1.txt")
-    second = make_article("Berg said nothing more about the port on Tuesday.", "2.txt")
-    story = entities_stage(analyzed_story(articles=(first, second)))
+    texts = (
+        "Ana Berg and Ola Berg arrived in Lisk on Monday.",
+        "Berg said nothing more about the port on Tuesday.",
+    )
+    people: dict[str, EntityType] = {"Ana Berg": "person", "Ola Berg": "person", "Berg": "person"}
+    story = entities_stage(story_naming(texts, people))
+    second = story.articles[1]
     persons = {e.name for e in story.entities if e.type == "person"}
     assert {"Ana Berg", "Ola Berg"} <= persons
     lone = [e for e in story.entities if e.name == "Berg"]
@@ -140,6 +144,7 @@ def test_a_one_word_name_that_owns_an_office_is_not_a_person() -> None:
         "Veldmark said on Monday that the talks would go on. Veldmark wants the dam opened. "
         "Veldmark’s president, Ana Vell, agreed. Later Veldmark and Lisk signed the deal."
     )
-    story = entities_stage(analyzed_story(articles=(make_article(text),)))
+    named: dict[str, EntityType] = {"Veldmark": "person", "Ana Vell": "person", "Lisk": "place"}
+    story = entities_stage(story_naming((text,), named))
     assert not any(e.type == "person" and e.name == "Veldmark" for e in story.entities)
     assert any(e.type == "person" and e.name == "Ana Vell" for e in story.entities)
