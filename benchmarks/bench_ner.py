@@ -34,14 +34,16 @@ import sys
 import time
 from pathlib import Path
 
+from corpora import gmb
 from dossier.briefing import Briefing, Entity
 from dossier.demo import demo_paths
-from dossier.entities import entities_stage, gmb, link_entities
+from dossier.entities import entities_stage, link_entities
 from dossier.entities.perceptron import TaggerModel
 from dossier.entities.recognize import MODEL_PATH, default_model, with_gazetteer
 from dossier.entities.rules import with_name_rules
 from dossier.entities.tokenize import Token
 from dossier.pipeline import brief
+from metrics.ner import score
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -82,11 +84,11 @@ def held_out() -> None:
     elapsed = time.perf_counter() - started
     words = sum(len(s.words) for s in test)
     print(f"GMB held-out test: {len(test)} sentences, tagger alone {words / elapsed:,.0f} words/s")
-    print_scores(gmb.score((s.tags for s in test), predicted))
+    print_scores(score((s.tags for s in test), predicted))
     # The same tags after the gazetteer and the name rules that recognize() adds at run time.
     ruled = [with_rules(s.words, tags) for s, tags in zip(test, predicted, strict=True)]
     print("GMB held-out test, tagger + gazetteer + name rules:")
-    print_scores(gmb.score((s.tags for s in test), ruled))
+    print_scores(score((s.tags for s in test), ruled))
 
 
 def with_rules(words: tuple[str, ...], tags: list[str]) -> list[str]:
