@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpora.tokens import Sentence
+
 #: The seed ``scripts/train_ner.py`` split with (recorded in the shipped model's ``ner.meta.json``):
 #: its test part is the data that tagger never saw.
 TRAIN_NER_SEED = 20240611
@@ -32,12 +34,6 @@ _TYPE_MAP = {
     "eve": "other",
     "nat": "other",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    words: tuple[str, ...]
-    tags: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpora import gmb
+from corpora.tokens import Sentence
 
 CSV = (
     "Sentence #,Word,POS,Tag\n"
@@ -50,7 +51,7 @@ def test_time_tags_become_outside_and_bio_is_repaired() -> None:
 
 
 def test_split_is_seeded_and_covers_every_sentence() -> None:
-    sentences = [gmb.Sentence((str(i),), ("O",)) for i in range(100)]
+    sentences = [Sentence((str(i),), ("O",)) for i in range(100)]
     first = gmb.split(sentences, seed=7)
     again = gmb.split(sentences, seed=7)
     other = gmb.split(sentences, seed=8)
