@@ -345,7 +345,7 @@ def ecb_coref(side: Backbone, shared: Path, limit: int, seed: int) -> Figures:
 
 def _linker() -> Callable[[Sequence[ecbplus.Document]], list[LinkedMention]]:
     """Link a topic as one story: ``link_entities`` where the tree has it, else the story stages."""
-    article_type = _import("dossier.article").Article
+    article_module = _import("dossier.article")
     try:
         link_entities = importlib.import_module("dossier.entities").link_entities
     except (ImportError, AttributeError):
@@ -353,7 +353,13 @@ def _linker() -> Callable[[Sequence[ecbplus.Document]], list[LinkedMention]]:
 
     def link(documents: Sequence[ecbplus.Document]) -> list[LinkedMention]:
         articles = [
-            article_type(id=d.name, source=d.name, text=d.text, sentences=d.sentences) for d in documents
+            article_module.Article(
+                id=d.name,
+                source=d.name,
+                text=d.text,
+                sentences=tuple(article_module.Span(s.start, s.end) for s in d.sentences),
+            )
+            for d in documents
         ]
         if link_entities is not None:
             entities = link_entities(articles)

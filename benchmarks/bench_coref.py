@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from corpora.ecbplus import Document, read_document, read_validated
-from dossier.article import Article
+from dossier.article import Article, Span
 from dossier.entities import Recognizer, link_entities, recognizer_from_option
 from dossier.errors import UsageError
 from metrics.coref import Score, conll_f1
@@ -97,7 +97,12 @@ def score_topic(
     recognizer: Recognizer | None = None,
 ) -> dict[str, dict[str, Score]]:
     """Link one topic's documents as a story; score ours and the baseline on the aligned mentions."""
-    articles = [Article(id=d.name, source=d.name, text=d.text, sentences=d.sentences) for d in documents]
+    articles = [
+        Article(
+            id=d.name, source=d.name, text=d.text, sentences=tuple(Span(s.start, s.end) for s in d.sentences)
+        )
+        for d in documents
+    ]
     entities = link_entities(articles, recognizer=recognizer)
     predicted = (
         LinkedMention(citation.article_id, citation.start, citation.end, entity.id)
