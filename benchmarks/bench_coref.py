@@ -33,14 +33,15 @@ import argparse
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from dossier.article import Article
+from corpora.ecbplus import Document, read_document, read_validated
+from dossier.article import Article, Span
 from dossier.entities import Recognizer, link_entities, recognizer_from_option
-from dossier.entities.coref_metrics import Score, all_scores, conll_f1
-from dossier.entities.ecbplus import Document, read_document, read_validated
 from dossier.errors import UsageError
+from metrics.coref import Score, conll_f1
+from metrics.ecb_linking import LinkedMention, add_scores, score_linking
 
 ROOT = Path(__file__).resolve().parent.parent
 ECB = ROOT.parent / "shared" / "data" / "ecbplus"
@@ -49,8 +50,6 @@ TOPICS = {
     "dev": (2, 5, 12, 18, 21, 23, 34, 35),
     "all": tuple(range(1, 46)),
 }
-
-MentionKey = tuple[str, str]  # (document, gold mention id)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,9 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in sorted(folder.glob("*.xml"))
         ]
         sentences += sum(len(d.sentences) for d in documents)
-        for system, scores in score_topic(documents, validated, counts, recognizer).items():
-            for metric, score in scores.items():
-                totals[system][metric] = totals[system].get(metric, Score()) + score
+        add_scores(totals, score_topic(documents, validated, counts, recognizer))
     elapsed = time.perf_counter() - started
     report(args, totals, counts)
     print(
@@ -100,59 +97,19 @@ def score_topic(
     recognizer: Recognizer | None = None,
 ) -> dict[str, dict[str, Score]]:
     """Link one topic's documents as a story; score ours and the baseline on the aligned mentions."""
-    articles = [Article(id=d.name, source=d.name, text=d.text, sentences=d.sentences) for d in documents]
-    entities = link_entities(articles, recognizer=recognizer)
-    by_name = {d.name: d for d in documents}
-    ours: dict[MentionKey, str] = {}
-    same_string: dict[MentionKey, str] = {}
-    gold: dict[MentionKey, str] = {}
-    for document in documents:
-        kept = validated.get(document.name, frozenset())
-        scored = [m for m in document.mentions if document.token_sentences[m.tokens[0]] in kept]
-        counts["gold mentions"] += len(scored)
-        for mention in scored:
-            gold[(document.name, mention.mention_id)] = mention.chain
-    for entity in entities:
-        for citation in entity.mentions:
-            document = by_name[citation.article_id]
-            tokens = document.tokens_in(citation.start, citation.end)
-            if not tokens or document.token_sentences[tokens[0]] not in validated.get(document.name, ()):
-                continue
-            counts["predicted mentions"] += 1
-            match = align(document, tokens, gold, ours)
-            if match is None:
-                continue
-            ours[match] = entity.id
-            surface = " ".join(document.text[citation.start : citation.end].casefold().split())
-            same_string[match] = surface.removeprefix("the ")
-    counts["aligned"] += len(ours)
-    key = clusters({m: gold[m] for m in ours})
-    return {"ours": all_scores(key, clusters(ours)), "same string": all_scores(key, clusters(same_string))}
-
-
-def align(
-    document: Document, tokens: tuple[int, ...], gold: dict[MentionKey, str], taken: dict[MentionKey, str]
-) -> MentionKey | None:
-    """The shortest free gold mention of this document whose head the predicted tokens cover."""
-    covered = set(tokens)
-    candidates = [
-        m
-        for m in document.mentions
-        if (document.name, m.mention_id) in gold
-        and (document.name, m.mention_id) not in taken
-        and m.head(document.words) in covered
+    articles = [
+        Article(
+            id=d.name, source=d.name, text=d.text, sentences=tuple(Span(s.start, s.end) for s in d.sentences)
+        )
+        for d in documents
     ]
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda m: (len(m.tokens), m.tokens, m.mention_id))
-    return (document.name, best.mention_id)
-
-
-def clusters(labels: dict[MentionKey, str]) -> list[frozenset[Hashable]]:
-    grouped: defaultdict[str, set[Hashable]] = defaultdict(set)
-    for mention, label in labels.items():
-        grouped[label].add(mention)
-    return [frozenset(group) for _, group in sorted(grouped.items())]
+    entities = link_entities(articles, recognizer=recognizer)
+    predicted = (
+        LinkedMention(citation.article_id, citation.start, citation.end, entity.id)
+        for entity in entities
+        for citation in entity.mentions
+    )
+    return score_linking(documents, validated, predicted, counts)
 
 
 def report(args: argparse.Namespace, totals: dict[str, dict[str, Score]], counts: dict[str, int]) -> None:

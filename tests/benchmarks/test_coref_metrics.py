@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from dossier.entities.coref_metrics import all_scores, b_cubed, best_assignment, ceaf_e, conll_f1, muc
+from metrics.coref import all_scores, b_cubed, best_assignment, ceaf_e, conll_f1, muc
 
 KEY = [frozenset("abc"), frozenset("de")]
 

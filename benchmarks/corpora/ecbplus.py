@@ -21,7 +21,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.article import Span
+
+@dataclass(frozen=True, slots=True)
+class TextRange:
+    """Characters ``start`` .. ``end - 1`` of a document's text.
+
+    Its own type, not ``dossier.article.Span``: the readers must import in a
+    tree whose package differs (``compare_backbone.py`` runs them against old
+    and new), so nothing here imports ``dossier``.
+    """
+
+    start: int
+    end: int
+
 
 ENTITY_TAG_PREFIXES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC")
 
@@ -61,9 +73,9 @@ class Document:
     name: str
     text: str
     words: tuple[str, ...]
-    offsets: tuple[Span, ...]
+    offsets: tuple[TextRange, ...]
     token_sentences: tuple[int, ...]
-    sentences: tuple[Span, ...]
+    sentences: tuple[TextRange, ...]
     mentions: tuple[GoldMention, ...]
 
     def tokens_in(self, start: int, end: int) -> tuple[int, ...]:
@@ -111,18 +123,18 @@ def read_document(path: Path, keep: frozenset[int] | None = None) -> Document:
     )
 
 
-def _detokenize(tokens: list[tuple[str, int]]) -> tuple[str, tuple[Span, ...], tuple[Span, ...]]:
+def _detokenize(tokens: list[tuple[str, int]]) -> tuple[str, tuple[TextRange, ...], tuple[TextRange, ...]]:
     """Text from tokens, one line per sentence, with each token's span and each sentence's span."""
     parts: list[str] = []
-    offsets: list[Span] = []
-    sentences: list[Span] = []
+    offsets: list[TextRange] = []
+    sentences: list[TextRange] = []
     length = 0
     previous: tuple[str, int] | None = None
     sentence_start = 0
     open_quote = False
     for word, sentence in tokens:
         if previous is not None and sentence != previous[1]:
-            sentences.append(Span(sentence_start, length))
+            sentences.append(TextRange(sentence_start, length))
             parts.append("\n")
             length += 1
             sentence_start = length
@@ -132,12 +144,12 @@ def _detokenize(tokens: list[tuple[str, int]]) -> tuple[str, tuple[Span, ...], t
             length += 1
         if word == '"':
             open_quote = not open_quote
-        offsets.append(Span(length, length + len(word)))
+        offsets.append(TextRange(length, length + len(word)))
         parts.append(word)
         length += len(word)
         previous = (word, sentence)
     if previous is not None:
-        sentences.append(Span(sentence_start, length))
+        sentences.append(TextRange(sentence_start, length))
     return "".join(parts), tuple(offsets), tuple(sentences)
 
 

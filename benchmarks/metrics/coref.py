@@ -4,15 +4,17 @@ A clustering is a sequence of clusters, each a set of mention keys (any
 hashable: "doc:start:end", a tuple). The key is the gold clustering, the
 response the system's. A mention missing from one side counts as a singleton
 there, so the scores are defined when the two sides cover different mentions.
-CEAF-e needs the best one-to-one alignment of key and response clusters; it
-is found with the Hungarian algorithm (cubic in the number of clusters, which
-is small per topic), so no numerical library is needed.
+CEAF-e needs the best one-to-one alignment of key and response clusters:
+:func:`scipy.optimize.linear_sum_assignment` finds it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence, Set
 from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 Cluster = Set[Hashable]
 
@@ -110,60 +112,8 @@ def conll_f1(scores: dict[str, Score]) -> float:
 
 
 def best_assignment(weights: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
-    """Row-column pairs, each row and column at most once, with the largest total weight.
-
-    The Hungarian algorithm with potentials on a square cost matrix (the
-    rectangular input is padded with zeros), O(n³).
-    """
-    rows = len(weights)
-    columns = len(weights[0]) if rows else 0
-    size = max(rows, columns)
-    if size == 0:
+    """Row-column pairs, each row and column at most once, with the largest total weight (sorted)."""
+    if not weights or not weights[0]:
         return []
-    top = max((value for row in weights for value in row), default=0.0)
-
-    def cost(row: int, column: int) -> float:
-        # Maximizing weight is minimizing (top - weight); padding costs top.
-        inside = row < rows and column < columns
-        return top - weights[row][column] if inside else top
-
-    infinity = float("inf")
-    u = [0.0] * (size + 1)
-    v = [0.0] * (size + 1)
-    match = [0] * (size + 1)  # match[column] = row (1-based; 0 = free)
-    way = [0] * (size + 1)
-    for row in range(1, size + 1):
-        match[0] = row
-        column0 = 0
-        least = [infinity] * (size + 1)
-        used = [False] * (size + 1)
-        while True:
-            used[column0] = True
-            row0 = match[column0]
-            delta = infinity
-            column1 = 0
-            for column in range(1, size + 1):
-                if used[column]:
-                    continue
-                reduced = cost(row0 - 1, column - 1) - u[row0] - v[column]
-                if reduced < least[column]:
-                    least[column] = reduced
-                    way[column] = column0
-                if least[column] < delta:
-                    delta = least[column]
-                    column1 = column
-            for column in range(size + 1):
-                if used[column]:
-                    u[match[column]] += delta
-                    v[column] -= delta
-                else:
-                    least[column] -= delta
-            column0 = column1
-            if match[column0] == 0:
-                break
-        while column0:
-            previous = way[column0]
-            match[column0] = match[previous]
-            column0 = previous
-    pairs = [(match[column] - 1, column - 1) for column in range(1, size + 1)]
-    return sorted((row, column) for row, column in pairs if row < rows and column < columns)
+    rows, columns = linear_sum_assignment(np.asarray(weights, dtype=float), maximize=True)
+    return sorted((int(row), int(column)) for row, column in zip(rows, columns, strict=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossier.entities.ecbplus import read_document, read_validated
+from corpora.ecbplus import read_document, read_validated
 
 from .conftest import FIXTURES
 
