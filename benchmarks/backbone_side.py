@@ -361,10 +361,12 @@ def _linker() -> Callable[[Sequence[ecbplus.Document]], list[LinkedMention]]:
             )
             for d in documents
         ]
-        if link_entities is not None:
+        pipeline = _import("dossier.pipeline")
+        if link_entities is not None and hasattr(pipeline, "analyses"):
+            entities = link_entities(articles, pipeline.analyses(articles))  # the spaCy backbone
+        elif link_entities is not None:
             entities = link_entities(articles)
         else:
-            pipeline = _import("dossier.pipeline")
             story = _import("dossier.briefing").Briefing(articles=tuple(articles))
             entities = pipeline.run_story(story).entities
         return [LinkedMention(c.article_id, c.start, c.end, e.id) for e in entities for c in e.mentions]

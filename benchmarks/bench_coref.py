@@ -3,11 +3,11 @@
 Usage::
 
     .venv/bin/python benchmarks/bench_coref.py [--topics test|dev|all] [--text full|validated]
-        [--ner builtin|spacy:PATH]
+        [--model NAME_OR_PATH]
 
 For every topic, each document is turned back into text (tokens joined with
 ordinary spacing, one line per sentence) and the topic's documents go through
-:func:`dossier.entities.link_entities` as one story. Gold: the entity mentions
+:func:`dossier.pipeline.analyses` and :func:`dossier.entities.link_entities` as one story. Gold: the entity mentions
 of ECB+ (human and non-human participants, locations) in the validated
 sentences of ``ECBplus_coreference_sentences.csv``, chained by their
 ``CROSS_DOC_COREF`` instance (or ``INTRA_DOC_COREF`` chain; any other mention
@@ -38,8 +38,10 @@ from pathlib import Path
 
 from corpora.ecbplus import Document, read_document, read_validated
 from dossier.article import Article, Span
-from dossier.entities import Recognizer, link_entities, recognizer_from_option
+from dossier.entities import link_entities
 from dossier.errors import UsageError
+from dossier.nlp import DEFAULT_MODEL, Backbone, load
+from dossier.pipeline import Options, analyses
 from metrics.coref import Score, conll_f1
 from metrics.ecb_linking import LinkedMention, add_scores, score_linking
 
@@ -56,12 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--topics", choices=sorted(TOPICS), default="test")
     parser.add_argument("--text", choices=("full", "validated"), default="full")
-    parser.add_argument("--ner", default="builtin", help="'builtin' or 'spacy:<pipeline name or path>'")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="the spaCy pipeline that reads the documents")
     args = parser.parse_args(argv)
     try:
-        recognizer = recognizer_from_option(args.ner)
+        backbone = load(args.model)
     except UsageError as error:
-        sys.stderr.write(f"--ner {args.ner}: {error}\n")
+        sys.stderr.write(f"--model {args.model}: {error}\n")
         return 2
     index = ECB / "ECBplus_coreference_sentences.csv"
     if not index.is_file():
@@ -81,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in sorted(folder.glob("*.xml"))
         ]
         sentences += sum(len(d.sentences) for d in documents)
-        add_scores(totals, score_topic(documents, validated, counts, recognizer))
+        add_scores(totals, score_topic(documents, validated, counts, backbone))
     elapsed = time.perf_counter() - started
     report(args, totals, counts)
     print(
@@ -94,7 +96,7 @@ def score_topic(
     documents: Sequence[Document],
     validated: dict[str, frozenset[int]],
     counts: defaultdict[str, int],
-    recognizer: Recognizer | None = None,
+    backbone: Backbone | None = None,
 ) -> dict[str, dict[str, Score]]:
     """Link one topic's documents as a story; score ours and the baseline on the aligned mentions."""
     articles = [
@@ -103,7 +105,7 @@ def score_topic(
         )
         for d in documents
     ]
-    entities = link_entities(articles, recognizer=recognizer)
+    entities = link_entities(articles, analyses(articles, options=Options(model=backbone or DEFAULT_MODEL)))
     predicted = (
         LinkedMention(citation.article_id, citation.start, citation.end, entity.id)
         for entity in entities
@@ -114,7 +116,7 @@ def score_topic(
 
 def report(args: argparse.Namespace, totals: dict[str, dict[str, Score]], counts: dict[str, int]) -> None:
     gold, aligned, predicted = counts["gold mentions"], counts["aligned"], counts["predicted mentions"]
-    print(f"ECB+ entity coreference, {args.topics} topics, system reads {args.text} text, NER {args.ner}")
+    print(f"ECB+ entity coreference, {args.topics} topics, system reads {args.text} text, model {args.model}")
     print(
         f"  gold entity mentions in validated sentences: {gold}; aligned to a predicted mention:"
         f" {aligned} ({aligned / max(gold, 1):.1%}); predicted mentions there: {predicted}"
