@@ -7,7 +7,7 @@ page, where the cited spans are marked (see :mod:`dossier.render.highlight`).
 
 The templates only lay out a :class:`~dossier.render.view.BriefingView`;
 ``templates/briefing.html`` extends ``base.html`` and includes one partial per
-section from ``templates/sections/``, so another page can reuse the layout and
+section (``templates/section_*.html``), so another page can reuse the layout and
 any partial with a ``view`` in its context.
 
 All article-derived text is escaped: the environment autoescapes every value,
@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from dossier.briefing import Briefing
 from dossier.render.highlight import segments
+from dossier.render.templating import template_environment
 from dossier.render.view import BriefingView, build_view
 
 # Characters that are not allowed in HTML text (C0 controls other than tab and line
@@ -36,10 +37,10 @@ _NOT_HTML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 def to_html(briefing: Briefing) -> str:
     """The whole briefing as one HTML document, ending with a newline."""
-    return render_view(build_view(briefing))
+    return view_to_html(build_view(briefing))
 
 
-def render_view(view: BriefingView) -> str:
+def view_to_html(view: BriefingView) -> str:
     """The page of an already built view."""
     template = environment().get_template("briefing.html")
     return template.render(view=view, stylesheet=stylesheet())
@@ -54,16 +55,7 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], article_number: int) 
 @cache
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the HTML templates: autoescaped, and strict about missing names."""
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("dossier.render", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        finalize=_html_text,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
+    return template_environment(autoescape=True, finalize=_html_text)
 
 
 @cache

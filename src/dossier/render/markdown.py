@@ -21,7 +21,8 @@ from functools import cache
 import jinja2
 
 from dossier.briefing import Briefing
-from dossier.render.view import Link, build_view, fold
+from dossier.render.templating import template_environment
+from dossier.render.view import BriefingView, Link, build_view, fold
 
 # One character class, so escaping is linear in the length of the text.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#$])")
@@ -35,7 +36,12 @@ class Verbatim(str):
 
 def to_markdown(briefing: Briefing) -> str:
     """The whole briefing as one Markdown document, ending with a newline."""
-    return environment().get_template("briefing.md").render(view=build_view(briefing))
+    return view_to_markdown(build_view(briefing))
+
+
+def view_to_markdown(view: BriefingView) -> str:
+    """The Markdown of an already built view."""
+    return environment().get_template("briefing.md").render(view=view)
 
 
 def escape(text: str) -> str:
@@ -57,16 +63,7 @@ def link_target(url: str) -> Verbatim:
 @cache
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the Markdown template: no HTML autoescaping, Markdown escaping instead."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("dossier.render", "templates"),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        finalize=_markdown_text,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
+    env = template_environment(autoescape=False, finalize=_markdown_text)
     env.filters["cite"] = cite
     env.filters["link_target"] = link_target
     return env

@@ -366,10 +366,12 @@ class Numbering:
     def __init__(self, articles: Iterable[Article]) -> None:
         self._articles: dict[str, Article] = {}
         self._numbers: dict[str, int] = {}
+        self._sources: dict[str, str] = {}  # every link carries one, so each is made once
         for article in articles:
             if article.id not in self._numbers:
                 self._numbers[article.id] = len(self._numbers) + 1
                 self._articles[article.id] = article
+                self._sources[article.id] = source_label(article, self._numbers[article.id])
 
     def number(self, article_id: str) -> int | None:
         return self._numbers.get(article_id)
@@ -384,9 +386,7 @@ class Numbering:
 
     def source(self, article_id: str) -> str:
         """The article's short name, or "" for an unknown article."""
-        article = self._articles.get(article_id)
-        number = self._numbers.get(article_id)
-        return source_label(article, number) if article is not None and number is not None else ""
+        return self._sources.get(article_id, "")
 
 
 class Linker:
