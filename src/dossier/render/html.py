@@ -67,7 +67,8 @@ def stylesheet() -> Markup:
 
 def html_safe(text: str) -> str:
     """``text`` with each character HTML cannot carry replaced by one U+FFFD, so offsets still hold."""
-    return _NOT_HTML_TEXT.sub("\ufffd", text)
+    # Those characters are all unprintable, and almost every value is printable: skip the regex then.
+    return text if text.isprintable() else _NOT_HTML_TEXT.sub("\ufffd", text)
 
 
 def _html_text(value: object) -> object:
