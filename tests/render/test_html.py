@@ -6,10 +6,13 @@ import html
 import re
 from dataclasses import replace
 
+import jinja2
+import pytest
+
 from dossier.article import Article, article_id
 from dossier.briefing import Briefing, Citation, CitedText, Quote, Speaker
-from dossier.render.html import to_html
-from dossier.render.view import EMPTY, SECTION_STAGES
+from dossier.render.html import environment, stylesheet, to_html
+from dossier.render.view import EMPTY, SECTION_STAGES, build_view
 
 from .hostile import HOSTILE, hostile
 from .hostile import hostile_briefing as hostile_everywhere
@@ -217,3 +220,26 @@ def test_hostile_text_in_every_field_is_shown_as_written_and_never_runs() -> Non
     assert ("a", "href", "https://news.example/a?b=1&c=2") in page.attributes
     targets = {href[1:] for _, href in page.hrefs if href.startswith("#")}
     assert targets <= set(page.ids)
+
+
+def test_a_section_partial_renders_on_its_own(briefing: Briefing) -> None:
+    # Another page (the web app) can show one section of a briefing with the same partial.
+    fragment = environment().get_template("section_quotes.html").render(view=build_view(briefing))
+    page = read_page(fragment)
+    assert page.problems == []
+    assert fragment.startswith('<section id="quotes">\n<h2>Quotes</h2>')
+    assert "Reported by The Avelin Gazette" in fragment
+
+
+def test_another_page_can_extend_the_layout_and_is_escaped_too() -> None:
+    child = environment().from_string(
+        '{% extends "base.html" %}{% block body %}<p>{{ note }}</p>{% endblock %}'
+    )
+    document = child.render(stylesheet=stylesheet(), note="<script>alert(1)</script>")
+    assert "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>" in document
+    assert "system-ui" in document
+
+
+def test_a_name_missing_from_the_context_is_an_error_not_an_empty_string() -> None:
+    with pytest.raises(jinja2.UndefinedError):
+        environment().get_template("section_summary.html").render()
