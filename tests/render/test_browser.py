@@ -15,7 +15,9 @@ import pytest
 
 from dossier.demo import demo_paths
 from dossier.pipeline import brief
-from dossier.render import write_briefing
+from dossier.render import to_html, write_briefing
+
+from .hostile import hostile_briefing
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -25,7 +27,7 @@ pytestmark = [
 ]
 
 if importlib.util.find_spec("playwright") is not None:
-    from playwright.sync_api import Browser, Page, Request, Route, sync_playwright
+    from playwright.sync_api import Browser, Dialog, Page, Request, Route, sync_playwright
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +48,12 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-def open_page(browser: Browser, path: Path, requests: list[str], errors: list[str]) -> Page:
+def open_page(
+    browser: Browser, path: Path, requests: list[str], errors: list[str], dialogs: list[str] | None = None
+) -> Page:
     page = browser.new_page()
+    if dialogs is not None:
+        page.on("dialog", lambda dialog: _dismiss(dialog, dialogs))
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -55,6 +61,11 @@ def open_page(browser: Browser, path: Path, requests: list[str], errors: list[st
     page.route("**/*", lambda route, request: _only_the_page(route, request, path))
     page.goto(path.as_uri())
     return page
+
+
+def _dismiss(dialog: Dialog, dialogs: list[str]) -> None:
+    dialogs.append(dialog.message)
+    dialog.dismiss()
 
 
 def _only_the_page(route: Route, request: Request, path: Path) -> None:
@@ -100,4 +111,20 @@ def test_every_section_is_on_the_page(browser: Browser, page_path: Path) -> None
         "coverage",
     ):
         assert page.locator(f"section#{section} h2").is_visible(), section
+    page.close()
+
+
+def test_hostile_text_runs_nothing_and_loads_nothing(browser: Browser, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text(to_html(hostile_briefing()), encoding="utf-8")
+    requests: list[str] = []
+    errors: list[str] = []
+    dialogs: list[str] = []
+    page = open_page(browser, path, requests, errors, dialogs)
+    page.locator("#summary a.cite").first.click()
+    assert requests == [path.as_uri()]  # an <img onerror> that escaped would have asked for "x"
+    assert errors == []
+    assert dialogs == []  # an alert() that ran would have opened one
+    assert page.evaluate("document.scripts.length + document.images.length") == 0
+    assert "{{ 7*7 }}" in page.locator("h1").inner_text()
     page.close()

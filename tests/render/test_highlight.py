@@ -1,4 +1,7 @@
-"""Highlighting spans in article text: escaped, well-formed, text-preserving, however spans overlap."""
+"""Highlighting spans in article text: escaped, well-formed, text-preserving, however spans overlap.
+
+The segments come from :mod:`dossier.render.highlight`; the HTML from the page's ``marked_text`` macro.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier.render.highlight import anchor_id, escape_html, highlight
+from dossier.render.highlight import Segment, anchor_id, segments
+from dossier.render.html import highlight, html_safe
 
 from .htmlcheck import read_page
 
@@ -87,12 +91,21 @@ def test_hostile_markup_inside_a_span_is_escaped() -> None:
 
 
 def test_control_characters_become_replacement_characters_of_the_same_length() -> None:
-    escaped = escape_html("a\x00b\x1bc\ud800d\te\nf")
-    assert escaped == "a\ufffdb\ufffdc\ufffdd\te\nf"
+    assert html_safe("a\x00b\x1bc\ud800d\te\nf") == "a\ufffdb\ufffdc\ufffdd\te\nf"
+    assert highlight("a\x00b", [(0, 3)], 1) == '<mark class="d1" id="s1-0">a\ufffdb</mark>'
 
 
-def test_attribute_escaping_covers_quotes() -> None:
-    assert escape_html("say \"hi\" & 'bye'", attribute=True) == "say &quot;hi&quot; &amp; &#x27;bye&#x27;"
+def test_quotes_and_ampersands_are_escaped() -> None:
+    assert highlight("say \"hi\" & 'bye'", [], 1) == "say &#34;hi&#34; &amp; &#39;bye&#39;"
+
+
+def test_segments_give_the_text_back_with_shades_and_anchors() -> None:
+    start = TEXT.index("212 people")
+    found = segments(TEXT, [(start, start + 10), (start, start + 3), (5, 5)], 3)
+    assert "".join(segment.text for segment in found) == TEXT
+    assert Segment("", 0, anchor_id(3, 5)) in found
+    assert Segment("212", 2, anchor_id(3, start)) in found
+    assert Segment(" people", 1, None) in found
 
 
 def test_many_spans_over_long_text_are_handled() -> None:
@@ -118,4 +131,4 @@ def test_any_spans_give_well_formed_marks_over_the_same_text(text: str, spans: l
 
 def _shown(text: str) -> str:
     """What a browser shows for ``text``: characters HTML cannot carry become U+FFFD."""
-    return html.unescape(escape_html(text))
+    return html_safe(text)

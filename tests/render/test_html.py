@@ -2,15 +2,47 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 
+import jinja2
+import pytest
+
 from dossier.article import Article, article_id
 from dossier.briefing import Briefing, Citation, CitedText, Quote, Speaker
-from dossier.render.html import to_html
-from dossier.render.view import EMPTY, SECTION_STAGES
+from dossier.render.html import environment, stylesheet, to_html
+from dossier.render.view import EMPTY, SECTION_STAGES, build_view
 
+from .hostile import HOSTILE, hostile
+from .hostile import hostile_briefing as hostile_everywhere
 from .htmlcheck import read_page
+
+#: Fields of the hostile briefing that the page shows.
+SHOWN_FIELDS = (
+    "title",
+    "outlet",
+    "dateline",
+    "body",
+    "quote",
+    "speaker",
+    "cue",
+    "alias",
+    "role",
+    "about",
+    "unit",
+    "conflict",
+    "event",
+    "issue",
+    "side",
+    "kind",
+    "stripped",
+    "reason",
+    "failure",
+    "error",
+    "why",
+    "stage",
+)
 
 HOSTILE_TEXT = 'Officials said <script>alert(1)</script> and "<img src=x onerror=alert(2)>" & left.'
 
@@ -168,3 +200,46 @@ def test_unresolvable_citation_is_shown_not_linked(briefing: Briefing) -> None:
 
 def test_two_renders_are_identical(briefing: Briefing) -> None:
     assert to_html(briefing) == to_html(briefing)
+
+
+def test_hostile_text_in_every_field_is_shown_as_written_and_never_runs() -> None:
+    briefing = hostile_everywhere()
+    document = to_html(briefing)
+    page = read_page(document)
+    assert page.problems == []
+    assert not {"script", "img"} & set(page.tags)
+    assert page.tags.count("style") == 1
+    assert HOSTILE not in document  # nothing arrives unescaped
+    shown = html.unescape(document)
+    for field in SHOWN_FIELDS:
+        assert hostile(field) in shown, field  # printed whole: the {{ }} and {% %} in it were not evaluated
+    assert f"{hostile('key')}: {hostile('value')}" in shown
+    assert page.texts["source-1"] == briefing.articles[0].text
+    # Quote marks did not end an attribute early: each value arrives whole.
+    assert ("a", "title", hostile("outlet")) in page.attributes
+    assert ("a", "href", "https://news.example/a?b=1&c=2") in page.attributes
+    targets = {href[1:] for _, href in page.hrefs if href.startswith("#")}
+    assert targets <= set(page.ids)
+
+
+def test_a_section_partial_renders_on_its_own(briefing: Briefing) -> None:
+    # Another page (the web app) can show one section of a briefing with the same partial.
+    fragment = environment().get_template("section_quotes.html").render(view=build_view(briefing))
+    page = read_page(fragment)
+    assert page.problems == []
+    assert fragment.startswith('<section id="quotes">\n<h2>Quotes</h2>')
+    assert "Reported by The Avelin Gazette" in fragment
+
+
+def test_another_page_can_extend_the_layout_and_is_escaped_too() -> None:
+    child = environment().from_string(
+        '{% extends "base.html" %}{% block body %}<p>{{ note }}</p>{% endblock %}'
+    )
+    document = child.render(stylesheet=stylesheet(), note="<script>alert(1)</script>")
+    assert "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>" in document
+    assert "system-ui" in document
+
+
+def test_a_name_missing_from_the_context_is_an_error_not_an_empty_string() -> None:
+    with pytest.raises(jinja2.UndefinedError):
+        environment().get_template("section_summary.html").render()

@@ -10,6 +10,8 @@ from dossier.briefing import Briefing, Citation, CitedText
 from dossier.render.markdown import escape, to_markdown
 from dossier.render.view import EMPTY, SECTION_STAGES
 
+from .hostile import HOSTILE, hostile, hostile_briefing
+
 
 def section(document: str, heading: str) -> str:
     """The body of one ``## heading`` section."""
@@ -158,3 +160,25 @@ def test_unresolvable_citation_shows_a_question_mark(briefing: Briefing) -> None
 
 def test_two_renders_are_identical(briefing: Briefing) -> None:
     assert to_markdown(briefing) == to_markdown(briefing)
+
+
+def test_hostile_text_in_every_field_is_escaped_and_never_evaluated() -> None:
+    document = to_markdown(hostile_briefing())
+    assert HOSTILE not in document
+    assert not re.search(r"(?<!\\)<(script|img)\b", document)
+    assert "49" not in document  # {{ 7*7 }} in the data is not a template expression
+    unescaped = re.sub(r"\\(.)", r"\1", document)
+    for field in (
+        "title",
+        "outlet",
+        "quote",
+        "speaker",
+        "alias",
+        "role",
+        "issue",
+        "conflict",
+        "stripped",
+        "failure",
+    ):
+        assert hostile(field) in unescaped, field
+    assert "(<https://news.example/a?b=1&c=2>)" in document

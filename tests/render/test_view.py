@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -10,8 +11,12 @@ from dossier.article import Article
 from dossier.briefing import Briefing, Citation, Issue, Quote
 from dossier.render.view import (
     DEFAULT_TITLE,
+    SECTIONS,
     UNATTRIBUTED,
+    Link,
+    Linker,
     Numbering,
+    build_view,
     coverage,
     first_mentions,
     format_value,
@@ -52,18 +57,24 @@ def test_numbering_counts_from_one_and_checks_ranges(briefing: Briefing) -> None
 
 
 def test_quotes_are_grouped_by_statement_and_wording(briefing: Briefing) -> None:
-    groups = quote_groups(briefing)
+    groups = quote_groups(briefing, Linker(Numbering(briefing.articles)))
     assert [g.statement_id for g in groups] == ["s1", "s2"]
     first = groups[0]
     assert first.speaker == "Ilse Verhoeven"
     assert len(first.lines) == 1
-    assert [q.id for q in first.lines[0].quotes] == ["q1", "q3", "q4"]
-    assert len(first.article_ids) == 3
+    assert first.lines[0].quote_ids == ("q1", "q3", "q4")
+    assert [link.number for link in first.lines[0].links] == [1, 2, 3]
+    assert [link.source for link in first.reporters] == [
+        "The Avelin Gazette",
+        "Coastline Wire",
+        "Harbor Daily",
+    ]
 
 
 def test_quotes_outside_statements_stand_alone(briefing: Briefing) -> None:
     loose = replace(briefing.quotes[1], statement_id=None, speaker=None)
-    groups = quote_groups(replace(briefing, quotes=(loose,), statements=()))
+    alone = replace(briefing, quotes=(loose,), statements=())
+    groups = quote_groups(alone, Linker(Numbering(alone.articles)))
     assert len(groups) == 1
     assert groups[0].speaker == UNATTRIBUTED
     assert groups[0].statement_id is None
@@ -140,3 +151,67 @@ def test_issue_quotes_show_each_statement_once_with_every_outlet() -> None:
     issue = Issue(id="i1", label="x", quote_ids=("q1", "q3", "q2", "q4"))
     grouped = issue_quotes(issue, quotes)
     assert [[q.id for q in members] for members in grouped] == [["q1", "q2"], ["q3"], ["q4"]]
+
+
+def test_links_lead_to_the_first_span_in_each_article_and_remember_it(briefing: Briefing) -> None:
+    gazette, wire = briefing.articles[:2]
+    linker = Linker(Numbering(briefing.articles))
+    links = linker.spans(
+        [Citation(wire.id, 4, 9), Citation(gazette.id, 0, 3), Citation(wire.id, 0, 2), Citation("nope", 0, 1)]
+    )
+    assert links == (
+        Link(2, "s2-4", "Coastline Wire"),
+        Link(1, "s1-0", "The Avelin Gazette"),
+        Link(None, None, ""),
+    )
+    # Only the linked spans are marked in the texts: wire's second span got no link of its own.
+    assert linker.marked(wire.id) == ((4, 9),)
+    assert linker.articles([wire.id, "nope", wire.id, "gone"]) == (
+        Link(2, "source-2", "Coastline Wire"),
+        Link(None, None, ""),
+    )
+
+
+def test_the_view_is_plain_data_that_serializes_the_same_every_time(briefing: Briefing) -> None:
+    view = build_view(briefing)
+    document = json.dumps(view.to_dict(), ensure_ascii=False, sort_keys=False)
+    assert document == json.dumps(build_view(briefing).to_dict(), ensure_ascii=False, sort_keys=False)
+    data = json.loads(document)
+    assert data["title"] == "Ferry evacuated after striking sandbar"
+    assert [s["key"] for s in data["sections"]] == [key for key, _ in SECTIONS]
+    assert data["summary"][0]["links"][0] == {
+        "number": 1,
+        "target": data["summary"][0]["links"][0]["target"],
+        "source": "The Avelin Gazette",
+    }
+
+
+def test_every_link_target_is_an_anchor_of_the_marked_texts(briefing: Briefing) -> None:
+    view = build_view(briefing)
+    anchors = {segment.anchor for text in view.texts for segment in text.segments if segment.anchor}
+    anchors |= {text.target for text in view.texts}
+    targets = {link["target"] for link in _links(view.to_dict()) if link["target"] is not None}
+    assert targets
+    assert targets <= anchors
+    for text, article in zip(view.texts, briefing.articles, strict=True):
+        assert "".join(segment.text for segment in text.segments) == article.text
+
+
+def test_sections_say_why_they_are_empty(briefing: Briefing) -> None:
+    view = build_view(replace(briefing, timeline=(), stages=("timeline",)))
+    assert view.section("timeline").empty == "No dated events were found."
+    assert view.section("quotes").empty is None
+    assert build_view(replace(briefing, figures=())).section("figures").empty == (
+        "Not in this briefing: the figures stage has not run in this version of dossier."
+    )
+
+
+def _links(data: object) -> list[dict[str, object]]:
+    """Every serialized Link in a view's dict, found by its shape."""
+    if isinstance(data, dict):
+        if set(data) == {"number", "target", "source"}:
+            return [data]
+        return [link for value in data.values() for link in _links(value)]
+    if isinstance(data, list):
+        return [link for value in data for link in _links(value)]
+    return []

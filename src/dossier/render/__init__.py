@@ -1,5 +1,8 @@
 """Rendering a briefing: JSON (the contract), Markdown and a self-contained HTML page.
 
+Markdown and HTML are rendered by Jinja2 templates (``templates/``) from one
+view of the briefing (:func:`build_view`); JSON is the briefing's own records.
+
 :func:`write_briefing` is the one entry point that writes files. It checks the
 JSON against the published schema and the span rules before anything is
 written, renders all three formats in memory, and only then replaces the files,
@@ -15,21 +18,26 @@ from pathlib import Path
 
 from dossier.briefing import Briefing
 from dossier.errors import SchemaError, UsageError
-from dossier.render.html import to_html
+from dossier.render.html import to_html, view_to_html
 from dossier.render.json import to_json
-from dossier.render.markdown import to_markdown
+from dossier.render.markdown import to_markdown, view_to_markdown
 from dossier.render.schema import check_offsets, load_schema, validate
+from dossier.render.view import BriefingView, build_view
 
 __all__ = [
     "HTML_NAME",
     "JSON_NAME",
     "MARKDOWN_NAME",
+    "BriefingView",
+    "build_view",
     "check_offsets",
     "load_schema",
     "to_html",
     "to_json",
     "to_markdown",
     "validate",
+    "view_to_html",
+    "view_to_markdown",
     "write_briefing",
 ]
 
@@ -51,7 +59,8 @@ def write_briefing(briefing: Briefing, outdir: Path) -> tuple[Path, Path, Path]:
     data = stdlib_json.loads(document)
     validate(data)
     check_offsets(data)
-    rendered = {JSON_NAME: document, MARKDOWN_NAME: to_markdown(briefing), HTML_NAME: to_html(briefing)}
+    view = build_view(briefing)  # once: Markdown and HTML show the same view
+    rendered = {JSON_NAME: document, MARKDOWN_NAME: view_to_markdown(view), HTML_NAME: view_to_html(view)}
     # Encode everything first, so text that cannot be written fails before any file is touched.
     payloads = {name: _encode(name, text) for name, text in rendered.items()}
     outdir = Path(outdir)

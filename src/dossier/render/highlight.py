@@ -1,34 +1,43 @@
-"""Marking cited spans inside an article's text, however the spans overlap.
+"""Cutting an article's text into segments at every cited span boundary, however the spans overlap.
 
 Nested or crossing ``<mark>`` elements cannot express two spans that overlap
 without either being cut, so the text is instead cut into segments at every
-span boundary. Each segment is covered by a fixed set of spans; it is written
-once, inside one ``<mark>`` when any span covers it, with a class saying how
+span boundary. Each segment is covered by a fixed set of spans; a page writes
+it once, inside one ``<mark>`` when any span covers it, with a shade saying how
 many do. The output is therefore always well-formed, whatever the spans.
 
 A citation links to the place where its span starts. Every span start is a
 segment boundary, so the segment beginning there carries the anchor id; two
 spans starting at the same place share one anchor, which is where both links
 should land anyway.
+
+The segments are plain data (see :class:`Segment`); the ``marked_text`` macro
+in ``templates/macros.html`` turns them into HTML.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dossier.records import Record
 
 #: Deepest overlap with its own shade; more overlapping spans look the same as this many.
 MAX_SHADE = 3
 
-# Characters that are not allowed in HTML text (C0 controls other than tab and line
-# breaks, DEL, lone surrogates). Each becomes one U+FFFD, so the text keeps its length.
-_NOT_HTML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
+@dataclass(frozen=True, slots=True)
+class Segment(Record):
+    """A run of article text covered by the same spans.
 
-def escape_html(text: str, *, attribute: bool = False) -> str:
-    """Text made safe to place in HTML; ``attribute=True`` also escapes quote marks."""
-    return html.escape(_NOT_HTML_TEXT.sub("\ufffd", text), quote=attribute)
+    ``shade`` is how many spans cover it (capped at :data:`MAX_SHADE`; 0: none).
+    ``anchor`` is the element id a citation of a span starting here links to.
+    An empty segment with an anchor marks an empty span, so a link to it still lands.
+    """
+
+    text: str
+    shade: int
+    anchor: str | None
 
 
 def anchor_id(article_number: int, start: int) -> str:
@@ -36,12 +45,10 @@ def anchor_id(article_number: int, start: int) -> str:
     return f"s{article_number}-{start}"
 
 
-def highlight(text: str, spans: Iterable[tuple[int, int]], article_number: int) -> str:
-    """Escaped HTML of ``text`` with every span in ``spans`` marked and anchored.
+def segments(text: str, spans: Iterable[tuple[int, int]], article_number: int) -> tuple[Segment, ...]:
+    """``text`` cut at every boundary of ``spans``; joined, the segments' texts give ``text`` back.
 
     Spans that do not fit inside the text are ignored rather than trusted.
-    Empty spans get an empty ``<mark>`` at their position, so a link to them
-    still lands somewhere.
     """
     length = len(text)
     valid = sorted({(start, end) for start, end in spans if 0 <= start <= end <= length})
@@ -54,25 +61,18 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], article_number: int) 
         if start < end:
             change[position[start]] += 1
             change[position[end]] -= 1
-    pieces: list[str] = []
+    pieces: list[Segment] = []
     depth = 0
     for index in range(len(boundaries) - 1):
         start, end = boundaries[index], boundaries[index + 1]
         depth += change[index]
-        pieces.append(_segment(text[start:end], depth, anchor_id(article_number, start), start in anchors))
+        anchor = anchor_id(article_number, start) if start in anchors else None
+        if depth == 0 and anchor is not None:
+            # An empty span at an uncovered place: its anchor stands alone before the text.
+            pieces += [Segment("", 0, anchor), Segment(text[start:end], 0, None)]
+        else:
+            pieces.append(Segment(text[start:end], min(depth, MAX_SHADE), anchor))
     if length in anchors:
         # Only an empty span can start at the very end; no segment begins there.
-        pieces.append(_point(anchor_id(article_number, length)))
-    return "".join(pieces)
-
-
-def _segment(segment: str, depth: int, anchor: str, anchored: bool) -> str:
-    escaped = escape_html(segment)
-    if depth == 0:
-        return (_point(anchor) if anchored else "") + escaped
-    id_attribute = f' id="{anchor}"' if anchored else ""
-    return f'<mark class="d{min(depth, MAX_SHADE)}"{id_attribute}>{escaped}</mark>'
-
-
-def _point(anchor: str) -> str:
-    return f'<mark class="point" id="{anchor}"></mark>'
+        pieces.append(Segment("", 0, anchor_id(article_number, length)))
+    return tuple(pieces)

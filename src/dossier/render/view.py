@@ -1,9 +1,16 @@
 """What the human-readable renderings show, computed once from a briefing.
 
-Markdown and HTML present the same view: the same story title, the same
-article numbers behind every ``[n]`` citation, the same grouping of quotes and
-entities, the same coverage counts. Keeping that logic here means the two
-formats cannot drift apart, and each renderer only decides how things look.
+:func:`build_view` turns a :class:`Briefing` into a :class:`BriefingView`:
+plain frozen records that hold every word, number and link a page shows, and
+nothing about how it looks. Markdown and HTML (and later the web app, as HTML
+and as JSON via ``to_dict``) render the same view, so they show the same story
+title, the same article numbers behind every ``[n]`` citation, the same
+grouping of quotes and entities and the same coverage counts. No renderer reads
+the briefing itself.
+
+Text taken from an article is whitespace-folded here, as it is shown inline;
+only the full texts keep their layout. Nothing is escaped here: escaping
+belongs to each output format.
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from dossier.article import Article
-from dossier.briefing import Briefing, Citation, Entity, Issue, Quote
+from dossier.briefing import Briefing, Citation, CitedText, Claim, Conflict, Entity, Figure, Issue, Quote
+from dossier.records import Record
+from dossier.render.highlight import Segment, anchor_id, segments
 
 #: Section order and the words used when a section has nothing to show.
 ENTITY_TYPE_HEADINGS = (
@@ -22,6 +31,21 @@ ENTITY_TYPE_HEADINGS = (
     ("organization", "Organizations"),
     ("place", "Places"),
     ("other", "Other names"),
+)
+#: (key, heading) of each section, in page order. The key is the section's element id in HTML.
+SECTIONS = (
+    ("sources", "Sources"),
+    ("summary", "Summary"),
+    ("issues", "Key issues"),
+    ("entities", "People, organizations and places"),
+    ("quotes", "Quotes"),
+    ("figures", "Figures"),
+    ("conflicts", "Agreements & conflicts"),
+    ("timeline", "Timeline"),
+    ("coverage", "Coverage"),
+    ("stripped", "Stripped from sources"),
+    ("failures", "Sources that could not be read"),
+    ("texts", "Full text of the sources"),
 )
 EMPTY = {
     "summary": "No summary sentences were selected.",
@@ -35,6 +59,7 @@ EMPTY = {
     "stripped": "Cleaning removed nothing from the sources.",
     "failures": "Every source could be read.",
     "sources": "No articles were read.",
+    "texts": "No articles were read.",
 }
 #: The stage that fills each section. A section whose stage has not run says so,
 #: rather than claiming that nothing was found.
@@ -50,37 +75,165 @@ SECTION_STAGES = {
 }
 UNATTRIBUTED = "Unattributed"
 DEFAULT_TITLE = "Briefing"
+UNKNOWN_SOURCE = "Unknown source"
+#: Stripped text can be a whole page of boilerplate; the Markdown briefing shows its start.
+STRIPPED_PREVIEW = 300
 
 #: Integral values beyond this are shown as written by Python, not as a long row of digits.
 _LARGEST_PLAIN_INTEGER = 1e15
 
 
+# --- The view records -------------------------------------------------------------------------
+
+
 @dataclass(frozen=True, slots=True)
-class QuoteLine:
-    """One wording of a statement and every quote that carries exactly that wording."""
+class Link(Record):
+    """One ``[n]`` marker: the n-th article of the briefing, and the page element it leads to.
+
+    ``number`` and ``target`` are None for a citation that does not resolve: it
+    shows as ``[?]`` and leads nowhere. ``target`` is ``s{n}-{start}`` for a
+    span (see :func:`anchor_id`) and ``source-{n}`` for a whole article.
+    """
+
+    number: int | None
+    target: str | None
+    source: str  # the article's short name (see source_label); "" when the article is unknown
+
+
+@dataclass(frozen=True, slots=True)
+class CitedLine(Record):
+    text: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section(Record):
+    """A section of the page. ``empty`` is what it says instead of content, or None when it has content."""
+
+    key: str
+    heading: str
+    empty: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow(Record):
+    """One row of the sources table."""
+
+    number: int
+    target: str
+    outlet: str
+    title: str  # "" when the article has none
+    url: str | None  # only a plain http(s) URL, safe to link
+    published: str
+    dateline: str
+    duplicate_of: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IssueQuote(Record):
+    """One statement under an issue: its first wording, its speaker, and every outlet's citation."""
 
     text: str
-    kind: str
-    cue: str | None
-    quotes: tuple[Quote, ...]
+    speaker: str | None
+    links: tuple[Link, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class QuoteGroup:
+class IssuePosition(Record):
+    side: str
+    quotes: int
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IssueView(Record):
+    """A key issue. Its label is made by the program, not taken from an article."""
+
+    label: str
+    summary: tuple[CitedLine, ...]
+    quotes: tuple[IssueQuote, ...]
+    positions: tuple[IssuePosition, ...]
+    covered_by: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleView(Record):
+    title: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView(Record):
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[RoleView, ...]
+    mentions: tuple[Link, ...]  # the first mention in each article
+
+
+@dataclass(frozen=True, slots=True)
+class EntityGroup(Record):
+    heading: str
+    entities: tuple[EntityView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLine(Record):
+    """One wording of a statement, with the citations of every quote that carries exactly that wording."""
+
+    text: str
+    partial: bool
+    cue: str | None
+    quote_ids: tuple[str, ...]
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup(Record):
     """The quotes of one statement (or one quote on its own), ready to show together."""
 
     statement_id: str | None
     speaker: str
     lines: tuple[QuoteLine, ...]
-    article_ids: tuple[str, ...]
+    reporters: tuple[Link, ...]  # one link per article that carries the statement
 
 
 @dataclass(frozen=True, slots=True)
-class CoverageRow:
+class FigureLine(Record):
+    text: str
+    about: str
+    value: str  # the parsed value, or "" when it would only repeat the text
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimLine(Record):
+    source: str
+    text: str
+    value: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView(Record):
+    verdict: str  # "Sources disagree" or "Sources agree"
+    about: str
+    claims: tuple[ClaimLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DatedLine(Record):
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    text: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTally(Record):
     """How much of the briefing one article supplied."""
 
-    article: Article
     number: int
+    target: str
+    source: str
     quotes: int
     statements_first: int
     figures: int
@@ -89,16 +242,136 @@ class CoverageRow:
     summary_citations: int
 
 
+@dataclass(frozen=True, slots=True)
+class OutletRow(Record):
+    """How many of an issue's sentences each outlet carries, in the order of ``OutletCoverage.outlets``."""
+
+    issue: str
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExclusiveLine(Record):
+    outlet: str
+    text: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OmissionLine(Record):
+    issue: str
+    covered_by: tuple[str, ...]
+    missing: int  # how many other outlets left it out
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewLine(Record):
+    text: str
+    links: tuple[Link, ...]
+    reported: bool
+    outcome: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCoverage(Record):
+    """The coverage stage's findings: issue × outlet matrix, exclusives, omissions, previews."""
+
+    outlets: tuple[str, ...]
+    rows: tuple[OutletRow, ...]
+    exclusives: tuple[ExclusiveLine, ...]
+    omissions: tuple[OmissionLine, ...]
+    event_date: str
+    previews: tuple[PreviewLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageView(Record):
+    tallies: tuple[SourceTally, ...]
+    cited_in_summary: int  # how many articles the summary cites
+    by_outlet: OutletCoverage | None  # None when the coverage stage has not run
+
+
+@dataclass(frozen=True, slots=True)
+class StrippedItem(Record):
+    kind: str
+    text: str
+    preview: str  # the start of ``text``, for formats that show it inline
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class StrippedSource(Record):
+    number: int
+    source: str
+    count: str  # "1 item", "3 items"
+    items: tuple[StrippedItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FailureLine(Record):
+    source: str
+    error: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText(Record):
+    """The full text of one article, cut into segments so that every cited span is marked."""
+
+    number: int
+    target: str
+    title: str
+    source: str
+    published: str
+    dateline: str
+    url: str | None
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingView(Record):
+    """Everything a briefing page shows, in the order it shows it."""
+
+    title: str
+    facts: tuple[str, ...]  # "3 articles", "2 outlets", ...
+    stages: tuple[str, ...]
+    details: tuple[str, ...]  # "key: value" from the briefing's metadata
+    sections: tuple[Section, ...]
+    sources: tuple[SourceRow, ...]
+    summary: tuple[CitedLine, ...]
+    issues: tuple[IssueView, ...]
+    entity_groups: tuple[EntityGroup, ...]
+    quote_groups: tuple[QuoteGroup, ...]
+    figures: tuple[FigureLine, ...]
+    conflicts: tuple[ConflictView, ...]
+    timeline: tuple[DatedLine, ...]
+    coverage: CoverageView
+    stripped: tuple[StrippedSource, ...]
+    failures: tuple[FailureLine, ...]
+    texts: tuple[SourceText, ...]
+
+    def section(self, key: str) -> Section:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
+
+
+# --- Numbers and links ------------------------------------------------------------------------
+
+
 class Numbering:
     """Article numbers: ``[n]`` in the text is the n-th article of the briefing, counting from 1."""
 
     def __init__(self, articles: Iterable[Article]) -> None:
         self._articles: dict[str, Article] = {}
         self._numbers: dict[str, int] = {}
+        self._sources: dict[str, str] = {}  # every link carries one, so each is made once
         for article in articles:
             if article.id not in self._numbers:
                 self._numbers[article.id] = len(self._numbers) + 1
                 self._articles[article.id] = article
+                self._sources[article.id] = source_label(article, self._numbers[article.id])
 
     def number(self, article_id: str) -> int | None:
         return self._numbers.get(article_id)
@@ -110,6 +383,61 @@ class Numbering:
         """Whether the citation names a known article and lies inside its text."""
         article = self._articles.get(citation.article_id)
         return article is not None and 0 <= citation.start <= citation.end <= len(article.text)
+
+    def source(self, article_id: str) -> str:
+        """The article's short name, or "" for an unknown article."""
+        return self._sources.get(article_id, "")
+
+
+class Linker:
+    """Makes ``[n]`` links and remembers every span a link points at, to mark it in the full texts."""
+
+    def __init__(self, numbering: Numbering) -> None:
+        self.numbering = numbering
+        self._spans: dict[str, set[tuple[int, int]]] = {}
+
+    def spans(self, citations: Iterable[Citation]) -> tuple[Link, ...]:
+        """One link per cited article, to the first span cited in it; then one ``[?]`` if any is broken."""
+        first: dict[str, Citation] = {}
+        broken = False
+        for citation in citations:
+            if self.numbering.resolves(citation):
+                first.setdefault(citation.article_id, citation)
+            else:
+                broken = True
+        links = tuple(self._span_link(citation) for citation in first.values())
+        return (*links, _BROKEN) if broken else links
+
+    def articles(self, article_ids: Iterable[str]) -> tuple[Link, ...]:
+        """Links to whole articles, for things that cite an article but no span."""
+        links = []
+        for article_id in dict.fromkeys(article_ids):
+            number = self.numbering.number(article_id)
+            if number is None:
+                links.append(_BROKEN)
+            else:
+                links.append(Link(number, source_anchor(number), self.numbering.source(article_id)))
+        return tuple(dict.fromkeys(links))
+
+    def marked(self, article_id: str) -> tuple[tuple[int, int], ...]:
+        """Every span of the article that some link points at."""
+        return tuple(sorted(self._spans.get(article_id, ())))
+
+    def _span_link(self, citation: Citation) -> Link:
+        number = self.numbering.number(citation.article_id) or 0
+        self._spans.setdefault(citation.article_id, set()).add((citation.start, citation.end))
+        return Link(number, anchor_id(number, citation.start), self.numbering.source(citation.article_id))
+
+
+_BROKEN = Link(None, None, "")
+
+
+def source_anchor(number: int) -> str:
+    """The id of the n-th article's full text on the page."""
+    return f"source-{number}"
+
+
+# --- Labels -----------------------------------------------------------------------------------
 
 
 def fold(text: str) -> str:
@@ -172,6 +500,10 @@ def is_web_url(url: str | None) -> bool:
     return lowered.startswith(("http://", "https://")) and not any(c.isspace() or c in "<>\"'`" for c in url)
 
 
+def web_url(url: str | None) -> str | None:
+    return url if url is not None and is_web_url(url) else None
+
+
 def format_value(value: float | None, unit: str | None) -> str:
     """A parsed figure as a reader would write it: ``12``, ``3.5 percent``, ``2e+20 dollars``."""
     if value is None or not math.isfinite(value):
@@ -190,28 +522,133 @@ def value_note(text: str, value: float | None, unit: str | None) -> str:
     return "" if same else parsed
 
 
-def entity_groups(briefing: Briefing) -> tuple[tuple[str, tuple[Entity, ...]], ...]:
-    """Entities by type, in a fixed type order; only types that have entities."""
-    groups = []
-    for type_name, heading in ENTITY_TYPE_HEADINGS:
-        members = tuple(e for e in briefing.entities if e.type == type_name)
-        if members:
-            groups.append((heading, members))
-    return tuple(groups)
+def count_label(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def first_mentions(entity: Entity, numbering: Numbering) -> tuple[Citation, ...]:
-    """The first mention of the entity in each article, in article order.
+# --- Building the view ------------------------------------------------------------------------
 
-    Linking every mention would drown the text in highlights; one per article
-    is enough to show where the name comes from.
-    """
-    first: dict[str, Citation] = {}
-    for mention in entity.mentions:
-        known = first.get(mention.article_id)
-        if known is None or mention.start < known.start:
-            first[mention.article_id] = mention
-    return tuple(sorted(first.values(), key=lambda c: (numbering.number(c.article_id) or 0, c.start)))
+
+def build_view(briefing: Briefing) -> BriefingView:
+    """Everything a page shows about ``briefing``, computed once."""
+    numbering = Numbering(briefing.articles)
+    linker = Linker(numbering)
+    quotes = {quote.id: quote for quote in briefing.quotes}
+    sources = tuple(_source_row(article, linker) for article in briefing.articles)
+    summary = cited_lines(briefing.summary, linker)
+    issues = tuple(_issue(issue, quotes, linker) for issue in briefing.issues)
+    groups = entity_groups(briefing, linker)
+    quote_view = quote_groups(briefing, linker)
+    figures = tuple(_figure_line(figure, linker) for figure in briefing.figures)
+    conflicts = tuple(_conflict(conflict, linker) for conflict in briefing.conflicts)
+    timeline = tuple(
+        DatedLine(fold(entry.date), fold(entry.text), linker.spans(entry.evidence))
+        for entry in briefing.timeline
+    )
+    coverage_view = _coverage_view(briefing, linker)
+    stripped = _stripped(briefing, numbering)
+    failures = tuple(FailureLine(fold(f.source), fold(f.error), fold(f.reason)) for f in briefing.failures)
+    # Full texts come last because only now does the linker know every span to mark.
+    texts = _texts(briefing, linker)
+    filled = {
+        "sources": bool(sources),
+        "summary": bool(summary),
+        "issues": bool(issues),
+        "entities": bool(groups),
+        "quotes": bool(quote_view),
+        "figures": bool(figures),
+        "conflicts": bool(conflicts),
+        "timeline": bool(timeline),
+        "coverage": bool(coverage_view.tallies),
+        "stripped": bool(stripped),
+        "failures": bool(failures),
+        "texts": bool(texts),
+    }
+    return BriefingView(
+        title=story_title(briefing),
+        facts=_facts(briefing),
+        stages=tuple(fold(stage) for stage in briefing.stages),
+        details=tuple(
+            f"{key}: {value}"
+            for key, value in briefing.metadata.items()
+            if isinstance(value, str | int | float | bool)
+        ),
+        sections=tuple(
+            Section(key, heading, None if filled[key] else empty_message(briefing, key))
+            for key, heading in SECTIONS
+        ),
+        sources=sources,
+        summary=summary,
+        issues=issues,
+        entity_groups=groups,
+        quote_groups=quote_view,
+        figures=figures,
+        conflicts=conflicts,
+        timeline=timeline,
+        coverage=coverage_view,
+        stripped=stripped,
+        failures=failures,
+        texts=texts,
+    )
+
+
+def _facts(briefing: Briefing) -> tuple[str, ...]:
+    duplicates = sum(1 for a in briefing.articles if a.duplicate_of is not None)
+    return (
+        count_label(len(briefing.articles), "article"),
+        count_label(len(outlets(briefing)), "outlet"),
+        count_label(duplicates, "duplicate"),
+        count_label(len(briefing.failures), "unreadable source"),
+    )
+
+
+def _source_row(article: Article, linker: Linker) -> SourceRow:
+    number = linker.numbering.number(article.id) or 0
+    duplicate_of = () if article.duplicate_of is None else linker.articles([article.duplicate_of])
+    return SourceRow(
+        number=number,
+        target=source_anchor(number),
+        outlet=outlet_label(article),
+        title=fold(article.title or ""),
+        url=web_url(article.url),
+        published=published_label(article),
+        dateline=fold(article.dateline or ""),
+        duplicate_of=duplicate_of,
+    )
+
+
+def cited_lines(lines: Iterable[CitedText], linker: Linker) -> tuple[CitedLine, ...]:
+    return tuple(CitedLine(fold(line.text), linker.spans(line.citations)) for line in lines)
+
+
+def _span_of(item: Quote | Claim) -> Citation:
+    return Citation(item.article_id, item.start, item.end)
+
+
+def _issue(issue: Issue, quotes: Mapping[str, Quote], linker: Linker) -> IssueView:
+    statements = tuple(
+        IssueQuote(
+            text=fold(members[0].text),
+            speaker=_speaker_name(members[0]),
+            links=linker.spans(_span_of(q) for q in members),
+        )
+        for members in issue_quotes(issue, quotes)
+    )
+    positions = []
+    for position in issue.positions:
+        cited = [quotes[q] for q in position.quote_ids if q in quotes]
+        positions.append(IssuePosition(fold(position.side), len(cited), linker.spans(map(_span_of, cited))))
+    return IssueView(
+        label=fold(issue.label),
+        summary=cited_lines(issue.summary, linker),
+        quotes=statements,
+        positions=tuple(positions),
+        covered_by=linker.articles(issue.article_ids),
+    )
+
+
+def _speaker_name(quote: Quote) -> str | None:
+    return fold(quote.speaker.name) if quote.speaker is not None and fold(quote.speaker.name) else None
 
 
 def issue_quotes(issue: Issue, quotes: Mapping[str, Quote]) -> tuple[tuple[Quote, ...], ...]:
@@ -229,7 +666,39 @@ def issue_quotes(issue: Issue, quotes: Mapping[str, Quote]) -> tuple[tuple[Quote
     return tuple(tuple(members) for members in entries.values())
 
 
-def quote_groups(briefing: Briefing) -> tuple[QuoteGroup, ...]:
+def entity_groups(briefing: Briefing, linker: Linker) -> tuple[EntityGroup, ...]:
+    """Entities by type, in a fixed type order; only types that have entities."""
+    groups = []
+    for type_name, heading in ENTITY_TYPE_HEADINGS:
+        members = tuple(_entity(e, linker) for e in briefing.entities if e.type == type_name)
+        if members:
+            groups.append(EntityGroup(heading, members))
+    return tuple(groups)
+
+
+def _entity(entity: Entity, linker: Linker) -> EntityView:
+    name = fold(entity.name)
+    aliases = tuple(dict.fromkeys(fold(a) for a in entity.aliases if fold(a) and fold(a) != name))
+    roles = tuple(RoleView(fold(role.title), linker.articles(role.article_ids)) for role in entity.roles)
+    mentions = linker.spans(first_mentions(entity, linker.numbering))
+    return EntityView(name=name, aliases=aliases, roles=roles, mentions=mentions)
+
+
+def first_mentions(entity: Entity, numbering: Numbering) -> tuple[Citation, ...]:
+    """The first mention of the entity in each article, in article order.
+
+    Linking every mention would drown the text in highlights; one per article
+    is enough to show where the name comes from.
+    """
+    first: dict[str, Citation] = {}
+    for mention in entity.mentions:
+        known = first.get(mention.article_id)
+        if known is None or mention.start < known.start:
+            first[mention.article_id] = mention
+    return tuple(sorted(first.values(), key=lambda c: (numbering.number(c.article_id) or 0, c.start)))
+
+
+def quote_groups(briefing: Briefing, linker: Linker) -> tuple[QuoteGroup, ...]:
     """Quotes grouped by statement, in statement order, then quotes that belong to none."""
     by_id = {quote.id: quote for quote in briefing.quotes}
     grouped: set[str] = set()
@@ -239,39 +708,63 @@ def quote_groups(briefing: Briefing) -> tuple[QuoteGroup, ...]:
         if not members:
             continue
         grouped.update(q.id for q in members)
-        speaker = statement.speaker_name or _speaker_of(members)
-        groups.append(_group(statement.id, speaker, members))
+        speaker = fold(statement.speaker_name or "") or _speaker_of(members)
+        groups.append(_quote_group(statement.id, speaker, members, linker))
     for quote in briefing.quotes:
         if quote.id not in grouped:
-            groups.append(_group(None, _speaker_of((quote,)), (quote,)))
+            groups.append(_quote_group(None, _speaker_of((quote,)), (quote,), linker))
     return tuple(groups)
 
 
 def _speaker_of(quotes: tuple[Quote, ...]) -> str:
-    for quote in quotes:
-        if quote.speaker is not None and fold(quote.speaker.name):
-            return fold(quote.speaker.name)
-    return UNATTRIBUTED
+    return next((name for name in map(_speaker_name, quotes) if name), UNATTRIBUTED)
 
 
-def _group(statement_id: str | None, speaker: str, quotes: tuple[Quote, ...]) -> QuoteGroup:
+def _quote_group(
+    statement_id: str | None, speaker: str, quotes: tuple[Quote, ...], linker: Linker
+) -> QuoteGroup:
     # Several outlets usually carry the same words; show each wording once with all its sources.
     wordings: dict[str, list[Quote]] = {}
     for quote in quotes:
         wordings.setdefault(fold(quote.text), []).append(quote)
     lines = tuple(
-        QuoteLine(text=text, kind=members[0].kind, cue=_first_cue(members), quotes=tuple(members))
+        QuoteLine(
+            text=text,
+            partial=members[0].kind == "partial",
+            cue=next((fold(q.cue) for q in members if q.cue and fold(q.cue)), None),
+            quote_ids=tuple(q.id for q in members),
+            links=linker.spans(map(_span_of, members)),
+        )
         for text, members in wordings.items()
     )
-    article_ids = tuple(dict.fromkeys(q.article_id for q in quotes))
-    return QuoteGroup(statement_id=statement_id, speaker=speaker, lines=lines, article_ids=article_ids)
+    reporters = linker.articles(q.article_id for q in quotes)
+    return QuoteGroup(statement_id=statement_id, speaker=speaker, lines=lines, reporters=reporters)
 
 
-def _first_cue(quotes: list[Quote]) -> str | None:
-    return next((fold(q.cue) for q in quotes if q.cue and fold(q.cue)), None)
+def _figure_line(figure: Figure, linker: Linker) -> FigureLine:
+    return FigureLine(
+        text=fold(figure.text),
+        about=fold(figure.about or ""),
+        value=value_note(figure.text, figure.value, figure.unit),
+        links=linker.spans([Citation(figure.article_id, figure.start, figure.end)]),
+    )
 
 
-def coverage(briefing: Briefing, numbering: Numbering) -> tuple[CoverageRow, ...]:
+def _conflict(conflict: Conflict, linker: Linker) -> ConflictView:
+    claims = tuple(
+        ClaimLine(
+            source=linker.numbering.source(claim.article_id) or UNKNOWN_SOURCE,
+            text=fold(claim.text),
+            value=value_note(claim.text, claim.value, claim.unit),
+            links=linker.spans([_span_of(claim)]),
+        )
+        for claim in conflict.claims
+    )
+    verdict = "Sources disagree" if conflict.kind == "conflict" else "Sources agree"
+    return ConflictView(verdict=verdict, about=fold(conflict.about), claims=claims)
+
+
+def coverage(briefing: Briefing, numbering: Numbering) -> tuple[SourceTally, ...]:
     """Per article, how many items of each kind cite it."""
     quotes = Counter(q.article_id for q in briefing.quotes)
     firsts = Counter(s.first_article_id for s in briefing.statements)
@@ -287,9 +780,10 @@ def coverage(briefing: Briefing, numbering: Numbering) -> tuple[CoverageRow, ...
             continue
         seen.add(article.id)
         rows.append(
-            CoverageRow(
-                article=article,
+            SourceTally(
                 number=number,
+                target=source_anchor(number),
+                source=source_label(article, number),
                 quotes=quotes[article.id],
                 statements_first=firsts[article.id],
                 figures=figures[article.id],
@@ -299,3 +793,80 @@ def coverage(briefing: Briefing, numbering: Numbering) -> tuple[CoverageRow, ...
             )
         )
     return tuple(rows)
+
+
+def _coverage_view(briefing: Briefing, linker: Linker) -> CoverageView:
+    tallies = coverage(briefing, linker.numbering)
+    return CoverageView(
+        tallies=tallies,
+        cited_in_summary=sum(1 for row in tallies if row.summary_citations),
+        by_outlet=_outlet_coverage(briefing, linker),
+    )
+
+
+def _outlet_coverage(briefing: Briefing, linker: Linker) -> OutletCoverage | None:
+    found = briefing.coverage
+    if found is None:
+        return None
+    labels = {issue.id: fold(issue.label) for issue in briefing.issues}
+    return OutletCoverage(
+        outlets=tuple(fold(outlet) for outlet in found.outlets),
+        rows=tuple(OutletRow(labels.get(row.issue_id, row.issue_id), row.counts) for row in found.rows),
+        exclusives=tuple(
+            ExclusiveLine(fold(e.outlet), fold(e.text), linker.spans(e.citations)) for e in found.exclusives
+        ),
+        omissions=tuple(
+            OmissionLine(
+                issue=labels.get(o.issue_id, o.issue_id),
+                covered_by=tuple(fold(outlet) for outlet in o.covered_by),
+                missing=len(o.missing),
+            )
+            for o in found.omissions
+        ),
+        event_date=found.event_date or "date unknown",
+        previews=tuple(
+            PreviewLine(fold(p.text), linker.spans(p.citations), p.reported, linker.spans(p.outcome))
+            for p in found.previews
+        ),
+    )
+
+
+def _stripped(briefing: Briefing, numbering: Numbering) -> tuple[StrippedSource, ...]:
+    found = []
+    for article in briefing.articles:
+        if not article.stripped:
+            continue
+        number = numbering.number(article.id) or 0
+        items = tuple(
+            StrippedItem(fold(item.kind), fold(item.text), _preview(fold(item.text)), fold(item.reason))
+            for item in article.stripped
+        )
+        found.append(
+            StrippedSource(number, source_label(article, number), count_label(len(items), "item"), items)
+        )
+    return tuple(found)
+
+
+def _preview(text: str) -> str:
+    return text if len(text) <= STRIPPED_PREVIEW else text[: STRIPPED_PREVIEW - 1] + "…"
+
+
+def _texts(briefing: Briefing, linker: Linker) -> tuple[SourceText, ...]:
+    # One text per article id: a repeated id would repeat element ids and break the anchors.
+    unique = {article.id: article for article in reversed(briefing.articles)}
+    ordered = sorted(unique.values(), key=lambda a: linker.numbering.number(a.id) or 0)
+    return tuple(_text(article, linker) for article in ordered)
+
+
+def _text(article: Article, linker: Linker) -> SourceText:
+    number = linker.numbering.number(article.id) or 0
+    return SourceText(
+        number=number,
+        target=source_anchor(number),
+        title=fold(article.title or ""),
+        source=source_label(article, number),
+        published=published_label(article),
+        dateline=fold(article.dateline or ""),
+        url=web_url(article.url),
+        segments=segments(article.text, linker.marked(article.id), number),
+    )
