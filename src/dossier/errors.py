@@ -10,6 +10,7 @@
     │   ├── TooLargeError          the source is over the size cap
     │   ├── MalformedInputError    markup, feed or JSON that cannot be parsed
     │   ├── FetchError             a URL could not be fetched
+    │   │   └── BlockedAddressError    it leads to a non-public address (loopback, private, ...)
     │   └── SourceNotFoundError    a path or glob that names nothing
     ├── StoreError             the article store failed or refused a write
     ├── StageError             a pipeline stage broke its contract
@@ -83,3 +84,7 @@ class SchemaError(DossierError):
 
 class UsageError(DossierError):
     """Arguments that cannot work together, or an impossible request."""
+
+
+class BlockedAddressError(FetchError):
+    """A URL leads to a loopback, private or otherwise non-public address, and those are not allowed."""
