@@ -24,6 +24,7 @@ from dossier.ingest.decode import check_size, decode_text, read_file
 from dossier.ingest.failures import CONVERTIBLE_ERRORS, failure_from
 from dossier.ingest.feed import read_feed
 from dossier.ingest.fetch import Fetched, Fetcher
+from dossier.ingest.fields import repair_draft, repair_failure
 from dossier.ingest.html import read_html
 from dossier.ingest.jsonl import read_jsonl
 from dossier.ingest.limits import DEFAULT_LIMITS, Limits
@@ -119,6 +120,8 @@ class _Batch:
                 self._emit(failure_from(error, source=name))
 
     def _emit(self, item: Draft | Failure) -> None:
+        # Every reader repairs its own fields; this catches what a file name or a page brought in.
+        item = repair_failure(item) if isinstance(item, Failure) else repair_draft(item)
         if isinstance(item, Failure):
             logger.info("not read: %s: %s (%s)", item.source, item.reason, item.error)
             self.failures.append(item)

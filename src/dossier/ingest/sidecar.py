@@ -21,6 +21,7 @@ from dossier.article import Draft
 from dossier.errors import MalformedInputError, SourceError
 from dossier.ingest.decode import decode_text, read_file
 from dossier.ingest.failures import one_line
+from dossier.ingest.fields import repair_draft
 from dossier.ingest.jsonobject import JsonObjectError, optional_date, optional_string, parse_json_object
 from dossier.ingest.limits import Limits
 
@@ -42,8 +43,8 @@ class Sidecar:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def apply(self, draft: Draft) -> Draft:
-        """``draft`` with this sidecar's fields laid over it."""
-        return dataclasses.replace(
+        """``draft`` with this sidecar's fields laid over it (repaired: see :mod:`~dossier.ingest.fields`)."""
+        merged = dataclasses.replace(
             draft,
             title=self.title or draft.title,
             outlet=self.outlet or draft.outlet,
@@ -52,6 +53,7 @@ class Sidecar:
             dateline=self.dateline or draft.dateline,
             metadata={**draft.metadata, **self.metadata},
         )
+        return repair_draft(merged)
 
 
 def sidecar_path(path: Path) -> Path | None:
