@@ -32,7 +32,7 @@ from dossier.ingest.sidecar import find_sidecar
 from dossier.ingest.sources import (
     STDIN,
     Format,
-    expand_source,
+    expand,
     format_for_media_type,
     format_for_path,
     is_url,
@@ -107,11 +107,13 @@ class _Batch:
 
     def read_source(self, source: str) -> None:
         try:
-            names = expand_source(source)
+            expansion = expand(source, follow_links=self.limits.follow_links)
         except CONVERTIBLE_ERRORS as error:
             self._emit(failure_from(error, source=source))
             return
-        for name in names:
+        for refused in expansion.refused:
+            self._emit(failure_from(refused, source=refused.source or source))
+        for name in expansion.names:
             self._deadline = time.monotonic() + self.limits.source_budget_s
             try:
                 for item in self._items(name):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier.article import Draft
-from dossier.errors import MalformedInputError, SourceError
+from dossier.errors import LinkRefusedError, MalformedInputError, SourceError
 from dossier.ingest.decode import decode_text, read_file
 from dossier.ingest.failures import one_line
 from dossier.ingest.fields import repair_draft
@@ -72,6 +72,14 @@ def find_sidecar(path: Path, *, source: str, limits: Limits) -> Sidecar | None:
     candidate = sidecar_path(path)
     if candidate is None or not candidate.is_file():
         return None
+    if candidate.is_symlink() and not limits.follow_links:
+        real = candidate.resolve()
+        if not real.is_relative_to(path.parent.resolve()):
+            raise LinkRefusedError(
+                f"sidecar {candidate} is a link out of its folder ({real}); not followed without "
+                "--follow-links (Limits.follow_links)",
+                source=source,
+            )
     try:
         return _read_sidecar(candidate, source=source, limits=limits)
     except (SourceError, OSError, JsonObjectError) as error:
