@@ -10,7 +10,9 @@
     │   ├── TooLargeError          the source is over the size cap
     │   ├── MalformedInputError    markup, feed or JSON that cannot be parsed
     │   ├── FetchError             a URL could not be fetched
-    │   └── SourceNotFoundError    a path or glob that names nothing
+    │   │   └── BlockedAddressError  it leads to a non-public address (loopback, private, ...)
+    │   ├── SourceNotFoundError    a path or glob that names nothing
+    │   └── LinkRefusedError       a link in a folder points out of it (not followed)
     ├── StoreError             the article store failed or refused a write
     ├── StageError             a pipeline stage broke its contract
     ├── SchemaError            a briefing does not match docs/briefing.schema.json
@@ -83,3 +85,11 @@ class SchemaError(DossierError):
 
 class UsageError(DossierError):
     """Arguments that cannot work together, or an impossible request."""
+
+
+class BlockedAddressError(FetchError):
+    """A URL leads to a loopback, private or otherwise non-public address, and those are not allowed."""
+
+
+class LinkRefusedError(SourceError):
+    """A symbolic link in a folder points outside it, and following such links is not allowed."""

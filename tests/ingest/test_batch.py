@@ -161,8 +161,9 @@ def test_unreachable_url_fails(make_fetcher: FetcherFactory, good_file: Path) ->
 
 def test_refused_real_connection_fails(good_file: Path) -> None:
     # Port 9 (discard) is closed on loopback: the kernel refuses at once, no network is used.
+    # Loopback must be allowed explicitly, or the fetch is refused before connecting.
     url = "http://127.0.0.1:9/"
-    with Fetcher(limits=Limits(timeout_s=2.0), transport=httpx.HTTPTransport()) as fetcher:
+    with Fetcher(limits=Limits(timeout_s=2.0, allow_private=True)) as fetcher:
         result = read_sources([url, str(good_file)], fetcher=fetcher)
     failure = only_failure(result, FetchError, url)
     assert "could not connect" in failure.reason or "timed out" in failure.reason

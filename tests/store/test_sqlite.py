@@ -435,10 +435,10 @@ def test_a_locked_database_is_a_store_error_naming_it(
     monkeypatch.setattr(sqlite_module, "BUSY_TIMEOUT_MS", 20)
     path = tmp_path / "news.db"
     article = make_article("Written once the other writer is done.")
-    with open_store(path) as store:
+    with SqliteStore(path, write_wait_s=0.1) as store:
         other = sqlite3.connect(path, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
-        with pytest.raises(StoreError, match="locked") as raised:
+        with pytest.raises(StoreError, match=r"locked.*waited .* for another writer") as raised:
             store.add([article])
         assert str(path) in str(raised.value)
         other.execute("ROLLBACK")

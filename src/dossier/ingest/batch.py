@@ -12,17 +12,19 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from dossier.article import Draft, Failure
-from dossier.errors import MalformedInputError, SourceNotFoundError
+from dossier.errors import FetchError, MalformedInputError, SourceNotFoundError
 from dossier.ingest.decode import check_size, decode_text, read_file
 from dossier.ingest.failures import CONVERTIBLE_ERRORS, failure_from
 from dossier.ingest.feed import read_feed
 from dossier.ingest.fetch import Fetched, Fetcher
+from dossier.ingest.fields import repair_draft, repair_failure
 from dossier.ingest.html import read_html
 from dossier.ingest.jsonl import read_jsonl
 from dossier.ingest.limits import DEFAULT_LIMITS, Limits
@@ -30,7 +32,7 @@ from dossier.ingest.sidecar import find_sidecar
 from dossier.ingest.sources import (
     STDIN,
     Format,
-    expand_source,
+    expand,
     format_for_media_type,
     format_for_path,
     is_url,
@@ -95,6 +97,8 @@ class _Batch:
         self._own_fetcher: Fetcher | None = None
         self._stdin = stdin
         self._on_item = on_item
+        # When the source being read runs out of time (Limits.source_budget_s).
+        self._deadline = time.monotonic() + limits.source_budget_s
 
     def close(self) -> None:
         if self._own_fetcher is not None:
@@ -103,11 +107,14 @@ class _Batch:
 
     def read_source(self, source: str) -> None:
         try:
-            names = expand_source(source)
+            expansion = expand(source, follow_links=self.limits.follow_links)
         except CONVERTIBLE_ERRORS as error:
             self._emit(failure_from(error, source=source))
             return
-        for name in names:
+        for refused in expansion.refused:
+            self._emit(failure_from(refused, source=refused.source or source))
+        for name in expansion.names:
+            self._deadline = time.monotonic() + self.limits.source_budget_s
             try:
                 for item in self._items(name):
                     self._emit(item)
@@ -115,6 +122,8 @@ class _Batch:
                 self._emit(failure_from(error, source=name))
 
     def _emit(self, item: Draft | Failure) -> None:
+        # Every reader repairs its own fields; this catches what a file name or a page brought in.
+        item = repair_failure(item) if isinstance(item, Failure) else repair_draft(item)
         if isinstance(item, Failure):
             logger.info("not read: %s: %s (%s)", item.source, item.reason, item.error)
             self.failures.append(item)
@@ -128,7 +137,7 @@ class _Batch:
             data = self._read_stdin()
             yield from self._parse(data, sniff_format(data), source=name)
         elif is_url(name):
-            fetched = self._fetcher().fetch(name)
+            fetched = self._fetcher().fetch(name, deadline=self._deadline)
             yield from self._parse(fetched.body, _format_of_response(fetched), source=name, fetched=fetched)
         else:
             yield from self._read_path(name)
@@ -163,7 +172,12 @@ class _Batch:
 
     def _read_item_page(self, url: str) -> Draft:
         """The article on a feed item's page (for items whose feed entry is only a teaser)."""
-        fetched = self._fetcher().fetch(url)
+        if time.monotonic() >= self._deadline:
+            budget = self.limits.source_budget_s
+            raise FetchError(
+                f"page not fetched: the time budget of {budget:g} s for its feed is spent", source=url
+            )
+        fetched = self._fetcher().fetch(url, deadline=self._deadline)
         form = _format_of_response(fetched)
         if form not in _SINGLE_DOCUMENT_FORMATS:
             raise MalformedInputError(f"the item's page is {form.value}, not an article page", source=url)

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import io
 import logging
+import re
 import xml.sax
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -25,6 +26,7 @@ from dossier.dates import parse_published
 from dossier.errors import EmptyInputError, FetchError, MalformedInputError, TooLargeError
 from dossier.ingest.decode import check_bytes
 from dossier.ingest.failures import CONVERTIBLE_ERRORS, failure_from, one_line
+from dossier.ingest.fields import repair_draft
 from dossier.ingest.limits import Limits
 from dossier.ingest.markup import html_to_text
 
@@ -34,6 +36,8 @@ logger = logging.getLogger(__name__)
 FULL_TEXT_MIN_CHARS = 500
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 _DATE_KEYS = ("published", "updated", "created")
+#: A numeric character reference (bounded digits: the pattern stays linear).
+_CHARACTER_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]{1,12}|[0-9]{1,15});")
 
 #: Reads the page of a feed item (fetch + the right reader); raises SourceError.
 PageReader = Callable[[str], Draft]
@@ -70,7 +74,7 @@ def read_feed(
 ) -> Iterator[Draft | Failure]:
     """Drafts of the items of an RSS or Atom feed (and failures of single items), in feed order."""
     check_bytes(data, source=source)
-    parsed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser must not treat bytes as a path or URL
+    parsed = _parse(data, source=source)
     entries = list(parsed.entries)
     broken = _parse_error(parsed)
     _refuse_unusable(parsed, entries, broken, source=source)
@@ -85,8 +89,8 @@ def read_feed(
     for index, entry in enumerate(entries[: limits.max_feed_items], start=1):
         name = _clean(entry.get("link")) or f"{source}#{index}"
         try:
-            yield _entry_draft(
-                entry, name=name, feed=source, outlet=outlet, read_page=read_page, budget=budget
+            yield repair_draft(
+                _entry_draft(entry, name=name, feed=source, outlet=outlet, read_page=read_page, budget=budget)
             )
         except CONVERTIBLE_ERRORS as error:
             yield failure_from(error, source=name)
@@ -96,6 +100,27 @@ def read_feed(
             error=TooLargeError.__name__,
             reason=f"feed has {len(entries)} items; only the first {limits.max_feed_items} were read",
         )
+
+
+def _parse(data: bytes, *, source: str) -> Any:
+    try:
+        # A stream: feedparser must not treat bytes as a path or URL.
+        return feedparser.parse(io.BytesIO(_CHARACTER_REFERENCE.sub(_safe_reference, data)))
+    except (UnicodeError, ValueError, RecursionError) as error:
+        raise MalformedInputError(f"unparseable feed ({one_line(str(error))})", source=source) from error
+
+
+def _safe_reference(match: re.Match[bytes]) -> bytes:
+    """A character reference feedparser can turn into text: surrogates and non-characters become U+FFFD.
+
+    feedparser's fallback parser calls ``chr(n).encode()`` on every reference,
+    so ``&#xD800;`` in one title would otherwise make the whole feed fail.
+    """
+    digits = match.group(1)
+    number = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+    if 0xD800 <= number <= 0xDFFF or number > 0x10FFFF:
+        return b"&#xFFFD;"
+    return match.group(0)
 
 
 def _parse_error(parsed: Any) -> str | None:

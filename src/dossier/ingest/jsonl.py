@@ -20,6 +20,7 @@ from dossier.dates import parse_published
 from dossier.errors import EmptyInputError, EncodingError, MalformedInputError, SourceError
 from dossier.ingest.decode import bom_codec, check_bytes, decode_text
 from dossier.ingest.failures import failure_from
+from dossier.ingest.fields import repair_draft
 from dossier.ingest.jsonobject import JsonObjectError, optional_string, parse_json_object
 
 logger = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ def draft_from_object(data: dict[str, Any], *, source: str) -> Draft:
     if published is None and data.get("published") not in (None, ""):
         logger.info("%s: cannot read published date %r; kept as published_raw", source, data["published"])
         metadata["published_raw"] = data["published"]
-    return Draft(
+    draft = Draft(
         source=source,
         text=text,
         title=title,
@@ -92,6 +93,8 @@ def draft_from_object(data: dict[str, Any], *, source: str) -> Draft:
         dateline=dateline,
         metadata=metadata,
     )
+    # Lone surrogates and absurd metadata are repaired here, field by field, not left to sink the batch.
+    return repair_draft(draft)
 
 
 def _parse_line(text: str, *, source: str) -> dict[str, Any]:

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from dossier.article import Draft
-from dossier.errors import MalformedInputError, SourceError
+from dossier.errors import LinkRefusedError, MalformedInputError, SourceError
 from dossier.ingest.decode import decode_text, read_file
 from dossier.ingest.failures import one_line
+from dossier.ingest.fields import repair_draft
 from dossier.ingest.jsonobject import JsonObjectError, optional_date, optional_string, parse_json_object
 from dossier.ingest.limits import Limits
 
@@ -42,8 +43,8 @@ class Sidecar:
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def apply(self, draft: Draft) -> Draft:
-        """``draft`` with this sidecar's fields laid over it."""
-        return dataclasses.replace(
+        """``draft`` with this sidecar's fields laid over it (repaired: see :mod:`~dossier.ingest.fields`)."""
+        merged = dataclasses.replace(
             draft,
             title=self.title or draft.title,
             outlet=self.outlet or draft.outlet,
@@ -52,6 +53,7 @@ class Sidecar:
             dateline=self.dateline or draft.dateline,
             metadata={**draft.metadata, **self.metadata},
         )
+        return repair_draft(merged)
 
 
 def sidecar_path(path: Path) -> Path | None:
@@ -70,6 +72,14 @@ def find_sidecar(path: Path, *, source: str, limits: Limits) -> Sidecar | None:
     candidate = sidecar_path(path)
     if candidate is None or not candidate.is_file():
         return None
+    if candidate.is_symlink() and not limits.follow_links:
+        real = candidate.resolve()
+        if not real.is_relative_to(path.parent.resolve()):
+            raise LinkRefusedError(
+                f"sidecar {candidate} is a link out of its folder ({real}); not followed without "
+                "--follow-links (Limits.follow_links)",
+                source=source,
+            )
     try:
         return _read_sidecar(candidate, source=source, limits=limits)
     except (SourceError, OSError, JsonObjectError) as error:

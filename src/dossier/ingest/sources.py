@@ -15,9 +15,10 @@ import glob
 import logging
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.errors import SourceNotFoundError
+from dossier.errors import LinkRefusedError, SourceNotFoundError
 from dossier.ingest.decode import bom_codec
 from dossier.ingest.sidecar import sidecars_among
 
@@ -81,41 +82,113 @@ def is_url(source: str) -> bool:
     return _URL.match(source) is not None
 
 
-def expand_source(source: str) -> tuple[str, ...]:
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """What a source names: the things to read, and the links in a folder that were not followed."""
+
+    names: tuple[str, ...]
+    refused: tuple[LinkRefusedError, ...] = ()
+
+
+def expand_source(source: str, *, follow_links: bool = False) -> tuple[str, ...]:
     """The names of everything ``source`` names; raises :class:`SourceNotFoundError` when that is nothing."""
+    return expand(source, follow_links=follow_links).names
+
+
+def expand(source: str, *, follow_links: bool = False) -> Expansion:
+    """Like :func:`expand_source`, with the refused links of a folder (see :func:`_expand_folder`)."""
     if not source.strip():
         raise SourceNotFoundError("empty source name", source=repr(source))
     if source == STDIN or is_url(source):
-        return (source,)
+        return Expansion((source,))
     path = Path(source)
     if path.is_dir():
-        return _expand_folder(path, source=source)
+        return _expand_folder(path, source=source, follow_links=follow_links)
     if path.exists() or path.is_symlink():
-        return (source,)
+        return Expansion((source,))
     if _GLOB_MAGIC.search(source):
-        return _expand_glob(source)
+        return Expansion(_expand_glob(source))
     raise SourceNotFoundError("no such file or folder", source=source)
 
 
-def _expand_folder(folder: Path, *, source: str) -> tuple[str, ...]:
-    found: list[Path] = []
+def _expand_folder(folder: Path, *, source: str, follow_links: bool) -> Expansion:
+    """Every readable file under ``folder``, each read once.
+
+    A folder is untrusted like its files: a link in it may point anywhere
+    (``/etc/shadow``, a key file). Links that lead out of the folder are
+    refused unless ``follow_links``; links within it are kept, but a file
+    reached both directly and through links is read once, under its own name.
+    """
+    root = folder.resolve()
+    candidates: list[Path] = []
+    refused: list[LinkRefusedError] = []
+    visited = {root}
 
     def report(error: OSError) -> None:
         logger.warning("%s: cannot list %s (%s)", source, error.filename, error.strerror)
 
-    for directory, subdirectories, files in os.walk(folder, onerror=report):
-        # Pruned in place so that os.walk does not descend into hidden folders.
-        subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
+    for directory, subdirectories, files in os.walk(folder, onerror=report, followlinks=follow_links):
         base = Path(directory)
-        found.extend(
+        # Pruned in place so that os.walk does not descend into hidden folders, or into a folder twice.
+        kept_subdirectories = []
+        for name in sorted(subdirectories):
+            if name.startswith("."):
+                continue
+            path = base / name
+            if path.is_symlink():
+                real = path.resolve()
+                if not follow_links:
+                    if not real.is_relative_to(root):
+                        refused.append(_refusal(path, real, what="folder"))
+                    continue  # one within the folder is read where it really is
+                if real in visited:
+                    continue  # a loop, or a second way to the same folder
+                visited.add(real)
+            kept_subdirectories.append(name)
+        subdirectories[:] = kept_subdirectories
+        candidates.extend(
             base / name
             for name in files
             if not name.startswith(".") and Path(name).suffix.lower() in EXTENSION_FORMATS
         )
-    if not found:
+    found = _read_once(sorted(candidates), root=root, follow_links=follow_links, refused=refused)
+    if not found and not refused:
         known = " ".join(EXTENSION_FORMATS)
         raise SourceNotFoundError(f"folder has no readable files (looked for {known})", source=source)
-    return tuple(str(path) for path in sorted(found))
+    return Expansion(tuple(str(path) for path in found), tuple(refused))
+
+
+def _read_once(
+    candidates: list[Path], *, root: Path, follow_links: bool, refused: list[LinkRefusedError]
+) -> list[Path]:
+    """``candidates`` without links out of the folder (unless allowed) and without second names of a file."""
+    real_paths = {path: path.resolve() for path in candidates}
+    # A file's own name wins over the links to it; among links, the first by name.
+    direct = {real_paths[path] for path in candidates if not path.is_symlink()}
+    chosen: list[Path] = []
+    taken: set[Path] = set()
+    for path in candidates:
+        real = real_paths[path]
+        if path.is_symlink():
+            if not follow_links and not real.is_relative_to(root):
+                refused.append(_refusal(path, real, what="file"))
+                continue
+            if real in direct:
+                continue
+        if real in taken:
+            continue
+        taken.add(real)
+        chosen.append(path)
+    return chosen
+
+
+def _refusal(path: Path, real: Path, *, what: str) -> LinkRefusedError:
+    logger.warning("%s: link to a %s outside the folder (%s), not followed", path, what, real)
+    return LinkRefusedError(
+        f"symbolic link to a {what} outside the folder ({real}); not followed without --follow-links "
+        "(Limits.follow_links)",
+        source=str(path),
+    )
 
 
 def _expand_glob(pattern: str) -> tuple[str, ...]:

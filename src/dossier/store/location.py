@@ -35,28 +35,33 @@ def default_db_path() -> Path:
     return user_data_path("dossier") / DEFAULT_DB_NAME
 
 
-def open_store(location: str | Path | None = None) -> Store:
+def open_store(location: str | Path | None = None, *, read_only: bool = False) -> Store:
     """Open (creating if needed, and migrating) the store at ``location``.
+
+    ``read_only``: open an existing store for reading only, creating and
+    migrating nothing (for commands that only read, such as ``list``).
 
     Raises :class:`UsageError` for a database URL that is not supported yet, and
     :class:`StoreError` when the database cannot be opened or is not dossier's.
     """
     if location is None:
-        return _open_default()
+        return _open_default(read_only=read_only)
     if isinstance(location, str):
         _refuse_urls(location)
         if location == MEMORY:
             return SqliteStore(MEMORY)
-        return SqliteStore(Path(location).expanduser())
-    return SqliteStore(location.expanduser())
+        return SqliteStore(Path(location).expanduser(), read_only=read_only)
+    return SqliteStore(location.expanduser(), read_only=read_only)
 
 
-def _open_default() -> Store:
+def _open_default(*, read_only: bool) -> Store:
     override = os.environ.get(DB_ENV, "").strip()
     if override == MEMORY or _OTHER_URL.match(override):
         # $DOSSIER_DB may name any location a caller could pass.
-        return open_store(override)
+        return open_store(override, read_only=read_only)
     path = default_db_path()
+    if read_only:
+        return SqliteStore(path, read_only=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

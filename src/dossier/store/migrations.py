@@ -157,6 +157,22 @@ def apply_migrations(
     return tuple(applied)
 
 
+def require_current_schema(
+    connection: sqlite3.Connection, *, label: str, migrations: Sequence[Migration] = MIGRATIONS
+) -> None:
+    """Refuse a database that a read-only opening could not use as it is: foreign, newer, or behind."""
+    _refuse_foreign_database(connection, label)
+    applied = applied_migrations(connection)
+    _refuse_unknown_migrations(applied, migrations, label)
+    missing = [migration.name for migration in migrations if migration.name not in applied]
+    if missing:
+        raise StoreError(
+            f"the store needs an upgrade ({', '.join(missing)}) and is open read-only; "
+            "open it once for writing (e.g. with ingest) to upgrade it",
+            source=label,
+        )
+
+
 def _has_table(connection: sqlite3.Connection, name: str) -> bool:
     row = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,13 +25,16 @@ from dossier.article import Article
 from dossier.errors import StoreError, UsageError
 from dossier.store.base import AddResult
 from dossier.store.fts_query import match_expression
-from dossier.store.migrations import apply_migrations
+from dossier.store.migrations import apply_migrations, require_current_schema
 
 logger = logging.getLogger(__name__)
 
 MEMORY: Final = ":memory:"
-#: How long a writer waits for another process's lock before giving up, in milliseconds.
-BUSY_TIMEOUT_MS: Final = 5_000
+#: How long one attempt at the write lock waits inside SQLite, in milliseconds. A writer
+#: that does not get the lock logs that it is waiting, and tries again until ``write_wait_s``.
+BUSY_TIMEOUT_MS: Final = 2_000
+#: How long a writer waits for another writer (a long ingest) before giving up, in seconds.
+DEFAULT_WRITE_WAIT_S: Final = 600.0
 
 #: Article fields that have a column of their own; every other field goes into ``extra``.
 _COLUMNS: Final = (
@@ -58,13 +62,23 @@ _FTS_PROBE: Final = (
 
 
 class SqliteStore:
-    """A :class:`~dossier.store.base.Store` in one SQLite file, or in memory for ``":memory:"``."""
+    """A :class:`~dossier.store.base.Store` in one SQLite file, or in memory for ``":memory:"``.
 
-    def __init__(self, location: str | Path) -> None:
+    Writers take turns: a second writer waits for the first (logging that it
+    waits) for up to ``write_wait_s`` seconds. Readers are never blocked (WAL
+    mode). ``read_only`` opens an existing store for reading only (``mode=ro``),
+    so a store in a folder one cannot write to can still be listed and searched.
+    """
+
+    def __init__(
+        self, location: str | Path, *, read_only: bool = False, write_wait_s: float = DEFAULT_WRITE_WAIT_S
+    ) -> None:
         self._memory = str(location) == MEMORY
         self.label = MEMORY if self._memory else str(location)
+        self.read_only = read_only and not self._memory
+        self._write_wait_s = write_wait_s
         self._connection: sqlite3.Connection | None = None
-        self._connection = self._open(location)
+        self._connection = self._open_read_only(Path(location)) if self.read_only else self._open(location)
 
     # --- opening ------------------------------------------------------------------------------------------
 
@@ -87,6 +101,33 @@ class SqliteStore:
             raise
         return connection
 
+    def _open_read_only(self, path: Path) -> sqlite3.Connection:
+        _check_path(path)
+        if not path.is_file():
+            raise StoreError(
+                "no store here to read (it is opened read-only, so none is made)", source=str(path)
+            )
+        connection = _connect_read_only(path, self.label, immutable=False)
+        try:
+            _probe(connection)
+        except sqlite3.OperationalError:
+            # A WAL database needs its -shm file, which a read-only folder cannot hold. Nobody can
+            # write there either, so the file cannot change while we read it: immutable is true.
+            connection.close()
+            logger.info("%s: folder is not writable; reading the store as immutable", self.label)
+            connection = _connect_read_only(path, self.label, immutable=True)
+        try:
+            with _translated(self.label, "cannot open database"):
+                _probe(connection)
+            _require_fts5(connection, self.label)  # its probe is a temporary table: before query_only
+            require_current_schema(connection, label=self.label)
+            with _translated(self.label, "cannot open database"):
+                connection.execute("PRAGMA query_only = ON")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
     def _configure(self, connection: sqlite3.Connection) -> None:
         with _translated(self.label, "cannot open database"):
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -103,10 +144,11 @@ class SqliteStore:
         connection = self._live()
         if not articles:
             return AddResult(added=(), unchanged=())
+        if self.read_only:
+            raise StoreError("the store is open read-only; nothing was written", source=self.label)
         added: list[str] = []
         unchanged: list[str] = []
-        with _translated(self.label, "cannot start a write"):
-            connection.execute("BEGIN IMMEDIATE")
+        self._begin_write(connection)
         try:
             for article in articles:
                 target = added if self._insert(connection, article) else unchanged
@@ -202,6 +244,37 @@ class SqliteStore:
         if self._connection is None:
             raise StoreError("the store is closed", source=self.label)
         return self._connection
+
+    def _begin_write(self, connection: sqlite3.Connection) -> None:
+        """Take the write lock, waiting for another writer as long as ``write_wait_s`` allows.
+
+        Each attempt waits up to BUSY_TIMEOUT_MS inside SQLite; between
+        attempts the wait is logged, so that a second ``ingest`` says why it
+        is not moving instead of failing after a few seconds.
+        """
+        started = time.monotonic()
+        waiting = False
+        while True:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                waited = time.monotonic() - started
+                if not _is_busy(error) or waited >= self._write_wait_s:
+                    why = (
+                        f"{_one_line(error)} (waited {waited:.0f} s for another writer)" if waiting else None
+                    )
+                    raise StoreError(
+                        f"cannot start a write: {why or _one_line(error)}", source=self.label
+                    ) from error
+                if not waiting:
+                    logger.warning("%s: another process is writing to the store; waiting for it", self.label)
+                waiting = True
+                continue
+            except sqlite3.Error as error:
+                raise _store_error(error, self.label, "cannot start a write") from error
+            if waiting:
+                logger.info("%s: the other writer is done; writing now", self.label)
+            return
 
     def _insert(self, connection: sqlite3.Connection, article: Article) -> bool:
         """Insert one article inside the open transaction; say whether it was new."""
@@ -308,6 +381,27 @@ def _checked_limit(limit: int) -> int:
         raise UsageError(f"limit must not be negative: {limit}")
     # SQLite integers are 64-bit; anything larger means "no limit" anyway.
     return min(limit, 2**63 - 1)
+
+
+# --- read-only opening -------------------------------------------------------------------------------------
+
+
+def _connect_read_only(path: Path, label: str, *, immutable: bool) -> sqlite3.Connection:
+    # as_uri() percent-encodes the path, so "?" or "#" in a folder name cannot be read as URI syntax.
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    try:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as error:
+        raise _store_error(error, label, "cannot open database") from error
+
+
+def _probe(connection: sqlite3.Connection) -> None:
+    connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    name = str(getattr(error, "sqlite_errorname", ""))
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(error)
 
 
 # --- checks and errors --------------------------------------------------------------------------------------
