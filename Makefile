@@ -12,8 +12,9 @@ PG_BIN ?= /usr/lib/postgresql/15/bin
 install: $(BIN)/dossier
 
 # The product only, every wheel checked against its hash in requirements.lock.
-$(BIN)/dossier: requirements.lock pyproject.toml
+$(BIN)/dossier: requirements.lock requirements-pip.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	$(PIP) -r requirements-pip.lock
 	$(PIP) -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
@@ -69,7 +70,7 @@ pytest:
 demo: install
 	$(BIN)/dossier brief --demo -o out
 
-# Re-pin the three lock files from pyproject.toml, with hashes (needs the registries).
+# Re-pin the lock files from pyproject.toml, with hashes (needs the registries).
 lock:
 	$(PYTHON) scripts/lock.py
 
