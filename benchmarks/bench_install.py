@@ -55,6 +55,11 @@ def step(label: str, venv: Path, action: list[str]) -> None:
     print(f"{label:34}{disk_usage_mb(venv):>9.0f} MB{seconds:>9.1f} s", flush=True)
 
 
+def build_leftovers() -> list[Path]:
+    """What setuptools writes into the work tree when it builds dossier."""
+    return [*ROOT.glob("src/*.egg-info"), ROOT / "build"]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -62,6 +67,7 @@ def main() -> int:
     parser.add_argument("--with", dest="extras", action="append", choices=EXTRAS, default=[])
     parser.add_argument("--keep", action="store_true", help="keep the venv and print where it is")
     args = parser.parse_args()
+    leftovers_before = {path for path in build_leftovers() if path.exists()}
     folder = Path(tempfile.mkdtemp(prefix="dossier-install-"))
     venv = folder / "venv"
     try:
@@ -83,6 +89,9 @@ def main() -> int:
             print(f"kept: {venv}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
+        for path in build_leftovers():
+            if path.exists() and path not in leftovers_before:
+                shutil.rmtree(path, ignore_errors=True)
     return 0
 
 
