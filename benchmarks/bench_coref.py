@@ -7,7 +7,8 @@ Usage::
 
 For every topic, each document is turned back into text (tokens joined with
 ordinary spacing, one line per sentence) and the topic's documents go through
-:func:`dossier.pipeline.analyses` and :func:`dossier.entities.link_entities` as one story. Gold: the entity mentions
+:func:`dossier.pipeline.analyses` and :func:`dossier.entities.link_entities` as one story.
+Gold: the entity mentions
 of ECB+ (human and non-human participants, locations) in the validated
 sentences of ``ECBplus_coreference_sentences.csv``, chained by their
 ``CROSS_DOC_COREF`` instance (or ``INTRA_DOC_COREF`` chain; any other mention

