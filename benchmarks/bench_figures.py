@@ -48,8 +48,9 @@ from dossier.briefing import Briefing
 from dossier.conflicts import conflicts_stage
 from dossier.demo import demo_paths, gold_path
 from dossier.figures import extract_measures, figures_stage
-from dossier.pipeline import mark_near_duplicates, read_articles
+from dossier.pipeline import mark_near_duplicates, read_articles, story_of
 from dossier.segment import segment
+from dossier.story import Story
 from dossier.timex import resolve_article, time_expressions
 from dossier.timex.infer import infer_dates_stage
 from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest, demo_files
@@ -92,8 +93,8 @@ class Tally:
         return f"{self.share:6.1%} ({self.hits}/{self.total})"
 
 
-def run(story: Briefing) -> Briefing:
-    story = infer_dates_stage(mark_near_duplicates(story))
+def run(story: Briefing) -> Story:
+    story = infer_dates_stage(mark_near_duplicates(story_of(story.articles)))
     return conflicts_stage(figures_stage(story))
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from dossier.briefing import Briefing, Issue
 from dossier.embed import get_encoder
 from dossier.issues import find_issues
-from dossier.pipeline import Options, read_articles, story_stages
+from dossier.pipeline import Options, read_articles, story_of, story_stages
 from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,12 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     encoder = get_encoder(args.encoder)
     encoder.encode(["warm up the model"])
     print(f"encoder {encoder.name}: loaded in {time.perf_counter() - started:.2f} s")
-    story = Briefing(articles=read_articles(sorted(str(p) for p in SEEDS.glob("*.txt"))).articles)
+    story = story_of(read_articles(sorted(str(p) for p in SEEDS.glob("*.txt"))).articles)
     # Every stage before ``issues``, so the issues see the entities and quotes they see in a real run.
-    for name, stage in story_stages(Options(encoder="tfidf")):
-        if name == "issues":
+    for stage in story_stages(Options(encoder="tfidf")):
+        if stage.name == "issues":
             break
-        story = stage(story)
+        story = stage.run(story)
     started = time.perf_counter()
     issues = find_issues(story, encoder)
     print(f"{len(story.articles)} articles, {len(issues)} issues in {time.perf_counter() - started:.2f} s")

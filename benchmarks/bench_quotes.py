@@ -46,11 +46,12 @@ from dossier.article import Article
 from dossier.briefing import Briefing, Quote
 from dossier.demo import demo_paths, gold_path
 from dossier.embed import get_encoder
-from dossier.pipeline import read_articles, run_story
+from dossier.pipeline import read_articles, run_story, story_of
 from dossier.quotes import make_quotes_stage, quotes_stage
 from dossier.quotes.attribute import attribute_quotes
 from dossier.quotes.merge import LexicalSimilarity, Utterance, group_statements
 from dossier.quotes.semantic import semantic_similarity
+from dossier.story import Story
 from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest, demo_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +61,7 @@ _TRIM = " ,.;:\n"
 BENCHMARK = "quotes"
 PAIRS = ROOT / "tests" / "fixtures" / "quotes" / "reworded_pairs.json"
 #: The stage measured: lexical merging unless --encoder names a sentence encoder.
-STAGE: Callable[[Briefing], Briefing] = quotes_stage
+STAGE: Callable[[Story], Story] = quotes_stage
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def measure_demo() -> tuple[Briefing, Measured]:
     """Score the demo corpus against its gold file (prints the report)."""
-    story = story_of([str(path) for path in demo_paths()])
+    story = briefed([str(path) for path in demo_paths()])
     metrics = report("demo corpus", story, demo_gold(story))
     return story, Measured("demo", data_digest(demo_files()), metrics)
 
@@ -123,13 +124,13 @@ def measure_seeds() -> tuple[Briefing, Measured] | None:
     if not SEEDS.is_dir():
         return None
     paths = sorted(SEEDS.glob("*.txt"))
-    story = story_of([str(path) for path in paths])
+    story = briefed([str(path) for path in paths])
     metrics = report("seeds", story, seed_gold(story))
     return story, Measured("seeds", data_digest([*paths, SEED_GOLD]), metrics)
 
 
-def story_of(paths: list[str]) -> Briefing:
-    return STAGE(run_story(Briefing(articles=read_articles(paths).articles)))
+def briefed(paths: list[str]) -> Story:
+    return STAGE(run_story(story_of(read_articles(paths).articles)))
 
 
 def fixture_pairs(encoder: str | None) -> None:
@@ -324,16 +325,17 @@ def _ratio(part: int, whole: int) -> str:
 
 def throughput(articles: list[Article], repeat: int) -> None:
     sentences = sum(len(article.sentences) for article in articles) * repeat
+    story = story_of(articles)
     started = time.perf_counter()
     for _ in range(repeat):
         for article in articles:
-            attribute_quotes(article.text, article.sentences)
+            analysis = story.analysis(article.id)
+            attribute_quotes(article.text, analysis.sentences, analysis.names)
     elapsed = time.perf_counter() - started
     print(
         f"\n== throughput: {len(articles) * repeat} articles, {sentences} sentences in {elapsed:.2f}s"
-        f" = {sentences / elapsed:,.0f} sentences/s (extraction + attribution, one core)"
+        f" = {sentences / elapsed:,.0f} sentences/s (quotes and speakers on analysed text, one core)"
     )
-    story = Briefing(articles=tuple(articles))
     started = time.perf_counter()
     quotes_stage(story)
     print(f"   whole quotes_stage on {len(articles)} articles: {time.perf_counter() - started:.3f}s")

@@ -36,10 +36,10 @@ from pathlib import Path
 
 from rouge_score import rouge_scorer
 
-from dossier.briefing import Briefing
 from dossier.demo import demo_paths
 from dossier.embed import Encoder, get_encoder
-from dossier.pipeline import Options, read_articles, story_stages
+from dossier.pipeline import Options, read_articles, story_of, story_stages
+from dossier.story import Story
 from dossier.summarize import summarize_story
 from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest
 
@@ -52,11 +52,11 @@ DEFAULT_WORDS = 250
 PREPARE = ("merge-exact-copies", "mark-near-duplicates", "infer-dates", "order-for-reading")
 
 
-def prepare(paths: Sequence[str]) -> Briefing:
-    story = Briefing(articles=read_articles(paths).articles)
-    for name, stage in story_stages(Options()):
-        if name in PREPARE:
-            story = stage(story)
+def prepare(paths: Sequence[str]) -> Story:
+    story = story_of(read_articles(paths).articles)
+    for stage in story_stages(Options()):
+        if stage.name in PREPARE:
+            story = stage.run(story)
     return story
 
 

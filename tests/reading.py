@@ -14,7 +14,7 @@ from dossier.analysis import Analysis, NameMention
 from dossier.analyze import analyze_articles, with_titles
 from dossier.article import Article
 from dossier.briefing import EntityType
-from dossier.pipeline import analyses, new_story
+from dossier.pipeline import story_of
 from dossier.quotes.attribute import ArticleQuotes, attribute_quotes
 from dossier.segment import segmented_article
 from dossier.story import Story
@@ -37,8 +37,7 @@ def attributed(text: str) -> ArticleQuotes:
 
 def analyzed_story(articles: Iterable[Article], **fields: Any) -> Story:
     """A story over ``articles`` with their analyses, ready for any story stage."""
-    given = tuple(articles)
-    return new_story(given, analyses(given), **fields)
+    return story_of(tuple(articles), **fields)
 
 
 def story_naming(texts: Sequence[str], names: Mapping[str, EntityType]) -> Story:

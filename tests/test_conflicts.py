@@ -20,7 +20,7 @@ from reading import analyzed_story
 
 
 def judged(briefing: Briefing) -> Briefing:
-    return conflicts_stage(figures_stage(briefing))
+    return conflicts_stage(figures_stage(analyzed_story(briefing.articles)))
 
 
 def claim_keys(conflict: Conflict) -> set[tuple[str, int, int]]:
@@ -110,8 +110,8 @@ def test_demo_conflict_agreements_and_part_whole() -> None:
 
 
 def all_stages(briefing: Briefing) -> Briefing:
-    briefing = infer_dates_stage(briefing)
-    return conflicts_stage(timeline_stage(figures_stage(briefing)))
+    story = infer_dates_stage(analyzed_story(briefing.articles))
+    return conflicts_stage(timeline_stage(figures_stage(story)))
 
 
 @pytest.mark.parametrize("name", STORY_NAMES)

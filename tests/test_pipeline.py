@@ -13,7 +13,7 @@ import dossier
 from dossier.article import Article, article_id
 from dossier.briefing import Briefing
 from dossier.errors import SourceError, StageError
-from dossier.pipeline import Options, brief, ingest, merge_exact_copies, read_articles, run_story
+from dossier.pipeline import Options, brief, ingest, merge_exact_copies, read_articles, run_story, story_of
 from dossier.render import to_json
 from dossier.render.schema import check_offsets, validate
 from dossier.store import open_store
@@ -114,7 +114,7 @@ def test_a_broken_stage_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("dossier.pipeline.order_for_reading", explode)
     article = Article(id=article_id("x y z"), source="s", text="x y z")
     with pytest.raises(StageError, match="boom") as caught:
-        run_story(Briefing(articles=(article,)))
+        run_story(story_of((article,)))
     assert caught.value.stage == "order-for-reading"
 
 

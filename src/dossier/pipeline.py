@@ -240,6 +240,16 @@ def analyses(
     return found
 
 
+def story_of(
+    articles: Sequence[Article], *, options: Options = Options(), store: Store | None = None, **fields: Any
+) -> Story:
+    """A story over articles already read and cleaned, each with its analysis (kept or made now).
+
+    ``fields`` are other :class:`Story` fields (``failures``, ``metadata``...).
+    """
+    return new_story(articles, analyses(articles, options=options, store=store), **fields)
+
+
 def new_story(articles: Sequence[Article], found: Mapping[str, Analysis], **fields: Any) -> Story:
     """A story over ``articles`` whose sentences are the ones their analyses read."""
     read = tuple(dataclasses.replace(article, sentences=found[article.id].sentences) for article in articles)

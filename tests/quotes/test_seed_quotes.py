@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 from dossier.briefing import Briefing
-from dossier.pipeline import read_articles, run_story
+from dossier.pipeline import read_articles, run_story, story_of
 from dossier.quotes import quotes_stage
+from dossier.story import Story
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -31,9 +32,9 @@ SPEAKER_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
-def story() -> Briefing:
+def story() -> Story:
     paths = [str(path) for path in sorted(SEEDS.glob("*.txt"))]
-    return quotes_stage(run_story(Briefing(articles=read_articles(paths).articles)))
+    return quotes_stage(run_story(story_of(read_articles(paths).articles)))
 
 
 @pytest.fixture(scope="module")

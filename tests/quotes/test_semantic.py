@@ -20,6 +20,7 @@ from dossier.quotes.merge import (
     group_statements,
 )
 from dossier.quotes.semantic import CombinedSimilarity, EncodedSimilarity, semantic_similarity
+from reading import analyzed_story
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
 PAIRS = json.loads((FIXTURES / "reworded_pairs.json").read_text(encoding="utf-8"))
@@ -99,7 +100,6 @@ def test_encoded_similarity_is_a_cosine() -> None:
 @needs_static
 def test_make_quotes_stage_uses_meaning_and_lexical_stage_by_default() -> None:
     from dossier.article import Article, article_id
-    from dossier.briefing import Briefing
     from dossier.quotes import quotes_stage
 
     first, second = PAIRS["same"][0]
@@ -107,8 +107,8 @@ def test_make_quotes_stage_uses_meaning_and_lexical_stage_by_default() -> None:
     articles = tuple(
         Article(id=article_id(text), source=f"{i}.txt", text=text) for i, text in enumerate(texts)
     )
-    story = Briefing(articles=articles)
+    story = analyzed_story(articles)
     assert make_quotes_stage(None) is quotes_stage
     assert len(quotes_stage(story).statements) == 2
     assert len(make_quotes_stage("static")(story).statements) == 1
-    assert len(extract_quotes(articles)[1]) == 2
+    assert len(extract_quotes(articles, story.analyses)[1]) == 2

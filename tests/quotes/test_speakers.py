@@ -78,4 +78,4 @@ def test_a_pronoun_takes_the_nearest_subject_never_an_object() -> None:
 
 def test_mentions_inside_masked_quotes_are_ignored() -> None:
     text = "“Ask Anna Pell,” he said."
-    assert not [m for m in find_mentions(text, [(0, 16)]) if m.kind == "name"]
+    assert not [m for m in find_mentions(text, names_of(text), [(0, 16)]) if m.kind == "name"]
