@@ -194,6 +194,8 @@ def _names(text: str, entities: Iterable[tuple[int, int, str]]) -> Iterator[Name
             end -= 1
         while start < end and not text[start].isalnum():
             start += 1
+        if text[end - 2 : end] in ("’s", "'s"):
+            end -= 2  # "Ana Roe’s office": the possessive is not part of the name
         start = _press_name_start(text, start, end)
         if is_press_shaped(text[start:end]):
             kind = "organization"  # "La Voz", "the Harbour Times": a newspaper, whatever the model said
