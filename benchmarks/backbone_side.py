@@ -101,7 +101,7 @@ def _analyze_backbone() -> Backbone:
         return [
             Reading(
                 tuple((s.start, s.end) for s in analysis.sentences),
-                tuple((m.start, m.end, str(m.type)) for m in analysis.mentions),
+                tuple((m.start, m.end, str(m.type)) for m in analysis.names),
             )
             for analysis in analyze_texts(list(texts))
         ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from dossier.analysis import Analysis, NameMention
 from dossier.analyze import analyze_articles, with_titles
-from dossier.article import Article
+from dossier.article import Article, Span
 from dossier.briefing import EntityType
 from dossier.pipeline import story_of
 from dossier.quotes.attribute import ArticleQuotes, attribute_quotes
@@ -47,17 +47,39 @@ def story_naming(texts: Sequence[str], names: Mapping[str, EntityType]) -> Story
     """
     articles = tuple(segmented_article(text, source=f"{index}.txt") for index, text in enumerate(texts))
     read = analyzed_story(articles)
+    analyses = {}
+    for article in read.articles:
+        analysis = read.analyses[article.id]
+        named = _named(article.text, analysis.sentences, names)
+        analyses[article.id] = dataclasses.replace(analysis, names=named)
+    return dataclasses.replace(read, analyses=analyses)
+
+
+#: The people and bodies of fixtures/quotes/harbour_voices.txt, so that its tests check attribution alone.
+HARBOUR_NAMES: dict[str, EntityType] = {
+    "Tomas Brell": "person",
+    "Brell": "person",
+    "Ada Roe": "person",
+    "Piet Anker": "person",
+    "Orla Vint": "person",
+    "Kasimir Dahl": "person",
+    "Lena Oster": "person",
+    "Teodor Vask": "person",
+    "Velmar": "place",
+    "Velmish Foreign Ministry": "organization",
+    "Harbour Authority": "organization",
+}
+
+
+def attributed_naming(text: str, names: Mapping[str, EntityType]) -> ArticleQuotes:
+    """Quotes of ``text`` attributed with exactly the given names as the entity layer's mentions."""
+    analysis = analysis_of(text)
+    return attribute_quotes(text, analysis.sentences, _named(text, analysis.sentences, names))
+
+
+def _named(text: str, sentences: Sequence[Span], names: Mapping[str, EntityType]) -> tuple[NameMention, ...]:
     pattern = re.compile(
         r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
     )
-    analyses = {}
-    for article in read.articles:
-        found = [
-            NameMention(m.start(), m.end(), names[m.group()], m.group())
-            for m in pattern.finditer(article.text)
-        ]
-        analysis = read.analyses[article.id]
-        analyses[article.id] = dataclasses.replace(
-            analysis, names=with_titles(article.text, analysis.sentences, found)
-        )
-    return dataclasses.replace(read, analyses=analyses)
+    found = [NameMention(m.start(), m.end(), names[m.group()], m.group()) for m in pattern.finditer(text)]
+    return with_titles(text, sentences, found)

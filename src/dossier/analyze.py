@@ -15,6 +15,7 @@ Articles never look at each other here, so this is the unit a cluster maps over 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -43,6 +44,7 @@ from dossier.entities.roles import title_after, title_before
 from dossier.figures.extract import extract_measures
 from dossier.nlp import DEFAULT_MODEL, Backbone, load, pieces
 from dossier.quotes.attribute import attribute_quotes
+from dossier.quotes.words import ORGANIZATION_HEADS, REPORTING_VERBS
 from dossier.segment import paragraph_spans
 from dossier.timex.resolve import resolve_article
 
@@ -65,6 +67,9 @@ LABELS: dict[str, EntityType] = {
 }
 #: A name ending in a dotted abbreviation keeps its last dot: "U.S.", "U.K.".
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_BODY_HEADS = "|".join(sorted((word.capitalize() for word in ORGANIZATION_HEADS), key=len, reverse=True))
+#: Two to five capitalised words ending in a body's head: "Harbour Department", "Velmish Foreign Ministry".
+_BODY_NAME = re.compile(rf"\b(([A-Z][a-z]+) (?:[A-Z][\w’'-]+ ){{0,3}})(?:{_BODY_HEADS})\b")
 #: How far from a name (in characters) its title may reach; roles.py looks no further.
 _TITLE_REACH = 200
 
@@ -162,8 +167,8 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _finish(article: Article, reading: _Reading, key: AnalyzerKey, progress: Progress | None) -> Analysis:
     text = article.text
     sentences = tuple(reading.sentences)
-    found = list(_names(text, reading.entities))
-    names = with_titles(text, sentences, _with_countries(text, reading, found))
+    found = _people_by_name(_with_speaking_subjects(text, reading, list(_names(text, reading.entities))))
+    names = with_titles(text, sentences, _with_bodies(text, _with_countries(text, reading, found)))
     attributed = attribute_quotes(text, sentences, names)
     analysis = Analysis(
         article_id=article.id,
@@ -203,11 +208,46 @@ def _names(text: str, entities: Iterable[tuple[int, int, str]]) -> Iterator[Name
         if named != start and kind != "person" and _titled(text, named, end):
             # "Secretary of State Ana Roe" read as one organization: a title before a name makes a person.
             kind = "person"
+        if named >= end:
+            continue  # nothing but titles: "Sgt", "State"
         if kind == "person":
-            start = named
+            start = _with_given_name(text, named, end)
         surface = text[start:end]
         if any(char.isupper() for char in surface):
             yield NameMention(start, end, kind, surface)
+
+
+def _with_given_name(text: str, start: int, end: int) -> int:
+    """A lone surname with the capitalised word right before it: "Tomas" in "Sergeant Tomas Verhoek".
+
+    The small model often leaves an unfamiliar given name outside the name. Titles, places and a
+    sentence's first word are not given names.
+    """
+    if " " in text[start:end] or text[start - 1 : start] != " ":
+        return start
+    word_start = text.rfind(" ", 0, start - 1) + 1
+    word = text[word_start : start - 1]
+    if not (word[:1].isupper() and word.isalpha() and word[1:].islower()):
+        return start
+    if is_title_word(word.casefold()) or country_for_name(word) or country_for_demonym(word):
+        return start
+    if _opens_sentence(text, word_start):
+        return start
+    return word_start
+
+
+def _with_bodies(text: str, names: list[NameMention]) -> list[NameMention]:
+    """Add capitalised names ending in a word for a body ("Velmish Foreign Ministry") the model missed."""
+    taken = [(name.start, name.end) for name in names]
+    added = list(names)
+    for match in _BODY_NAME.finditer(text):
+        start, end = match.start(), match.end()
+        if match.group(2) in ("The", "A", "An"):
+            start = match.end(2) + 1  # "The Harbour Department": the article is not part of the name
+        if any(s < end and start < e for s, e in taken):
+            continue
+        added.append(NameMention(start, end, "organization", text[start:end]))
+    return sorted(added, key=lambda name: (name.start, name.end))
 
 
 def _press_name_start(text: str, start: int, end: int) -> int:
@@ -279,6 +319,49 @@ def _with_countries(text: str, reading: _Reading, names: list[NameMention]) -> l
             continue  # inside a name the recognizer found ("Chinese Embassy")
         added.append(NameMention(start, end, "place", word))
     return sorted(added, key=lambda name: (name.start, name.end))
+
+
+def _with_speaking_subjects(text: str, reading: _Reading, names: list[NameMention]) -> list[NameMention]:
+    """Add the proper-noun subject of a reporting verb that no name covers ("King" in "King said").
+
+    Whoever the parse says speaks, in the shape of a name, is named: the small model's recognizer
+    misses many short or unfamiliar names exactly where attribution needs them.
+    """
+    taken = [(name.start, name.end) for name in names]
+    added = list(names)
+    for index, head in enumerate(reading.heads):
+        if reading.deps[index] != "nsubj" or reading.pos[index] != "PROPN":
+            continue
+        verb = text[reading.starts[head] : reading.ends[head]].casefold()
+        if verb not in REPORTING_VERBS:
+            continue
+        first = index
+        while first > 0 and reading.heads[first - 1] == index and reading.deps[first - 1] == "compound":
+            first -= 1
+        if reading.pos[first] != "PROPN":
+            continue
+        start, end = reading.starts[first], reading.ends[index]
+        if any(s < end and start < e for s, e in taken) or not text[start:end][:1].isupper():
+            continue
+        start = _after_titles(text, start, end)
+        if start >= end:
+            continue  # "Sgt said": a title, not a name
+        added.append(NameMention(start, end, "person", text[start:end]))
+    return sorted(added, key=lambda name: (name.start, name.end))
+
+
+def _people_by_name(names: list[NameMention]) -> list[NameMention]:
+    """One article, one type per name: where a person is named in full ("Ana Roe"), every mention
+    of that name or of its first or last word ("Roe") is that person, whatever the model said."""
+    people: set[str] = set()
+    for name in names:
+        if name.type == "person":
+            words = name.surface.split()
+            people.update({name.surface, *((words[0], words[-1]) if len(words) > 1 else ())})
+    return [
+        dataclasses.replace(name, type="person") if name.type != "person" and name.surface in people else name
+        for name in names
+    ]
 
 
 def _kind(label: str, surface: str) -> EntityType | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dossier.quotes.speakers import Mention, find_mentions, is_group, resolve
-from reading import attributed, names_of
+from reading import HARBOUR_NAMES, attributed, attributed_naming, names_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
 
@@ -17,7 +17,7 @@ def harbour() -> dict[str, tuple[str | None, str | None]]:
     """Each quote's first words -> (speaker name, speaker mention kind)."""
     text = (FIXTURES / "harbour_voices.txt").read_text(encoding="utf-8")
     found: dict[str, tuple[str | None, str | None]] = {}
-    for item in attributed(text).quotes:
+    for item in attributed_naming(text, HARBOUR_NAMES).quotes:
         opening = " ".join(text[item.quote.start : item.quote.end].split()[:3])
         found[opening] = (item.speaker_name, item.speaker.kind if item.speaker else None)
     return found

@@ -10,7 +10,7 @@ from dossier.quotes.attribute import Attributed
 from dossier.quotes.gender import compatible, infer_genders, role_gender
 from dossier.quotes.speakers import find_mentions, mark_subjects
 from dossier.segment import segment
-from reading import attributed, names_of
+from reading import HARBOUR_NAMES, attributed_naming, names_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
 
@@ -22,7 +22,7 @@ def genders_of(text: str) -> dict[str, str]:
 
 
 def speaker_of(text: str, opening: str) -> str | None:
-    quotes: tuple[Attributed, ...] = attributed(text).quotes
+    quotes: tuple[Attributed, ...] = attributed_naming(text, HARBOUR_NAMES).quotes
     found = [q for q in quotes if text[q.quote.start : q.quote.end].startswith(opening)]
     assert len(found) == 1, opening
     return found[0].speaker_name

@@ -38,7 +38,7 @@ def test_unnamed_sources_keep_their_phrase_including_a_postmodifier() -> None:
 
 
 def test_appositive_roles_attach_to_the_name() -> None:
-    text = "Teodor Vask, the union’s general secretary, spoke first."
+    text = "Teodor Vask, the union’s general secretary, said the talks were over."
     vask = next(m for m in find_mentions(text, names_of(text)) if m.name == "Teodor Vask")
     assert "secretary" in vask.role and vask.person
 
