@@ -44,7 +44,7 @@ from dossier.entities.roles import title_after, title_before
 from dossier.figures.extract import extract_measures
 from dossier.nlp import DEFAULT_MODEL, Backbone, load, pieces
 from dossier.quotes.attribute import attribute_quotes
-from dossier.quotes.words import ORGANIZATION_HEADS, REPORTING_VERBS
+from dossier.quotes.words import ORGANIZATION_HEADS
 from dossier.segment import paragraph_spans
 from dossier.timex.resolve import resolve_article
 
@@ -322,18 +322,17 @@ def _with_countries(text: str, reading: _Reading, names: list[NameMention]) -> l
 
 
 def _with_speaking_subjects(text: str, reading: _Reading, names: list[NameMention]) -> list[NameMention]:
-    """Add the proper-noun subject of a reporting verb that no name covers ("King" in "King said").
+    """Add the proper-noun subject of a verb that no name covers ("King" in "King said").
 
-    Whoever the parse says speaks, in the shape of a name, is named: the small model's recognizer
-    misses many short or unfamiliar names exactly where attribution needs them.
+    Whoever the parse says acts or speaks, in the shape of a name, is named: the small model's
+    recognizer misses many short or unfamiliar names, often exactly where attribution needs them.
     """
     taken = [(name.start, name.end) for name in names]
     added = list(names)
     for index, head in enumerate(reading.heads):
         if reading.deps[index] != "nsubj" or reading.pos[index] != "PROPN":
             continue
-        verb = text[reading.starts[head] : reading.ends[head]].casefold()
-        if verb not in REPORTING_VERBS:
+        if reading.pos[head] not in ("VERB", "AUX"):
             continue
         first = index
         while first > 0 and reading.heads[first - 1] == index and reading.deps[first - 1] == "compound":
