@@ -18,6 +18,7 @@ import bisect
 import dataclasses
 import logging
 import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -167,7 +168,9 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _finish(article: Article, reading: _Reading, key: AnalyzerKey, progress: Progress | None) -> Analysis:
     text = article.text
     sentences = tuple(reading.sentences)
-    found = _people_by_name(_with_speaking_subjects(text, reading, list(_names(text, reading.entities))))
+    found = _people_by_name(
+        _everywhere(text, _with_speaking_subjects(text, reading, list(_names(text, reading.entities))))
+    )
     names = with_titles(text, sentences, _with_bodies(text, _with_countries(text, reading, found)))
     attributed = attribute_quotes(text, sentences, names)
     analysis = Analysis(
@@ -347,6 +350,39 @@ def _with_speaking_subjects(text: str, reading: _Reading, names: list[NameMentio
             continue  # "Sgt said": a title, not a name
         added.append(NameMention(start, end, "person", text[start:end]))
     return sorted(added, key=lambda name: (name.start, name.end))
+
+
+def _everywhere(text: str, names: list[NameMention]) -> list[NameMention]:
+    """Every other occurrence of a name the article gives, as that name, with its most frequent type.
+
+    The model reads each sentence on its own and misses a name in one sentence that it found in
+    another ("Pence added," after "Pence stated"); one article names one referent one way.
+    """
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for name in names:
+        votes[name.surface][name.type] += 1
+    surfaces = sorted((s for s in votes if len(s) > 1 and s[:1].isupper()), key=len, reverse=True)
+    if not surfaces:
+        return names
+    typed = {surface: _most_common(count) for surface, count in votes.items()}
+    taken = sorted((name.start, name.end) for name in names)
+    starts = [start for start, _ in taken]
+    found = [dataclasses.replace(name, type=typed[name.surface]) for name in names]
+    pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])")
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        at = bisect.bisect_right(starts, end) - 1
+        if at >= 0 and taken[at][1] > start:
+            continue  # already part of a name
+        found.append(NameMention(start, end, typed[match.group()], match.group()))
+    return sorted(found, key=lambda name: (name.start, name.end))
+
+
+def _most_common(votes: Counter[EntityType]) -> EntityType:
+    """The type most mentions got; a tie goes to a person, since people are who briefings are about."""
+    best = max(votes.values())
+    tied = sorted(kind for kind, count in votes.items() if count == best)
+    return "person" if "person" in tied else tied[0]
 
 
 def _people_by_name(names: list[NameMention]) -> list[NameMention]:
