@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from reading import analysis_of
-
 from dossier.analysis import AnalyzerKey
 from dossier.segment import segmented_article
 from dossier.store import open_store
+from reading import analysis_of
 
 TEXT = 'Ana Roe, the port director, spoke on Monday. "We reopen on 3 May," she said. Costs rose 12%.'
 

@@ -133,10 +133,8 @@ def find_mentions(
 
 
 def names_as_speakers(text: str, names: Sequence[NameMention]) -> Iterable[Mention]:
-    """The entity layer's people and organizations as candidate speakers, with their title words as role."""
+    """The entity layer's names as candidate speakers (a country or an agency speaks too), titles as role."""
     for name in names:
-        if name.type not in ("person", "organization"):
-            continue
         role = frozenset(
             word.lower().rstrip(".").strip("’'")
             for title in name.titles
