@@ -17,7 +17,7 @@ still printed.
 Evaluations (``--limit N`` samples N units of each, with a fixed seed):
 
 - ``wikiann``: NER on WikiANN English test (sentences);
-- ``gmb``: NER on the GMB test split of ``scripts/train_ner.py`` (sentences);
+- ``gmb``: NER on the GMB test split the retired GMB tagger was trained with (sentences);
 - ``ecb-ner``: proper-name mentions of people, organizations and places in
   ECB+ test topics 36-45 (documents);
 - ``ecb-sentences``: sentence boundaries on the same documents;
@@ -52,7 +52,7 @@ DEFAULT_OLD = "7a70bba"
 
 TITLES = {
     "wikiann": "NER, WikiANN English test (exact span + type; person, organization, place)",
-    "gmb": "NER, GMB test split of scripts/train_ner.py (exact span + type; art/eve/nat/tim ignored)",
+    "gmb": "NER, GMB test split of the retired tagger (exact span + type; art/eve/nat/tim ignored)",
     "ecb-ner": "NER, ECB+ test topics 36-45: proper-name people, organizations, places (validated sentences)",
     "ecb-sentences": "Sentence boundaries, ECB+ test topics 36-45 (tokens joined by spaces)",
     "polnear-quotes": "Quote speakers, PolNeAR dev (gold attributions holding a direct quotation)",

@@ -5,8 +5,8 @@ number appears only on a sentence's first row. Its tags map onto ours:
 per -> person, org -> organization, geo/gpe -> place, art/eve/nat -> other,
 and tim -> outside (times are another stage's business). POS is ignored.
 
-The held-out test split is the one ``scripts/train_ner.py`` made for the
-GMB-trained tagger: :func:`split` with :data:`TRAIN_NER_SEED`. Scoring tag
+The held-out test split is the one the retired GMB-trained tagger was trained
+without (its ``scripts/train_ner.py`` is gone with it): :func:`split` with :data:`TRAIN_NER_SEED`. Scoring tag
 sequences lives in :mod:`metrics.ner`.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from corpora.tokens import Sentence
 
-#: The seed ``scripts/train_ner.py`` split with (recorded in the shipped model's ``ner.meta.json``):
+#: The seed the retired tagger's training split used (it was recorded in that model's ``ner.meta.json``):
 #: its test part is the data that tagger never saw.
 TRAIN_NER_SEED = 20240611
 
