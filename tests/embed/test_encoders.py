@@ -9,7 +9,7 @@ import pytest
 
 from dossier.embed import ENCODER_NAMES, Encoder, get_encoder, normalise_rows
 from dossier.embed.static import StaticEncoder, static_available, static_metadata
-from dossier.embed.tfidf import TfidfEncoder, content_words, stem
+from dossier.embed.tfidf import TfidfEncoder, stem, tfidf_terms
 from dossier.errors import UsageError
 
 SENTENCES = [
@@ -56,7 +56,7 @@ def test_stemming_is_light_and_stop_words_are_dropped() -> None:
     assert stem("talks") == stem("talk")
     assert stem("policies") == "policy"
     assert stem("glass") == "glass"
-    assert content_words("The talks and the crews") == ["talk", "crew"]
+    assert tfidf_terms("The talks and the crews") == ["talk", "crew"]
 
 
 def test_normalise_rows_keeps_zero_rows() -> None:

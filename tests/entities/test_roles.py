@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dossier.analysis import NameMention as Mention
+from dossier.analysis import NameMention
 from dossier.entities.roles import title_after, title_before
 from reading import names_of
 
 
-def person(text: str, name: str) -> Mention:
+def person(text: str, name: str) -> NameMention:
     start = text.index(name)
-    return Mention(start, start + len(name), "person", name)
+    return NameMention(start, start + len(name), "person", name)
 
 
 def before(text: str, name: str) -> str | None:

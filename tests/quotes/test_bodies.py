@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.quotes.speakers import Mention, find_mentions, is_group, resolve
+from dossier.quotes.speakers import SpeakerCandidate, find_mentions, is_group, resolve
 from reading import HARBOUR_NAMES, attributed, attributed_naming, names_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
@@ -57,9 +57,9 @@ def test_groups() -> None:
 
 
 def test_a_body_phrase_needs_a_fitting_name() -> None:
-    phrase = Mention(40, 52, "the ministry", "organization", frozenset({"ministry"}))
-    council = Mention(0, 13, "Harbour Board", "name")
-    ministry = Mention(14, 30, "Trade Ministry", "name")
+    phrase = SpeakerCandidate(40, 52, "the ministry", "organization", frozenset({"ministry"}))
+    council = SpeakerCandidate(0, 13, "Harbour Board", "name")
+    ministry = SpeakerCandidate(14, 30, "Trade Ministry", "name")
     assert resolve(phrase, [council]) is None
     assert resolve(phrase, [ministry, council]) == ministry
 

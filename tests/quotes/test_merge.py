@@ -8,8 +8,8 @@ from dossier.errors import UsageError
 from dossier.quotes.merge import (
     LexicalSimilarity,
     Utterance,
-    content_words,
     group_statements,
+    stemmed_words,
     trigram_dice,
     word_containment,
 )
@@ -22,7 +22,7 @@ def utterance(
 
 
 def test_content_words_drop_function_words_and_stem_lightly() -> None:
-    assert content_words("We were sustaining the attacks!") == frozenset({"sustain", "attack"})
+    assert stemmed_words("We were sustaining the attacks!") == frozenset({"sustain", "attack"})
 
 
 def test_reworded_variants_are_similar() -> None:

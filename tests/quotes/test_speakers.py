@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from dossier.quotes.speakers import Mention, canonical_name, find_mentions, names_as_speakers, resolve
+from dossier.quotes.speakers import (
+    SpeakerCandidate,
+    canonical_name,
+    find_mentions,
+    names_as_speakers,
+    resolve,
+)
 from reading import names_of
 
 
-def find_names(text: str) -> tuple[Mention, ...]:
+def find_names(text: str) -> tuple[SpeakerCandidate, ...]:
     """The names the entity layer gives, as candidate speakers."""
     return tuple(names_as_speakers(text, names_of(text)))
 
@@ -57,21 +63,21 @@ def test_a_family_name_written_first_is_matched_at_the_start() -> None:
 
 
 def test_a_nominal_resolves_to_a_name_with_a_matching_role() -> None:
-    person = Mention(0, 10, "Ilse Marrow", "name", frozenset({"transport", "minister"}), True, True)
-    other = Mention(20, 30, "Teodor Vask", "name", frozenset({"union", "secretary"}), True, True)
-    nominal = Mention(50, 62, "minister", "nominal", frozenset({"minister"}))
+    person = SpeakerCandidate(0, 10, "Ilse Marrow", "name", frozenset({"transport", "minister"}), True, True)
+    other = SpeakerCandidate(20, 30, "Teodor Vask", "name", frozenset({"union", "secretary"}), True, True)
+    nominal = SpeakerCandidate(50, 62, "minister", "nominal", frozenset({"minister"}))
     assert resolve(nominal, [person, other]) == person
-    leader = Mention(50, 66, "leader", "nominal", frozenset({"leader", "chinese"}))
-    president = Mention(0, 9, "Xi Lan", "name", frozenset({"chinese", "president"}), True, True)
+    leader = SpeakerCandidate(50, 66, "leader", "nominal", frozenset({"leader", "chinese"}))
+    president = SpeakerCandidate(0, 9, "Xi Lan", "name", frozenset({"chinese", "president"}), True, True)
     assert resolve(leader, [president]) == president
-    foreign = Mention(0, 9, "Ada Roe", "name", frozenset({"british", "president"}), True, True)
+    foreign = SpeakerCandidate(0, 9, "Ada Roe", "name", frozenset({"british", "president"}), True, True)
     assert resolve(leader, [foreign]) is None
 
 
 def test_a_pronoun_takes_the_nearest_subject_never_an_object() -> None:
-    subject = Mention(0, 5, "Anna Pell", "name", frozenset(), True, True)
-    obj = Mention(20, 25, "Otto Roe", "name", frozenset(), True, False)
-    pronoun = Mention(40, 42, "he", "pronoun", frozenset({"he"}))
+    subject = SpeakerCandidate(0, 5, "Anna Pell", "name", frozenset(), True, True)
+    obj = SpeakerCandidate(20, 25, "Otto Roe", "name", frozenset(), True, False)
+    pronoun = SpeakerCandidate(40, 42, "he", "pronoun", frozenset({"he"}))
     assert resolve(pronoun, [subject, obj]) == subject
     assert resolve(pronoun, [obj]) is None
 

@@ -44,7 +44,7 @@ def stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> list[str]:
+def tfidf_terms(text: str) -> list[str]:
     """Stems of the words of ``text`` that carry meaning."""
     words = (w.casefold() for w in _WORD.findall(text))
     return [stem(w) for w in words if w not in STOP_WORDS and not w.isdigit() and len(w) > 1]
@@ -61,7 +61,7 @@ class TfidfEncoder:
         self.dimensions = dimensions
 
     def encode(self, texts: Sequence[str]) -> Vectors:
-        bags = [Counter(self._bucket(w) for w in content_words(t)) for t in texts]
+        bags = [Counter(self._bucket(w) for w in tfidf_terms(t)) for t in texts]
         document_frequency: Counter[int] = Counter()
         for bag in bags:
             document_frequency.update(bag.keys())

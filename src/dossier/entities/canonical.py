@@ -37,7 +37,6 @@ from dossier.ids import stable_id
 OUTLET_ROLE = "news outlet"
 
 Key = tuple[str, ...]
-Mention = NameMention
 
 
 @dataclass(slots=True)
@@ -61,7 +60,7 @@ class _Builder:
 class _Found:
     """A mention, the sentence it is in, and the titles given to it there."""
 
-    mention: Mention
+    mention: NameMention
     sentence: Span
     titles: tuple[str, ...]
 
@@ -105,7 +104,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
 
 # --- finding mentions in one article ----------------------------------------------------------------
 
-_Sentences = list[tuple[Span, list[Mention]]]
+_Sentences = list[tuple[Span, list[NameMention]]]
 
 
 def _outlets(articles: Sequence[Article]) -> dict[str, list[str]]:
@@ -123,7 +122,7 @@ def _recognized(article: Article, analysis: Analysis, outlets: dict[str, list[st
     text = article.text
     sentences = analysis.sentences or (Span(0, len(text)),)
     starts = [sentence.start for sentence in sentences]
-    grouped: list[list[Mention]] = [[] for _ in sentences]
+    grouped: list[list[NameMention]] = [[] for _ in sentences]
     for mention in analysis.names:
         at = bisect.bisect_right(starts, mention.start) - 1
         if at >= 0 and mention.end <= sentences[at].end:
@@ -190,7 +189,7 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     return decided
 
 
-def _press_names(mentions: Iterable[Mention]) -> set[str]:
+def _press_names(mentions: Iterable[NameMention]) -> set[str]:
     """Names shaped like a newspaper's ("Le Quotidien") read as an organization at least once.
 
     The tagger calls such a name a person wherever no context says otherwise;
@@ -216,16 +215,16 @@ def _with_titles(text: str, sentences: _Sentences, votes: dict[str, EntityType])
 
 
 def _with_outlets(
-    text: str, sentence: Span, mentions: list[Mention], outlets: dict[str, list[str]]
-) -> list[Mention]:
+    text: str, sentence: Span, mentions: list[NameMention], outlets: dict[str, list[str]]
+) -> list[NameMention]:
     """Add each word-bounded occurrence of a story outlet's name as an organization mention."""
-    added: list[Mention] = []
+    added: list[NameMention] = []
     for outlet in outlets:
         at = text.find(outlet, sentence.start, sentence.end)
         while at >= 0:
             end = at + len(outlet)
             if _word_bounded(text, at, end):
-                added.append(Mention(at, end, "organization", outlet))
+                added.append(NameMention(at, end, "organization", outlet))
             at = text.find(outlet, end, sentence.end)
     if not added:
         return mentions
@@ -235,7 +234,7 @@ def _with_outlets(
     return sorted([*kept, *added], key=lambda m: (m.start, m.end))
 
 
-def _overlaps_any(mention: Mention, added: Sequence[Mention], ends: Sequence[int]) -> bool:
+def _overlaps_any(mention: NameMention, added: Sequence[NameMention], ends: Sequence[int]) -> bool:
     """Whether ``mention`` overlaps one of ``added`` (sorted, non-overlapping, ``ends`` their ends)."""
     at = bisect.bisect_right(ends, mention.start)
     return at < len(added) and added[at].start < mention.end
@@ -384,7 +383,7 @@ def _record(story: _Story, key: Key, kind: EntityType, order: int, article: Arti
         builder.add_role(title, article.id)
 
 
-def _key(mention: Mention) -> tuple[EntityType, Key]:
+def _key(mention: NameMention) -> tuple[EntityType, Key]:
     """The type and the folding key of a mention (persons that are really countries become places)."""
     surface = _strip_article(mention.surface)
     country = country_for_name(surface) or country_for_demonym(surface)
@@ -408,7 +407,7 @@ _ACRONYM_AFTER = re.compile(r"\s?\(([A-Z]{2,8})\)")
 _MINOR_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 
 
-def _note_acronym(story: _Story, text: str, mention: Mention, key: Key) -> None:
+def _note_acronym(story: _Story, text: str, mention: NameMention, key: Key) -> None:
     """Remember "Harbour Trust (HT)": the acronym in brackets is another name of the mention."""
     match = _ACRONYM_AFTER.match(text, mention.end, mention.end + 12)
     if match is None:

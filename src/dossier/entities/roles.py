@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.analysis import NameMention as Mention
+from dossier.analysis import NameMention
 from dossier.entities.gazetteer import is_title_word, word_set
 from dossier.entities.tokenize import Token, tokenize
 
@@ -44,7 +44,7 @@ _GLANCE_CHARS = 40
 
 
 def title_before(
-    text: str, mention: Mention, named: Sequence[Mention], floor: int = 0
+    text: str, mention: NameMention, named: Sequence[NameMention], floor: int = 0
 ) -> tuple[int, int] | None:
     """The span of a title written right before a person mention, if any."""
     # Most names have no title: look at the last token alone before reading the whole window.
@@ -68,7 +68,7 @@ def title_before(
 
 
 def _title_before_comma(
-    text: str, tokens: Sequence[Token], mention: Mention, named: Sequence[Mention]
+    text: str, tokens: Sequence[Token], mention: NameMention, named: Sequence[NameMention]
 ) -> tuple[int, int] | None:
     """A title set off before the name: "met his Ruritanian counterpart, Jan Kos, on Friday".
 
@@ -103,7 +103,7 @@ def _title_before_comma(
 
 
 def title_after(
-    text: str, mention: Mention, named: Sequence[Mention], ceiling: int | None = None
+    text: str, mention: NameMention, named: Sequence[NameMention], ceiling: int | None = None
 ) -> tuple[int, int] | None:
     """The span of an appositive title after a person mention ("Jane Roe, the minister, ...")."""
     stop = min(len(text) if ceiling is None else ceiling, mention.end + _LOOK_CHARS)
@@ -127,7 +127,7 @@ def title_after(
     return phrase[0].start, phrase[-1].end
 
 
-def _title_part(token: Token, named: Sequence[Mention]) -> bool:
+def _title_part(token: Token, named: Sequence[NameMention]) -> bool:
     lowered = token.text.lower()
     if is_title_word(lowered) or lowered in _TITLE_GLUE:
         return True
@@ -138,6 +138,6 @@ def _has_office(tokens: Sequence[Token]) -> bool:
     return any(token.text.lower() in OFFICE_NOUNS for token in tokens)
 
 
-def _inside_person(tokens: Sequence[Token], named: Sequence[Mention]) -> bool:
+def _inside_person(tokens: Sequence[Token], named: Sequence[NameMention]) -> bool:
     start, end = tokens[0].start, tokens[-1].end
     return any(m.type == "person" and m.start < end and start < m.end for m in named)

@@ -25,7 +25,7 @@ from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cu
 from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
-from dossier.quotes.speakers import Mention, NameIndex, find_mentions, mark_subjects, resolve
+from dossier.quotes.speakers import NameIndex, SpeakerCandidate, find_mentions, mark_subjects, resolve
 from dossier.quotes.words import REPORTING_VERBS
 
 _TERMINALS = ".!?…"
@@ -48,7 +48,7 @@ class Attributed:
 
     quote: QuoteSpan
     kind: QuoteKind
-    speaker: Mention | None
+    speaker: SpeakerCandidate | None
     speaker_name: str | None
     cue: str | None
     resolution: str | None = None
@@ -111,7 +111,7 @@ def _split_misplaced_attributions(
     return tuple(fixed), inner_tails
 
 
-def _with_person_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+def _with_person_names(mentions: tuple[SpeakerCandidate, ...]) -> tuple[SpeakerCandidate, ...]:
     """Canonicalise short names and share each person's role words across all its mentions."""
     names = [m for m in mentions if m.kind == "name"]
     index = NameIndex(names)
@@ -124,7 +124,7 @@ def _with_person_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         roles[full] = roles.get(full, frozenset()) | mention.role
         if mention.person:
             persons.add(full)
-    enriched: list[Mention] = []
+    enriched: list[SpeakerCandidate] = []
     for mention in mentions:
         if mention.kind != "name":
             enriched.append(mention)
@@ -141,7 +141,7 @@ class _Context:
         self,
         text: str,
         sentences: Sequence[Span],
-        mentions: tuple[Mention, ...],
+        mentions: tuple[SpeakerCandidate, ...],
         inner_tails: dict[int, int],
         genders: Mapping[str, Gender],
     ) -> None:
@@ -251,7 +251,7 @@ class _Context:
                 return False
         return True
 
-    def _resolve(self, mention: Mention) -> Mention | None:
+    def _resolve(self, mention: SpeakerCandidate) -> SpeakerCandidate | None:
         if mention.kind in ("name", "unnamed"):
             return mention
         earlier = self._window(mention.start - _ANTECEDENT_REACH, mention.start)
@@ -267,7 +267,7 @@ class _Context:
             return mention
         return antecedent
 
-    def _window(self, start: int, stop: int) -> Sequence[Mention]:
+    def _window(self, start: int, stop: int) -> Sequence[SpeakerCandidate]:
         low = bisect.bisect_left(self.mention_starts, start)
         high = bisect.bisect_left(self.mention_starts, stop)
         return [m for m in self.mentions[low:high] if m.end <= stop]

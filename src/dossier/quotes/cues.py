@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossier.quotes.speakers import Mention
+from dossier.quotes.speakers import SpeakerCandidate
 from dossier.quotes.words import REPORTING_VERBS, ROLE_WORDS, TITLE_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
@@ -39,10 +39,10 @@ class Cue:
     """A reporting verb (``verb`` is None for a bare lead-in) and the mention it attributes to."""
 
     verb: str | None
-    mention: Mention
+    mention: SpeakerCandidate
 
 
-def tail_cue(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> Cue | None:
+def tail_cue(text: str, start: int, stop: int, mentions: Sequence[SpeakerCandidate]) -> Cue | None:
     """The cue in ``text[start:stop]`` right after a closing mark: the first reporting verb."""
     stop = min(stop, start + _WINDOW)
     for verb in _verbs(text, start, stop):
@@ -62,7 +62,7 @@ def _adjacent(text: str, start: int, stop: int) -> bool:
     return True
 
 
-def lead_cue(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> Cue | None:
+def lead_cue(text: str, start: int, stop: int, mentions: Sequence[SpeakerCandidate]) -> Cue | None:
     """The cue in ``text[start:stop]`` right before an opening mark: the last reporting verb."""
     start = max(start, stop - _WINDOW)
     for verb in reversed(list(_verbs(text, start, stop))):
@@ -79,7 +79,7 @@ def lead_cue(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> C
     return None
 
 
-def sentence_cue(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> Cue | None:
+def sentence_cue(text: str, start: int, stop: int, mentions: Sequence[SpeakerCandidate]) -> Cue | None:
     """A cue anywhere in ``text[start:stop]`` (the rest of a sentence around a partial quote)."""
     for verb in _verbs(text, start, min(stop, start + _WINDOW)):
         cue = _around_verb(text, verb, start, stop, mentions)
@@ -88,7 +88,7 @@ def sentence_cue(text: str, start: int, stop: int, mentions: Sequence[Mention]) 
     return _according_to(text, start, stop, mentions)
 
 
-def _first_person(mentions: Sequence[Mention], start: int, stop: int) -> Mention | None:
+def _first_person(mentions: Sequence[SpeakerCandidate], start: int, stop: int) -> SpeakerCandidate | None:
     """The first person-like mention (a person, a source, a nominal) in range, else the first of any."""
     for mention in mentions:
         if start <= mention.start and mention.end <= stop and (mention.person or mention.kind != "name"):
@@ -101,7 +101,7 @@ def _verbs(text: str, start: int, stop: int) -> list[re.Match[str]]:
 
 
 def _around_verb(
-    text: str, verb: re.Match[str], start: int, stop: int, mentions: Sequence[Mention]
+    text: str, verb: re.Match[str], start: int, stop: int, mentions: Sequence[SpeakerCandidate]
 ) -> Cue | None:
     if verb.group().lower().endswith("ing"):
         # "Olby met Lin ..., stressing": a participle's subject is its clause's first person.
@@ -121,7 +121,9 @@ def _ends_clause(text: str, at: int, stop: int) -> bool:
     return not rest or not rest[0].isalnum()
 
 
-def _subject_before(text: str, verb_start: int, floor: int, mentions: Sequence[Mention]) -> Mention | None:
+def _subject_before(
+    text: str, verb_start: int, floor: int, mentions: Sequence[SpeakerCandidate]
+) -> SpeakerCandidate | None:
     """The mention ending just before the verb, over adverbs and an appositive between commas."""
     low = max(floor, verb_start - _SUBJECT_REACH)
     for mention in reversed(mentions):
@@ -137,7 +139,7 @@ def _subject_before(text: str, verb_start: int, floor: int, mentions: Sequence[M
     return None
 
 
-def _enclosing(mention: Mention, mentions: Sequence[Mention]) -> Mention:
+def _enclosing(mention: SpeakerCandidate, mentions: Sequence[SpeakerCandidate]) -> SpeakerCandidate:
     """The longest mention that holds ``mention`` ("a spokesperson for the Port Authority" over its name)."""
     best = mention
     for other in mentions:
@@ -170,7 +172,7 @@ def _nothing_before(text: str, start: int, verb_start: int) -> bool:
     return not clause.strip() or all(word.islower() for word in clause.split())
 
 
-def _first_mention(mentions: Sequence[Mention], start: int, stop: int) -> Mention | None:
+def _first_mention(mentions: Sequence[SpeakerCandidate], start: int, stop: int) -> SpeakerCandidate | None:
     for mention in mentions:
         if mention.start >= start and mention.end <= stop:
             return mention
@@ -179,7 +181,7 @@ def _first_mention(mentions: Sequence[Mention], start: int, stop: int) -> Mentio
     return None
 
 
-def _according_to(text: str, start: int, stop: int, mentions: Sequence[Mention]) -> Cue | None:
+def _according_to(text: str, start: int, stop: int, mentions: Sequence[SpeakerCandidate]) -> Cue | None:
     match = _ACCORDING_TO.search(text, start, stop)
     if match is None:
         return None

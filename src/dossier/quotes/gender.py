@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from dossier.quotes.words import FEMALE_WORDS, MALE_WORDS
 
 if TYPE_CHECKING:  # speakers imports this module to resolve pronouns
-    from dossier.quotes.speakers import Mention
+    from dossier.quotes.speakers import SpeakerCandidate
 
 Gender = Literal["male", "female"]
 
@@ -36,7 +36,7 @@ _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female"}
 
 
-def pronoun_gender(mention: Mention) -> Gender | None:
+def pronoun_gender(mention: SpeakerCandidate) -> Gender | None:
     """The gender a pronoun mention ("he", "she") requires of its antecedent; None for "they"."""
     for word in mention.role:
         if word in _PRONOUN_GENDER:
@@ -55,11 +55,11 @@ def role_gender(role: Iterable[str]) -> Gender | None:
 
 def infer_genders(
     text: str,
-    mentions: Sequence[Mention],
+    mentions: Sequence[SpeakerCandidate],
     sentence_starts: Sequence[int],
     masked: Sequence[tuple[int, int]] = (),
 ) -> dict[str, Gender]:
-    """The known gender of each person name (canonical ``Mention.name``) of one article.
+    """The known gender of each person name (canonical ``SpeakerCandidate.name``) of one article.
 
     ``masked`` ranges (the quotations) hold the speaker's own words, whose
     pronouns point at other people, so they give no evidence.
@@ -90,7 +90,7 @@ def compatible(required: Gender | None, known: Gender | None) -> bool:
     return required is None or known is None or required == known
 
 
-def gender_of(mention: Mention, genders: Mapping[str, Gender]) -> Gender | None:
+def gender_of(mention: SpeakerCandidate, genders: Mapping[str, Gender]) -> Gender | None:
     """The known gender of a candidate antecedent: its name's, else its role words'."""
     if mention.kind == "name":
         known = genders.get(mention.name)
@@ -118,8 +118,8 @@ def _pronouns_outside(text: str, masked: Sequence[tuple[int, int]]) -> list[tupl
 
 
 def _pronoun_vote(
-    mention: Mention,
-    person_like: Sequence[Mention],
+    mention: SpeakerCandidate,
+    person_like: Sequence[SpeakerCandidate],
     starts: Sequence[int],
     pronouns: Sequence[tuple[int, Gender]],
     pronoun_starts: Sequence[int],

@@ -192,7 +192,7 @@ def _negated(text: str) -> bool:
 
 def word_containment(first: str, second: str) -> float:
     """Share of the smaller quote's content words found in the other (0 below the shared minimum)."""
-    words_a, words_b = content_words(first), content_words(second)
+    words_a, words_b = stemmed_words(first), stemmed_words(second)
     if not words_a or not words_b:
         return 0.0
     shared = len(words_a & words_b)
@@ -210,7 +210,7 @@ def trigram_dice(first: str, second: str) -> float:
 
 
 @lru_cache(maxsize=4096)
-def content_words(text: str) -> frozenset[str]:
+def stemmed_words(text: str) -> frozenset[str]:
     """Lower-cased, stemmed words of ``text`` that carry content (no function words)."""
     words = (word.lower() for word in _WORD.findall(text))
     return frozenset(_stem(word) for word in words if word not in _STOP_WORDS and not word.isdigit())

@@ -4,7 +4,7 @@ Names come from the entity layer (:mod:`dossier.analyze`): a person or
 organization mention with its titles ("Secretary of State Maren Olby" gives
 "Maren Olby" with role words {secretary, state}).
 
-Every candidate speaker is a :class:`Mention` of the article text. Pronouns
+Every candidate speaker is a :class:`SpeakerCandidate` of the article text. Pronouns
 ("he") and nominals ("the minister") are resolved by :func:`resolve` to the
 nearest compatible earlier mention; unnamed sources ("a senior Velm
 official") keep their own phrase as the speaker name and are never guessed
@@ -30,7 +30,7 @@ from dossier.quotes.words import (
 )
 from dossier.segment import SENTENCE_STARTERS
 
-MentionKind = Literal["name", "pronoun", "nominal", "unnamed", "organization"]
+CandidateKind = Literal["name", "pronoun", "nominal", "unnamed", "organization"]
 
 
 # Synonyms a nominal head may use for a role seen next to a name ("the Solvanian leader").
@@ -91,7 +91,7 @@ _POSTMOD_WINDOW = 60
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class SpeakerCandidate:
     """A span that can name a speaker.
 
     ``name`` is the display name: the person's name for a name, the phrase for
@@ -102,7 +102,7 @@ class Mention:
     start: int
     end: int
     name: str
-    kind: MentionKind
+    kind: CandidateKind
     role: frozenset[str] = field(default_factory=frozenset)
     person: bool = False
     #: Whether it stands where a sentence's subject stands (see :func:`mark_subjects`).
@@ -111,7 +111,7 @@ class Mention:
 
 def find_mentions(
     text: str, names: Sequence[NameMention] = (), masked: Sequence[tuple[int, int]] = ()
-) -> tuple[Mention, ...]:
+) -> tuple[SpeakerCandidate, ...]:
     """Every name, pronoun, nominal and unnamed source of ``text`` outside the ``masked`` ranges.
 
     Names are the entity layer's mentions (:mod:`dossier.analyze`), so quotes and entities agree on
@@ -132,7 +132,7 @@ def find_mentions(
     return tuple(_with_appositive_role(text, mention) for mention in _drop_nested(kept))
 
 
-def names_as_speakers(text: str, names: Sequence[NameMention]) -> Iterable[Mention]:
+def names_as_speakers(text: str, names: Sequence[NameMention]) -> Iterable[SpeakerCandidate]:
     """The entity layer's names as candidate speakers (a country or an agency speaks too), titles as role."""
     for name in names:
         role = frozenset(
@@ -141,17 +141,19 @@ def names_as_speakers(text: str, names: Sequence[NameMention]) -> Iterable[Menti
             for word in title.of(text).split()
             if word.lower() not in ("of", "the")
         )
-        yield Mention(name.start, name.end, name.surface, "name", role, name.type == "person")
+        yield SpeakerCandidate(name.start, name.end, name.surface, "name", role, name.type == "person")
 
 
 def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
-def _pronouns(text: str) -> Iterable[Mention]:
+def _pronouns(text: str) -> Iterable[SpeakerCandidate]:
     for match in _PRONOUN.finditer(text):
         word = match.group()
-        yield Mention(match.start(), match.end(), word, "pronoun", frozenset({_PRONOUNS[word.lower()]}))
+        yield SpeakerCandidate(
+            match.start(), match.end(), word, "pronoun", frozenset({_PRONOUNS[word.lower()]})
+        )
 
 
 def _crosses_sentence(modifiers: str) -> bool:
@@ -159,15 +161,15 @@ def _crosses_sentence(modifiers: str) -> bool:
     return any(word.endswith(".") and not _ACRONYM.fullmatch(word) for word in modifiers.split())
 
 
-def _nominals(text: str) -> Iterable[Mention]:
+def _nominals(text: str) -> Iterable[SpeakerCandidate]:
     for match in _NOMINAL.finditer(text):
         if _crosses_sentence(match.group(1)):
             continue
         role = frozenset(match.group(1).lower().split()) | {match.group(2).lower()}
-        yield Mention(match.start(), match.end(), match.group(2).lower(), "nominal", role)
+        yield SpeakerCandidate(match.start(), match.end(), match.group(2).lower(), "nominal", role)
 
 
-def _unnamed(text: str) -> Iterable[Mention]:
+def _unnamed(text: str) -> Iterable[SpeakerCandidate]:
     for match in _UNNAMED.finditer(text):
         if _crosses_sentence(match.group(1)):
             continue
@@ -176,32 +178,32 @@ def _unnamed(text: str) -> Iterable[Mention]:
         end = _postmodifier_end(text, match.end())
         phrase = text[match.start() : end]
         role = frozenset(match.group(1).lower().split()) | {match.group(2).lower()}
-        yield Mention(match.start(), end, phrase, "unnamed", role)
+        yield SpeakerCandidate(match.start(), end, phrase, "unnamed", role)
 
 
-def _plural_sources(text: str) -> Iterable[Mention]:
+def _plural_sources(text: str) -> Iterable[SpeakerCandidate]:
     for match in _PLURAL_SOURCE.finditer(text):
         words = match.group().split()
         while words and words[0] in SENTENCE_STARTERS:
             words = words[1:]
         start = match.end() - len(" ".join(words))
         role = frozenset(word.lower() for word in words)
-        yield Mention(start, match.end(), text[start : match.end()], "unnamed", role)
+        yield SpeakerCandidate(start, match.end(), text[start : match.end()], "unnamed", role)
 
 
-def _organizations(text: str) -> Iterable[Mention]:
+def _organizations(text: str) -> Iterable[SpeakerCandidate]:
     """Bodies that speak: "the ministry", "the foreign ministry", "Brell’s office"."""
     for match in _ORG_NOMINAL.finditer(text):
         modifiers = match.group(1)
         if _crosses_sentence(modifiers) or any(word in REPORTING_VERBS for word in modifiers.split()):
             continue
         role = frozenset(modifiers.lower().split()) | {match.group(2)}
-        yield Mention(match.start(), match.end(), match.group(), "organization", role)
+        yield SpeakerCandidate(match.start(), match.end(), match.group(), "organization", role)
     for match in _POSSESSIVE_BODY.finditer(text):
         start = _owner_start(text, match.start())
         if start is None:
             continue
-        yield Mention(
+        yield SpeakerCandidate(
             start, match.end(), text[start : match.end()], "organization", frozenset({match.group(1)})
         )
 
@@ -248,7 +250,7 @@ def _postmodifier_end(text: str, head_end: int) -> int:
     return head_end + len(tail.rstrip())
 
 
-def _with_appositive_role(text: str, mention: Mention) -> Mention:
+def _with_appositive_role(text: str, mention: SpeakerCandidate) -> SpeakerCandidate:
     """Add the role words of an appositive ("Ada Roe, the port’s envoy," or "its envoy, Ada Roe")."""
     if mention.kind != "name":
         return mention
@@ -256,10 +258,10 @@ def _with_appositive_role(text: str, mention: Mention) -> Mention:
     role = words & ROLE_WORDS
     if not role:
         return mention
-    return Mention(mention.start, mention.end, mention.name, "name", mention.role | words, True)
+    return SpeakerCandidate(mention.start, mention.end, mention.name, "name", mention.role | words, True)
 
 
-def _appositive_words(text: str, mention: Mention) -> frozenset[str]:
+def _appositive_words(text: str, mention: SpeakerCandidate) -> frozenset[str]:
     """Words of a verbless phrase set off by commas right after or right before the name."""
     words: set[str] = set()
     after = text[mention.end : mention.end + _POSTMOD_WINDOW]
@@ -281,13 +283,13 @@ def _clause_words(clause: str) -> Iterable[str]:
     return words
 
 
-def _inside_any(mention: Mention, masked: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+def _inside_any(mention: SpeakerCandidate, masked: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
     """Whether the mention lies inside one of the sorted, non-overlapping ``masked`` ranges."""
     index = bisect.bisect_right(starts, mention.start) - 1
     return index >= 0 and mention.end <= masked[index][1]
 
 
-def _drop_nested(mentions: list[Mention]) -> Iterable[Mention]:
+def _drop_nested(mentions: list[SpeakerCandidate]) -> Iterable[SpeakerCandidate]:
     """Where mentions overlap keep the longer, earlier one ("a senior official" over "official")."""
     reach = -1
     for mention in mentions:
@@ -301,7 +303,7 @@ def _drop_nested(mentions: list[Mention]) -> Iterable[Mention]:
 # --- resolving pronouns, nominals and short names ---------------------------------------------------
 
 
-def compatible_role(nominal: Mention, candidate: Mention) -> bool:
+def compatible_role(nominal: SpeakerCandidate, candidate: SpeakerCandidate) -> bool:
     """Whether a nominal ("the Solvanian leader") can refer to ``candidate``."""
     head = nominal.name
     heads = _ROLE_SYNONYMS.get(head, frozenset({head}))
@@ -314,8 +316,10 @@ def compatible_role(nominal: Mention, candidate: Mention) -> bool:
 
 
 def resolve(
-    mention: Mention, earlier: Sequence[Mention], genders: Mapping[str, Gender] | None = None
-) -> Mention | None:
+    mention: SpeakerCandidate,
+    earlier: Sequence[SpeakerCandidate],
+    genders: Mapping[str, Gender] | None = None,
+) -> SpeakerCandidate | None:
     """The mention a pronoun, nominal or body phrase stands for: the nearest compatible earlier one.
 
     A nominal takes the nearest earlier mention whose role words fit its head
@@ -338,20 +342,22 @@ def resolve(
     return _resolve_singular(mention, candidates, genders or {})
 
 
-def _nearest(candidates: Sequence[Mention], fits: Callable[[Mention], bool]) -> Mention | None:
+def _nearest(
+    candidates: Sequence[SpeakerCandidate], fits: Callable[[SpeakerCandidate], bool]
+) -> SpeakerCandidate | None:
     return next((candidate for candidate in reversed(candidates) if fits(candidate)), None)
 
 
 def _resolve_singular(
-    pronoun: Mention, candidates: Sequence[Mention], genders: Mapping[str, Gender]
-) -> Mention | None:
+    pronoun: SpeakerCandidate, candidates: Sequence[SpeakerCandidate], genders: Mapping[str, Gender]
+) -> SpeakerCandidate | None:
     """ "He"/"she": the nearest fitting subject, or a gender-known object when a nearer subject clashes.
 
     "Ms Roe met Mr Lin. He said": Roe is the subject but a woman, so the man
     the sentence names, Lin, is taken.
     """
     required = pronoun_gender(pronoun)
-    fallback: Mention | None = None
+    fallback: SpeakerCandidate | None = None
     for index in range(len(candidates) - 1, -1, -1):
         candidate = candidates[index]
         if candidate.kind == "name" and candidate.person and not candidate.subject:
@@ -361,7 +367,7 @@ def _resolve_singular(
             continue
         if not candidate.subject:
             continue
-        antecedent: Mention | None = None
+        antecedent: SpeakerCandidate | None = None
         if candidate.person or _singular_unnamed(candidate):
             antecedent = candidate
         elif candidate.kind == "nominal":
@@ -375,7 +381,7 @@ def _resolve_singular(
     return None
 
 
-def _resolve_plural(candidates: Sequence[Mention]) -> Mention | None:
+def _resolve_plural(candidates: Sequence[SpeakerCandidate]) -> SpeakerCandidate | None:
     """ "They": the nearest group or body, unless a person subject stands nearer (then nobody)."""
     for candidate in reversed(candidates):
         if is_group(candidate):
@@ -385,7 +391,7 @@ def _resolve_plural(candidates: Sequence[Mention]) -> Mention | None:
     return None
 
 
-def is_group(mention: Mention) -> bool:
+def is_group(mention: SpeakerCandidate) -> bool:
     """Whether a mention names several people or a body: "Velmish officials", "the ministry", "NATO"."""
     if mention.kind == "organization":
         return True
@@ -397,7 +403,7 @@ def is_group(mention: Mention) -> bool:
     return last.lower() in ORGANIZATION_HEADS or (len(last) > 1 and last.isupper())
 
 
-def _names_body(phrase: Mention, candidate: Mention) -> bool:
+def _names_body(phrase: SpeakerCandidate, candidate: SpeakerCandidate) -> bool:
     """Whether an organization name ("Velmish Foreign Ministry") fits a body phrase ("the ministry")."""
     if candidate.kind != "name" or candidate.person:
         return False
@@ -407,8 +413,8 @@ def _names_body(phrase: Mention, candidate: Mention) -> bool:
 
 
 def mark_subjects(
-    text: str, mentions: Sequence[Mention], sentence_starts: Sequence[int]
-) -> tuple[Mention, ...]:
+    text: str, mentions: Sequence[SpeakerCandidate], sentence_starts: Sequence[int]
+) -> tuple[SpeakerCandidate, ...]:
     """Flag the mentions that stand as a sentence's subject.
 
     The subject is the first person-like mention (a person's name, an unnamed
@@ -416,7 +422,7 @@ def mark_subjects(
     comma ("The trade envoy, Ada Roe, said"). Objects ("his meeting with
     Lin") are passed over, which keeps "he" on the person the sentence is about.
     """
-    marked: list[Mention] = []
+    marked: list[SpeakerCandidate] = []
     starts = list(sentence_starts)
     current_sentence = -1
     subject_end = -1
@@ -438,7 +444,7 @@ def mark_subjects(
     return tuple(marked)
 
 
-def _singular_unnamed(mention: Mention) -> bool:
+def _singular_unnamed(mention: SpeakerCandidate) -> bool:
     return mention.kind == "unnamed" and bool(mention.role & _SINGULAR_UNNAMED_HEADS)
 
 
@@ -450,7 +456,7 @@ class NameIndex:
     many names the text holds.
     """
 
-    def __init__(self, mentions: Iterable[Mention] = (), names: Iterable[str] = ()) -> None:
+    def __init__(self, mentions: Iterable[SpeakerCandidate] = (), names: Iterable[str] = ()) -> None:
         self._ends: dict[str, list[tuple[int, str]]] = {}
         self._starts: dict[str, list[tuple[int, str]]] = {}
         self._longest_ending: dict[str, str] = {}
@@ -487,7 +493,9 @@ class NameIndex:
         return self._longest_ending.get(short) or self._longest_starting.get(short) or short
 
 
-def canonical_name(short: str, at: int, names: Sequence[Mention], story_names: Iterable[str] = ()) -> str:
+def canonical_name(
+    short: str, at: int, names: Sequence[SpeakerCandidate], story_names: Iterable[str] = ()
+) -> str:
     """The full name a short name stands for, from one article's mentions and the story's names.
 
     A convenience over :class:`NameIndex` for a single look-up.

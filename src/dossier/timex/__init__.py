@@ -10,15 +10,15 @@
 from __future__ import annotations
 
 from dossier.article import Article
-from dossier.timex.extract import Mention, find_mentions
+from dossier.timex.extract import TimeMention, find_mentions
 from dossier.timex.infer import Inference, infer_dates_stage, infer_publication
 from dossier.timex.resolve import TimeExpression, resolve, resolve_article
 from dossier.timex.value import TimeValue
 
 __all__ = [
     "Inference",
-    "Mention",
     "TimeExpression",
+    "TimeMention",
     "TimeValue",
     "find_mentions",
     "infer_dates_stage",

@@ -1,6 +1,6 @@
 """Finding time expressions in text, before they are resolved against a date.
 
-One combined pattern finds every candidate; each becomes a :class:`Mention`
+One combined pattern finds every candidate; each becomes a :class:`TimeMention`
 that records what was written (a weekday, a month, "next week", "hours
 before"...) and the tense of the clause it sits in, which decides the
 direction of words like "on Tuesday" or "in May". Resolution against a
@@ -22,7 +22,7 @@ from dossier.dates import MONTHS, make_date
 from dossier.records import Record
 from dossier.timex.words import word_set
 
-MentionKind = Literal[
+TimeKind = Literal[
     "date", "month_day", "month_year", "month", "year", "relative_year", "weekday", "week",
     "relative_month", "relative_day", "coming", "hours_near",
 ]  # fmt: skip
@@ -92,12 +92,12 @@ _TENSE_LOOKBACK = 14
 
 
 @dataclass(frozen=True, slots=True)
-class Mention(Record):
+class TimeMention(Record):
     """A time expression as written: ``text[start:end]``, not yet tied to a calendar."""
 
     start: int
     end: int
-    kind: MentionKind
+    kind: TimeKind
     tense: Tense
     modifier: str | None = None  # "last", "next", "this", "earlier this", "in", "since", "by", ...
     year: int | None = None
@@ -107,10 +107,12 @@ class Mention(Record):
     unit: str | None = None  # "days"/"weeks"/"months" for "in coming weeks"
 
 
-def find_mentions(text: str, sentence_start: int = 0, sentence_end: int | None = None) -> tuple[Mention, ...]:
+def find_mentions(
+    text: str, sentence_start: int = 0, sentence_end: int | None = None
+) -> tuple[TimeMention, ...]:
     """Time expressions in ``text[sentence_start:sentence_end]`` (one sentence gives the best tense)."""
     stop = len(text) if sentence_end is None else sentence_end
-    found: list[Mention] = []
+    found: list[TimeMention] = []
     searched_to = sentence_start
     for trigger in _TRIGGER.finditer(text, sentence_start, stop):
         # The full pattern is costly to try at every character; it only runs in a
@@ -129,7 +131,7 @@ def find_mentions(text: str, sentence_start: int = 0, sentence_end: int | None =
     return tuple(found)
 
 
-def _mention(match: re.Match[str], text: str, floor: int, stop: int) -> Mention | None:
+def _mention(match: re.Match[str], text: str, floor: int, stop: int) -> TimeMention | None:
     kind = next(name[2:] for name, value in match.groupdict().items() if name.startswith("k_") and value)
     group = match.groupdict()
     tense = clause_tense(text, match.start(), match.end(), floor, stop)
@@ -141,14 +143,16 @@ def _mention(match: re.Match[str], text: str, floor: int, stop: int) -> Mention 
         day = int(group["d4"] or group["d5"])
         if make_date(2000, month, day) is None:  # 2000 is a leap year: only impossible days fail
             return None
-        return Mention(start, end, "month_day", tense, _lower(group["md_by"]), month=month, day=day)
+        return TimeMention(start, end, "month_day", tense, _lower(group["md_by"]), month=month, day=day)
     if kind == "month_year":
         year = int(group["y6"])
         if make_date(year, 1, 1) is None:
             return None
-        return Mention(start, end, "month_year", tense, year=year, month=_month_number(group["m6"]))
+        return TimeMention(start, end, "month_year", tense, year=year, month=_month_number(group["m6"]))
     if kind == "month":
-        return Mention(start, end, "month", tense, _lower(group["mod_m"]), month=_month_number(group["m7"]))
+        return TimeMention(
+            start, end, "month", tense, _lower(group["mod_m"]), month=_month_number(group["m7"])
+        )
     if kind == "year":
         year = int(group["y8"])
         if make_date(year, 1, 1) is None:
@@ -158,24 +162,24 @@ def _mention(match: re.Match[str], text: str, floor: int, stop: int) -> Mention 
         if lead == "the" and not text[end : end + 2].strip(" ").isalpha():
             return None
         shift = 0 if lead == "the" else len(group["yr_lead"]) + 1
-        return Mention(start + shift, end, "year", tense, lead, year=year)
+        return TimeMention(start + shift, end, "year", tense, lead, year=year)
     if kind == "relative_year":
-        return Mention(start, end, "relative_year", tense, _lower(group["mod_y"]))
+        return TimeMention(start, end, "relative_year", tense, _lower(group["mod_y"]))
     if kind == "relative_month":
-        return Mention(start, end, "relative_month", tense, _lower(group["mod_rm"]))
+        return TimeMention(start, end, "relative_month", tense, _lower(group["mod_rm"]))
     if kind == "week":
-        return Mention(start, end, "week", tense, _lower(group["mod_w"]))
+        return TimeMention(start, end, "week", tense, _lower(group["mod_w"]))
     if kind == "weekday":
         modifier = _lower(group["mod_d"])
-        return Mention(start, end, "weekday", tense, modifier, weekday=WEEKDAYS[group["weekday"].lower()])
+        return TimeMention(start, end, "weekday", tense, modifier, weekday=WEEKDAYS[group["weekday"].lower()])
     if kind == "relative_day":
-        return Mention(start, end, "relative_day", tense, group["rel_day"].lower())
+        return TimeMention(start, end, "relative_day", tense, group["rel_day"].lower())
     if kind == "coming":
-        return Mention(start, end, "coming", "future", unit=group["coming"])
-    return Mention(start, end, "hours_near", tense)
+        return TimeMention(start, end, "coming", "future", unit=group["coming"])
+    return TimeMention(start, end, "hours_near", tense)
 
 
-def _full_date(group: dict[str, str | None], start: int, end: int, tense: Tense) -> Mention | None:
+def _full_date(group: dict[str, str | None], start: int, end: int, tense: Tense) -> TimeMention | None:
     year_text = group["y1"] or group["y2"] or group["y3"]
     day_text = group["d1"] or group["d2"] or group["d3"]
     month_text = group["m1"] or group["m2"] or group["m3"]
@@ -184,7 +188,7 @@ def _full_date(group: dict[str, str | None], start: int, end: int, tense: Tense)
     date = make_date(int(year_text), month, int(day_text))
     if date is None:
         return None  # "February 30, 2025" names no day: report nothing rather than a wrong one
-    return Mention(start, end, "date", tense, year=date.year, month=date.month, day=date.day)
+    return TimeMention(start, end, "date", tense, year=date.year, month=date.month, day=date.day)
 
 
 def _month_number(name: str | None) -> int:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from dossier.article import Article
 from dossier.dates import EARLIEST_YEAR, LATEST_YEAR
-from dossier.timex.extract import Mention
+from dossier.timex.extract import TimeMention
 from dossier.timex.resolve import TimeExpression, resolve
 from dossier.timex.value import TimeValue
 from dossier.timex.words import content_words
@@ -163,9 +163,11 @@ def infer_publication(
     return Inference(estimate, first, last)
 
 
-def _distinct(pairs: Iterable[tuple[TimeExpression, frozenset[str]]]) -> list[tuple[Mention, frozenset[str]]]:
+def _distinct(
+    pairs: Iterable[tuple[TimeExpression, frozenset[str]]],
+) -> list[tuple[TimeMention, frozenset[str]]]:
     """Each (mention as written, sentence words) once, in order: repeated text adds no evidence."""
-    seen: dict[tuple[Mention, frozenset[str]], None] = {}
+    seen: dict[tuple[TimeMention, frozenset[str]], None] = {}
     for expression, words in pairs:
         seen.setdefault((dataclasses.replace(expression.mention, start=0, end=0), words), None)
     return list(seen)
@@ -191,7 +193,7 @@ def _candidate_days(earliest: dt.date, latest: dt.date) -> list[dt.date]:
 
 
 def _support(
-    mention: Mention,
+    mention: TimeMention,
     words: frozenset[str],
     dated: list[tuple[TimeValue, frozenset[str]]],
     candidates: list[dt.date],

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from dossier.article import Span
 from dossier.dates import EARLIEST_YEAR, LATEST_YEAR, make_date
 from dossier.records import Record
-from dossier.timex.extract import Mention, find_mentions
+from dossier.timex.extract import TimeMention, find_mentions
 from dossier.timex.value import TimeValue
 
 _DAY = dt.timedelta(days=1)
@@ -44,12 +44,12 @@ class TimeExpression(Record):
 
     start: int
     end: int
-    mention: Mention
+    mention: TimeMention
     value: TimeValue | None
     sentence: Span | None
 
 
-def resolve(mention: Mention, anchor: dt.date | None) -> TimeValue | None:
+def resolve(mention: TimeMention, anchor: dt.date | None) -> TimeValue | None:
     """The calendar value of ``mention`` seen from ``anchor``, or ``None`` when it cannot be known."""
     try:
         if mention.kind == "date":
@@ -68,7 +68,7 @@ def resolve(mention: Mention, anchor: dt.date | None) -> TimeValue | None:
         return None
 
 
-def _relative(mention: Mention, anchor: dt.date) -> TimeValue | None:
+def _relative(mention: TimeMention, anchor: dt.date) -> TimeValue | None:
     if mention.kind == "weekday":
         return _weekday(mention, anchor)
     if mention.kind == "month":
@@ -91,7 +91,7 @@ def _relative(mention: Mention, anchor: dt.date) -> TimeValue | None:
     return None  # "hours before" needs its neighbours: see resolve_article
 
 
-def _weekday(mention: Mention, anchor: dt.date) -> TimeValue:
+def _weekday(mention: TimeMention, anchor: dt.date) -> TimeValue:
     assert mention.weekday is not None
     back = (anchor.weekday() - mention.weekday) % 7
     ahead = (mention.weekday - anchor.weekday()) % 7
@@ -104,7 +104,7 @@ def _weekday(mention: Mention, anchor: dt.date) -> TimeValue:
     return TimeValue.day(anchor - back * _DAY)
 
 
-def _month(mention: Mention, anchor: dt.date) -> TimeValue:
+def _month(mention: TimeMention, anchor: dt.date) -> TimeValue:
     assert mention.month is not None
     index = anchor.year * 12 + anchor.month - 1
     modifier = mention.modifier or ""
@@ -121,7 +121,7 @@ def _month(mention: Mention, anchor: dt.date) -> TimeValue:
     return TimeValue.month(index // 12, index % 12 + 1)
 
 
-def _month_day(mention: Mention, anchor: dt.date) -> TimeValue | None:
+def _month_day(mention: TimeMention, anchor: dt.date) -> TimeValue | None:
     assert mention.month is not None and mention.day is not None
     candidates = [
         date
@@ -196,7 +196,7 @@ def resolve_again(
 
 
 def _neighbour_day(
-    mention: Mention, anchor: dt.date | None, same_sentence: list[TimeValue], earlier: list[TimeValue]
+    mention: TimeMention, anchor: dt.date | None, same_sentence: list[TimeValue], earlier: list[TimeValue]
 ) -> TimeValue | None:
     """The day "hours before" refers to: a day in its sentence, else the nearest earlier one.
 
