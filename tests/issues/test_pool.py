@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dossier.briefing import Briefing
 from dossier.issues.pool import comparison_key, is_readable, sentence_pool
+from dossier.segment import segmented_article
 
 from .stories import by_source, story
 
@@ -46,3 +49,21 @@ def test_comparison_key_ignores_case_punctuation_and_spacing() -> None:
 
 def test_empty_story_has_no_candidates() -> None:
     assert sentence_pool(Briefing(articles=())) == ()
+
+
+def test_a_story_bigger_than_the_pool_is_sampled_across_all_its_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("dossier.issues.pool.MAX_CANDIDATES", 12)
+    articles = tuple(
+        segmented_article(
+            " ".join(f"Report {number} gives detail {line} about the harbour strike." for line in range(10)),
+            source=f"{number}.txt",
+        )
+        for number in range(6)
+    )
+    pool = sentence_pool(Briefing(articles=articles))
+    assert len(pool) == 12
+    # Every article gives its first two sentences before any gives a third.
+    assert {c.article_order for c in pool} == set(range(6))
+    assert {c.position for c in pool} == {0, 1}

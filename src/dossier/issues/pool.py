@@ -97,9 +97,12 @@ def sentence_pool(story: Briefing) -> tuple[Candidate, ...]:
     """Every distinct sentence of the story's original articles, in reading order, with all citations."""
     order = {article.id: index for index, article in enumerate(story.articles)}
     found: dict[str, _Open] = {}
-    for article in story.articles:
-        if article.duplicate_of is None:
-            _collect(article, order[article.id], found, open_new=len(found) < MAX_CANDIDATES)
+    originals = [article for article in story.articles if article.duplicate_of is None]
+    if sum(len(article.sentences) for article in originals) <= MAX_CANDIDATES:
+        for article in originals:
+            _collect(article, order[article.id], found, open_new=True)
+    else:
+        _collect_fairly(originals, order, found)
     for article in story.articles:
         if article.duplicate_of is not None:
             _collect(article, order[article.id], found, open_new=False)
@@ -126,18 +129,38 @@ class _Open:
         )
 
 
+def _collect_fairly(originals: list[Article], order: dict[str, int], found: dict[str, _Open]) -> None:
+    """More sentences than the pool holds: every article's first sentence, then every second one, and so on.
+
+    A big story's later articles then count as much as its first ones, and each brings its lead first.
+    """
+    longest = max(len(article.sentences) for article in originals)
+    for position in range(longest):
+        for article in originals:
+            if position < len(article.sentences):
+                open_new = len(found) < MAX_CANDIDATES
+                _collect_one(article, order[article.id], position, found, open_new=open_new)
+
+
 def _collect(article: Article, article_order: int, found: dict[str, _Open], *, open_new: bool) -> None:
-    for position, span in enumerate(article.sentences):
-        text = article.span_text(span)
-        key = comparison_key(text)
-        if not key:
-            continue
-        citation = Citation(article.id, span.start, span.end)
-        entry = found.get(key)
-        if entry is None:
-            if open_new:
-                found[key] = _Open(text, [citation], article_order, position)
-            continue
-        # One citation per article is enough: a sentence repeated inside one article says nothing more.
-        if all(c.article_id != article.id for c in entry.citations):
-            entry.citations.append(citation)
+    for position in range(len(article.sentences)):
+        _collect_one(article, article_order, position, found, open_new=open_new)
+
+
+def _collect_one(
+    article: Article, article_order: int, position: int, found: dict[str, _Open], *, open_new: bool
+) -> None:
+    span = article.sentences[position]
+    text = article.span_text(span)
+    key = comparison_key(text)
+    if not key:
+        return
+    citation = Citation(article.id, span.start, span.end)
+    entry = found.get(key)
+    if entry is None:
+        if open_new:
+            found[key] = _Open(text, [citation], article_order, position)
+        return
+    # One citation per article is enough: a sentence repeated inside one article says nothing more.
+    if all(c.article_id != article.id for c in entry.citations):
+        entry.citations.append(citation)
