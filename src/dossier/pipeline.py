@@ -42,6 +42,7 @@ from dossier.entities import entities_stage
 from dossier.errors import DossierError, SourceError, StageError, UsageError
 from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
+from dossier.ingest.copies import merge_exact_copies as merge_copies
 from dossier.ingest.fetch import Fetcher
 from dossier.issues import issues_stage, load_steering
 from dossier.nlp import DEFAULT_MODEL, Backbone
@@ -137,16 +138,8 @@ def _raise_if_strict(failures: Sequence[Failure], options: Options) -> None:
 
 
 def merge_exact_copies(story: AnyBriefing) -> AnyBriefing:
-    """Articles with the same text have the same id: keep the first, remember where the others came from."""
-    kept: dict[str, Article] = {}
-    for article in story.articles:
-        first = kept.get(article.id)
-        if first is None:
-            kept[article.id] = article
-            continue
-        also = [*first.metadata.get("also_from", []), article.source]
-        kept[article.id] = dataclasses.replace(first, metadata={**first.metadata, "also_from": also})
-    return dataclasses.replace(story, articles=tuple(kept.values()))
+    """Articles with the same text have the same id: keep one (first by source), remember the others."""
+    return dataclasses.replace(story, articles=merge_copies(story.articles))
 
 
 def mark_near_duplicates(story: AnyBriefing) -> AnyBriefing:
