@@ -43,7 +43,7 @@ from dossier.entities.gazetteer import (
 )
 from dossier.entities.roles import title_after, title_before
 from dossier.figures.extract import extract_measures
-from dossier.nlp import DEFAULT_MODEL, Backbone, load, pieces
+from dossier.nlp import DEFAULT_MODEL, Backbone, load, pieces, processes_for
 from dossier.quotes.attribute import attribute_quotes
 from dossier.quotes.words import ORGANIZATION_HEADS
 from dossier.segment import paragraph_spans
@@ -83,13 +83,21 @@ def analyzer_key(backbone: Backbone) -> AnalyzerKey:
 
 
 def analyze_articles(
-    articles: Sequence[Article], backbone: Backbone | None = None, progress: Progress | None = None
+    articles: Sequence[Article],
+    backbone: Backbone | None = None,
+    progress: Progress | None = None,
+    processes: int | None = None,
 ) -> Iterator[Analysis]:
-    """The analysis of each article, in order; every paragraph goes through ``nlp.pipe`` in batches."""
+    """The analysis of each article, in order; every paragraph goes through ``nlp.pipe`` in batches.
+
+    ``processes`` spreads the reading over worker processes (``None``: as many as pay off, see
+    :func:`dossier.nlp.processes_for`); the analyses are the same however many there are.
+    """
     backbone = backbone or load(DEFAULT_MODEL)
     key = analyzer_key(backbone)
     units = [(index, start, end) for index, article in enumerate(articles) for start, end in _units(article)]
-    docs = backbone.read(articles[index].text[start:end] for index, start, end in units)
+    workers = processes_for(len(articles)) if processes is None else processes
+    docs = backbone.read((articles[index].text[start:end] for index, start, end in units), workers)
     readings = [_Reading() for _ in articles]
     pending = 0
     for (index, start, _), doc in zip(units, docs, strict=True):

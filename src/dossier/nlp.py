@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +33,10 @@ NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 PIECE_CHARS = 20_000
 #: How many texts ``nlp.pipe`` batches together.
 BATCH_SIZE = 64
+#: From this many articles on, the reading is spread over worker processes (see :func:`processes_for`).
+PARALLEL_FROM = 100
+#: Each worker holds its own copy of the pipeline's weights, so memory bounds the count.
+MAX_PROCESSES = 2
 
 _LOCK = threading.Lock()
 _LOADED: dict[str, Backbone] = {}
@@ -45,10 +50,20 @@ class Backbone:
     version: str
     nlp: Any  # spacy.language.Language; typed loosely so that spaCy is imported lazily
 
-    def read(self, texts: Iterable[str]) -> Iterator[Any]:
-        """One spaCy ``Doc`` per text, in order, batched."""
+    def read(self, texts: Iterable[str], processes: int = 1) -> Iterator[Any]:
+        """One spaCy ``Doc`` per text, in order, batched; over ``processes`` worker processes when above 1."""
         disabled = [name for name in self.nlp.pipe_names if name not in NEEDED]
-        yield from self.nlp.pipe(texts, batch_size=BATCH_SIZE, disable=disabled)
+        yield from self.nlp.pipe(texts, batch_size=BATCH_SIZE, disable=disabled, n_process=processes)
+
+
+def processes_for(articles: int) -> int:
+    """Worker processes worth starting for this many articles: one per core (two at most) for a big batch.
+
+    A worker costs about as much to start as reading a few dozen articles: small batches stay in one process.
+    """
+    if articles < PARALLEL_FROM:
+        return 1
+    return max(1, min(MAX_PROCESSES, os.cpu_count() or 1))
 
 
 def load(name: str = DEFAULT_MODEL) -> Backbone:
