@@ -11,9 +11,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from dossier.analysis import Analysis, NameMention
-from dossier.analyze import analyze_articles, with_titles
+from dossier.analyze import analyze_articles
 from dossier.article import Article, Span
 from dossier.briefing import EntityType
+from dossier.entities.names import with_titles
 from dossier.pipeline import story_of
 from dossier.quotes.attribute import ArticleQuotes, attribute_quotes
 from dossier.segment import segmented_article

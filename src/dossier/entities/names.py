@@ -1,0 +1,311 @@
+"""Named entities in one article: the model's entities, with the few rules that catch what it misses.
+
+:func:`name_mentions` turns the spaCy pipeline's entities into our
+:class:`~dossier.analysis.NameMention` records (OntoNotes labels mapped onto
+ours, no leading "the", no edge punctuation, no trailing possessive) and adds,
+each for a reason the small model gives:
+
+* titles cut off the front of a person's name ("Sergeant Ana Roe" -> "Ana Roe"),
+  and a lone surname's given name put back ("Tomas" in "Sgt. Tomas Verhoek");
+* newspaper-shaped names as organizations ("the Harbour Times", "La Voz");
+* the proper-noun subject of a verb the recognizer left out ("King said");
+* a name the article gives once, wherever the article repeats it, with one type;
+* country names and demonyms from the gazetteer ("U.S.", "Chinese");
+* capitalised names ending in a word for a body ("Velmish Foreign Ministry");
+* each person's titles, read by :mod:`dossier.entities.roles`.
+
+``benchmarks/compare_backbone.py`` measures the result against the previous
+reader on WikiANN, GMB and ECB+.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from dossier.analysis import NameMention, Tokens
+from dossier.article import Span
+from dossier.briefing import EntityType
+from dossier.entities.gazetteer import (
+    PRESS_ENDINGS,
+    country_for_demonym,
+    country_for_name,
+    is_press_shaped,
+    is_title_word,
+)
+from dossier.entities.roles import title_after, title_before
+from dossier.quotes.words import ORGANIZATION_HEADS
+
+#: OntoNotes labels (spaCy's English pipelines) and CoNLL labels, onto ours. Numeric labels are other stages'.
+LABELS: dict[str, EntityType] = {
+    "PERSON": "person",
+    "PER": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+    "PRODUCT": "other",
+    "LANGUAGE": "other",
+    "MISC": "other",
+}
+#: A name ending in a dotted abbreviation keeps its last dot: "U.S.", "U.K.".
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_BODY_HEADS = "|".join(sorted((word.capitalize() for word in ORGANIZATION_HEADS), key=len, reverse=True))
+#: Two to five capitalised words ending in a body's head: "Harbour Department", "Velmish Foreign Ministry".
+_BODY_NAME = re.compile(rf"\b(([A-Z][a-z]+) (?:[A-Z][\w’'-]+ ){{0,3}})(?:{_BODY_HEADS})\b")
+#: How far from a name (in characters) its title may reach; roles.py looks no further.
+_TITLE_REACH = 200
+
+
+def name_mentions(
+    text: str, entities: Iterable[tuple[int, int, str]], tokens: Tokens, sentences: Sequence[Span]
+) -> tuple[NameMention, ...]:
+    """The names of one article, from the model's ``(start, end, label)`` entities and its parse."""
+    found = _people_by_name(
+        _everywhere(text, _with_speaking_subjects(text, tokens, list(_names(text, entities))))
+    )
+    return with_titles(text, sentences, _with_bodies(text, _with_countries(text, tokens, found)))
+
+
+def _names(text: str, entities: Iterable[tuple[int, int, str]]) -> Iterator[NameMention]:
+    """spaCy's entities as our mentions: mapped types, no leading "the", no edge punctuation."""
+    for start, end, label in entities:
+        kind = _kind(label, text[start:end].strip())
+        if kind is None:
+            continue
+        if kind != "person" and text[start : start + 4].casefold() == "the ":
+            start += 4  # "the Harbour Board": the article is not part of the name
+        while end > start and not text[end - 1].isalnum() and not _ABBREVIATION.search(text, start, end):
+            end -= 1
+        while start < end and not text[start].isalnum():
+            start += 1
+        if text[end - 2 : end] in ("’s", "'s"):
+            end -= 2  # "Ana Roe’s office": the possessive is not part of the name
+        start = _press_name_start(text, start, end)
+        if is_press_shaped(text[start:end]):
+            kind = "organization"  # "La Voz", "the Harbour Times": a newspaper, whatever the model said
+        named = _after_titles(text, start, end)
+        if named != start and kind != "person" and _titled(text, named, end):
+            # "Secretary of State Ana Roe" read as one organization: a title before a name makes a person.
+            kind = "person"
+        if named >= end:
+            continue  # nothing but titles: "Sgt", "State"
+        if kind == "person":
+            start = _with_given_name(text, named, end)
+        surface = text[start:end]
+        if any(char.isupper() for char in surface):
+            yield NameMention(start, end, kind, surface)
+
+
+def _with_given_name(text: str, start: int, end: int) -> int:
+    """A lone surname with the capitalised word right before it: "Tomas" in "Sergeant Tomas Verhoek".
+
+    The small model often leaves an unfamiliar given name outside the name. Titles, places and a
+    sentence's first word are not given names.
+    """
+    if " " in text[start:end] or text[start - 1 : start] != " ":
+        return start
+    word_start = text.rfind(" ", 0, start - 1) + 1
+    word = text[word_start : start - 1]
+    if not (word[:1].isupper() and word.isalpha() and word[1:].islower()):
+        return start
+    if is_title_word(word.casefold()) or country_for_name(word) or country_for_demonym(word):
+        return start
+    if _opens_sentence(text, word_start):
+        return start
+    return word_start
+
+
+def _with_bodies(text: str, names: list[NameMention]) -> list[NameMention]:
+    """Add capitalised names ending in a word for a body ("Velmish Foreign Ministry") the model missed."""
+    taken = [(name.start, name.end) for name in names]
+    added = list(names)
+    for match in _BODY_NAME.finditer(text):
+        start, end = match.start(), match.end()
+        if match.group(2) in ("The", "A", "An"):
+            start = match.end(2) + 1  # "The Harbour Department": the article is not part of the name
+        if any(s < end and start < e for s, e in taken):
+            continue
+        added.append(NameMention(start, end, "organization", text[start:end]))
+    return sorted(added, key=lambda name: (name.start, name.end))
+
+
+def _press_name_start(text: str, start: int, end: int) -> int:
+    """Where a name ending in a newspaper word really starts: "Tidewater Gazette", not "Gazette"."""
+    last = text[start:end].split()[-1:] or [""]
+    if last[0].casefold() not in PRESS_ENDINGS:
+        return start
+    while True:
+        before = text[:start].rstrip(" ")
+        if len(before) != start - 1 or not before:
+            return start
+        word_start = max(before.rfind(" "), before.rfind("\n")) + 1
+        word = before[word_start:]
+        if (
+            not word[:1].isupper()
+            or not word.isalpha()
+            or word.casefold() == "the"
+            or _opens_sentence(text, word_start)
+        ):
+            return start
+        start = word_start
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in '.!?\n"“”'
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """Whether an office title is written right before ``text[start:end]`` and the rest looks like a name."""
+    words = text[start:end].split()
+    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+        return False
+    return title_before(text, NameMention(start, end, "person", text[start:end]), ()) is not None
+
+
+def _after_titles(text: str, start: int, end: int) -> int:
+    """Where a person's name begins once leading titles are cut off ("Sergeant Ana Roe" -> "Ana Roe").
+
+    The titles are read back as the person's role by :func:`with_titles`; a mention that is
+    nothing but titles ("Sgt") ends up empty and is dropped.
+    """
+    while start < end:
+        word_end = text.find(" ", start, end)
+        word_end = end if word_end < 0 else word_end
+        if not is_title_word(text[start:word_end].casefold()) and not is_title_word(
+            text[start:word_end].casefold().rstrip(".") + "."
+        ):
+            return start
+        start = word_end + 1
+    return end
+
+
+def _with_countries(text: str, tokens: Tokens, names: list[NameMention]) -> list[NameMention]:
+    """Add the country names and demonyms the recognizer left outside any name ("U.S.", "Chinese").
+
+    A small gazetteer is more reliable than a small model on these few hundred words, and
+    linking "American" to the United States needs the table anyway.
+    """
+    taken = sorted((name.start, name.end) for name in names)
+    starts = [start for start, _ in taken]
+    added = list(names)
+    for start, end in zip(tokens.starts, tokens.ends, strict=True):
+        word = text[start:end]
+        if not word[:1].isupper() or not (country_for_name(word) or country_for_demonym(word)):
+            continue
+        at = bisect.bisect_right(starts, start) - 1
+        if at >= 0 and taken[at][1] > start:
+            continue  # inside a name the recognizer found ("Chinese Embassy")
+        added.append(NameMention(start, end, "place", word))
+    return sorted(added, key=lambda name: (name.start, name.end))
+
+
+def _with_speaking_subjects(text: str, tokens: Tokens, names: list[NameMention]) -> list[NameMention]:
+    """Add the proper-noun subject of a verb that no name covers ("King" in "King said").
+
+    Whoever the parse says acts or speaks, in the shape of a name, is named: the small model's
+    recognizer misses many short or unfamiliar names, often exactly where attribution needs them.
+    """
+    taken = [(name.start, name.end) for name in names]
+    added = list(names)
+    for index, head in enumerate(tokens.heads):
+        if tokens.deps[index] != "nsubj" or tokens.pos[index] != "PROPN":
+            continue
+        if tokens.pos[head] not in ("VERB", "AUX"):
+            continue
+        first = index
+        while first > 0 and tokens.heads[first - 1] == index and tokens.deps[first - 1] == "compound":
+            first -= 1
+        if tokens.pos[first] != "PROPN":
+            continue
+        start, end = tokens.starts[first], tokens.ends[index]
+        if any(s < end and start < e for s, e in taken) or not text[start:end][:1].isupper():
+            continue
+        start = _after_titles(text, start, end)
+        if start >= end:
+            continue  # "Sgt said": a title, not a name
+        added.append(NameMention(start, end, "person", text[start:end]))
+    return sorted(added, key=lambda name: (name.start, name.end))
+
+
+def _everywhere(text: str, names: list[NameMention]) -> list[NameMention]:
+    """Every other occurrence of a name the article gives, as that name, with its most frequent type.
+
+    The model reads each sentence on its own and misses a name in one sentence that it found in
+    another ("Pence added," after "Pence stated"); one article names one referent one way.
+    """
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for name in names:
+        votes[name.surface][name.type] += 1
+    surfaces = sorted((s for s in votes if len(s) > 1 and s[:1].isupper()), key=len, reverse=True)
+    if not surfaces:
+        return names
+    typed = {surface: _most_common(count) for surface, count in votes.items()}
+    taken = sorted((name.start, name.end) for name in names)
+    starts = [start for start, _ in taken]
+    found = [dataclasses.replace(name, type=typed[name.surface]) for name in names]
+    pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])")
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        at = bisect.bisect_right(starts, end) - 1
+        if at >= 0 and taken[at][1] > start:
+            continue  # already part of a name
+        found.append(NameMention(start, end, typed[match.group()], match.group()))
+    return sorted(found, key=lambda name: (name.start, name.end))
+
+
+def _most_common(votes: Counter[EntityType]) -> EntityType:
+    """The type most mentions got; a tie goes to a person, since people are who briefings are about."""
+    best = max(votes.values())
+    tied = sorted(kind for kind, count in votes.items() if count == best)
+    return "person" if "person" in tied else tied[0]
+
+
+def _people_by_name(names: list[NameMention]) -> list[NameMention]:
+    """One article, one type per name: where a person is named in full ("Ana Roe"), every mention
+    of that name or of its first or last word ("Roe") is that person, whatever the model said."""
+    people: set[str] = set()
+    for name in names:
+        if name.type == "person":
+            words = name.surface.split()
+            people.update({name.surface, *((words[0], words[-1]) if len(words) > 1 else ())})
+    return [
+        dataclasses.replace(name, type="person") if name.type != "person" and name.surface in people else name
+        for name in names
+    ]
+
+
+def _kind(label: str, surface: str) -> EntityType | None:
+    if label == "NORP":
+        # A demonym is a reference to its country, linked there; other groups are not names we keep.
+        known = country_for_demonym(surface) or country_for_name(surface)
+        return "place" if known is not None else None
+    return LABELS.get(label)
+
+
+def with_titles(text: str, sentences: Sequence[Span], names: list[NameMention]) -> tuple[NameMention, ...]:
+    """Each person mention with the spans of the titles written before it or in apposition after it."""
+    starts = [name.start for name in names]
+    sentence_starts = [sentence.start for sentence in sentences]
+    titled: list[NameMention] = []
+    for name in names:
+        if name.type != "person":
+            titled.append(name)
+            continue
+        at = bisect.bisect_right(sentence_starts, name.start) - 1
+        sentence = sentences[at] if at >= 0 else Span(0, len(text))
+        # Only mentions near this one can be part of its title: a list of thousands of names stays linear.
+        low = bisect.bisect_left(starts, name.start - _TITLE_REACH)
+        high = bisect.bisect_right(starts, name.end + _TITLE_REACH)
+        near = names[low:high]
+        spans = (title_before(text, name, near, sentence.start), title_after(text, name, near, sentence.end))
+        titles = tuple(Span(start, end) for start, end in (span for span in spans if span is not None))
+        titled.append(NameMention(name.start, name.end, name.type, name.surface, titles))
+    return tuple(titled)
