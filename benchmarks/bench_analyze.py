@@ -224,7 +224,7 @@ def big(size: int) -> None:
         f"== {figures['articles']}-article story, fresh process: read {figures['read_s']:.1f} s, "
         f"analyses {figures['analyze_s']:.1f} s, story stages {figures['stages_s']:.1f} s, "
         f"total {figures['total_s']:.1f} s (model load {figures['load_s']:.1f} s more); "
-        f"peak memory {figures['peak_mb']:.0f} MB (largest reading worker {figures['worker_peak_mb']:.0f} MB more)"
+        f"peak memory {figures['peak_mb']:.0f} MB, largest reading worker {figures['worker_peak_mb']:.0f} MB"
     )
 
 
