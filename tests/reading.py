@@ -33,7 +33,7 @@ def names_of(text: str) -> tuple[NameMention, ...]:
 def attributed(text: str) -> ArticleQuotes:
     """Quotes of ``text`` attributed as the analysis does it (its sentences and names)."""
     analysis = analysis_of(text)
-    return attribute_quotes(text, analysis.sentences, analysis.names)
+    return attribute_quotes(text, analysis.sentences, analysis.names, analysis.tokens)
 
 
 def analyzed_story(articles: Iterable[Article], **fields: Any) -> Story:
@@ -75,7 +75,8 @@ HARBOUR_NAMES: dict[str, EntityType] = {
 def attributed_naming(text: str, names: Mapping[str, EntityType]) -> ArticleQuotes:
     """Quotes of ``text`` attributed with exactly the given names as the entity layer's mentions."""
     analysis = analysis_of(text)
-    return attribute_quotes(text, analysis.sentences, _named(text, analysis.sentences, names))
+    named = _named(text, analysis.sentences, names)
+    return attribute_quotes(text, analysis.sentences, named, analysis.tokens)
 
 
 def _named(text: str, sentences: Sequence[Span], names: Mapping[str, EntityType]) -> tuple[NameMention, ...]:

@@ -134,7 +134,7 @@ def _finish(article: Article, reading: _Reading, key: AnalyzerKey, progress: Pro
     sentences = tuple(reading.sentences)
     tokens = reading.tokens()
     names = name_mentions(text, reading.entities, tokens, sentences)
-    attributed = attribute_quotes(text, sentences, names)
+    attributed = attribute_quotes(text, sentences, names, tokens)
     analysis = Analysis(
         article_id=article.id,
         key=key,

@@ -114,3 +114,10 @@ def test_a_gigantic_article_full_of_names_is_bounded() -> None:
     text = "Anna Pell met Otto Pell and Pell. " * 10_000 + "“We are done here for today,” Pell said."
     quotes = attributed(text).quotes
     assert [q.speaker_name for q in quotes] == ["Otto Pell"]
+
+
+def test_stray_marks_before_an_attribution_are_not_a_quote() -> None:
+    # Found by the property test: four opening marks and ", ’ said" once left a quote of marks alone.
+    text = "“ „ „ „ „ , ’ said"
+    for item in attributed(text).quotes:
+        assert any(char.isalnum() for char in text[item.quote.start : item.quote.end])

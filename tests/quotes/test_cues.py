@@ -57,3 +57,15 @@ def test_a_colon_at_the_end_of_the_previous_paragraph_introduces_the_quote() -> 
     assert speakers(text) == [("Jonas Brell", None)]
     text = "Anna Pell told the council:\n\n“Every berth is taken until March.”"
     assert speakers(text) == [("Anna Pell", "told")]
+
+
+def test_a_partial_quote_takes_the_subject_of_the_verb_it_hangs_from() -> None:
+    text = "Ilse Marrow described the new rota as “a fair deal for every crew” at the meeting."
+    (quote,) = attributed(text).quotes
+    assert (quote.speaker_name, quote.cue, quote.resolution) == ("Ilse Marrow", "described", "name")
+
+
+def test_a_scare_quote_is_not_given_the_subject() -> None:
+    text = "Ilse Marrow pointed to the “overcapacity” of the yard."
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name is None

@@ -15,10 +15,10 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from dossier.analysis import NameMention
+from dossier.analysis import NameMention, Tokens
 from dossier.article import Span
 from dossier.briefing import QuoteKind
 from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
@@ -62,8 +62,14 @@ class ArticleQuotes:
     person_names: tuple[str, ...]
 
 
-def attribute_quotes(text: str, sentences: Sequence[Span], names: Sequence[NameMention]) -> ArticleQuotes:
-    """Find and attribute every quotation of ``text``, whose sentences and named entities are given."""
+def attribute_quotes(
+    text: str, sentences: Sequence[Span], names: Sequence[NameMention], tokens: Tokens | None = None
+) -> ArticleQuotes:
+    """Find and attribute every quotation of ``text``, whose sentences and named entities are given.
+
+    With the article's parsed ``tokens``, a quotation that no cue attributes takes the subject of
+    the verb that governs it ("Hollande denounced the remarks as “hurtful”").
+    """
     quotes = find_quotes(text)
     if not quotes:
         return ArticleQuotes((), ())
@@ -77,7 +83,7 @@ def attribute_quotes(text: str, sentences: Sequence[Span], names: Sequence[NameM
     sentence_starts = [span.start for span in sentences]
     mentions = mark_subjects(text, mentions, sentence_starts)
     genders = infer_genders(text, mentions, sentence_starts, masked)
-    context = _Context(text, sentences, mentions, inner_tails, genders)
+    context = _Context(text, sentences, mentions, inner_tails, genders, tokens)
     attributed: list[Attributed] = []
     for index, quote in enumerate(quotes):
         previous = quotes[index - 1] if index else None
@@ -102,7 +108,8 @@ def _split_misplaced_attributions(
     for quote in quotes:
         floor = max(quote.start, quote.end - _INNER_REACH)
         match = _INNER_ATTRIBUTION.search(text, floor, quote.end)
-        words_before = len(text[quote.start : match.start()].split()) if match else 0
+        # Words, not stray marks: „ „ „ „ before ", he said" leaves nothing quoted.
+        words_before = _word_count(text[quote.start : match.start()]) if match else 0
         if match is None or match.group(2) not in REPORTING_VERBS or words_before < MIN_FULL_WORDS:
             fixed.append(quote)
             continue
@@ -144,8 +151,10 @@ class _Context:
         mentions: tuple[SpeakerCandidate, ...],
         inner_tails: dict[int, int],
         genders: Mapping[str, Gender],
+        tokens: Tokens | None = None,
     ) -> None:
         self.text = text
+        self.tokens = tokens
         # Grows as "he"/"she" cues resolve: a resolved pronoun is evidence for later ones.
         self.genders = dict(genders)
         self.inner_tails = inner_tails
@@ -164,7 +173,7 @@ class _Context:
         kind = quote_kind(self.text, quote)
         cue = self._cue(quote, previous, following)
         if cue is None and kind == "partial":
-            cue = self._rest_of_sentence_cue(quote)
+            cue = self._rest_of_sentence_cue(quote) or self._subject_cue(quote)
         if cue is None:
             if last is not None and self._continues(quote, previous, last):
                 return Attributed(quote, kind, last.speaker, last.speaker_name, None, "continuation")
@@ -195,6 +204,30 @@ class _Context:
         stop = floor + len(before)
         start = max(floor, self.text.rfind("\n", floor, stop) + 1, self._sentence_start(stop - 1))
         return lead_cue(self.text, start, stop, self._window(start, stop))
+
+    def _subject_cue(self, quote: QuoteSpan) -> Cue | None:
+        """The subject of the verb a partial quotation hangs from, when the parse names one we know."""
+        tokens = self.tokens
+        if tokens is None or len(self.text[quote.start : quote.end].split()) < _SUBJECT_MIN_WORDS:
+            return None
+        first = bisect.bisect_left(tokens.starts, quote.start)
+        if first >= len(tokens) or tokens.starts[first] >= quote.end:
+            return None
+        verb = _governing_verb(tokens, first, quote.open_at)
+        if verb is None:
+            return None
+        subject = next(
+            (i for i in _children(tokens, verb) if tokens.deps[i] in ("nsubj", "nsubjpass") and i < first),
+            None,
+        )
+        if subject is None:
+            return None
+        at = tokens.starts[subject]
+        upto = bisect.bisect_right(self.mention_starts, at)
+        for mention in self.mentions[max(0, upto - 3) : upto]:
+            if mention.start <= at < mention.end:
+                return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], mention)
+        return None
 
     def _rest_of_sentence_cue(self, quote: QuoteSpan) -> Cue | None:
         """A partial quote takes the speaker its sentence names anywhere after it."""
@@ -285,3 +318,34 @@ class _Context:
     def _sentence_ends_at(self, at: int) -> bool:
         index = bisect.bisect_left(self.sentence_ends, at)
         return index < len(self.sentence_ends) and self.sentence_ends[index] == at
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for word in text.split() if any(char.isalnum() for char in word))
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: A shorter partial quotation is a scare quote or a title ("overcapacity"), not a speaker's words.
+_SUBJECT_MIN_WORDS = 4
+#: How many heads a quotation's first word climbs to reach its verb: a clause or two, no further.
+_VERB_CLIMB = 6
+
+
+def _governing_verb(tokens: Tokens, first: int, floor: int) -> int | None:
+    """The verb a quotation's first token hangs from, found by climbing its heads outside the quotation."""
+    at = first
+    for _ in range(_VERB_CLIMB):
+        head = tokens.heads[at]
+        if head == at:
+            return None
+        at = head
+        if tokens.pos[at] in ("VERB", "AUX") and tokens.starts[at] < floor:
+            return at
+    return None
+
+
+def _children(tokens: Tokens, head: int) -> Iterator[int]:
+    """The tokens whose head is ``head``, near it (a clause spans at most a few dozen tokens)."""
+    for index in range(max(0, head - 40), min(len(tokens), head + 40)):
+        if index != head and tokens.heads[index] == head:
+            yield index
