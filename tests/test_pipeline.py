@@ -147,4 +147,4 @@ def test_the_package_api_mirrors_the_cli(tmp_path: Path) -> None:
 def test_on_stage_hears_every_stage_in_order() -> None:
     heard: list[str] = []
     briefing = brief(story_sources(), on_stage=heard.append)
-    assert tuple(heard) == briefing.stages
+    assert tuple(heard) == ("analyze", *briefing.stages)  # the per-article reading is heard first

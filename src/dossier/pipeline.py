@@ -267,7 +267,7 @@ def brief(
 ) -> Briefing:
     """Brief the given sources, plus the stored articles that match ``query``/``since``/``until``.
 
-    ``progress`` is called per source item read, ``on_stage`` per story stage.
+    ``progress`` is called per source item read, ``on_stage`` with "analyze" and then per story stage.
     Raises :class:`SourceError` when no article at all could be read (or, with
     ``options.strict``, when any source failed).
     """
@@ -276,6 +276,8 @@ def brief(
     articles = read.articles + selected
     if not articles:
         raise SourceError(_nothing_read_message(sources, read.failures, store is not None))
+    if on_stage is not None:
+        on_stage("analyze")  # the per-article reading: the longest step of a big story's briefing
     found = analyses(articles, options=options, store=store)
     story = new_story(articles, found, failures=read.failures, metadata={"generator": _generator()})
     return run_story(story, options, on_stage).briefing()
