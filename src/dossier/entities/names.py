@@ -59,6 +59,7 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _BODY_HEADS = "|".join(sorted((word.capitalize() for word in ORGANIZATION_HEADS), key=len, reverse=True))
 #: Two to five capitalised words ending in a body's head: "Harbour Department", "Velmish Foreign Ministry".
 _BODY_NAME = re.compile(rf"\b(([A-Z][a-z]+) (?:[A-Z][\w’'-]+ ){{0,3}})(?:{_BODY_HEADS})\b")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 #: How far from a name (in characters) its title may reach; roles.py looks no further.
 _TITLE_REACH = 200
 
@@ -228,11 +229,36 @@ def _with_speaking_subjects(text: str, tokens: Tokens, names: list[NameMention])
         start, end = tokens.starts[first], tokens.ends[index]
         if any(s < end and start < e for s, e in taken) or not text[start:end][:1].isupper():
             continue
-        start = _after_titles(text, start, end)
-        if start >= end:
-            continue  # "Sgt said": a title, not a name
-        added.append(NameMention(start, end, "person", text[start:end]))
+        named = _after_titles(text, start, end)
+        if named >= end and _title_not_name(text, start, end):
+            continue  # "the President said", "Sgt. said": a title, not a name ("King said" is a name)
+        if named < end:
+            start = named  # "Sergeant Tomas Verhoek": the title is read back as a title
+        if _only_places(text[start:end]):
+            continue  # "U.S.-China relations remain": places, not a person
+        kind: EntityType = "organization" if _body_shaped(text[start:end]) else "person"
+        added.append(NameMention(start, end, kind, text[start:end]))
     return sorted(added, key=lambda name: (name.start, name.end))
+
+
+def _title_not_name(text: str, start: int, end: int) -> bool:
+    """Whether a lone title word is a title here: abbreviated ("Sgt."), or after a determiner ("the King")."""
+    if text[end : end + 1] == ".":
+        return True
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].casefold().rstrip("’'s") in _DETERMINERS
+
+
+def _body_shaped(surface: str) -> bool:
+    """A name ending in a word for a body or shaped like a newspaper's: an organization, not a person."""
+    words = surface.split()
+    return is_press_shaped(surface) or (len(words) > 1 and words[-1].casefold() in ORGANIZATION_HEADS)
+
+
+def _only_places(surface: str) -> bool:
+    """Whether every part of a name is a country or its demonym: "U.S.-China", "Sino-Russian" is not."""
+    parts = [part for part in re.split(r"[-–\s]+", surface) if part]
+    return bool(parts) and all(country_for_name(part) or country_for_demonym(part) for part in parts)
 
 
 def _everywhere(text: str, names: list[NameMention]) -> list[NameMention]:

@@ -1,0 +1,40 @@
+"""The entity layer's rules on top of the model, each on text written for it."""
+
+from __future__ import annotations
+
+from reading import names_of
+
+
+def test_a_subject_made_of_country_names_is_not_a_person() -> None:
+    names = names_of("The talks went well. U.S.-China relations remain complex and multifaceted.")
+    assert not any(name.type == "person" for name in names)
+
+
+def test_the_subject_of_a_verb_the_model_missed_is_a_name() -> None:
+    names = names_of('"It is clear," King said on Monday.')
+    assert [(name.surface, name.type) for name in names] == [("King", "person")]
+
+
+def test_titles_are_cut_off_and_kept_as_titles() -> None:
+    text = "Sergeant Tomas Verhoek said so."
+    (name,) = names_of(text)
+    assert name.surface == "Tomas Verhoek"
+    assert [title.of(text) for title in name.titles] == ["Sergeant"]
+
+
+def test_a_name_found_once_is_found_wherever_the_article_repeats_it() -> None:
+    text = (
+        "Clinton was for sale, Pence stated on Tuesday.\n\nPence added, “It would be a dereliction of duty.”"
+    )
+    assert [name.surface for name in names_of(text)].count("Pence") == 2
+
+
+def test_newspaper_and_body_shaped_names_are_organizations() -> None:
+    kinds = {(n.surface, n.type) for n in names_of("The Tidewater Gazette ran the story first.")}
+    assert ("Tidewater Gazette", "organization") in kinds
+    kinds = {(n.surface, n.type) for n in names_of("The Velmish Foreign Ministry said the talks will go on.")}
+    assert ("Velmish Foreign Ministry", "organization") in kinds
+
+
+def test_a_dotted_country_keeps_its_last_dot() -> None:
+    assert ("U.S.", "place") in {(n.surface, n.type) for n in names_of("The U.S. and America agreed.")}
