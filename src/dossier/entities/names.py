@@ -100,6 +100,8 @@ def _names(text: str, entities: Iterable[tuple[int, int, str]]) -> Iterator[Name
         if kind == "person":
             start = _with_given_name(text, named, end)
         surface = text[start:end]
+        if kind == "person" and _only_places(surface):
+            continue  # "U.S.-China" (relations) read as a person
         if any(char.isupper() for char in surface):
             yield NameMention(start, end, kind, surface)
 
