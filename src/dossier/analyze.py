@@ -25,7 +25,7 @@ from dossier.entities.names import name_mentions
 from dossier.figures.extract import extract_measures
 from dossier.nlp import DEFAULT_MODEL, Backbone, load, pieces, processes_for
 from dossier.quotes.attribute import attribute_quotes
-from dossier.segment import paragraph_spans
+from dossier.segment import paragraph_spans, segmented_article, trimmed
 from dossier.timex.resolve import resolve_article
 
 logger = logging.getLogger(__name__)
@@ -70,8 +70,6 @@ def analyze_articles(
 
 def analyze_texts(texts: Sequence[str], backbone: Backbone | None = None) -> list[Analysis]:
     """Analyses of plain texts (benchmarks, other corpora): each text is an undated article as it is."""
-    from dossier.segment import segmented_article
-
     return list(analyze_articles([segmented_article(text) for text in texts], backbone))
 
 
@@ -105,9 +103,9 @@ class _Reading:
             self.deps.append(token.dep_)
             self.heads.append(first + token.head.i)
         for sentence in doc.sents:
-            span = _stripped(doc.text, sentence.start_char, sentence.end_char)
+            span = trimmed(doc.text, sentence.start_char, sentence.end_char)
             if span is not None:
-                self.sentences.append(Span(offset + span[0], offset + span[1]))
+                self.sentences.append(Span(offset + span.start, offset + span.end))
         self.entities.extend((offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents)
 
     def tokens(self) -> Tokens:
@@ -119,14 +117,6 @@ class _Reading:
             tuple(self.deps),
             tuple(self.heads),
         )
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
 
 
 def _finish(article: Article, reading: _Reading, key: AnalyzerKey, progress: Progress | None) -> Analysis:

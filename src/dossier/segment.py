@@ -200,8 +200,14 @@ def _skip_space(text: str, at: int, stop: int) -> int:
 
 def _append_stripped(text: str, start: int, end: int, spans: list[Span]) -> None:
     """Append ``[start, end)`` trimmed of whitespace, unless nothing is left."""
+    span = trimmed(text, start, end)
+    if span is not None:
+        spans.append(span)
+
+
+def trimmed(text: str, start: int, end: int) -> Span | None:
+    """``[start, end)`` without the whitespace at either end; None when nothing is left."""
     start = _skip_space(text, start, end)
     if start >= end:
-        return
-    end = start + len(text[start:end].rstrip())
-    spans.append(Span(start, end))
+        return None
+    return Span(start, start + len(text[start:end].rstrip()))
