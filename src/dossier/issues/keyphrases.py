@@ -41,6 +41,7 @@ from dossier.briefing import Entity
 from dossier.embed import Encoder, Vectors
 from dossier.entities.gazetteer import country_for_demonym
 from dossier.issues.labels import FUNCTION_WORDS, phrases_in
+from dossier.issues.sentence_words import SentenceWords
 
 #: A phrase used in more than this share of the story's sentences names the story, not an issue.
 MAX_SENTENCE_SHARE = 0.2
@@ -103,7 +104,9 @@ _CONTRACTION = re.compile(r"['’](?:re|ll|ve|d|m)$")
 #: Endings of nationality and language adjectives ("Veldarian", "Portuguese", "Kurdish") beyond the gazetteer.
 _DEMONYM_ENDINGS = ("ian", "ese", "ish")
 #: Words after which the next word is a verb: "to avoid", "not delay", "will raise".
-_VERB_MARKER = r"\b(?:to|not|will|would|must|should|can|could|may|might|shall)\s+"
+_VERB_MARKERS = frozenset(
+    ("to", "not", "will", "would", "must", "should", "can", "could", "may", "might", "shall")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,7 @@ def key_phrases(
 ) -> list[KeyPhrase]:
     """The story's distinctive phrases, strongest first (see the module notes)."""
     found = _occurrences(texts, entities)
+    words = [SentenceWords.of(text) for text in texts]
     people = _person_words(entities)
     articles_in_story = len({a for ids in article_ids for a in ids})
     min_articles = min(2, articles_in_story)
@@ -138,11 +142,11 @@ def key_phrases(
         if len(rows) < MIN_SENTENCES or len(rows) > limit or _vague(key, people):
             continue
         reach = len({a for r in rows for a in article_ids[r]})
-        uses = _distinct_uses(sorted(rows), texts)
+        uses = _distinct_uses(sorted(rows), words)
         if uses < MIN_SENTENCES:
             continue
         single = reach < min_articles
-        nominal = not (_verbal(key, rows, texts) or _lone_demonym(key, surfaces))
+        nominal = not (_verbal(key, rows, words) or _lone_demonym(key, surfaces))
         if single and not nominal:
             continue
         weight = _weight(key, uses, reach, len(texts)) * (SINGLE_SOURCE_DISCOUNT if single else 1.0)
@@ -160,14 +164,14 @@ def _weight(key: str, uses: int, reach: int, sentences: int) -> float:
     return math.log1p(uses) * math.log1p(reach) * rarity * (1.0 + 0.2 * key.count(" "))
 
 
-def _distinct_uses(rows: Sequence[int], texts: Sequence[str]) -> int:
+def _distinct_uses(rows: Sequence[int], sentences: Sequence[SentenceWords]) -> int:
     """Sentences using the phrase, counting echoes of one sentence (most words shared) once.
 
     Without this, every fragment of one widely syndicated quote would look like a key phrase.
     """
     seen: list[frozenset[str]] = []
     for row in rows:
-        words = frozenset(w.casefold() for w in _TOKEN.findall(texts[row]))
+        words = sentences[row].vocabulary
         if all(len(words & other) < ECHO_OVERLAP * len(words | other) for other in seen):
             seen.append(words)
     return len(seen)
@@ -192,8 +196,10 @@ def _occurrences(
             if key not in known and opening.startswith(surface):
                 surface = _sentence_case_undone(surface)
             note(key, surface, row)
-        for key, pattern in names:
-            match = pattern.search(text)
+        folded = text.casefold()
+        for key, needle, pattern in names:
+            # Most sentences name none of them: a plain substring test rules those out first.
+            match = pattern.search(text) if needle in folded else None
             if match:
                 note(key, match.group(), row)
     return found
@@ -220,9 +226,12 @@ def _topic_names(entities: Sequence[Entity]) -> frozenset[str]:
     )
 
 
-def _entity_patterns(entities: Sequence[Entity]) -> list[tuple[str, re.Pattern[str]]]:
-    """Whole-word patterns for topic names too long for the phrase window (the rest are found anyway)."""
-    patterns: dict[str, re.Pattern[str]] = {}
+def _entity_patterns(entities: Sequence[Entity]) -> list[tuple[str, str, re.Pattern[str]]]:
+    """Whole-word patterns for topic names too long for the phrase window (the rest are found anyway).
+
+    Each comes with its case-folded name, which a sentence must contain for the pattern to match.
+    """
+    patterns: dict[str, tuple[str, re.Pattern[str]]] = {}
     for entity in entities:
         if entity.type not in _TOPIC_TYPES:
             continue
@@ -230,8 +239,9 @@ def _entity_patterns(entities: Sequence[Entity]) -> list[tuple[str, re.Pattern[s
         if len(words) <= 3 or len(entity.name) > 80:
             continue
         key = " ".join(w.casefold() for w in words)
-        patterns.setdefault(key, re.compile(r"(?<!\w)" + re.escape(entity.name) + r"(?!\w)", re.IGNORECASE))
-    return sorted(patterns.items())
+        pattern = re.compile(r"(?<!\w)" + re.escape(entity.name) + r"(?!\w)", re.IGNORECASE)
+        patterns.setdefault(key, (entity.name.casefold(), pattern))
+    return [(key, needle, pattern) for key, (needle, pattern) in sorted(patterns.items())]
 
 
 def _person_words(entities: Sequence[Entity]) -> frozenset[str]:
@@ -256,7 +266,7 @@ def _vague(key: str, people: frozenset[str]) -> bool:
     return words[0] in _GENERIC or words[-1] in _GENERIC
 
 
-def _verbal(key: str, rows: Iterable[int], texts: Sequence[str]) -> bool:
+def _verbal(key: str, rows: Iterable[int], sentences: Sequence[SentenceWords]) -> bool:
     """Whether a phrase reads as a verb phrase or a bare modifier rather than as the name of something.
 
     Cheap signs, no tagger, and only for lower-case uses (a capitalised form
@@ -265,7 +275,8 @@ def _verbal(key: str, rows: Iterable[int], texts: Sequence[str]) -> bool:
     in most of its sentences, a first word right after "to", "not" or a modal
     ("to avoid delays").
     """
-    surfaces = _surfaces_in(key, rows, texts)
+    uses = [(row, first, last) for row in rows for first, last in sentences[row].uses(key)]
+    surfaces = [sentences[row].surface(first, last) for row, first, last in uses]
     if any(surface[:1].isupper() for surface in surfaces):
         return False
     words = key.split()
@@ -274,9 +285,8 @@ def _verbal(key: str, rows: Iterable[int], texts: Sequence[str]) -> bool:
     content = [w for w in words if w not in _NOUN_LINKS]
     if len(words) > 1 and (words[0].endswith("ing") or all(w.endswith(_ADJECTIVE_ENDINGS) for w in content)):
         return True
-    marked = _phrase_pattern(key, _VERB_MARKER)
-    hits = sum(1 for row in rows if marked.search(texts[row]))
-    return len(surfaces) > 0 and 2 * hits >= len(surfaces)
+    marked = {row for row, first, _ in uses if sentences[row].after_word_in(first, _VERB_MARKERS)}
+    return len(surfaces) > 0 and 2 * len(marked) >= len(surfaces)
 
 
 def _lone_demonym(key: str, surfaces: dict[str, int]) -> bool:
@@ -295,16 +305,6 @@ def _adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and not word.endswith(("ply", "ily", "mbly"))
 
 
-def _surfaces_in(key: str, rows: Iterable[int], texts: Sequence[str]) -> list[str]:
-    pattern = _phrase_pattern(key)
-    return [m.group() for r in rows for m in pattern.finditer(texts[r])]
-
-
-def _phrase_pattern(key: str, before: str = "") -> re.Pattern[str]:
-    words = r"\s+".join(re.escape(w) for w in key.split())
-    return re.compile(before + r"(?<![\w'’-])" + words + r"(?![\w'’-])", re.IGNORECASE)
-
-
 def _capitalised(surfaces: dict[str, int]) -> bool:
     return any(ch.isupper() for ch in _commonest(surfaces))
 
@@ -319,19 +319,28 @@ def _drop_contained(phrases: Sequence[KeyPhrase]) -> list[KeyPhrase]:
 
     Its other uses are then usually another sense ("intelligence" inside
     "artificial intelligence" and in "intelligence agency"), which must not be pulled in.
+    Longer phrases are found through an index of their word runs, not by comparing every pair.
     """
-    kept: list[KeyPhrase] = []
+    holders: dict[str, list[KeyPhrase]] = {}
     for phrase in phrases:
-        padded = f" {phrase.key} "
-        covered = any(
-            other.key != phrase.key
-            and padded in f" {other.key} "
-            and len(phrase.sentences & other.sentences) >= CONTAINED * len(phrase.sentences)
-            for other in phrases
+        for run in _word_runs(phrase.key):
+            if run != phrase.key:
+                holders.setdefault(run, []).append(phrase)
+    return [
+        phrase
+        for phrase in phrases
+        if not any(
+            len(phrase.sentences & other.sentences) >= CONTAINED * len(phrase.sentences)
+            for other in holders.get(phrase.key, ())
         )
-        if not covered:
-            kept.append(phrase)
-    return kept
+    ]
+
+
+def _word_runs(key: str) -> set[str]:
+    """Every run of consecutive words of ``key`` ("a b c": "a", "b", "c", "a b", "b c", "a b c")."""
+    words = key.split(" ")
+    count = len(words)
+    return {" ".join(words[start:end]) for start in range(count) for end in range(start + 1, count + 1)}
 
 
 def cluster_phrases(phrases: Sequence[KeyPhrase], encoder: Encoder) -> list[list[KeyPhrase]]:

@@ -27,6 +27,7 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dossier.article import Article
@@ -192,6 +193,11 @@ def _candidate_days(earliest: dt.date, latest: dt.date) -> list[dt.date]:
     return [start + offset * _DAY for offset in range(count)]
 
 
+#: The same mention as written ("on Tuesday") recurs across a story's undated articles, each tried on
+#: every candidate day: resolving each pair once keeps a big story's inference linear.
+_resolved_on = lru_cache(maxsize=1 << 16)(resolve)
+
+
 def _support(
     mention: TimeMention,
     words: frozenset[str],
@@ -213,7 +219,7 @@ def _support(
     if not weights:
         return support
     for day in candidates:
-        resolved = resolve(mention, day)
+        resolved = _resolved_on(mention, day)
         if resolved is None:
             continue
         weight = max((shared for value, shared in weights.items() if resolved.overlaps(value)), default=0)
