@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ import pytest
 import dossier
 from dossier.article import Article, article_id
 from dossier.briefing import Briefing
+from dossier.embed import Vectors
+from dossier.embed.tfidf import TfidfEncoder
 from dossier.errors import SourceError, StageError
 from dossier.pipeline import Options, brief, ingest, merge_exact_copies, read_articles, run_story, story_of
 from dossier.render import to_json
@@ -148,3 +151,25 @@ def test_on_stage_hears_every_stage_in_order() -> None:
     heard: list[str] = []
     briefing = brief(story_sources(), on_stage=heard.append)
     assert tuple(heard) == ("analyze", *briefing.stages)  # the per-article reading is heard first
+
+
+@dataclasses.dataclass
+class CountingEncoder:
+    """The real TF-IDF encoder, counting the texts it is asked to encode."""
+
+    inner: TfidfEncoder = dataclasses.field(default_factory=TfidfEncoder)
+    name: str = "tfidf"
+    encoded: list[str] = dataclasses.field(default_factory=list)
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        self.encoded.extend(texts)
+        return self.inner.encode(texts)
+
+
+def test_the_sentence_pool_is_encoded_once_for_issues_coverage_and_summary() -> None:
+    encoder = CountingEncoder()
+    briefing = brief(story_sources(), options=Options(encoder=encoder))
+    assert {"issues", "coverage", "summarize"} <= set(briefing.stages)
+    pool_texts = {line.text for line in briefing.summary}
+    assert pool_texts
+    assert all(encoder.encoded.count(text) == 1 for text in pool_texts)

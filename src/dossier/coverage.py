@@ -40,7 +40,7 @@ from dossier.briefing import (
     PreviewPoint,
 )
 from dossier.embed import Encoder, get_encoder
-from dossier.issues.pool import Candidate, sentence_pool
+from dossier.issues.pool import Candidate, pool_for
 from dossier.issues.select import Budget, centrality_scores, mmr, reading_order
 from dossier.issues.similarity import similarity_matrix, thresholds_for
 
@@ -71,8 +71,7 @@ def build_coverage(story: Briefing, encoder: Encoder) -> Coverage:
     outlets = tuple(dict.fromkeys(outlet_of(a) for a in story.articles))
     outlet_by_article = {a.id: outlet_of(a) for a in story.articles}
     rows = tuple(_row(issue, outlets, outlet_by_article) for issue in story.issues)
-    candidates = [c for c in sentence_pool(story) if c.readable]
-    vectors = encoder.encode([c.text for c in candidates])
+    candidates, vectors = pool_for(story, encoder).readable()
     similarity = similarity_matrix(vectors)
     limits = thresholds_for(encoder.name)
     issue_of = _issue_of_sentence(story.issues)

@@ -9,7 +9,8 @@
     per story (reduce), run_story():
         articles + analyses ─► merge exact copies ─► mark near-duplicates ─► infer missing dates
                  ─► order for reading ─► entities ─► quotes ─► link speakers
-                 ─► figures ─► timeline ─► conflicts ─► issues ─► coverage ─► summarize
+                 ─► figures ─► timeline ─► conflicts ─► sentence pool (encoded once)
+                 ─► issues ─► coverage ─► summarize
 
 The first half looks at one article at a time and never at another, so it can be
 mapped over any number of workers; its result, one :class:`~dossier.analysis.Analysis`
@@ -45,6 +46,7 @@ from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
 from dossier.ingest.copies import merge_exact_copies as merge_copies
 from dossier.ingest.fetch import Fetcher
 from dossier.issues import issues_stage, load_steering
+from dossier.issues.pool import pool_stage
 from dossier.nlp import DEFAULT_MODEL, Backbone
 from dossier.nlp import load as load_backbone
 from dossier.quotes import make_quotes_stage
@@ -160,7 +162,7 @@ def story_stages(options: Options) -> tuple[Stage, ...]:
     # One encoder for quotes, issues, coverage and summary, so each sentence is encoded once.
     encoder = get_encoder(options.encoder) if isinstance(options.encoder, str) else options.encoder
     steering = load_steering(options.issues_file) if options.issues_file is not None else ()
-    articles, analyses = "articles", "analyses"
+    articles, analyses, pool = "articles", "analyses", "pool"
     return (
         stage("merge-exact-copies", merge_exact_copies, [articles], [articles]),
         stage("mark-near-duplicates", mark_near_duplicates, [articles], [articles]),
@@ -177,12 +179,13 @@ def story_stages(options: Options) -> tuple[Stage, ...]:
         stage("figures", figures_stage, [articles, analyses], ["figures"]),
         stage("timeline", timeline_stage, [articles, analyses], ["timeline"]),
         stage("conflicts", conflicts_stage, [articles, analyses, "figures"], ["conflicts"]),
-        stage("issues", issues_stage(encoder, steering), [articles, "entities", "quotes"], ["issues"]),
-        stage("coverage", coverage_stage(encoder), [articles, "issues"], ["coverage"]),
+        stage("sentence-pool", pool_stage(encoder), [articles], [pool]),
+        stage("issues", issues_stage(encoder, steering), [articles, pool, "entities", "quotes"], ["issues"]),
+        stage("coverage", coverage_stage(encoder), [articles, pool, "issues"], ["coverage"]),
         stage(
             "summarize",
             summary_stage(encoder, sentences=options.summary_sentences, words=options.summary_words),
-            [articles],
+            [articles, pool],
             ["summary"],
         ),
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dossier.analysis import Analysis
 from dossier.article import Article
@@ -22,12 +23,16 @@ from dossier.briefing import Briefing
 from dossier.errors import StageError
 from dossier.timex.resolve import TimeExpression
 
+if TYPE_CHECKING:
+    from dossier.issues.pool import EncodedPool
+
 
 @dataclass(frozen=True, slots=True)
 class Story(Briefing):
     """A briefing in the making, with the analysis of each of its articles (by article id)."""
 
     analyses: Mapping[str, Analysis] = field(default_factory=dict)
+    pool: EncodedPool | None = None  # the sentence pool and its vectors, once the sentence-pool stage ran
 
     def analysis(self, article_id: str) -> Analysis:
         try:

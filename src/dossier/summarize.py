@@ -15,8 +15,8 @@ import dataclasses
 import logging
 
 from dossier.briefing import AnyBriefing, Briefing, BriefingStage, CitedText
-from dossier.embed import Encoder, get_encoder
-from dossier.issues.pool import Candidate, sentence_pool
+from dossier.embed import Encoder, Vectors, get_encoder
+from dossier.issues.pool import Candidate, EncodedPool, pool_for
 from dossier.issues.select import Budget, centrality_scores, cite_with_echoes, mmr, reading_order
 from dossier.issues.similarity import similarity_matrix, thresholds_for
 
@@ -38,10 +38,9 @@ def summarize_story(
     budget = Budget(sentences=None, words=words) if words is not None else Budget(sentences=sentences)
     if budget.sentences is not None and budget.sentences > MAX_SENTENCES:
         raise ValueError(f"at most {MAX_SENTENCES} summary sentences, got {budget.sentences}")
-    candidates = _usable(sentence_pool(story))
+    candidates, vectors = _usable(pool_for(story, encoder))
     if not candidates:
         return ()
-    vectors = encoder.encode([c.text for c in candidates])
     similarity = similarity_matrix(vectors)
     scores = centrality_scores(candidates, similarity)
     same = thresholds_for(encoder.name).same
@@ -49,10 +48,10 @@ def summarize_story(
     return tuple(cite_with_echoes(candidates, i, similarity, same) for i in reading_order(candidates, picked))
 
 
-def _usable(pool: tuple[Candidate, ...]) -> list[Candidate]:
+def _usable(pool: EncodedPool) -> tuple[list[Candidate], Vectors]:
     """Readable sentences; a story with none (all fragments) falls back to every sentence it has."""
-    readable = [c for c in pool if c.readable]
-    return readable if readable else list(pool)
+    readable, vectors = pool.readable()
+    return (readable, vectors) if readable else (list(pool.candidates), pool.vectors)
 
 
 def summary_stage(

@@ -32,7 +32,7 @@ from dossier.ids import stable_id
 from dossier.issues.group import group_vectors
 from dossier.issues.keyphrases import KeyPhrase, PhraseGroup, is_strong, phrase_groups, same_word
 from dossier.issues.labels import SEPARATOR, fallback_label, label_from, occurs_in, rank_phrases
-from dossier.issues.pool import Candidate, sentence_pool, word_count
+from dossier.issues.pool import Candidate, pool_for, word_count
 from dossier.issues.select import Budget, centrality_scores, cite_with_echoes, mmr, reading_order
 from dossier.issues.similarity import Thresholds, similarity_matrix, thresholds_for
 from dossier.issues.steer import SteeringIssue
@@ -80,13 +80,11 @@ def find_issues(
     story: Briefing, encoder: Encoder, steering: Sequence[SteeringIssue] = ()
 ) -> tuple[Issue, ...]:
     """The issues of ``story``, most widely covered first."""
-    candidates = [c for c in sentence_pool(story) if c.readable]
+    candidates, vectors = pool_for(story, encoder).readable()
     if not candidates:
         return ()
     texts = [c.text for c in candidates]
-    seed_texts = [" ".join(s.terms) for s in steering]
-    encoded = encoder.encode([*texts, *seed_texts])
-    vectors, seeds = encoded[: len(texts)], encoded[len(texts) :]
+    seeds = encoder.encode([" ".join(s.terms) for s in steering])
     limits = thresholds_for(encoder.name)
     groups = _steered_groups(candidates, vectors, seeds, steering, limits)
     taken = {i for g in groups for i in g.members}

@@ -9,12 +9,15 @@ syndicated copy is counted where it repeats a sentence word for word.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.article import Article
-from dossier.briefing import Briefing, Citation, CitedText
+from dossier.briefing import AnyBriefing, Briefing, BriefingStage, Citation, CitedText
+from dossier.embed import Encoder, Vectors
+from dossier.story import Story
 
 #: A story larger than this many distinct sentences is cut (reading order) so every stage stays bounded.
 MAX_CANDIDATES = 4000
@@ -91,6 +94,43 @@ def _mostly_capitalised(text: str) -> bool:
     words = _WORD.findall(text)
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(words) >= 4 and capitalised / len(words) > 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedPool:
+    """The story's sentence pool with one vector per candidate: made once, read by every stage needing it."""
+
+    candidates: tuple[Candidate, ...]
+    vectors: Vectors  # row i encodes candidates[i]
+    encoder: str  # the encoder's name
+
+    def readable(self) -> tuple[list[Candidate], Vectors]:
+        """The candidates that can stand alone in a summary or an issue, and their vectors."""
+        rows = [index for index, candidate in enumerate(self.candidates) if candidate.readable]
+        return [self.candidates[index] for index in rows], self.vectors[rows]
+
+
+def encode_pool(story: Briefing, encoder: Encoder) -> EncodedPool:
+    candidates = sentence_pool(story)
+    return EncodedPool(candidates, encoder.encode([c.text for c in candidates]), encoder.name)
+
+
+def pool_for(story: Briefing, encoder: Encoder) -> EncodedPool:
+    """The pool a :class:`~dossier.story.Story` carries, when made with ``encoder``; otherwise a new one."""
+    if isinstance(story, Story) and story.pool is not None and story.pool.encoder == encoder.name:
+        return story.pool
+    return encode_pool(story, encoder)
+
+
+def pool_stage(encoder: Encoder) -> BriefingStage:
+    """The ``sentence-pool`` story stage: the pool and its vectors, shared by issues, coverage and summary."""
+
+    def stage(story: AnyBriefing) -> AnyBriefing:
+        if not isinstance(story, Story):
+            return story
+        return dataclasses.replace(story, pool=encode_pool(story, encoder))
+
+    return stage
 
 
 def sentence_pool(story: Briefing) -> tuple[Candidate, ...]:
