@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
 from dossier.errors import UsageError
-from dossier.nlp import DEFAULT_MODEL, PARALLEL_FROM, load, pieces, processes_for
+from dossier.nlp import DEFAULT_MODEL, PARALLEL_FROM, load, pieces, processes_for, version
 
 
 def test_the_default_pipeline_loads_once_with_its_version() -> None:
@@ -16,6 +17,14 @@ def test_the_default_pipeline_loads_once_with_its_version() -> None:
     assert backbone.name == DEFAULT_MODEL
     assert backbone.version.endswith("3.8.0")
     assert {"parser", "ner"} <= set(backbone.nlp.pipe_names)
+
+
+def test_the_version_is_read_without_loading_and_matches_the_loaded_one(tmp_path: Path) -> None:
+    assert version(DEFAULT_MODEL) == load().version
+    folder = tmp_path / "pipeline"
+    folder.mkdir()
+    (folder / "meta.json").write_text('{"name": "my_news", "version": "2.1.0"}', encoding="utf-8")
+    assert version(str(folder)) == "my_news-2.1.0"
 
 
 def test_a_missing_pipeline_is_a_usage_error_that_says_what_to_do() -> None:

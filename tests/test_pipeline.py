@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import dossier
+from dossier import nlp
 from dossier.article import Article, article_id
 from dossier.briefing import Briefing
 from dossier.embed import Vectors
@@ -139,6 +140,20 @@ def test_ingest_then_brief_a_selection_from_the_store() -> None:
         assert again.added == () and len(again.unchanged) == 3
         briefing = brief(store=store, query="quota", since=dt.date(2025, 6, 10))
     assert [a.published for a in briefing.articles] == [dt.date(2025, 6, 12)]
+
+
+def test_a_story_read_before_is_briefed_without_loading_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(":memory:") as store:
+        ingest(story_sources(), store)
+        first = brief(store=store, options=Options(encoder="tfidf"))
+
+        def refuse(name: str) -> None:
+            raise AssertionError(f"pipeline {name} loaded although every analysis is kept")
+
+        monkeypatch.setattr(nlp, "_LOADED", {})
+        monkeypatch.setattr(nlp, "_load", refuse)
+        again = brief(store=store, options=Options(encoder="tfidf"))
+    assert to_json(again) == to_json(first)
 
 
 def test_the_package_api_mirrors_the_cli(tmp_path: Path) -> None:

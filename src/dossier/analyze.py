@@ -24,6 +24,7 @@ from dossier.article import Article, Span
 from dossier.entities.names import name_mentions
 from dossier.figures.extract import extract_measures
 from dossier.nlp import DEFAULT_MODEL, Backbone, load, pieces, processes_for
+from dossier.nlp import version as pipeline_version
 from dossier.quotes.attribute import attribute_quotes
 from dossier.segment import paragraph_spans, segmented_article, trimmed
 from dossier.timex.resolve import resolve_article
@@ -34,8 +35,11 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 
 
-def analyzer_key(backbone: Backbone) -> AnalyzerKey:
-    return AnalyzerKey(ANALYZER_VERSION, backbone.name, backbone.version)
+def analyzer_key(model: Backbone | str) -> AnalyzerKey:
+    """What the analyses of ``model`` are kept under; for a pipeline's name, found without loading it."""
+    if isinstance(model, Backbone):
+        return AnalyzerKey(ANALYZER_VERSION, model.name, model.version)
+    return AnalyzerKey(ANALYZER_VERSION, model, pipeline_version(model))
 
 
 def analyze_articles(

@@ -15,11 +15,14 @@ an article (``--help``, ``list``) stay fast.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import json
 import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from dossier.errors import UsageError
@@ -92,9 +95,42 @@ def _load(name: str) -> Backbone:
             f"spaCy pipeline {name!r} has no {' or '.join(missing)}"
             f" (components: {', '.join(nlp.pipe_names) or 'none'}); dossier needs both"
         )
-    version = f"{nlp.meta.get('name', name)}-{nlp.meta.get('version', '0')}"
+    version = _version_of(nlp.meta, name)
     logger.info("read articles with spaCy pipeline %s (%s)", name, version)
     return Backbone(name=name, version=version, nlp=nlp)
+
+
+def version(name: str = DEFAULT_MODEL) -> str:
+    """The version :func:`load` would give pipeline ``name``, read from its ``meta.json`` without loading it.
+
+    Enough to look up kept analyses: a story whose articles were all read before
+    never loads the weights. Falls back to loading when no ``meta.json`` is found.
+    """
+    meta_path = _meta_path(name)
+    if meta_path is not None:
+        try:
+            return _version_of(json.loads(meta_path.read_text(encoding="utf-8")), name)
+        except (OSError, ValueError, AttributeError):
+            logger.debug("unreadable %s; loading pipeline %s to learn its version", meta_path, name)
+    return load(name).version
+
+
+def _meta_path(name: str) -> Path | None:
+    folder = Path(name)
+    if folder.is_dir():
+        candidate = folder / "meta.json"
+        return candidate if candidate.is_file() else None
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    candidates = [Path(location) / "meta.json" for location in locations]
+    return next((candidate for candidate in candidates if candidate.is_file()), None)
+
+
+def _version_of(meta: dict[str, Any], name: str) -> str:
+    return f"{meta.get('name', name)}-{meta.get('version', '0')}"
 
 
 def _import_spacy() -> Any:

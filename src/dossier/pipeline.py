@@ -223,17 +223,20 @@ def analyses(
 
     New analyses of stored articles are kept in the store, so the next briefing of them reads nothing again.
     """
-    backbone = options.model if isinstance(options.model, Backbone) else load_backbone(options.model)
-    key = analyzer_key(backbone)
     unique = list({article.id: article for article in articles}.values())
-    found = store.analyses([article.id for article in unique], key) if store is not None else {}
+    found = store.analyses([a.id for a in unique], analyzer_key(options.model)) if store is not None else {}
     missing = [article for article in unique if article.id not in found]
-    made = list(analyze_articles(missing, backbone, progress))
+    # The pipeline's weights are loaded only when some article has not been read before.
+    made = list(analyze_articles(missing, _backbone(options), progress)) if missing else []
     if store is not None and made:
         store.add_analyses(made)
     logger.info("analyses: %d kept, %d made", len(found), len(made))
     found.update((analysis.article_id, analysis) for analysis in made)
     return found
+
+
+def _backbone(options: Options) -> Backbone:
+    return options.model if isinstance(options.model, Backbone) else load_backbone(options.model)
 
 
 def story_of(
