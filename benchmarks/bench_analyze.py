@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from typing import Any
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,12 +52,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--old", default="7a70bba", help="commit to compare the cold brief with ('' to skip)")
     parser.add_argument("--sizes", default="200,1000", help="article counts of the big stories")
     parser.add_argument("--big-one", type=int, help=argparse.SUPPRESS)  # internal: one big run, JSON out
+    parser.add_argument("--big-kept", help=argparse.SUPPRESS)  # internal: brief a store's kept analyses
+    parser.add_argument("--folder", help=argparse.SUPPRESS)  # internal: where the big story's files are
     args = parser.parse_args(argv)
     if not MULTILING.is_dir():
         print(f"{MULTILING} not found: this benchmark needs ../shared/data/multiling2011", file=sys.stderr)
         return 2
     if args.big_one is not None:
-        print(json.dumps(big_story(args.big_one)))
+        print(json.dumps(big_story(args.big_one, Path(args.folder))))
+        return 0
+    if args.big_kept is not None:
+        print(json.dumps(kept_story(Path(args.big_kept))))
         return 0
     parts = set(args.parts.split(","))
     if "throughput" in parts:
@@ -145,6 +151,24 @@ def throughput() -> None:
         f"   {len(articles)} articles of ~{words // len(articles)} words in {elapsed:.2f} s: "
         f"{len(articles) / elapsed:.1f} articles/s, {words / elapsed:,.0f} words/s (target >= 25 articles/s)"
     )
+    _ceilings(backbone.nlp, texts)
+
+
+def _ceilings(nlp: Any, texts: Sequence[str]) -> None:
+    """spaCy alone on the same texts: all components, then fewer, to show what bounds the rate."""
+    runs = {
+        "spaCy alone, every component": [],
+        "spaCy without ner": ["ner"],
+        "spaCy without parser": ["parser"],
+        "spaCy tok2vec only": [name for name in nlp.pipe_names if name != "tok2vec"],
+    }
+    for label, disabled in runs.items():
+        with nlp.select_pipes(disable=disabled):
+            started = time.perf_counter()
+            for _ in nlp.pipe(texts, batch_size=64):
+                pass
+            elapsed = time.perf_counter() - started
+        print(f"   {label}: {len(texts) / elapsed:.1f} articles/s")
 
 
 def cold(old: str) -> None:
@@ -217,18 +241,48 @@ def rebrief() -> None:
 
 
 def big(size: int) -> None:
-    command = [sys.executable, __file__, "--big-one", str(size)]
+    """Two fresh processes per size: the first reads everything; the second briefs from the kept analyses."""
+    with tempfile.TemporaryDirectory(prefix="bench-big-") as folder:
+        store = Path(folder) / "news.db"
+        paths = write_story(Path(folder), list(story_texts(size)))
+        cold = _big_process("--big-one", str(size), folder)
+        print(
+            f"== {cold['articles']:.0f}-article story, everything read (fresh process): "
+            f"read {cold['read_s']:.1f} s, analyses {cold['analyze_s']:.1f} s, "
+            f"story stages {cold['stages_s']:.1f} s, total {cold['total_s']:.1f} s "
+            f"(model load {cold['load_s']:.1f} s more); peak memory {cold['peak_mb']:.0f} MB, "
+            f"largest reading worker {cold['worker_peak_mb']:.0f} MB"
+        )
+        _keep_analyses(paths, store)
+        kept = _big_process("--big-kept", str(store), folder)
+        print(
+            f"   the same story briefed from a store holding its analyses (fresh process, wall "
+            f"{kept['wall_s']:.1f} s with start-up): stages {kept['stages_s']:.1f} s, total "
+            f"{kept['total_s']:.1f} s; peak memory {kept['peak_mb']:.0f} MB"
+        )
+
+
+def _big_process(flag: str, value: str, folder: str) -> dict[str, float]:
+    started = time.perf_counter()
+    command = [sys.executable, __file__, flag, value, "--folder", folder]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
-    print(
-        f"== {figures['articles']}-article story, fresh process: read {figures['read_s']:.1f} s, "
-        f"analyses {figures['analyze_s']:.1f} s, story stages {figures['stages_s']:.1f} s, "
-        f"total {figures['total_s']:.1f} s (model load {figures['load_s']:.1f} s more); "
-        f"peak memory {figures['peak_mb']:.0f} MB, largest reading worker {figures['worker_peak_mb']:.0f} MB"
+    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    figures["wall_s"] = time.perf_counter() - started
+    return figures
+
+
+def _keep_analyses(paths: Sequence[str], store: Path) -> None:
+    script = (
+        "import sys; from dossier.pipeline import ingest, analyses; "
+        "from dossier.store import open_store\n"
+        "with open_store(sys.argv[1]) as store:\n"
+        "    ingest(sys.argv[2:], store)\n"
+        "    analyses(store.select(), store=store)\n"
     )
+    subprocess.run([sys.executable, "-c", script, str(store), *paths], check=True, capture_output=True)
 
 
-def big_story(size: int) -> dict[str, float]:
+def big_story(size: int, folder: Path) -> dict[str, float]:
     from dossier.nlp import load
     from dossier.pipeline import Options, analyses, new_story, read_articles, run_story
 
@@ -236,16 +290,15 @@ def big_story(size: int) -> dict[str, float]:
     backbone = load()
     options = Options(model=backbone)
     load_s = time.perf_counter() - started
-    with tempfile.TemporaryDirectory(prefix="bench-big-") as folder:
-        paths = write_story(Path(folder), list(story_texts(size)))
-        started = time.perf_counter()
-        read = read_articles(paths, options=options)
-        read_s = time.perf_counter() - started
-        found = analyses(read.articles, options=options)
-        analyze_s = time.perf_counter() - started - read_s
-        run_story(new_story(read.articles, found), options)
-        total_s = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    paths = sorted(str(path) for path in folder.glob("*.txt"))[:size]
+    started = time.perf_counter()
+    read = read_articles(paths, options=options)
+    read_s = time.perf_counter() - started
+    found = analyses(read.articles, options=options)
+    analyze_s = time.perf_counter() - started - read_s
+    run_story(new_story(read.articles, found), options)
+    total_s = time.perf_counter() - started
+    peak_kb = _peak_kb()
     # The reading's worker processes (a big story): the largest of them, to add to this process's peak.
     worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
@@ -258,6 +311,35 @@ def big_story(size: int) -> dict[str, float]:
         "total_s": total_s,
         "peak_mb": peak_kb / 1024,
     }
+
+
+def kept_story(store_path: Path) -> dict[str, float]:
+    """Brief every article of a store whose analyses are all kept, as ``dossier brief --db`` does."""
+    from dossier.pipeline import Options, brief
+    from dossier.store import open_store
+
+    started = time.perf_counter()
+    stages: list[float] = []
+    with open_store(store_path, read_only=True) as store:
+        brief(store=store, options=Options(), on_stage=lambda name: stages.append(time.perf_counter()))
+    total_s = time.perf_counter() - started
+    return {
+        "stages_s": time.perf_counter() - stages[1] if len(stages) > 1 else 0.0,
+        "total_s": total_s,
+        "peak_mb": _peak_kb() / 1024,
+    }
+
+
+def _peak_kb() -> int:
+    """This process's peak resident memory since it started (``VmHWM``).
+
+    Not ``ru_maxrss``: Linux keeps that across fork and exec, so a child started by a
+    parent that had loaded the pipeline would report the parent's peak.
+    """
+    for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 if __name__ == "__main__":
