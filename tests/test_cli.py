@@ -93,6 +93,31 @@ def test_ingest_list_and_brief_from_the_store(tmp_path: Path, capsys: pytest.Cap
     assert out.startswith("briefed 3 article(s)")
 
 
+def test_list_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(STORY), "--db", db, "-q")[0] == 0
+    code, out, err = run(capsys, "list", "--db", db, "--format", "json")
+    assert code == 0 and err == "3 article(s)\n"
+    rows = json.loads(out)
+    assert [sorted(row) for row in rows] == [
+        sorted(["id", "published", "outlet", "title", "source", "url"])
+    ] * 3
+    code, out, _ = run(capsys, "list", "--db", db, "--format", "csv")
+    lines = out.splitlines()
+    assert lines[0] == "id,published,outlet,title,source,url"
+    assert len(lines) == 4 and {line.split(",")[0] for line in lines[1:]} == {row["id"] for row in rows}
+
+
+def test_a_malformed_query_exits_2_naming_the_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(STORY), "--db", db, "-q")[0] == 0
+    code, out, err = run(capsys, "list", "--db", db, "--query", "fishing OR")
+    assert code == 2 and out == ""
+    assert err.startswith("dossier: error: search query: OR needs a word or phrase after it (at character 11")
+
+
 def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["brief", "--help"])

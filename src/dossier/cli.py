@@ -86,8 +86,20 @@ examples:
   dossier list --db news.db --query "trade talks" --since 2025-01-01
   dossier list --db news.db --query '(summit OR talks) NOT ferry'
   dossier list --db news.db --query '"trade talks" quota*'
+  dossier list --db news.db --format csv --limit 100     spreadsheet rows, to standard output
 """
 )
+
+_EXPORT_EXAMPLES = """\
+Every row ends with its citation: outlet, article_id, source, and the start and end
+character offsets of the cited span in the article text. CSV cells that a spreadsheet
+would read as a formula (starting with = + - @) are prefixed with a single quote.
+
+examples:
+  dossier export out/briefing.json --what quotes -o quotes.csv
+  dossier export out/briefing.json --what figures --format json -o figures.json
+  dossier export out --what coverage            rows of issue x outlet, to standard output
+"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -173,10 +185,32 @@ def _run_list(args: argparse.Namespace) -> int:
 
     with open_store(args.db) as store:
         articles = store.select(query=args.query, since=args.since, until=args.until, limit=args.limit)
+    if args.format != "table":
+        from dossier.export import ARTICLE_COLUMNS, article_rows, render
+
+        sys.stdout.write(render(ARTICLE_COLUMNS, article_rows(articles), args.format))
+        print(f"{len(articles)} article(s)", file=sys.stderr)
+        return 0
     for article in articles:
         published = article.published.isoformat() if article.published else "----------"
         print(f"{article.id}  {published}  {article.outlet or '-'}  {article.title or article.source}")
     print(f"{len(articles)} article(s)", file=sys.stderr)
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from dossier.export import briefing_rows, load_briefing, render
+
+    columns, rows = briefing_rows(load_briefing(Path(args.briefing)), args.what)
+    text = render(columns, rows, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8", newline="")
+        except OSError as error:
+            raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+        print(f"wrote {len(rows)} row(s) to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -403,7 +437,27 @@ def _parser() -> argparse.ArgumentParser:
     list_cmd = _command(commands, "list", "list stored articles that match a selection", _LIST_EXAMPLES)
     _selection_arguments(list_cmd)
     list_cmd.add_argument("--limit", type=_whole_number, metavar="N", help="at most N articles")
+    list_cmd.add_argument(
+        "--format", choices=("table", "json", "csv"), default="table", help="output format (default table)"
+    )
     list_cmd.set_defaults(run=_run_list)
+
+    export_cmd = _command(
+        commands,
+        "export",
+        "write a briefing's findings as CSV or JSON rows, each with its citation",
+        _EXPORT_EXAMPLES,
+    )
+    export_cmd.add_argument("briefing", metavar="BRIEFING", help="a briefing.json, or the folder holding it")
+    export_cmd.add_argument(
+        "--what",
+        required=True,
+        choices=("quotes", "entities", "figures", "timeline", "conflicts", "coverage"),
+        help="which findings to export",
+    )
+    export_cmd.add_argument("--format", choices=("csv", "json"), default="csv", help="default csv")
+    export_cmd.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+    export_cmd.set_defaults(run=_run_export)
     return parser
 
 
