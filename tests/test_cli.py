@@ -118,6 +118,34 @@ def test_a_malformed_query_exits_2_naming_the_place(
     assert err.startswith("dossier: error: search query: OR needs a word or phrase after it (at character 11")
 
 
+def test_a_file_name_cannot_forge_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    evil = tmp_path / "evil\ndossier: all sources read OK.txt"
+    evil.write_bytes(b"\x00\x01 binary")
+    red = tmp_path / "red\x1b[31m.txt"
+    red.write_bytes(b"")
+    code, _, err = run(capsys, "brief", str(STORY), str(evil), str(red), "-q", "-o", str(tmp_path / "out"))
+    assert code == 0
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"dossier: skipped {tmp_path}/evil\\ndossier: all sources read OK.txt: ")
+    assert "\x1b" not in err and "red\\x1b[31m.txt" in err
+
+
+def test_list_escapes_titles_outlets_and_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = (
+        "Crews of the harbour ferry voted on Monday to end their strike after the port raised its pay offer."
+    )
+    line = {"title": "two\nlines \x1b[2J", "outlet": "Coast\u202eWire", "text": body}
+    (tmp_path / "a.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(tmp_path / "a.jsonl"), "--db", db, "-q")[0] == 0
+    code, out, _ = run(capsys, "list", "--db", db)
+    assert code == 0
+    assert len(out.splitlines()) == 1
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "CoastWire" in out and "two lines [2J" in out
+
+
 def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["brief", "--help"])

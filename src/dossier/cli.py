@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from dossier.embed import ENCODER_NAMES
 from dossier.errors import DossierError, UsageError
+from dossier.terminal import PrintableFormatter, printable
 from dossier.version import __version__
 
 if TYPE_CHECKING:
@@ -111,10 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except UsageError as error:
-        print(f"dossier: error: {error}", file=sys.stderr)
+        print(f"dossier: error: {printable(str(error))}", file=sys.stderr)
         return 2
     except DossierError as error:
-        print(f"dossier: error: {error}", file=sys.stderr)
+        print(f"dossier: error: {printable(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dossier: interrupted", file=sys.stderr)
@@ -193,7 +194,8 @@ def _run_list(args: argparse.Namespace) -> int:
         return 0
     for article in articles:
         published = article.published.isoformat() if article.published else "----------"
-        print(f"{article.id}  {published}  {article.outlet or '-'}  {article.title or article.source}")
+        label = printable(article.title or article.source)
+        print(f"{article.id}  {published}  {printable(article.outlet or '-')}  {label}")
     print(f"{len(articles)} article(s)", file=sys.stderr)
     return 0
 
@@ -284,7 +286,7 @@ def _progress(quiet: bool, label: str, unit: str = " source") -> Iterator[Progre
     with tqdm(desc=label, unit=unit, disable=disable, file=sys.stderr, leave=False) as bar:
 
         def advance(name: str) -> None:
-            bar.set_postfix_str(name[-40:], refresh=False)
+            bar.set_postfix_str(printable(name)[-40:], refresh=False)
             bar.update(1)
 
         yield advance
@@ -292,12 +294,15 @@ def _progress(quiet: bool, label: str, unit: str = " source") -> Iterator[Progre
 
 def _report_failures(failures: Sequence[Failure], stream: TextIO | None = None) -> None:
     for failure in failures:
-        print(f"dossier: skipped {failure.source}: {failure.reason}", file=stream or sys.stderr)
+        line = f"dossier: skipped {printable(failure.source)}: {printable(failure.reason)}"
+        print(line, file=stream or sys.stderr)
 
 
 def _configure_logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 # --- option values: each parser names what it expected, in the user's words -------------------------------
