@@ -65,6 +65,20 @@ def test_nothing_readable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "no article could be read" in err
 
 
+def test_when_every_source_fails_each_reason_is_printed_without_verbose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    for command in (["brief", "-o", str(tmp_path / "out")], ["ingest", "--db", str(tmp_path / "a.db")]):
+        code, _, err = run(capsys, *command, str(tmp_path / "nope"), str(empty))
+        assert code == 1
+        lines = err.splitlines()
+        assert lines[0] == f"dossier: skipped {tmp_path / 'nope'}: no such file or folder"
+        assert lines[1].startswith(f"dossier: skipped {empty}: ")
+        assert lines[2] == "dossier: error: no article could be read from 2 source(s) (2 failed)"
+
+
 def test_no_source_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "brief")
     assert code == 2

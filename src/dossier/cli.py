@@ -115,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"dossier: error: {printable(str(error))}", file=sys.stderr)
         return 2
     except DossierError as error:
+        # When nothing could be read, each source's reason is the useful part: one line per source first.
+        _report_failures(getattr(error, "failures", ()))
         print(f"dossier: error: {printable(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -225,7 +227,12 @@ def _options(args: argparse.Namespace) -> Options:
     from dossier.pipeline import Options
 
     _check_model(args.model)
-    limits = Limits(max_bytes=int(args.max_mb * 1024 * 1024), timeout_s=args.timeout)
+    limits = Limits(
+        max_bytes=int(args.max_mb * 1024 * 1024),
+        timeout_s=args.timeout,
+        allow_private=args.allow_private,
+        follow_links=args.follow_links,
+    )
     options = Options(strict=args.strict, limits=limits, model=args.model)
     if args.run is not _run_brief:
         return options
@@ -233,6 +240,10 @@ def _options(args: argparse.Namespace) -> Options:
     if args.summary_sentences is not None:
         options = dataclasses.replace(options, summary_sentences=args.summary_sentences)
     issues_file = Path(args.issues) if args.issues is not None else None
+    if issues_file is not None:
+        from dossier.issues.steer import load_steering
+
+        load_steering(issues_file)  # a bad file is refused now, not after every article is read
     return dataclasses.replace(
         options, summary_words=args.summary_words, issues_file=issues_file, encoder=args.encoder
     )
@@ -519,6 +530,16 @@ def _reading_arguments(command: argparse.ArgumentParser) -> None:
         default=15.0,
         metavar="SECONDS",
         help=f"URL fetch timeout in seconds (default 15, at most {MAX_TIMEOUT_S:g})",
+    )
+    command.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let URLs reach loopback, private and other non-public addresses (refused by default)",
+    )
+    command.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links that point out of a folder being read (refused by default)",
     )
 
 

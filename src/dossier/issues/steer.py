@@ -61,6 +61,8 @@ def load_steering(path: Path) -> tuple[SteeringIssue, ...]:
     except (UnicodeDecodeError, yaml.YAMLError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise UsageError(f"issues file is not valid YAML or JSON: {reason}", source=source) from None
+    except RecursionError:  # the parser recurses once per level of nesting
+        raise UsageError("issues file is nested too deeply to be a list of issues", source=source) from None
     return parse_steering(data, source=source)
 
 
