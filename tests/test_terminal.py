@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import logging
 
 import pytest
 
-from dossier.terminal import PrintableFormatter, printable
+from dossier.terminal import PrintableFormatter, printable, progress
 
 
 @pytest.mark.parametrize(
@@ -40,3 +41,44 @@ def test_the_log_formatter_escapes_messages_and_arguments() -> None:
     formatter = PrintableFormatter("%(levelname)s %(message)s")
     record = logging.LogRecord("x", logging.WARNING, __file__, 1, "read %s", ("a\nWARNING forged",), None)
     assert formatter.format(record) == "WARNING read a\\nWARNING forged"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_piped_progress_is_plain_periodic_lines_with_total_and_eta() -> None:
+    stream, clock = io.StringIO(), Clock()
+    with progress("stages", unit="stage", total=4, stream=stream, interval_s=10, clock=clock) as advance:
+        clock.now = 2
+        advance("analyze")  # too soon for a line
+        clock.now = 12
+        advance("entities\x1b[2J")
+        clock.now = 15
+        advance("quotes")  # too soon after the last line
+        clock.now = 30
+        advance("write outputs")
+    assert stream.getvalue().splitlines() == [
+        "dossier: stages 2/4 stage(s) (entities\\x1b[2J), 12 s, about 12 s left",
+        "dossier: stages 4/4 stage(s) (write outputs), 30 s",
+    ]
+
+
+def test_piped_progress_without_a_total_counts() -> None:
+    stream, clock = io.StringIO(), Clock()
+    with progress("reading", unit="source", stream=stream, interval_s=1, clock=clock) as advance:
+        clock.now = 5
+        advance("a.txt")
+    assert stream.getvalue() == "dossier: reading 1 source(s) (a.txt), 5 s\n"
+
+
+def test_quiet_progress_prints_nothing() -> None:
+    stream, clock = io.StringIO(), Clock()
+    with progress("reading", unit="source", quiet=True, stream=stream, interval_s=0, clock=clock) as advance:
+        clock.now = 100
+        advance("a.txt")
+    assert stream.getvalue() == ""

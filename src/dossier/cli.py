@@ -58,8 +58,20 @@ search syntax (--query):
 
 """
 
+#: The --issues file format (dossier.issues.steer; docs/issues-file.md).
+ISSUES_FORMAT = """\
+issues file (--issues), YAML or JSON, either form:
+  issues:                                 Fishing quotas: [fishing, quota, catch]
+    - name: Fishing quotas                Customs office: [customs, border]
+      keywords: [fishing, quota, catch]
+    - name: Customs office
+      keywords: [customs, border]
+
+"""
+
 _BRIEF_EXAMPLES = (
     SEARCH_SYNTAX
+    + ISSUES_FORMAT
     + """\
 examples:
   dossier brief --demo -o out                   brief the sample corpus shipped with dossier
@@ -130,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_brief(args: argparse.Namespace) -> int:
     from dossier.demo import demo_paths
-    from dossier.pipeline import brief
+    from dossier.pipeline import brief, story_stages
     from dossier.render import write_briefing
 
     sources: list[str] = [str(path) for path in demo_paths()] if args.demo else list(args.sources)
@@ -140,10 +152,12 @@ def _run_brief(args: argparse.Namespace) -> int:
             "give at least one SOURCE, or --demo, or select stored articles with --db/--query/--since"
         )
     options = _options(args)
+    # The per-article reading (which loads the model) and writing the outputs are steps too.
+    stages = len(story_stages(options)) + 2
     with (
         _maybe_store(selecting, args.db) as store,
         _progress(args.quiet, "reading") as progress,
-        _progress(args.quiet, "briefing", unit=" stage") as on_stage,
+        _progress(args.quiet, "stages", unit="stage", total=stages) as on_stage,
     ):
         briefing = brief(
             sources,
@@ -155,8 +169,9 @@ def _run_brief(args: argparse.Namespace) -> int:
             progress=progress,
             on_stage=on_stage,
         )
+        on_stage("write outputs")
+        paths = write_briefing(briefing, Path(args.output))
     _report_failures(briefing.failures)
-    paths = write_briefing(briefing, Path(args.output))
     originals = sum(1 for article in briefing.articles if article.duplicate_of is None)
     print(
         f"briefed {len(briefing.articles)} article(s) ({originals} original, "
@@ -288,19 +303,13 @@ def _maybe_store(wanted: bool, location: str | None) -> Iterator[Store | None]:
         yield store
 
 
-@contextlib.contextmanager
-def _progress(quiet: bool, label: str, unit: str = " source") -> Iterator[Progress]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
-    from tqdm import tqdm
+def _progress(
+    quiet: bool, label: str, unit: str = "source", total: int | None = None
+) -> contextlib.AbstractContextManager[Progress]:
+    """A bar with count, total and ETA on a terminal; plain periodic lines when stderr is piped."""
+    from dossier.terminal import progress
 
-    disable = quiet or not sys.stderr.isatty()
-    with tqdm(desc=label, unit=unit, disable=disable, file=sys.stderr, leave=False) as bar:
-
-        def advance(name: str) -> None:
-            bar.set_postfix_str(printable(name)[-40:], refresh=False)
-            bar.update(1)
-
-        yield advance
+    return progress(label, unit=unit, total=total, quiet=quiet)
 
 
 def _report_failures(failures: Sequence[Failure], stream: TextIO | None = None) -> None:
@@ -423,7 +432,9 @@ def _parser() -> argparse.ArgumentParser:
         "--summary-words", type=_whole_number, metavar="N", help="fit the summary to N words instead"
     )
     brief_cmd.add_argument(
-        "--issues", metavar="FILE", help="YAML or JSON list of issues (names, keywords) to steer the grouping"
+        "--issues",
+        metavar="FILE",
+        help="YAML or JSON issues (names, keywords) to steer the grouping (format below)",
     )
     brief_cmd.add_argument(
         "--encoder",

@@ -10,8 +10,13 @@ the credentials of any URL are cut out.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import sys
+import time
+from collections.abc import Callable, Iterator
+from typing import TextIO
 
 from dossier.untrusted import redact_credentials
 
@@ -46,3 +51,81 @@ class PrintableFormatter(logging.Formatter):
     def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (the logging API's name)
         record.message = printable(record.message)
         return super().formatMessage(record)
+
+
+#: Seconds between two plain progress lines when stderr is not a terminal; the first comes only
+#: after this long, so short runs (and their tests) print nothing.
+PLAIN_INTERVAL_S = 15.0
+
+
+@contextlib.contextmanager
+def progress(
+    label: str,
+    *,
+    unit: str,
+    total: int | None = None,
+    quiet: bool = False,
+    stream: TextIO | None = None,
+    interval_s: float = PLAIN_INTERVAL_S,
+    clock: Callable[[], float] = time.monotonic,
+) -> Iterator[Callable[[str], None]]:
+    """A callback to call once per step: a bar with count, total and ETA on a terminal, plain lines otherwise.
+
+    A piped or redirected stderr gets one line every ``interval_s`` seconds at most, such as
+    ``dossier: stages 7/13 (issues), 21 s, about 18 s left``, since a bar would fill a log with
+    carriage returns. ``quiet`` shows nothing.
+    """
+    out = stream if stream is not None else sys.stderr
+    if quiet:
+        yield _ignore
+    elif out.isatty():
+        from tqdm import tqdm
+
+        with tqdm(desc=label, unit=f" {unit}", total=total, file=out, leave=False) as bar:
+
+            def advance(name: str) -> None:
+                bar.set_postfix_str(printable(name)[-40:], refresh=False)
+                bar.update(1)
+
+            yield advance
+    else:
+        yield _PlainLines(label, unit, total, out, interval_s, clock).advance
+
+
+def _ignore(name: str) -> None:
+    del name
+
+
+class _PlainLines:
+    """Progress as occasional plain lines, for logs and pipes."""
+
+    def __init__(
+        self,
+        label: str,
+        unit: str,
+        total: int | None,
+        out: TextIO,
+        interval_s: float,
+        clock: Callable[[], float],
+    ) -> None:
+        self.label, self.unit, self.total, self.out = label, unit, total, out
+        self.interval_s, self.clock = interval_s, clock
+        self.started = self.last = clock()
+        self.done = 0
+
+    def advance(self, name: str) -> None:
+        self.done += 1
+        now = self.clock()
+        if now - self.last < self.interval_s:
+            return
+        self.last = now
+        self.out.write(f"dossier: {self.line(name, now - self.started)}\n")
+        self.out.flush()
+
+    def line(self, name: str, elapsed: float) -> str:
+        count = f"{self.done}/{self.total}" if self.total else f"{self.done}"
+        text = f"{self.label} {count} {self.unit}(s) ({printable(name)[-40:]}), {elapsed:.0f} s"
+        if self.total and self.done < self.total:
+            left = elapsed / self.done * (self.total - self.done)
+            text += f", about {left:.0f} s left"
+        return text

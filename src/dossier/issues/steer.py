@@ -9,7 +9,11 @@ each issue with optional keywords::
       - name: trade
         keywords: [tariffs, export controls, chips]
 
-A bare list of such entries, or of plain names, is accepted too.
+A bare list of such entries, or of plain names, is accepted too, and so is a
+mapping of each name to its keywords::
+
+    Taiwan: [Taiwan, Taipei, strait]
+    trade: [tariffs, export controls, chips]
 """
 
 from __future__ import annotations
@@ -69,7 +73,7 @@ def load_steering(path: Path) -> tuple[SteeringIssue, ...]:
 def parse_steering(data: Any, *, source: str = "issues") -> tuple[SteeringIssue, ...]:
     """Steering issues from already-parsed data (a list, or a mapping with an ``issues`` list)."""
     if isinstance(data, dict):
-        data = data.get("issues")
+        data = data["issues"] if "issues" in data else _from_mapping(data)
     if not isinstance(data, list) or not data:
         raise UsageError("issues file must hold a non-empty list of issues", source=source)
     if len(data) > MAX_ISSUES:
@@ -79,6 +83,13 @@ def parse_steering(data: Any, *, source: str = "issues") -> tuple[SteeringIssue,
     if len(set(names)) != len(names):
         raise UsageError("issues file names the same issue twice", source=source)
     return issues
+
+
+def _from_mapping(data: dict[Any, Any]) -> list[Any]:
+    """``name: [keywords]`` (or ``name: keyword``, or ``name:`` alone) as the list form."""
+    return [
+        {"name": name, "keywords": [] if keywords is None else keywords} for name, keywords in data.items()
+    ]
 
 
 def _entry(item: Any, index: int, source: str) -> SteeringIssue:
