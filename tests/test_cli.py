@@ -65,6 +65,20 @@ def test_nothing_readable_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "no article could be read" in err
 
 
+def test_when_every_source_fails_each_reason_is_printed_without_verbose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    for command in (["brief", "-o", str(tmp_path / "out")], ["ingest", "--db", str(tmp_path / "a.db")]):
+        code, _, err = run(capsys, *command, str(tmp_path / "nope"), str(empty))
+        assert code == 1
+        lines = err.splitlines()
+        assert lines[0] == f"dossier: skipped {tmp_path / 'nope'}: no such file or folder"
+        assert lines[1].startswith(f"dossier: skipped {empty}: ")
+        assert lines[2] == "dossier: error: no article could be read from 2 source(s) (2 failed)"
+
+
 def test_no_source_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "brief")
     assert code == 2
@@ -91,6 +105,59 @@ def test_ingest_list_and_brief_from_the_store(tmp_path: Path, capsys: pytest.Cap
     code, out, _ = run(capsys, "brief", "--db", db, "--query", "fishing", "-o", str(tmp_path / "out"))
     assert code == 0
     assert out.startswith("briefed 3 article(s)")
+
+
+def test_list_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(STORY), "--db", db, "-q")[0] == 0
+    code, out, err = run(capsys, "list", "--db", db, "--format", "json")
+    assert code == 0 and err == "3 article(s)\n"
+    rows = json.loads(out)
+    assert [sorted(row) for row in rows] == [
+        sorted(["id", "published", "outlet", "title", "source", "url"])
+    ] * 3
+    code, out, _ = run(capsys, "list", "--db", db, "--format", "csv")
+    lines = out.splitlines()
+    assert lines[0] == "id,published,outlet,title,source,url"
+    assert len(lines) == 4 and {line.split(",")[0] for line in lines[1:]} == {row["id"] for row in rows}
+
+
+def test_a_malformed_query_exits_2_naming_the_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(STORY), "--db", db, "-q")[0] == 0
+    code, out, err = run(capsys, "list", "--db", db, "--query", "fishing OR")
+    assert code == 2 and out == ""
+    assert err.startswith("dossier: error: search query: OR needs a word or phrase after it (at character 11")
+
+
+def test_a_file_name_cannot_forge_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    evil = tmp_path / "evil\ndossier: all sources read OK.txt"
+    evil.write_bytes(b"\x00\x01 binary")
+    red = tmp_path / "red\x1b[31m.txt"
+    red.write_bytes(b"")
+    code, _, err = run(capsys, "brief", str(STORY), str(evil), str(red), "-q", "-o", str(tmp_path / "out"))
+    assert code == 0
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"dossier: skipped {tmp_path}/evil\\ndossier: all sources read OK.txt: ")
+    assert "\x1b" not in err and "red\\x1b[31m.txt" in err
+
+
+def test_list_escapes_titles_outlets_and_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = (
+        "Crews of the harbour ferry voted on Monday to end their strike after the port raised its pay offer."
+    )
+    line = {"title": "two\nlines \x1b[2J", "outlet": "Coast\u202eWire", "text": body}
+    (tmp_path / "a.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(tmp_path / "a.jsonl"), "--db", db, "-q")[0] == 0
+    code, out, _ = run(capsys, "list", "--db", db)
+    assert code == 0
+    assert len(out.splitlines()) == 1
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "CoastWire" in out and "two lines [2J" in out
 
 
 def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:

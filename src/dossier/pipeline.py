@@ -40,7 +40,7 @@ from dossier.coverage import coverage_stage
 from dossier.dedup import mark_duplicates
 from dossier.embed import Encoder, get_encoder
 from dossier.entities import entities_stage
-from dossier.errors import DossierError, SourceError, StageError, UsageError
+from dossier.errors import DossierError, NothingReadError, SourceError, StageError, UsageError
 from dossier.figures import figures_stage
 from dossier.ingest import DEFAULT_LIMITS, IngestResult, Limits, read_sources
 from dossier.ingest.copies import merge_exact_copies as merge_copies
@@ -281,7 +281,9 @@ def brief(
     selected = tuple(store.select(query=query, since=since, until=until)) if store is not None else ()
     articles = read.articles + selected
     if not articles:
-        raise SourceError(_nothing_read_message(sources, read.failures, store is not None))
+        raise NothingReadError(
+            _nothing_read_message(sources, read.failures, store is not None), failures=read.failures
+        )
     if on_stage is not None:
         on_stage("analyze")  # the per-article reading: the longest step of a big story's briefing
     found = analyses(articles, options=options, store=store)
@@ -301,7 +303,9 @@ def ingest(
     """Read sources and add them to the store in one transaction: all of them, or none."""
     read = read_articles(sources, options=options, fetcher=fetcher, stdin=stdin, progress=progress)
     if not read.articles:
-        raise SourceError(_nothing_read_message(sources, read.failures, stored=False))
+        raise NothingReadError(
+            _nothing_read_message(sources, read.failures, stored=False), failures=read.failures
+        )
     return store.add(read.articles), read.failures
 
 

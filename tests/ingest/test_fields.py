@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from dossier.article import Draft
+from dossier.article import Draft, Failure
 from dossier.clean import clean
 from dossier.ingest import read_sources
 from dossier.ingest.feed import read_feed
@@ -17,6 +17,7 @@ from dossier.ingest.fields import (
     REPLACEMENT,
     bounded_metadata,
     repair_draft,
+    repair_failure,
 )
 from dossier.ingest.jsonl import read_jsonl
 from dossier.ingest.limits import Limits
@@ -164,3 +165,36 @@ def test_repair_is_idempotent() -> None:
     once = repair_draft(draft)
     assert repair_draft(once) == once
     assert once.metadata[NOTES_KEY][0] == "earlier"
+
+
+def test_invisible_formatting_and_credentials_are_cut_from_the_shown_fields() -> None:
+    line = {
+        "text": GOOD_TEXT,
+        "title": "safe\u202etxt.exe report",
+        "outlet": "Coast\u200bWire",
+        "url": "http://user:secret@news.invalid/a\u202e",
+        "dateline": "PORT\u2066ALDER\n",
+    }
+    (draft,) = read_jsonl(jsonl(line), source="feed.jsonl")
+    assert isinstance(draft, Draft)
+    assert (draft.title, draft.outlet, draft.url, draft.dateline) == (
+        "safetxt.exe report",
+        "CoastWire",
+        "http://news.invalid/a",
+        "PORTALDER",
+    )
+    assert "a user name and password were removed from the url" in draft.metadata[NOTES_KEY]
+    assert repair_draft(draft) == draft
+
+
+def test_a_url_source_and_its_failure_lose_their_credentials() -> None:
+    draft = repair_draft(Draft(source="https://user:secret@news.invalid/a", text=GOOD_TEXT))
+    assert draft.source == "https://news.invalid/a"
+    failure = repair_failure(
+        Failure(
+            "https://user:secret@news.invalid/a",
+            "FetchError",
+            "https://user:secret@news.invalid/a: timed out",
+        )
+    )
+    assert failure == Failure("https://news.invalid/a", "FetchError", "https://news.invalid/a: timed out")

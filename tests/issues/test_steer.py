@@ -59,3 +59,29 @@ def test_binary_and_missing_files(tmp_path: Path) -> None:
 def test_too_many_issues() -> None:
     with pytest.raises(UsageError, match="at most"):
         parse_steering([f"issue {n}" for n in range(100)])
+
+
+def test_a_mapping_of_names_to_keywords(tmp_path: Path) -> None:
+    path = tmp_path / "issues.yaml"
+    path.write_text("Fishing quotas: [fishing, quota]\nCustoms office: customs\nPort fees:\n", "utf-8")
+    assert load_steering(path) == (
+        SteeringIssue("Fishing quotas", ("fishing", "quota")),
+        SteeringIssue("Customs office", ("customs",)),
+        SteeringIssue("Port fees"),
+    )
+
+
+def test_both_forms_of_the_documented_example_read_the_same(tmp_path: Path) -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "issues-file.md").read_text(encoding="utf-8")
+    blocks = docs.split("```yaml\n")[1:]
+    listed, mapped = (block.split("```", 1)[0] for block in blocks)
+    (tmp_path / "listed.yaml").write_text(listed, "utf-8")
+    (tmp_path / "mapped.yaml").write_text(mapped, "utf-8")
+    assert load_steering(tmp_path / "listed.yaml") == load_steering(tmp_path / "mapped.yaml")
+
+
+def test_deep_nesting_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("issues: " + "[" * 5_000 + "]" * 5_000, "utf-8")
+    with pytest.raises(UsageError, match="nested too deeply"):
+        load_steering(path)

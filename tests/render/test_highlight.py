@@ -92,6 +92,7 @@ def test_hostile_markup_inside_a_span_is_escaped() -> None:
 
 def test_control_characters_become_replacement_characters_of_the_same_length() -> None:
     assert html_safe("a\x00b\x1bc\ud800d\te\nf") == "a\ufffdb\ufffdc\ufffdd\te\nf"
+    assert html_safe("safe\u202etxt\u200b.exe") == "safe\ufffdtxt\ufffd.exe"
     assert highlight("a\x00b", [(0, 3)], 1) == '<mark class="d1" id="s1-0">a\ufffdb</mark>'
 
 

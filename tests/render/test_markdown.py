@@ -150,6 +150,7 @@ def test_article_text_cannot_inject_markdown() -> None:
 
 def test_escape_folds_whitespace_and_escapes_specials() -> None:
     assert escape("  a_b\n\n c*d  ") == r"a\_b c\*d"
+    assert escape("safe\u202etxt\u200b.exe") == "safetxt.exe"
     assert escape("plain words, 3.5% up") == "plain words, 3.5% up"
 
 

@@ -137,3 +137,21 @@ def test_split_refuses_an_unfinished_statement(script: str) -> None:
 def test_a_migration_checks_its_name_and_sql(name: str, sql: str) -> None:
     with pytest.raises(ValueError, match="migration"):
         Migration(name, sql)
+
+
+def test_the_porter_migration_reindexes_rows_stored_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    names = [migration.name for migration in MIGRATIONS]
+    before_porter = MIGRATIONS[: names.index("0004_fts_porter")]
+    with sqlite3.connect(path, isolation_level=None) as old:
+        apply_migrations(old, label="old", migrations=before_porter)
+        old.execute(
+            "INSERT INTO articles (id, source, title, text, extra) VALUES (?, ?, ?, ?, ?)",
+            ("a1", "old.txt", "Talks", "The union rejected the offer.", "{}"),
+        )
+        assert (
+            old.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'rejecting'").fetchall()
+            == []
+        )
+    with open_store(path) as store:
+        assert [article.id for article in store.select(query="rejecting")] == ["a1"]

@@ -249,7 +249,36 @@ def test_a_quoted_phrase_must_appear_as_written(harbour: Store) -> None:
 
 def test_a_trailing_star_matches_a_prefix(harbour: Store) -> None:
     assert titles(harbour.select(query="dockwork*")) == ["Wage deal"]
-    assert harbour.select(query="dockwork") == []
+    assert harbour.select(query="dock") == []
+    assert titles(harbour.select(query="dock*")) == ["Wage deal"]
+
+
+def test_search_stems_words(harbour: Store) -> None:
+    # Porter in the index: "rejecting" and "rejected" share a stem.
+    assert titles(harbour.select(query="rejecting")) == ["Union says no"]
+    assert titles(harbour.select(query="quota")) == ["Quota cut"]
+
+
+def test_buses_finds_bus_and_bus_finds_buses(store: Store) -> None:
+    store.add(
+        [make_article("One bus ran late.", title="One"), make_article("Two buses broke down.", title="Two")]
+    )
+    assert sorted(titles(store.select(query="buses"))) == ["One", "Two"]  # type: ignore[type-var]
+    assert sorted(titles(store.select(query="bus"))) == ["One", "Two"]  # type: ignore[type-var]
+
+
+def test_or_finds_either_word(harbour: Store) -> None:
+    assert titles(harbour.select(query="herring OR storm")) == ["Quota cut", "Zurich storm"]
+
+
+def test_not_excludes(harbour: Store) -> None:
+    assert titles(harbour.select(query="offer NOT ferry")) == ["Wage deal"]
+    assert titles(harbour.select(query="(storm OR herring) NOT quota*")) == ["Zurich storm"]
+
+
+def test_a_malformed_query_is_a_usage_error_naming_the_place(harbour: Store) -> None:
+    with pytest.raises(UsageError, match=r"OR needs a word or phrase after it \(at character 8"):
+        harbour.select(query="wage OR")
 
 
 @pytest.mark.parametrize(
@@ -284,7 +313,7 @@ def test_hostile_queries_never_raise_sqlite_errors(harbour: Store, query: str) -
     assert harbour.count() == 4
 
 
-@pytest.mark.parametrize("query", ["", "   ", '"', '""', "*", "()", "?!", "x" * 2_001, " ".join(["w"] * 65)])
+@pytest.mark.parametrize("query", ["", "   ", '""', "*", "()", "?!", "x" * 2_001, " ".join(["w"] * 65)])
 def test_queries_with_nothing_to_search_are_usage_errors(harbour: Store, query: str) -> None:
     with pytest.raises(UsageError):
         harbour.select(query=query)

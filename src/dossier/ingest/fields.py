@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.article import Draft, Failure
+from dossier.untrusted import redact_credentials, visible_label, without_credentials
 
 logger = logging.getLogger(__name__)
 
@@ -66,12 +67,12 @@ def repair_draft(draft: Draft) -> Draft:
         cleaned = clean_optional(value)
         if cleaned != value:
             notes.append(f"lone surrogates in the {name} were replaced with U+FFFD")
-        fields[name] = cleaned
+        fields[name] = _shown_field(name, cleaned, notes)
     # Notes of an earlier repair are set aside, so that repairing again adds nothing.
     body = {key: value for key, value in draft.metadata.items() if key != NOTES_KEY}
     metadata, metadata_notes = bounded_metadata(body)
     notes.extend(metadata_notes)
-    source = clean_text(draft.source)
+    source = without_credentials(clean_text(draft.source))
     if not notes and NOTES_KEY not in draft.metadata and metadata is body and source == draft.source:
         return draft
     for note in notes:
@@ -84,10 +85,26 @@ def repair_draft(draft: Draft) -> Draft:
 
 def repair_failure(failure: Failure) -> Failure:
     """A failure whose source name and reason can be printed and stored (file names may not be UTF-8)."""
-    source, reason = clean_text(failure.source), clean_text(failure.reason)
+    source = without_credentials(clean_text(failure.source))
+    reason = redact_credentials(clean_text(failure.reason))
     if source == failure.source and reason == failure.reason:
         return failure
     return dataclasses.replace(failure, source=source, reason=reason)
+
+
+def _shown_field(name: str, value: str | None, notes: list[str]) -> str | None:
+    """A one-line field as it may be stored and shown: no invisible formatting, no URL credentials."""
+    if value is None:
+        return None
+    shown = visible_label(value)
+    if shown != value:
+        notes.append(f"invisible formatting or control characters were removed from the {name}")
+    if name == "url":
+        bare = without_credentials(shown)
+        if bare != shown:
+            notes.append("a user name and password were removed from the url")
+        shown = bare
+    return shown or None
 
 
 def bounded_metadata(metadata: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:

@@ -9,7 +9,11 @@ each issue with optional keywords::
       - name: trade
         keywords: [tariffs, export controls, chips]
 
-A bare list of such entries, or of plain names, is accepted too.
+A bare list of such entries, or of plain names, is accepted too, and so is a
+mapping of each name to its keywords::
+
+    Taiwan: [Taiwan, Taipei, strait]
+    trade: [tariffs, export controls, chips]
 """
 
 from __future__ import annotations
@@ -61,13 +65,15 @@ def load_steering(path: Path) -> tuple[SteeringIssue, ...]:
     except (UnicodeDecodeError, yaml.YAMLError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise UsageError(f"issues file is not valid YAML or JSON: {reason}", source=source) from None
+    except RecursionError:  # the parser recurses once per level of nesting
+        raise UsageError("issues file is nested too deeply to be a list of issues", source=source) from None
     return parse_steering(data, source=source)
 
 
 def parse_steering(data: Any, *, source: str = "issues") -> tuple[SteeringIssue, ...]:
     """Steering issues from already-parsed data (a list, or a mapping with an ``issues`` list)."""
     if isinstance(data, dict):
-        data = data.get("issues")
+        data = data["issues"] if "issues" in data else _from_mapping(data)
     if not isinstance(data, list) or not data:
         raise UsageError("issues file must hold a non-empty list of issues", source=source)
     if len(data) > MAX_ISSUES:
@@ -77,6 +83,13 @@ def parse_steering(data: Any, *, source: str = "issues") -> tuple[SteeringIssue,
     if len(set(names)) != len(names):
         raise UsageError("issues file names the same issue twice", source=source)
     return issues
+
+
+def _from_mapping(data: dict[Any, Any]) -> list[Any]:
+    """``name: [keywords]`` (or ``name: keyword``, or ``name:`` alone) as the list form."""
+    return [
+        {"name": name, "keywords": [] if keywords is None else keywords} for name, keywords in data.items()
+    ]
 
 
 def _entry(item: Any, index: int, source: str) -> SteeringIssue:

@@ -29,10 +29,12 @@ from dossier.briefing import Briefing
 from dossier.render.highlight import segments
 from dossier.render.templating import template_environment
 from dossier.render.view import BriefingView, build_view
+from dossier.untrusted import INVISIBLE_FORMATTING
 
 # Characters that are not allowed in HTML text (C0 controls other than tab and line
-# breaks, DEL, lone surrogates). Each becomes one U+FFFD, so the text keeps its length.
-_NOT_HTML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# breaks, DEL, lone surrogates), and invisible formatting that would make a label read
+# as something else ("safe\u202etxt.exe"). Each becomes one U+FFFD, so the text keeps its length.
+_NOT_HTML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]|" + INVISIBLE_FORMATTING.pattern)
 
 
 def to_html(briefing: Briefing) -> str:

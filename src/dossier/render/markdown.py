@@ -23,6 +23,7 @@ import jinja2
 from dossier.briefing import Briefing
 from dossier.render.templating import template_environment
 from dossier.render.view import BriefingView, Link, build_view, fold
+from dossier.untrusted import INVISIBLE_FORMATTING
 
 # One character class, so escaping is linear in the length of the text.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#$])")
@@ -45,8 +46,8 @@ def view_to_markdown(view: BriefingView) -> str:
 
 
 def escape(text: str) -> str:
-    """Article text made inert: folded onto one line, Markdown specials backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", fold(text))
+    """Article text made inert: one line, invisible formatting dropped, specials backslash-escaped."""
+    return _SPECIAL.sub(r"\\\1", fold(INVISIBLE_FORMATTING.sub("", text)))
 
 
 def cite(links: Iterable[Link]) -> Verbatim:

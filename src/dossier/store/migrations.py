@@ -85,13 +85,16 @@ CREATE TABLE articles (
 CREATE INDEX articles_by_published ON articles (published, id);
 """
 
+
 # An external-content FTS5 table: the text lives once, in ``articles``; the
 # triggers keep the index in step inside whatever transaction changes a row.
-_FTS = """
+# Released migrations call this with their own tokenizer, so their SQL never changes.
+def _fts_index(tokenizer: str) -> str:
+    return f"""
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text,
     content = 'articles', content_rowid = 'seq',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = '{tokenizer}'
 );
 CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
@@ -109,6 +112,9 @@ END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
+
+_FTS = _fts_index("unicode61 remove_diacritics 2")
+
 # One reading per article and analyzer: a new analyzer or model version adds a row beside the old one.
 _ANALYSES = """
 CREATE TABLE analyses (
@@ -119,11 +125,21 @@ CREATE TABLE analyses (
 ) WITHOUT ROWID;
 """
 
+# The same index with the Porter stemmer in front of unicode61, so "strikes" finds
+# "striking"; the triggers are dropped with the table and made again unchanged.
+_FTS_PORTER = """
+DROP TRIGGER articles_fts_after_insert;
+DROP TRIGGER articles_fts_after_delete;
+DROP TRIGGER articles_fts_after_update;
+DROP TABLE articles_fts;
+""" + _fts_index("porter unicode61 remove_diacritics 2")
+
 #: Every migration, in the order it must be applied. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_fts", _FTS),
     Migration("0003_analyses", _ANALYSES),
+    Migration("0004_fts_porter", _FTS_PORTER),
 )
 
 
