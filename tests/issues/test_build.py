@@ -33,6 +33,15 @@ def test_issues_are_labelled_only_with_words_from_their_own_sentences() -> None:
         assert issue.keywords == tuple(issue.label.split(SEPARATOR))
 
 
+def test_a_steered_issue_keeps_the_users_own_name_even_when_no_source_uses_it() -> None:
+    steering = (SteeringIssue("Safety of the boats", ("davits", "lifeboats")),)
+    issues = find_issues(story(), ENCODER, steering)
+    steered = [issue for issue in issues if issue.steered]
+    assert [issue.label for issue in steered] == ["Safety of the boats"]
+    sentences = _sentences_of(story(), steered[0].evidence)
+    assert steered[0].keywords and all(occurs_in(word, sentences) for word in steered[0].keywords)
+
+
 def test_issue_lines_are_verbatim_and_cite_the_duplicate_copy_too() -> None:
     briefing = story()
     issues = find_issues(briefing, ENCODER)
@@ -68,6 +77,7 @@ def test_steering_makes_a_named_issue_with_a_label_found_in_the_text() -> None:
     issues = find_issues(story(), ENCODER, steering)
     steered = [issue for issue in issues if issue.steered]
     assert [issue.label for issue in steered] == ["lifeboats"]
+    assert "davits" in steered[0].keywords
     assert all("lifeboat" in line.text.casefold() or "davits" in line.text for line in steered[0].summary)
 
 

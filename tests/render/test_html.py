@@ -243,3 +243,9 @@ def test_another_page_can_extend_the_layout_and_is_escaped_too() -> None:
 def test_a_name_missing_from_the_context_is_an_error_not_an_empty_string() -> None:
     with pytest.raises(jinja2.UndefinedError):
         environment().get_template("section_summary.html").render()
+
+
+def test_a_users_own_issue_name_carries_a_your_issue_badge(briefing: Briefing) -> None:
+    issue = replace(briefing.issues[0], label="Cost of the rescue", steered=True)
+    page = to_html(replace(briefing, issues=(issue, *briefing.issues[1:])))
+    assert 'Cost of the rescue<span class="generated">your issue</span>' in page

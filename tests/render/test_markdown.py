@@ -183,3 +183,10 @@ def test_hostile_text_in_every_field_is_escaped_and_never_evaluated() -> None:
     ):
         assert hostile(field) in unescaped, field
     assert "(<https://news.example/a?b=1&c=2>)" in document
+
+
+def test_a_users_own_issue_name_is_marked_as_theirs(briefing: Briefing) -> None:
+    issue = replace(briefing.issues[0], label="Cost of the rescue", steered=True)
+    document = to_markdown(replace(briefing, issues=(issue, *briefing.issues[1:])))
+    assert "### Cost of the rescue (your issue)\n" in document
+    assert "(your issue)" not in to_markdown(briefing)

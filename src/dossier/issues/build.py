@@ -275,11 +275,9 @@ def _label(group: _Group, phrases: Sequence[object], texts: Sequence[str]) -> tu
     from dossier.issues.labels import Phrase
 
     if group.steering is not None:
-        found = [t for t in group.steering.terms if occurs_in(t, texts)]
-        if found:
-            # The user's name for it when the sources use it; otherwise the terms they do use.
-            parts = found[:1] if found[0] == group.steering.name else found[:2]
-            return " / ".join(parts), tuple(parts)
+        # The user's own name for the issue, marked user-given (``Issue.steered``) wherever it is shown;
+        # the keywords are the user's terms the sources do use.
+        return group.steering.name, tuple(t for t in group.steering.terms if occurs_in(t, texts))
     if group.phrases:
         return _seeded_label(group.phrases)
     ranked = [p for p in phrases if isinstance(p, Phrase)]

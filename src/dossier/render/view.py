@@ -147,13 +147,14 @@ class IssuePosition(Record):
 
 @dataclass(frozen=True, slots=True)
 class IssueView(Record):
-    """A key issue. Its label is made by the program, not taken from an article."""
+    """A key issue, labelled by the program or by the user (``user_given``), never with an article's words."""
 
     label: str
     summary: tuple[CitedLine, ...]
     quotes: tuple[IssueQuote, ...]
     positions: tuple[IssuePosition, ...]
     covered_by: tuple[Link, ...]
+    user_given: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -644,6 +645,7 @@ def _issue(issue: Issue, quotes: Mapping[str, Quote], linker: Linker) -> IssueVi
         quotes=statements,
         positions=tuple(positions),
         covered_by=linker.articles(issue.article_ids),
+        user_given=issue.steered,
     )
 
 
