@@ -147,7 +147,7 @@ class IssuePosition(Record):
 
 @dataclass(frozen=True, slots=True)
 class IssueView(Record):
-    """A key issue, labelled by the program or by the user (``user_given``), never with an article's words."""
+    """A key issue. Its label is generated from its own sentences, or given by the user (``user_given``)."""
 
     label: str
     summary: tuple[CitedLine, ...]
