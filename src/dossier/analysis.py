@@ -116,6 +116,8 @@ class Analysis(Record):
     quotes: tuple[QuoteFinding, ...] = ()
     #: Full person names the article gives ("Jane Roe"), to complete bare surnames across a story.
     person_names: tuple[str, ...] = ()
+    #: What the reading left out of an oversized article, in words ("kept the first 1,000 of 5,310 figures").
+    limits: tuple[str, ...] = ()
 
     def anchored(self, published: dt.date | None) -> Analysis:
         """This analysis with its time expressions resolved against ``published`` (an inferred date, say)."""

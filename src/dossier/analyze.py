@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from dossier.analysis import ANALYZER_VERSION, Analysis, AnalyzerKey, QuoteFinding, SpeakerMention, Tokens
 from dossier.article import Article, Span
@@ -30,6 +30,14 @@ from dossier.segment import paragraph_spans, segmented_article, trimmed
 from dossier.timex.resolve import resolve_article
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+#: Characters of an article that are read (a long report is about 100,000; see :func:`read_limit`).
+MAX_READ_CHARS = 200_000
+#: Caps per article: enough for any real report, small enough that no story stage floods.
+MAX_FIGURES = 1_000
+MAX_QUOTES = 500
+MAX_NAMES = 5_000
 
 #: Called with each article's id once its analysis is made (drives progress bars).
 Progress = Callable[[str], None]
@@ -78,10 +86,26 @@ def analyze_texts(texts: Sequence[str], backbone: Backbone | None = None) -> lis
 
 
 def _units(article: Article) -> Iterator[tuple[int, int]]:
-    """What spaCy reads at once: each paragraph, a very long one cut at spaces."""
+    """What spaCy reads at once: each paragraph, a very long one cut at spaces, up to the reading limit."""
     paragraphs = article.paragraphs or paragraph_spans(article.text)
+    limit = read_limit(article.text)
     for paragraph in paragraphs:
-        yield from pieces(article.text, paragraph.start, paragraph.end)
+        if paragraph.start >= limit:
+            return
+        yield from pieces(article.text, paragraph.start, min(paragraph.end, limit))
+
+
+def read_limit(text: str) -> int:
+    """Where the reading of ``text`` stops: its end, or the last space before ``MAX_READ_CHARS``.
+
+    A news article is a few thousand characters; a file of many megabytes is a dump, not an article,
+    and reading all of it would take minutes and flood every stage. What lies past the limit stays
+    in the article's text, unread, and the analysis says so (``Analysis.limits``).
+    """
+    if len(text) <= MAX_READ_CHARS:
+        return len(text)
+    cut = text.rfind(" ", 0, MAX_READ_CHARS)
+    return cut if cut > 0 else MAX_READ_CHARS
 
 
 @dataclass(slots=True)
@@ -124,11 +148,15 @@ class _Reading:
 
 
 def _finish(article: Article, reading: _Reading, key: AnalyzerKey, progress: Progress | None) -> Analysis:
-    text = article.text
+    # Every extractor reads the same prefix as spaCy did: offsets into a prefix are offsets into the text.
+    text = article.text[: read_limit(article.text)]
+    limits = [] if len(text) == len(article.text) else [_read_note(len(text), len(article.text))]
     sentences = tuple(reading.sentences)
     tokens = reading.tokens()
-    names = name_mentions(text, reading.entities, tokens, sentences)
+    found_names = name_mentions(text, reading.entities, tokens, sentences)
+    names = _capped(found_names, MAX_NAMES, "name mentions", limits)
     attributed = attribute_quotes(text, sentences, names, tokens)
+    quotes = _capped(tuple(_finding(item) for item in attributed.quotes), MAX_QUOTES, "quotes", limits)
     analysis = Analysis(
         article_id=article.id,
         key=key,
@@ -137,13 +165,28 @@ def _finish(article: Article, reading: _Reading, key: AnalyzerKey, progress: Pro
         tokens=tokens,
         names=names,
         times=resolve_article(text, sentences, article.published),
-        figures=extract_measures(text),
-        quotes=tuple(_finding(item) for item in attributed.quotes),
+        figures=_capped(extract_measures(text), MAX_FIGURES, "figures", limits),
+        quotes=quotes,
         person_names=attributed.person_names,
+        limits=tuple(limits),
     )
+    for note in limits:
+        logger.warning("article %s: %s", article.id, note)
     if progress is not None:
         progress(article.id)
     return analysis
+
+
+def _capped(items: tuple[T, ...], cap: int, what: str, notes: list[str]) -> tuple[T, ...]:
+    """The first ``cap`` items, in text order; a cut is noted."""
+    if len(items) <= cap:
+        return items
+    notes.append(f"kept the first {cap:,} of {len(items):,} {what}")
+    return items[:cap]
+
+
+def _read_note(read: int, total: int) -> str:
+    return f"read the first {read:,} of {total:,} characters; the rest is kept but not analysed"
 
 
 def _finding(item: Any) -> QuoteFinding:

@@ -252,6 +252,9 @@ def story_of(
 def new_story(articles: Sequence[Article], found: Mapping[str, Analysis], **fields: Any) -> Story:
     """A story over ``articles`` whose sentences are the ones their analyses read."""
     read = tuple(dataclasses.replace(article, sentences=found[article.id].sentences) for article in articles)
+    limits = {article.id: list(found[article.id].limits) for article in read if found[article.id].limits}
+    if limits:  # what the reading left out of oversized articles goes into the briefing, not only the log
+        fields["metadata"] = {**fields.get("metadata", {}), "analysis_limits": limits}
     return Story(articles=read, analyses=dict(found), **fields)
 
 
