@@ -13,7 +13,9 @@ Rules (those of the held-out test split):
 
 * a gold direct quote is an attribution whose content holds 4 words or more inside
   quotation marks;
-* it is found when one system quote covers at least 60% of those words;
+* it is found when system quotes cover at least 60% of those words (a quote in several
+  pieces may be found piece by piece), and its speaker is that of the system quote
+  covering most of them;
 * speaker accuracy is over found quotes whose gold source is not a lone pronoun: correct
   when the system's speaker span overlaps the gold source, or the two end in the same
   word; a quote with no speaker counts as wrong;
@@ -170,17 +172,24 @@ def _score(
 def _best(
     text: str, quoted: Sequence[polnear.CharSpan], predicted: list[PredictedQuote]
 ) -> PredictedQuote | None:
-    """The system quote covering most of the gold quote's words, when it covers at least 60% of them."""
+    """The system quote covering most of the gold quote's words, when system quotes cover 60% of them.
+
+    A gold quote in several pieces ("“A,” she said, “B.”") is one attribution; a system
+    that gives each piece as a quote of its own has found it when the pieces together
+    cover enough of its words. The speaker is judged on the piece covering most.
+    """
     words = [(m.start() + a, m.end() + a) for a, b in quoted for m in _WORD.finditer(text[a:b])]
     if not words:
         return None
     best, most = None, 0
+    covered: set[tuple[int, int]] = set()
     for candidate in predicted:
         start, end = candidate.span
-        shared = sum(1 for a, b in words if a < end and b > start)
-        if shared > most:
-            best, most = candidate, shared
-    return best if most >= FOUND_SHARE * len(words) else None
+        shared = [word for word in words if word[0] < end and word[1] > start]
+        covered.update(shared)
+        if len(shared) > most:
+            best, most = candidate, len(shared)
+    return best if len(covered) >= FOUND_SHARE * len(words) else None
 
 
 def _words_in(text: str, quoted: Sequence[polnear.CharSpan]) -> int:
