@@ -37,7 +37,7 @@ MAX_READ_CHARS = 200_000
 #: Caps per article: enough for any real report, small enough that no story stage floods.
 MAX_FIGURES = 1_000
 MAX_QUOTES = 500
-MAX_NAMES = 5_000
+MAX_NAMES = 20_000
 
 #: Called with each article's id once its analysis is made (drives progress bars).
 Progress = Callable[[str], None]
