@@ -21,7 +21,6 @@ the mean over ``--orders`` arrival orders, with min and max to show the spread.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import itertools
 import random
 import statistics
@@ -34,7 +33,6 @@ from pathlib import Path
 
 import floors
 from corpora import ecbplus
-
 from dossier.article import Article, article_id
 from dossier.stories import Features, OnlineClusterer, Settings, features_of
 
@@ -200,8 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, grains in results.items():
         for grain, result in grains.items():
             print(
-                f"{name:5} {grain:6} B-cubed F1 {result.mean:.4f} (min {result.low:.4f}, max {result.high:.4f}, "
-                f"spread {result.high - result.low:.4f}) over {args.orders} orders; {result.stories:.1f} stories"
+                f"{name:5} {grain:6} B-cubed F1 {result.mean:.4f} (min {result.low:.4f}, "
+                f"max {result.high:.4f}, spread {result.high - result.low:.4f}) over {args.orders} orders; "
+                f"{result.stories:.1f} stories"
             )
     print(f"clustered in {elapsed:.1f} s")
     status, lines = floors.apply_floor_flags(args, "stories", measured_for_floors(docs, results))

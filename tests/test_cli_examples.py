@@ -17,7 +17,7 @@ import pytest
 
 from dossier.cli import main
 
-COMMANDS = ("ingest", "list", "brief")  # the order in which their examples must run
+COMMANDS = ("ingest", "list", "stories", "brief")  # the order in which their examples must run
 STORY = Path(__file__).parent / "fixtures" / "story"
 
 #: A fictional story about a summit and trade talks, dated after the examples' --since.

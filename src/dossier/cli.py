@@ -63,6 +63,13 @@ examples:
   dossier ingest feed.xml                       add to the default store ({default_db})
 """
 
+_STORIES_EXAMPLES = """\
+examples:
+  dossier stories articles/ -o stories          group every article below articles/ into stories
+  dossier stories articles/ feed.xml -o stories --brief
+                                                and brief each story into stories/<story-id>/
+"""
+
 _LIST_EXAMPLES = """\
 examples:
   dossier list --db news.db --query "trade talks" --since 2025-01-01
@@ -147,6 +154,63 @@ def _run_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_stories(args: argparse.Namespace) -> int:
+    from dossier.pipeline import find_stories
+    from dossier.render.stories import write_stories
+
+    if not args.sources:
+        raise UsageError("give at least one SOURCE to group into stories")
+    options = _options(args)
+    outdir = Path(args.output)
+    with (
+        _progress(args.quiet, "reading") as progress,
+        _progress(args.quiet, "placing", unit=" article") as on_article,
+    ):
+        found = find_stories(args.sources, options=options, progress=progress, on_article=on_article)
+    _report_failures(found.failures)
+    _report_thin(found)
+    links = _brief_stories(found, options, outdir, args.quiet) if args.brief else {}
+    paths = write_stories(found.stories, outdir, links)
+    copies = sum(1 for assignment in found.assignments if assignment.duplicate_of is not None)
+    print(
+        f"grouped {len(found.articles)} article(s) into {len(found.stories.stories)} stor"
+        f"{'y' if len(found.stories.stories) == 1 else 'ies'} ({copies} near-copies, "
+        f"{len(found.failures)} source(s) skipped)"
+    )
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
+
+
+def _report_thin(found: Any) -> None:
+    """An empty or one-line article that started a story of its own is said so, never kept silently."""
+    sources = {article.id: article.source for article in found.articles}
+    for assignment in found.assignments:
+        if assignment.thin and assignment.started:
+            print(
+                f"dossier: note: {sources[assignment.article_id]}: too short to place by content "
+                f"(empty or one line); it stands alone as story {assignment.story_id}",
+                file=sys.stderr,
+            )
+
+
+def _brief_stories(found: Any, options: Options, outdir: Path, quiet: bool) -> dict[str, str]:
+    """Brief every story into OUTDIR/<story-id>/; return story id -> link to its page, for the index."""
+    from dossier.pipeline import brief_articles
+    from dossier.render import HTML_NAME, write_briefing
+
+    by_id = {article.id: article for article in found.articles}
+    links: dict[str, str] = {}
+    stories = found.stories.stories
+    with _progress(quiet, "briefing", unit=" story", total=len(stories)) as on_story:
+        for story in stories:
+            on_story(story.id)
+            briefing = brief_articles([by_id[member.id] for member in story.articles], options=options)
+            write_briefing(briefing, outdir / story.id)
+            links[story.id] = f"{story.id}/{HTML_NAME}"
+    return links
+
+
 def _run_list(args: argparse.Namespace) -> int:
     from dossier.store import open_store
 
@@ -221,12 +285,12 @@ def _maybe_store(wanted: bool, location: str | None) -> Iterator[Store | None]:
 
 
 @contextlib.contextmanager
-def _progress(quiet: bool, label: str, unit: str = " source") -> Iterator[Progress]:
-    """A progress bar on stderr when it is a terminal; silent otherwise."""
+def _progress(quiet: bool, label: str, unit: str = " source", total: int | None = None) -> Iterator[Progress]:
+    """A progress bar on stderr when it is a terminal (with the total when known); silent otherwise."""
     from tqdm import tqdm
 
     disable = quiet or not sys.stderr.isatty()
-    with tqdm(desc=label, unit=unit, disable=disable, file=sys.stderr, leave=False) as bar:
+    with tqdm(desc=label, unit=unit, total=total, disable=disable, file=sys.stderr, leave=False) as bar:
 
         def advance(name: str) -> None:
             bar.set_postfix_str(name[-40:], refresh=False)
@@ -378,6 +442,27 @@ def _parser() -> argparse.ArgumentParser:
     _model_argument(ingest_cmd)
     _reading_arguments(ingest_cmd)
     ingest_cmd.set_defaults(run=_run_ingest)
+
+    stories_cmd = _command(
+        commands,
+        "stories",
+        "group articles into stories: stories.json, stories.md, index.html",
+        _STORIES_EXAMPLES,
+    )
+    stories_cmd.add_argument(
+        "sources", nargs="*", metavar="SOURCE", help="file, folder, glob, URL, feed, or -"
+    )
+    stories_cmd.add_argument(
+        "-o", "--output", default="stories", metavar="OUTDIR", help="output folder (default: stories)"
+    )
+    stories_cmd.add_argument(
+        "--brief",
+        action="store_true",
+        help="also brief each story into OUTDIR/<story-id>/ (slow: reads each article)",
+    )
+    _model_argument(stories_cmd)
+    _reading_arguments(stories_cmd)
+    stories_cmd.set_defaults(run=_run_stories)
 
     list_cmd = _command(commands, "list", "list stored articles that match a selection", _LIST_EXAMPLES)
     _selection_arguments(list_cmd)

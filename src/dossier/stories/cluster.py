@@ -31,6 +31,7 @@ class Cluster:
         "sums",
         "title_stems",
         "titles",
+        "years",
     )
 
     def __init__(self, story_id: str, order: int) -> None:
@@ -40,6 +41,7 @@ class Cluster:
         self.members: list[StoryArticle] = []
         self.title_stems: list[dict[str, int]] = []
         self.titles: list[str] = []
+        self.years: dict[int, int] = {}
         self.merged_from: list[str] = []
         self.first_date: dt.date | None = None
         self.last_date: dt.date | None = None
@@ -49,6 +51,8 @@ class Cluster:
     def add(self, member: StoryArticle, features: Features, title: str) -> None:
         self.members.append(member)
         self.titles.append(title)
+        if features.year is not None:
+            self.years[features.year] = self.years.get(features.year, 0) + 1
         self.title_stems.append(features.stems_title)
         for space in SPACES:
             sums = self.sums[space]
@@ -62,6 +66,8 @@ class Cluster:
         self.members.extend(other.members)
         self.title_stems.extend(other.title_stems)
         self.titles.extend(other.titles)
+        for year, count in other.years.items():
+            self.years[year] = self.years.get(year, 0) + count
         for space in SPACES:
             sums = self.sums[space]
             for term, count in other.sums[space].items():
@@ -80,6 +86,12 @@ class Cluster:
                 weighed = frequencies.weigh(name, self.sums[name])
                 self._vectors[name] = (weighed, norm(weighed))
         return self._vectors[space]
+
+    def main_year(self) -> int | None:
+        """The year most of its dated members are about (the earliest on a tie); None when none says."""
+        if not self.years:
+            return None
+        return min(self.years, key=lambda year: (-self.years[year], year))
 
     def days_away(self, day: dt.date | None) -> int | None:
         """Days between ``day`` and the story's date span; None when either is undated."""

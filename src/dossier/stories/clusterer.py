@@ -1,4 +1,4 @@
-"""The online, single-pass story clusterer (after Miranda et al. 2018, "Multilingual Clustering of Streaming News").
+"""The online, single-pass story clusterer, after Miranda et al. 2018 (streaming news clustering).
 
 Each arriving article is compared with a few candidate stories, found through
 :class:`~dossier.stories.index.CandidateIndex` (never by scanning every story),
@@ -61,6 +61,8 @@ class Settings(Record):
     #: The score lost by an article this many days or more away from a story's date span (linear before).
     time_penalty: float = 0.15
     time_scale_days: float = 30.0
+    #: The score lost when the article's year (published, or named in its opening lines) is not the story's.
+    year_penalty: float = 0.0
     #: How many of the article's top terms look up candidate stories, and how many candidates are scored.
     query_terms: int = 40
     max_candidates: int = 40
@@ -78,8 +80,8 @@ class Settings(Record):
                 f"need 0 < join_threshold <= merge_threshold <= 1, got {self.join_threshold} "
                 f"and {self.merge_threshold}"
             )
-        if self.time_scale_days <= 0 or self.time_penalty < 0:
-            raise UsageError("time_scale_days must be above 0 and time_penalty not below 0")
+        if self.time_scale_days <= 0 or self.time_penalty < 0 or self.year_penalty < 0:
+            raise UsageError("time_scale_days must be above 0, time_penalty and year_penalty not below 0")
         if self.query_terms < 1 or self.max_candidates < 1:
             raise UsageError("query_terms and max_candidates must be at least 1")
 
@@ -115,16 +117,23 @@ class OnlineClusterer:
             self._join(story, article, features, duplicate_of=original)
             return Assignment(article.id, story.id, started=False, score=1.0, duplicate_of=original)
         vectors = self._vectors(features)
-        scored = self._score_candidates(article, vectors)
+        scored = self._score_candidates(article, features, vectors)
         best = scored[0] if scored else None
         if best is None or best[1] < self.settings.join_threshold:
             story = self._start(article, features, vectors)
-            return Assignment(article.id, story.id, started=True, score=best[1] if best else 0.0, thin=features.thin)
+            return Assignment(
+                article.id, story.id, started=True, score=best[1] if best else 0.0, thin=features.thin
+            )
         story = best[0]
         self._join(story, article, features, vectors=vectors)
         merges = self._merge_bridged(story, scored[1:], article.id)
         return Assignment(
-            article.id, self.resolve(story.id), started=False, score=best[1], thin=features.thin, merges=merges
+            article.id,
+            self.resolve(story.id),
+            started=False,
+            score=best[1],
+            thin=features.thin,
+            merges=merges,
         )
 
     def place(self, article: Article, story_id: str, duplicate_of: str | None = None) -> None:
@@ -168,7 +177,9 @@ class OnlineClusterer:
         """Every story so far, newest first (by last date; undated stories after dated ones), then by id."""
         found = [self._found(cluster) for cluster in self._clusters.values()]
         found.sort(key=lambda story: story.id)
-        found.sort(key=lambda story: story.last_published.toordinal() if story.last_published else 0, reverse=True)
+        found.sort(
+            key=lambda story: story.last_published.toordinal() if story.last_published else 0, reverse=True
+        )
         return StoryMap(stories=tuple(found))
 
     def _found(self, cluster: Cluster) -> FoundStory:
@@ -205,7 +216,7 @@ class OnlineClusterer:
         return pooled[: self.settings.query_terms]
 
     def _score_candidates(
-        self, article: Article, vectors: Mapping[str, tuple[SparseVector, float]]
+        self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
     ) -> list[tuple[Cluster, float]]:
         hits = self._index.lookup(self._query_terms(vectors))
         live: dict[str, float] = {}
@@ -214,14 +225,18 @@ class OnlineClusterer:
             live[target] = live.get(target, 0.0) + weight
         ranked = sorted(live.items(), key=lambda item: (-item[1], self._clusters[item[0]].order))
         scored = [
-            (self._clusters[story_id], self._similarity(self._clusters[story_id], article, vectors))
+            (self._clusters[story_id], self._similarity(self._clusters[story_id], article, features, vectors))
             for story_id, _ in ranked[: self.settings.max_candidates]
         ]
         scored.sort(key=lambda item: (-item[1], item[0].order))
         return scored
 
     def _similarity(
-        self, cluster: Cluster, article: Article, vectors: Mapping[str, tuple[SparseVector, float]]
+        self,
+        cluster: Cluster,
+        article: Article,
+        features: Features,
+        vectors: Mapping[str, tuple[SparseVector, float]],
     ) -> float:
         total = weights = 0.0
         for space, (vector, vector_norm) in vectors.items():
@@ -232,7 +247,11 @@ class OnlineClusterer:
             total += weight * cosine(vector, vector_norm, centroid, centroid_norm)
             weights += weight
         score = total / weights if weights else 0.0
-        return score - self._time_penalty(cluster.days_away(article.published))
+        score -= self._time_penalty(cluster.days_away(article.published))
+        story_year = cluster.main_year()
+        if features.year is not None and story_year is not None and features.year != story_year:
+            score -= self.settings.year_penalty
+        return score
 
     def _time_penalty(self, days: int | None) -> float:
         if days is None:
@@ -260,9 +279,13 @@ class OnlineClusterer:
         self._story_of[article.id] = cluster.id
         if duplicate_of is None:
             # Copies add nothing new to look the story up by.
-            self._index.add(cluster.id, (term for term, _ in self._query_terms(vectors or self._vectors(features))))
+            self._index.add(
+                cluster.id, (term for term, _ in self._query_terms(vectors or self._vectors(features)))
+            )
 
-    def _merge_bridged(self, story: Cluster, others: Iterable[tuple[Cluster, float]], article_id: str) -> tuple[Merge, ...]:
+    def _merge_bridged(
+        self, story: Cluster, others: Iterable[tuple[Cluster, float]], article_id: str
+    ) -> tuple[Merge, ...]:
         """Merge into one every other candidate the article matches as strongly as ``merge_threshold``."""
         merges: list[Merge] = []
         survivor = story
@@ -283,7 +306,9 @@ class OnlineClusterer:
         return tuple(merges)
 
 
-def find_stories(articles: Iterable[Article], settings: Settings | None = None) -> tuple[StoryMap, tuple[Assignment, ...]]:
+def find_stories(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> tuple[StoryMap, tuple[Assignment, ...]]:
     """Batch use of the online clusterer: the articles in the order given, each placed once."""
     clusterer = OnlineClusterer(settings)
     assignments = tuple(clusterer.add(article) for article in articles)
@@ -292,5 +317,3 @@ def find_stories(articles: Iterable[Article], settings: Settings | None = None) 
 
 def story_count(assignments: Iterable[Assignment]) -> int:
     return len({assignment.story_id for assignment in assignments})
-
-

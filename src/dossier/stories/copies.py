@@ -23,11 +23,15 @@ SEED = 1
 class CopyFinder:
     """Remembers every article it is shown and names the earliest near-copy of a new one."""
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, permutations: int = DEFAULT_PERMUTATIONS) -> None:
+    def __init__(
+        self, threshold: float = DEFAULT_THRESHOLD, permutations: int = DEFAULT_PERMUTATIONS
+    ) -> None:
         if not 0.0 < threshold < 1.0:
             raise UsageError(f"copy threshold must be between 0 and 1 (exclusive), not {threshold}")
         if permutations < 16:
-            raise UsageError(f"at least 16 MinHash permutations are needed for a usable estimate, not {permutations}")
+            raise UsageError(
+                f"at least 16 MinHash permutations are needed for a usable estimate, not {permutations}"
+            )
         self._permutations = permutations
         self._lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
         self._order: dict[str, int] = {}

@@ -24,19 +24,229 @@ SPACES = ("entities_title", "entities_body", "stems_title", "stems_body", "figur
 #: Fewer content words than this in the body, or a single line of text, makes an article "thin".
 MIN_CONTENT_WORDS = 12
 
+#: How many opening lines may hold the article's own date.
+HEADER_LINES = 3
+
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d+(?:[.,]\d+)*")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])['\"”’)]*\s+|\n+")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Function words carry no topic; the list is English because the readers' tokenizer is.
 _STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my no nor not now of off on once only or other our ours out over own same she should so some
-    such than that the their theirs them then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours said says
-    say told according one two new last first year years week day days monday tuesday wednesday thursday
-    friday saturday sunday mr mrs ms dr st per cent percent its it's may might must shall""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "one",
+        "two",
+        "new",
+        "last",
+        "first",
+        "year",
+        "years",
+        "week",
+        "day",
+        "days",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "per",
+        "cent",
+        "percent",
+        "its",
+        "it's",
+        "may",
+        "might",
+        "must",
+        "shall",
+    ]
+)
+# Capitalised, but calendar words, not names: they would tie unrelated stories of the same week.
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "am",
+        "pm",
+        "gmt",
+        "est",
+        "published",
+        "updated",
+    ]
 )
 #: Lower-case words that may sit inside a name ("Bank of England", "Leonardo da Vinci").
 _NAME_JOINERS = frozenset({"of", "de", "da", "del", "van", "von", "der", "la", "le", "al", "bin"})
@@ -53,6 +263,8 @@ class Features(Record):
     figures: dict[str, int] = field(default_factory=dict)
     content_words: int = 0
     lines: int = 0
+    #: The year the article is about: its publication year, else the first year its opening lines name.
+    year: int | None = None
 
     @property
     def thin(self) -> bool:
@@ -88,7 +300,17 @@ def features_of(article: Article) -> Features:
         figures=dict(Counter(figure_terms(body))),
         content_words=len(body_stems),
         lines=lines,
+        year=article.published.year if article.published else header_year(body),
     )
+
+
+def header_year(text: str, lines: int = HEADER_LINES) -> int | None:
+    """The first year named in the first ``lines`` lines (a dateline or a date under the headline)."""
+    opening = "\n".join(text.splitlines()[:lines])
+    for word in words(opening):
+        if _YEAR.fullmatch(word):
+            return int(word)
+    return None
 
 
 def words(text: str) -> list[str]:
@@ -100,11 +322,18 @@ def stems(text: str) -> list[str]:
     """Lower-cased content words, crudely stemmed so that "arrests" and "arrested" meet."""
     found: list[str] = []
     for word in words(text):
-        lower = word.lower()
+        lower = _without_possessive(word.lower())
         if lower in _STOPWORDS or len(lower) < 3 or lower[0].isdigit():
             continue
         found.append(stem(lower))
     return found
+
+
+def _without_possessive(word: str) -> str:
+    for ending in ("'s", "’s"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def stem(word: str) -> str:
@@ -119,30 +348,35 @@ def entity_terms(text: str) -> list[str]:
     """Names by shape: each run of capitalised words, and each of its words alone.
 
     A capitalised word that opens a sentence is a name only when it is not a
-    function word ("The", "After"); the run is kept whole ("new zealand") and
-    word by word, so that "Lohan" later still meets "Lindsay Lohan".
+    function word ("The", "After"); punctuation ends a run ("Tolmir, Ruben
+    Alcaso" is two names); the run is kept whole ("new zealand") and word by
+    word, so that "Lohan" later still meets "Lindsay Lohan".
     """
     found: list[str] = []
     for sentence in _SENTENCE_SPLIT.split(text):
-        found.extend(_sentence_entities(words(sentence)))
+        found.extend(_sentence_entities(sentence))
     return found
 
 
-def _sentence_entities(tokens: list[str]) -> list[str]:
+def _sentence_entities(sentence: str) -> list[str]:
     found: list[str] = []
     run: list[str] = []
-    sentence_start = True
-    for token in tokens:
-        capitalised = token[:1].isupper()
-        lower = token.lower()
-        if capitalised and not (lower in _STOPWORDS and (sentence_start or not run)):
-            run.append(lower)
-        elif run and lower in _NAME_JOINERS:
+    previous_end: int | None = None
+    for match in _WORD.finditer(sentence):
+        token = match.group()
+        if run and previous_end is not None and sentence[previous_end : match.start()].strip():
+            found.extend(_run_terms(run))  # a comma, bracket or dash between words ends a name
+            run = []
+        sentence_start = previous_end is None
+        previous_end = match.end()
+        lower = _without_possessive(token.lower())
+        capitalised = token[:1].isupper() and lower not in _CALENDAR
+        opens_or_extends = capitalised and not (lower in _STOPWORDS and (sentence_start or not run))
+        if opens_or_extends or (run and lower in _NAME_JOINERS):
             run.append(lower)
         else:
             found.extend(_run_terms(run))
             run = []
-        sentence_start = False
     found.extend(_run_terms(run))
     return found
 

@@ -37,14 +37,20 @@ class DocumentFrequencies:
 
     def weigh(self, space: str, counts: Mapping[str, int]) -> SparseVector:
         """Sub-linear TF times IDF of one bag of terms."""
-        return {term: (1.0 + math.log(count)) * self.idf(space, term) for term, count in counts.items() if count > 0}
+        return {
+            term: (1.0 + math.log(count)) * self.idf(space, term)
+            for term, count in counts.items()
+            if count > 0
+        }
 
 
 def norm(vector: Mapping[str, float]) -> float:
     return math.sqrt(sum(value * value for value in vector.values()))
 
 
-def cosine(left: Mapping[str, float], left_norm: float, right: Mapping[str, float], right_norm: float) -> float:
+def cosine(
+    left: Mapping[str, float], left_norm: float, right: Mapping[str, float], right_norm: float
+) -> float:
     """Cosine of two sparse vectors whose norms are known; 0 when either is empty."""
     if left_norm == 0.0 or right_norm == 0.0:
         return 0.0
