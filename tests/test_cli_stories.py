@@ -69,3 +69,50 @@ def test_brief_writes_one_briefing_per_story_and_links_it(tmp_path: Path) -> Non
     for story in data["stories"]:
         assert (tmp_path / "out" / story["id"] / "briefing.json").is_file()
         assert f'href="{story["id"]}/briefing.html"' in page
+
+
+def test_ingest_assigns_stories_and_the_store_lists_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path / "articles")
+    db = str(tmp_path / "news.db")
+    assert main(["ingest", str(tmp_path / "articles"), "--db", db, "-q"]) == 0
+    assert "3 new stories" in capsys.readouterr().out
+    assert main(["stories", "--db", db]) == 0
+    listed = capsys.readouterr()
+    assert len(listed.out.strip().splitlines()) == 3 and "3 stories" in listed.err
+    assert main(["stories", "--db", db, "--query", "fare", "-o", str(tmp_path / "out")]) == 0
+    data = json.loads((tmp_path / "out" / "stories.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)
+    assert len(data["stories"]) == 1 and data["stories"][0]["size"] == 2
+
+
+def test_brief_refuses_to_fuse_a_whole_store_and_names_the_largest_stories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path / "articles")
+    db = str(tmp_path / "news.db")
+    main(["ingest", str(tmp_path / "articles"), "--db", db, "-q"])
+    capsys.readouterr()
+    assert main(["brief", "--db", db, "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "--story" in err and "3 stories" in err
+    assert "3 article(s)  Varna" in err or "3 article(s)  Port Varna" in err  # the largest story first
+    assert not (tmp_path / "out").exists()
+
+
+def test_brief_one_stored_story(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_articles(tmp_path / "articles")
+    db = str(tmp_path / "news.db")
+    main(["ingest", str(tmp_path / "articles"), "--db", db, "-q"])
+    capsys.readouterr()
+    main(["stories", "--db", db, "--query", "Tolmir"])
+    story_id = capsys.readouterr().out.split()[0]
+    assert main(["brief", "--db", db, "--story", story_id, "-o", str(tmp_path / "out"), "-q"]) == 0
+    briefing = json.loads((tmp_path / "out" / "briefing.json").read_text(encoding="utf-8"))
+    assert {Path(article["source"]).name for article in briefing["articles"]} == {
+        "tolmir-0.txt",
+        "tolmir-1.txt",
+    }
+    assert main(["brief", "--db", db, "--story", "s-0000", "-o", str(tmp_path / "x")]) == 2
+    assert "no story" in capsys.readouterr().err

@@ -297,7 +297,7 @@ def ingest(
     read = read_articles(sources, options=options, fetcher=fetcher, stdin=stdin, progress=progress)
     if not read.articles:
         raise SourceError(_nothing_read_message(sources, read.failures, stored=False))
-    return store.add(read.articles), read.failures
+    return store.add(read.articles, assign_stories=True), read.failures
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

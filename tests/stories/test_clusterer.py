@@ -75,7 +75,7 @@ def test_a_bridging_article_merges_two_stories_and_the_older_id_survives() -> No
     first = make_article(*QUAKE_VARNA[0], source="a.txt")
     second = make_article(*QUAKE_VARNA[2], source="b.txt")
     bridge = make_article(*QUAKE_VARNA[1], source="c.txt")
-    strict = Settings(join_threshold=0.9, merge_threshold=0.9)
+    strict = Settings(join_threshold=1.0, merge_threshold=1.0)  # nothing joins
     clusterer = OnlineClusterer(strict)
     clusterer.add(first)
     clusterer.add(second)
@@ -88,6 +88,19 @@ def test_a_bridging_article_merges_two_stories_and_the_older_id_survives() -> No
     (story,) = clusterer.stories().stories
     assert story.id == story_id_for(first.id) and story.merged_from == (story_id_for(second.id),)
     assert clusterer.story_of(second.id) == story.id
+
+
+def test_a_story_whose_centroid_fits_the_grown_one_is_merged_when_asked() -> None:
+    first = make_article(*QUAKE_VARNA[0], source="a.txt")
+    second = make_article(*QUAKE_VARNA[2], source="b.txt")
+    bridge = make_article(*QUAKE_VARNA[1], source="c.txt")
+    clusterer = OnlineClusterer(Settings(join_threshold=1.0, merge_threshold=1.0))
+    clusterer.add(first)
+    clusterer.add(second)
+    # The bridge joins one story only (merge_threshold 1.0), but the two centroids fit: one story is left.
+    clusterer.settings = Settings(join_threshold=0.01, merge_threshold=1.0, centroid_merge_threshold=0.01)
+    assert clusterer.add(bridge).merges
+    assert len(clusterer.stories().stories) == 1
 
 
 def test_a_one_line_article_that_matches_nothing_is_flagged_thin() -> None:
@@ -122,8 +135,7 @@ def test_a_story_far_away_in_time_is_penalised() -> None:
     [
         {"join_threshold": 0.0},
         {"join_threshold": 0.5, "merge_threshold": 0.4},
-        {"weights": {"nonsense": 1.0}},
-        {"weights": {"figures": 0.0}},
+        {"time_scale_days": 0.0},
         {"query_terms": 0},
     ],
 )

@@ -8,16 +8,18 @@
             ─► stories (model), each labelled verbatim (label)
 """
 
-from dossier.stories.clusterer import DEFAULT_WEIGHTS, OnlineClusterer, Settings, find_stories
+from dossier.stories.clusterer import DEFAULT_MODEL, OnlineClusterer, Settings, find_stories
+from dossier.stories.decision import JoinModel
 from dossier.stories.features import Features, features_of
 from dossier.stories.model import SCHEMA, Assignment, FoundStory, Merge, StoryArticle, StoryMap, story_id_for
 
 __all__ = [
-    "DEFAULT_WEIGHTS",
+    "DEFAULT_MODEL",
     "SCHEMA",
     "Assignment",
     "Features",
     "FoundStory",
+    "JoinModel",
     "Merge",
     "OnlineClusterer",
     "Settings",

@@ -103,6 +103,20 @@ class Cluster:
             return (day - self.last_date).days
         return 0
 
+    def days_between(self, other: Cluster) -> int | None:
+        """Days between two stories' date spans (0 when they overlap); None when either is undated."""
+        if other.first_date is None or other.last_date is None:
+            return None
+        return (
+            min(
+                value
+                for value in (self.days_away(other.first_date), self.days_away(other.last_date))
+                if value is not None
+            )
+            if self.first_date is not None
+            else None
+        )
+
     def _widen_dates(self, first: dt.date | None, last: dt.date | None) -> None:
         if first is not None and (self.first_date is None or first < self.first_date):
             self.first_date = first
