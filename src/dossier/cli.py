@@ -115,6 +115,14 @@ examples:
 """
 )
 
+_SERVE_EXAMPLES = """\
+examples:
+  dossier serve --db news.db                    open http://127.0.0.1:8000/
+  dossier serve --db news.db --port 8080 --allow-private
+  DOSSIER_TOKEN=... dossier serve --db news.db --host 0.0.0.0
+                                                every request then needs the token
+"""
+
 _EXPORT_EXAMPLES = """\
 Every row ends with its citation: outlet, article_id, source, and the start and end
 character offsets of the cited span in the article text. CSV cells that a spreadsheet
@@ -240,6 +248,24 @@ def _refuse_to_fuse(location: str) -> None:
         f"the store holds {len(stories)} stories; brief one with --story ID "
         "(or select articles with --query/--since/--until). Largest stories:\n" + "\n".join(lines)
     )
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from dossier.pipeline import Options
+    from dossier.store import default_db_path
+    from dossier.web.server import serve
+    from dossier.web.settings import ServeSettings, token_from
+
+    _check_model(args.model)
+    settings = ServeSettings(
+        db=Path(args.db).expanduser() if args.db else default_db_path(),
+        host=args.host,
+        port=args.port,
+        token=token_from(args.token),
+        allow_private=args.allow_private,
+    )
+    serve(settings, Options(model=args.model))
+    return 0
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
@@ -660,6 +686,26 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--format", choices=("csv", "json"), default="csv", help="default csv")
     export_cmd.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     export_cmd.set_defaults(run=_run_export)
+
+    serve_cmd = _command(
+        commands, "serve", "the analyst's desk: a local web app over the store", _SERVE_EXAMPLES
+    )
+    serve_cmd.add_argument("--db", metavar="PATH", help="SQLite file (default: the user data directory)")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve_cmd.add_argument(
+        "--token",
+        metavar="T",
+        help="access token every request must carry (default: $DOSSIER_TOKEN); "
+        "required to listen on anything but loopback",
+    )
+    serve_cmd.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let added URLs and feeds reach loopback, private and link-local addresses",
+    )
+    _model_argument(serve_cmd)
+    serve_cmd.set_defaults(run=_run_serve)
     return parser
 
 

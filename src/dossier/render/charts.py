@@ -115,7 +115,8 @@ def heatmap_svg(coverage: OutletCoverage | None) -> Markup:
         for column, count in enumerate(row.counts):
             parts.append(_cell(column, y, count, most, row.issue, outlets[column], row.issue in omitted))
     parts.append(
-        f'<text class="note" x="4" y="{height - 6}">★ exclusives · * omitted by most outlets · ✕ left out</text>'
+        f'<text class="note" x="4" y="{height - 6}">'
+        "★ exclusives · * omitted by most outlets · ✕ left out</text>"
     )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -129,5 +130,6 @@ def _cell(column: int, y: int, count: int, most: int, issue: str, outlet: str, o
     return (
         f'<g><title>{label}</title><rect class="heat h{level}" x="{x + 1}" y="{y + 1}" '
         f'width="{_CELL - 2}" height="{_CELL - 2}"/>'
-        f'<text class="cell" x="{x + _CELL / 2}" y="{y + _CELL / 2 + 4}" text-anchor="middle">{mark}</text></g>'
+        f'<text class="cell" x="{x + _CELL / 2}" y="{y + _CELL / 2 + 4}" text-anchor="middle">'
+        f"{mark}</text></g>"
     )
