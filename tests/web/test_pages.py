@@ -70,7 +70,7 @@ def test_the_article_page_marks_spans_by_kind_and_collapses_what_was_stripped(cl
     article_id = story["article_ids"][0]
     page = client.get(f"/articles/{article_id}").text
     assert 'class="k-quote"' in page or 'class="k-entity"' in page
-    assert "<details class=\"stripped\">" in page
+    assert '<details class="stripped">' in page
 
 
 def test_unknown_things_are_404_and_the_openapi_description_is_served(client: TestClient) -> None:
@@ -84,8 +84,12 @@ def test_unknown_things_are_404_and_the_openapi_description_is_served(client: Te
 
 def test_pasted_text_becomes_a_stored_article_in_a_story(client: TestClient, app: FastAPI) -> None:
     before = client.get("/?format=json").json()["articles"]
-    text = "Harbour pilots vote to strike\n\nThe pilots of Cassel harbour voted to strike from Monday over pay."
-    response = client.post("/add", data={"text": text, "csrf": app.state.csrf.token()}, follow_redirects=False)
+    text = (
+        "Harbour pilots vote to strike\n\nThe pilots of Cassel harbour voted to strike from Monday over pay."
+    )
+    response = client.post(
+        "/add", data={"text": text, "csrf": app.state.csrf.token()}, follow_redirects=False
+    )
     assert response.status_code == 303
     assert app.state.jobs.wait_idle(120)
     job = client.get(f"{response.headers['location']}?format=json").json()

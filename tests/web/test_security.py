@@ -24,7 +24,7 @@ def test_every_response_carries_a_strict_policy_and_the_usual_headers(client: Te
         script = next(part for part in policy.split("; ") if part.startswith("script-src"))
         assert "'unsafe-inline'" not in script and "'nonce-" in script
         assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
         assert headers["x-frame-options"] == "DENY"
 
 

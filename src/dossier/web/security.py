@@ -58,7 +58,7 @@ def security_headers(nonce: str) -> list[tuple[bytes, bytes]]:
     pairs = {
         "content-security-policy": content_security_policy(nonce),
         "x-content-type-options": "nosniff",
-        "referrer-policy": "no-referrer",
+        "referrer-policy": "same-origin",  # "no-referrer" makes Chromium send "Origin: null" on our own forms
         "x-frame-options": "DENY",
         "cross-origin-opener-policy": "same-origin",
         "cross-origin-resource-policy": "same-origin",
