@@ -36,7 +36,7 @@ pytestmark = [
 ]
 
 if importlib.util.find_spec("playwright") is not None:
-    from playwright.sync_api import Browser, Page, Route, sync_playwright
+    from playwright.sync_api import Browser, Dialog, Page, Route, sync_playwright
 
 
 @pytest.fixture(scope="module")
@@ -64,10 +64,15 @@ class Watch:
 
 def new_page(browser: Browser, watch: Watch, width: int = 1280) -> Page:
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("dialog", lambda dialog: _dismiss(dialog, watch))
     page.on("pageerror", lambda error: watch.errors.append(str(error)))
     page.route("**/*", lambda route: _loopback_only(route, watch))
     return page
+
+
+def _dismiss(dialog: Dialog, watch: Watch) -> None:
+    watch.dialogs.append(dialog.message)
+    dialog.dismiss()
 
 
 def _loopback_only(route: Route, watch: Watch) -> None:
@@ -185,9 +190,8 @@ def test_hostile_articles_run_no_script_and_send_no_request(browser: Browser, ho
         page.goto(url + "/")
         story = page.locator("ol.stories h2 a").first.get_attribute("href")
         data = page.evaluate(f"fetch('{story}?format=json').then(r => r.json())")
-        cite = page.evaluate(
-            f'fetch(\'{story}\').then(r => r.text()).then(t => (t.match(/data-cite="1" href="([^"]+)"/) || [])[1])'
-        )
+        pattern = '/data-cite="1" href="([^"]+)"/'
+        cite = page.evaluate(f"fetch('{story}').then(r => r.text()).then(t => (t.match({pattern}) || [])[1])")
         paths = ["/", f"/?q=Brindle&outlet={data['story']['outlets'][0]}", str(story), "/add", "/jobs"]
         paths += [f"/articles/{article_id}" for article_id in data["article_ids"]]
         if cite:

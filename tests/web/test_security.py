@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -82,7 +83,7 @@ def test_a_body_over_the_cap_gets_413(client: TestClient, app: FastAPI) -> None:
 
 
 def test_a_streamed_body_over_the_cap_gets_413(client: TestClient) -> None:
-    def chunks():  # no Content-Length: the cap is enforced while reading
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the cap is enforced while reading
         for _ in range(50):
             yield b"y" * 10_000
 

@@ -43,7 +43,7 @@
     panel.setAttribute("aria-labelledby", "panel-heading");
     panel.hidden = false;
     document.body.classList.add("with-panel");
-    panel.focus();
+    panel.focus({ preventScroll: true });
   }
 
   document.addEventListener("click", function (event) {
