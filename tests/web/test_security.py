@@ -135,3 +135,10 @@ def test_allow_private_lets_a_loopback_url_be_queued(demo_db: Path) -> None:
         # Nothing listens there: the fetch fails, and the job says so instead of crashing.
         assert job is not None and job.finished and job.state == "failed"
         assert job.failures and "127.0.0.1" in job.failures[0].source
+
+
+def test_the_cli_refuses_a_public_bind_without_token(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier.cli import main
+
+    monkeypatch.delenv("DOSSIER_TOKEN", raising=False)
+    assert main(["serve", "--db", str(tmp_path / "x.db"), "--host", "0.0.0.0"]) == 2
