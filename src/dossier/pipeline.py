@@ -52,6 +52,7 @@ from dossier.nlp import load as load_backbone
 from dossier.quotes import make_quotes_stage
 from dossier.speakers import link_speakers_stage
 from dossier.store import AddResult, Store
+from dossier.stories import Assignment, OnlineClusterer, StoryMap
 from dossier.story import Stage, Story, check_order, stage
 from dossier.summarize import DEFAULT_SENTENCES, MAX_SENTENCES, MIN_SENTENCES, summary_stage
 from dossier.timeline import timeline_stage
@@ -309,7 +310,53 @@ def ingest(
         raise NothingReadError(
             _nothing_read_message(sources, read.failures, stored=False), failures=read.failures
         )
-    return store.add(read.articles), read.failures
+    return store.add(read.articles, assign_stories=True), read.failures
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoriesResult:
+    """The stories found in some sources, where each article went, and the sources that failed."""
+
+    stories: StoryMap
+    assignments: tuple[Assignment, ...]
+    articles: tuple[Article, ...]
+    failures: tuple[Failure, ...]
+
+
+def find_stories(
+    sources: Sequence[str],
+    *,
+    options: Options = Options(),
+    fetcher: Fetcher | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+    on_article: Progress | None = None,
+) -> StoriesResult:
+    """Read the sources and group their articles into stories, online, in the order they were read.
+
+    Only cheap features are used (no spaCy): see :mod:`dossier.stories`. Exact copies (same id) count once.
+    """
+    read = read_articles(sources, options=options, fetcher=fetcher, stdin=stdin, progress=progress)
+    if not read.articles:
+        raise NothingReadError(
+            _nothing_read_message(sources, read.failures, stored=False), failures=read.failures
+        )
+    clusterer = OnlineClusterer()
+    articles = tuple({article.id: article for article in read.articles}.values())
+    assignments: list[Assignment] = []
+    for article in articles:
+        assignments.append(clusterer.add(article))
+        if on_article is not None:
+            on_article(article.source)
+    return StoriesResult(clusterer.stories(), tuple(assignments), articles, read.failures)
+
+
+def brief_articles(
+    articles: Sequence[Article], *, options: Options = Options(), store: Store | None = None
+) -> Briefing:
+    """The briefing of articles already read and grouped (one story of :func:`find_stories`)."""
+    story = story_of(articles, options=options, store=store, metadata={"generator": _generator()})
+    return run_story(story, options).briefing()
 
 
 def _nothing_read_message(sources: Sequence[str], failures: Sequence[Failure], stored: bool) -> str:

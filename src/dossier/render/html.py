@@ -1,7 +1,7 @@
 """The briefing as one self-contained HTML5 page, rendered by the Jinja2 templates in ``templates/``.
 
 Everything the page needs is inside it: the stylesheet is inlined, there are no
-scripts, fonts or images, so it opens offline and prints cleanly. Every
+scripts, fonts or images (the charts are inline SVG), so it opens offline and prints cleanly. Every
 citation ``[n]`` links into the full text of article ``n`` at the bottom of the
 page, where the cited spans are marked (see :mod:`dossier.render.highlight`).
 
@@ -26,6 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from dossier.briefing import Briefing
+from dossier.render.charts import heatmap_svg, timeline_svg
 from dossier.render.highlight import segments
 from dossier.render.templating import template_environment
 from dossier.render.view import BriefingView, build_view
@@ -57,7 +58,10 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], article_number: int) 
 @cache
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the HTML templates: autoescaped, and strict about missing names."""
-    return template_environment(autoescape=True, finalize=_html_text)
+    env = template_environment(autoescape=True, finalize=_html_text)
+    # The charts are markup built from escaped pieces (see dossier.render.charts).
+    env.globals.update(timeline_svg=timeline_svg, heatmap_svg=heatmap_svg)
+    return env
 
 
 @cache

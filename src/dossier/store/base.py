@@ -14,6 +14,7 @@ from typing import Protocol, Self, runtime_checkable
 
 from dossier.analysis import Analysis, AnalyzerKey
 from dossier.article import Article
+from dossier.stories import Assignment, FoundStory, StoryMap
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,14 +27,30 @@ class AddResult:
 
     added: tuple[str, ...]
     unchanged: tuple[str, ...]
+    #: Where each added article went, when the add assigned stories (one per added id, in order).
+    assignments: tuple[Assignment, ...] = ()
 
 
 @runtime_checkable
 class Store(Protocol):
     """A persistent set of cleaned articles, keyed by their content-hash id."""
 
-    def add(self, articles: Sequence[Article]) -> AddResult:
-        """Store the articles in one transaction: all of them, or none (then raise ``StoreError``)."""
+    def add(self, articles: Sequence[Article], *, assign_stories: bool = False) -> AddResult:
+        """Store the articles in one transaction: all of them, or none (then raise ``StoreError``).
+
+        With ``assign_stories`` each new article is placed in a story in the same transaction.
+        """
+        ...
+
+    def stories(
+        self, *, query: str | None = None, since: dt.date | None = None, until: dt.date | None = None
+    ) -> StoryMap:
+        """The stories of the store, newest first: those holding an article that matches ``query``,
+        and whose date span meets ``since``..``until`` (undated stories only when no date is given)."""
+        ...
+
+    def story(self, story_id: str) -> tuple[FoundStory, list[Article]] | None:
+        """One story (a merged-away id leads to the story that took it) and its stored articles."""
         ...
 
     def get(self, article_id: str) -> Article | None:

@@ -134,12 +134,36 @@ DROP TRIGGER articles_fts_after_update;
 DROP TABLE articles_fts;
 """ + _fts_index("porter unicode61 remove_diacritics 2")
 
+# Every article in one story: the primary key on article_id is what keeps two ingests from giving an
+# article two stories. A merged story keeps its row, pointing at the story that took it.
+_STORIES = """
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    first_article_id TEXT NOT NULL,
+    merged_into TEXT REFERENCES stories (id)
+) WITHOUT ROWID;
+CREATE TABLE story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL REFERENCES stories (id),
+    duplicate_of TEXT,
+    thin INTEGER NOT NULL DEFAULT 0 CHECK (thin IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX story_articles_by_story ON story_articles (story_id);
+CREATE TABLE story_merges (
+    seq INTEGER PRIMARY KEY,
+    survivor TEXT NOT NULL REFERENCES stories (id),
+    absorbed TEXT NOT NULL UNIQUE REFERENCES stories (id),
+    article_id TEXT NOT NULL
+);
+"""
+
 #: Every migration, in the order it must be applied. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
     Migration("0002_fts", _FTS),
     Migration("0003_analyses", _ANALYSES),
     Migration("0004_fts_porter", _FTS_PORTER),
+    Migration("0005_stories", _STORIES),
 )
 
 

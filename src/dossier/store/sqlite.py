@@ -26,6 +26,8 @@ from dossier.errors import StoreError, UsageError
 from dossier.store.base import AddResult
 from dossier.store.fts_query import match_expression
 from dossier.store.migrations import apply_migrations, require_current_schema
+from dossier.store.story_keeper import StoryKeeper
+from dossier.stories import Assignment, FoundStory, StoryMap
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +80,7 @@ class SqliteStore:
         self.read_only = read_only and not self._memory
         self._write_wait_s = write_wait_s
         self._connection: sqlite3.Connection | None = None
+        self._stories = StoryKeeper()
         self._connection = self._open_read_only(Path(location)) if self.read_only else self._open(location)
 
     # --- opening ------------------------------------------------------------------------------------------
@@ -139,8 +142,12 @@ class SqliteStore:
 
     # --- the Store protocol -------------------------------------------------------------------------------
 
-    def add(self, articles: Sequence[Article]) -> AddResult:
-        """Store the articles in one transaction; an id already stored is left as it is."""
+    def add(self, articles: Sequence[Article], *, assign_stories: bool = False) -> AddResult:
+        """Store the articles in one transaction; an id already stored is left as it is.
+
+        With ``assign_stories``, each new article is placed in a story inside the same transaction
+        (see :mod:`dossier.store.story_keeper`), and articles stored earlier without one are placed too.
+        """
         connection = self._live()
         if not articles:
             return AddResult(added=(), unchanged=())
@@ -148,21 +155,70 @@ class SqliteStore:
             raise StoreError("the store is open read-only; nothing was written", source=self.label)
         added: list[str] = []
         unchanged: list[str] = []
+        assignments: list[Assignment] = []
         self._begin_write(connection)
         try:
+            if assign_stories:
+                self._sync_stories(connection, write=True)
             for article in articles:
-                target = added if self._insert(connection, article) else unchanged
-                target.append(article.id)
+                seq = self._insert(connection, article)
+                (added if seq is not None else unchanged).append(article.id)
+                if assign_stories and seq is not None:
+                    assignments.append(self._stories.assign(connection, article, seq))
+            if assign_stories:
+                self._stories.note_own_merges(connection)
             connection.execute("COMMIT")
         except BaseException as error:
             # Roll back on anything, even an interrupt: a batch is stored whole or not at all.
+            # The clusterer saw articles that are not stored now: it replays the store next time.
+            self._stories.reset()
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
             if isinstance(error, sqlite3.Error):
                 raise _store_error(error, self.label, "cannot store the batch") from error
             raise
         logger.debug("%s: added %d article(s), %d unchanged", self.label, len(added), len(unchanged))
-        return AddResult(added=tuple(added), unchanged=tuple(unchanged))
+        return AddResult(added=tuple(added), unchanged=tuple(unchanged), assignments=tuple(assignments))
+
+    def stories(
+        self, *, query: str | None = None, since: dt.date | None = None, until: dt.date | None = None
+    ) -> StoryMap:
+        """Every story of the store, replayed from its history, filtered by articles and dates."""
+        connection = self._live()
+        if since is not None and until is not None and since > until:
+            raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")
+        with _translated(self.label, "cannot read stories"):
+            # A reader replays into a clusterer of its own: placements it makes are never written.
+            clusterer = StoryKeeper().sync(connection, _SELECT_COLUMNS, self._read_row, write=False)
+            matching: set[str] | None = None
+            if query is not None:
+                sql, parameters = _select_sql(query=query, since=None, until=None, limit=None)
+                ids = [str(row[0]) for row in connection.execute(sql, parameters)]
+                matching = {story for story in (clusterer.story_of(i) for i in ids) if story is not None}
+        kept = [
+            story
+            for story in clusterer.stories().stories
+            if (matching is None or story.id in matching) and _meets_dates(story, since, until)
+        ]
+        return StoryMap(stories=tuple(kept))
+
+    def story(self, story_id: str) -> tuple[FoundStory, list[Article]] | None:
+        connection = self._live()
+        with _translated(self.label, "cannot read stories"):
+            target = _resolve_story(connection, story_id)
+        if target is None:
+            return None
+        found = next((story for story in self.stories().stories if story.id == target), None)
+        if found is None:
+            return None
+        with _translated(self.label, "cannot read stories"):
+            rows = connection.execute(
+                f"SELECT {_SELECT_COLUMNS} FROM articles JOIN story_articles "
+                "ON story_articles.article_id = articles.id WHERE story_articles.story_id = ? "
+                "ORDER BY articles.seq",
+                (target,),
+            ).fetchall()
+        return found, [self._read_row(row) for row in rows]
 
     def get(self, article_id: str) -> Article | None:
         connection = self._live()
@@ -276,8 +332,14 @@ class SqliteStore:
                 logger.info("%s: the other writer is done; writing now", self.label)
             return
 
-    def _insert(self, connection: sqlite3.Connection, article: Article) -> bool:
-        """Insert one article inside the open transaction; say whether it was new."""
+    def _sync_stories(self, connection: sqlite3.Connection, *, write: bool) -> None:
+        self._stories.sync(connection, _SELECT_COLUMNS, self._read_row, write=write)
+
+    def _read_row(self, row: Sequence[Any]) -> Article:
+        return _article_from_row(row, self.label)
+
+    def _insert(self, connection: sqlite3.Connection, article: Article) -> int | None:
+        """Insert one article inside the open transaction; its row number when new, else None."""
         try:
             cursor = connection.execute(_INSERT, _row_values(article))
         except (sqlite3.Error, ValueError, TypeError, OverflowError, RecursionError) as error:
@@ -286,7 +348,26 @@ class SqliteStore:
                 "nothing from this batch was written",
                 source=self.label,
             ) from error
-        return cursor.rowcount == 1
+        return cursor.lastrowid if cursor.rowcount == 1 else None
+
+
+def _meets_dates(story: FoundStory, since: dt.date | None, until: dt.date | None) -> bool:
+    """Whether a story's date span meets ``since``..``until``; an undated story only when neither is given."""
+    if since is None and until is None:
+        return True
+    if story.first_published is None or story.last_published is None:
+        return False
+    return (since is None or story.last_published >= since) and (
+        until is None or story.first_published <= until
+    )
+
+
+def _resolve_story(connection: sqlite3.Connection, story_id: str) -> str | None:
+    """The live story an id stands for: itself, or the story it was merged into; None if unknown."""
+    row = connection.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None:
+        return None
+    return story_id if row[0] is None else _resolve_story(connection, str(row[0]))
 
 
 # --- rows ---------------------------------------------------------------------------------------------------

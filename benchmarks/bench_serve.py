@@ -1,0 +1,138 @@
+"""Load on ``dossier serve``: requests/s and p95 latency of the story list and a briefing page.
+
+Usage::
+
+    PYTHONPATH=src python benchmarks/bench_serve.py [--articles 10000] [--seconds 10] [--clients 4]
+
+Data: ``../shared/data/ecbplus`` (ECB+ news documents), read at run time and
+never copied into the repo. ``--articles N`` articles are made from them: the
+documents in turn, each after the first round given an extra closing sentence
+from another document so that every article has its own text (and id). They
+are stored with story assignment into a fresh SQLite store, the app is served
+by uvicorn on a free loopback port, and ``--clients`` threads send requests in
+a bounded loop (``--seconds`` per page) through one keep-alive connection each.
+The briefing page is warmed once first (its briefing is computed once and then
+kept), so the figures are for serving, not for the language pipeline; the time
+of that first briefing is printed separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpora import ecbplus  # noqa: E402
+from dossier.article import Article, article_id  # noqa: E402
+from dossier.store import open_store  # noqa: E402
+from dossier.web import ServeSettings, create_app  # noqa: E402
+from web.server import running  # noqa: E402
+
+ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus"
+
+
+def texts(root: Path) -> list[tuple[str, str]]:
+    found = []
+    for path in sorted((root / "ECB+").glob("*/*.xml")):
+        document = ecbplus.read_document(path)
+        if document.text.strip():
+            found.append((document.name, document.text))
+    return found
+
+
+def articles(count: int, documents: list[tuple[str, str]]) -> list[Article]:
+    made: list[Article] = []
+    for index in range(count):
+        name, text = documents[index % len(documents)]
+        round_ = index // len(documents)
+        if round_:
+            other = documents[(index * 7 + round_) % len(documents)][1].strip().split("\n")[0]
+            text = f"{text.rstrip()}\n\n{other} (round {round_})"
+        made.append(
+            Article(id=article_id(text), source=f"{name}#{round_}", text=text, outlet=f"outlet-{index % 12}")
+        )
+    return made
+
+
+def load(base: str, path: str, seconds: float, clients: int) -> tuple[float, float, int]:
+    """(requests per second, p95 latency in ms, errors) of GET ``path`` for ``seconds``."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client() -> None:
+        nonlocal errors
+        with httpx.Client(base_url=base, timeout=30) as http:
+            while time.monotonic() < stop:
+                started = time.perf_counter()
+                response = http.get(path)
+                took = time.perf_counter() - started
+                with lock:
+                    latencies.append(took)
+                    errors += response.status_code != 200
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    p95 = statistics.quantiles(latencies, n=20)[-1] * 1000 if len(latencies) >= 20 else max(latencies) * 1000
+    return len(latencies) / elapsed, p95, errors
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--data", type=Path, default=ECBPLUS)
+    args = parser.parse_args()
+    if not (args.data / "ECB+").is_dir():
+        print(f"skipped: no ECB+ data at {args.data}", file=sys.stderr)
+        return 0
+    made = articles(args.articles, texts(args.data))
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "bench.db"
+        started = time.perf_counter()
+        with open_store(db) as store:
+            store.add(made, assign_stories=True)
+        print(f"store: {len(made)} articles added with stories in {time.perf_counter() - started:.1f} s")
+        app = create_app(ServeSettings(db=db))
+        with running(app) as base, httpx.Client(base_url=base, timeout=600) as http:
+            started = time.perf_counter()
+            listing = http.get("/?format=json").json()
+            print(
+                f"first story list (replays the store's stories): {time.perf_counter() - started:.2f} s; "
+                f"{listing['total']} stories"
+            )
+            story = max(listing["rows"], key=lambda row: (row["size"] <= 8, row["size"]))["href"]
+            started = time.perf_counter()
+            http.get(story).raise_for_status()
+            print(f"first briefing of {story}: {time.perf_counter() - started:.1f} s")
+            for label, path in (
+                ("story list", "/"),
+                ("story list, search", "/?q=police"),
+                ("briefing", story),
+            ):
+                rate, p95, errors = load(base, path, args.seconds, args.clients)
+                print(f"{label:20s} {rate:8.1f} req/s   p95 {p95:7.1f} ms   errors {errors}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,206 @@
+"""Story finding on ECB+: B-cubed F1 at topic and event level, and its spread over arrival orders.
+
+Data: ``../shared/data/ecbplus`` (982 documents in 43 topics; each topic holds
+two events of the same kind, the ``ecb`` and the ``ecbplus`` half). Every
+document of a split is mixed into one stream in a seeded random order and
+clustered online, without being told how many stories there are.
+
+- Events (subtopics) are scored against the clusterer's default settings.
+- Topics are scored against the same clusterer with the coarser topic settings
+  below (a story at topic grain joins the two events of a kind).
+
+The join model was fitted by ``scripts/train_story_join.py`` and both sets of
+thresholds were tuned (``--tune``) on topics 1-35 only; topics 36-45 are the
+held-out figures, and "all" mixes every topic into one stream. Each figure is
+the mean over ``--orders`` arrival orders, with min and max to show the spread.
+
+    PYTHONPATH=src python benchmarks/bench_stories.py            # print the figures
+    PYTHONPATH=src python benchmarks/bench_stories.py --check    # and compare with floors.json
+    PYTHONPATH=src python benchmarks/bench_stories.py --tune     # grid search on topics 1-35
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import floors
+from corpora import ecbplus
+from dossier.article import Article, article_id
+from dossier.stories import Features, OnlineClusterer, Settings, features_of
+
+ROOT = Path(__file__).resolve().parent.parent
+ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus"
+TUNE_TOPICS = frozenset(range(1, 36))
+TEST_TOPICS = frozenset(range(36, 46))
+#: Settings for topic grain: the defaults with a lower bar to join (tuned on topics 1-35).
+TOPIC_SETTINGS = Settings(join_threshold=0.01, merge_threshold=0.3)
+EVENT_SETTINGS = Settings()
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    article: Article
+    topic: str
+    event: str
+    path: Path
+    features: Features
+
+
+def load(root: Path = ECBPLUS) -> list[Doc]:
+    """Every ECB+ document as an untitled, undated article; gold topic and event from its file name."""
+    docs: list[Doc] = []
+    for path in sorted((root / "ECB+").glob("*/*.xml")):
+        document = ecbplus.read_document(path)
+        topic = document.name.split("_", 1)[0]
+        event = f"{topic}{'+' if document.name.endswith('ecbplus') else ''}"
+        article = Article(id=article_id(document.text), source=document.name, text=document.text)
+        docs.append(Doc(article, topic, event, path, features_of(article)))
+    return docs
+
+
+def bcubed_f1(predicted: Sequence[str], gold: Sequence[str]) -> float:
+    """B-cubed F1 of a clustering against gold labels, item by item (Bagga and Baldwin 1998)."""
+    by_predicted: defaultdict[str, list[int]] = defaultdict(list)
+    by_gold: defaultdict[str, list[int]] = defaultdict(list)
+    for index, (p, g) in enumerate(zip(predicted, gold, strict=True)):
+        by_predicted[p].append(index)
+        by_gold[g].append(index)
+    precision = recall = 0.0
+    for p, g in zip(predicted, gold, strict=True):
+        both = sum(1 for index in by_predicted[p] if gold[index] == g)
+        precision += both / len(by_predicted[p])
+        recall += both / len(by_gold[g])
+    precision /= len(gold)
+    recall /= len(gold)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def cluster(docs: Sequence[Doc], settings: Settings, seed: int) -> list[str]:
+    """Story id of each doc (in the docs' own order) after clustering them in a seeded random order."""
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    clusterer = OnlineClusterer(settings)
+    for index in order:
+        clusterer.add(docs[index].article, docs[index].features)
+    return [clusterer.story_of(doc.article.id) or "" for doc in docs]
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    mean: float
+    low: float
+    high: float
+    stories: float
+
+
+def score(docs: Sequence[Doc], settings: Settings, grain: Callable[[Doc], str], orders: int) -> Score:
+    gold = [grain(doc) for doc in docs]
+    values: list[float] = []
+    counts: list[int] = []
+    for seed in range(orders):
+        predicted = cluster(docs, settings, seed)
+        values.append(bcubed_f1(predicted, gold))
+        counts.append(len(set(predicted)))
+    return Score(statistics.fmean(values), min(values), max(values), statistics.fmean(counts))
+
+
+def by_topic(doc: Doc) -> str:
+    return doc.topic
+
+
+def by_event(doc: Doc) -> str:
+    return doc.event
+
+
+def split(docs: Sequence[Doc], topics: frozenset[int]) -> list[Doc]:
+    return [doc for doc in docs if int(doc.topic) in topics]
+
+
+def measure(docs: Sequence[Doc], orders: int) -> dict[str, dict[str, Score]]:
+    """Held-out (36-45), tuning (1-35) and all topics; event and topic grain each."""
+    results: dict[str, dict[str, Score]] = {}
+    for name, topics in (("test", TEST_TOPICS), ("tune", TUNE_TOPICS), ("all", TUNE_TOPICS | TEST_TOPICS)):
+        part = split(docs, topics)
+        results[name] = {
+            "events": score(part, EVENT_SETTINGS, by_event, orders),
+            "topics": score(part, TOPIC_SETTINGS, by_topic, orders),
+        }
+    return results
+
+
+def tune(docs: Sequence[Doc], orders: int) -> None:
+    """Grid search of the thresholds on topics 1-35 only; prints the best settings for each grain."""
+    part = split(docs, TUNE_TOPICS)
+    joins = (0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5)
+    merges = (0.3, 0.5, 0.7, 1.0)
+    for grain_name, grain in (("events", by_event), ("topics", by_topic)):
+        best: tuple[float, Settings] | None = None
+        for join, merge in itertools.product(joins, merges):
+            if merge < join:
+                continue
+            settings = Settings(join_threshold=join, merge_threshold=merge)
+            result = score(part, settings, grain, orders)
+            print(f"{grain_name}: {result.mean:.4f} join {join} merge {merge}", flush=True)
+            if best is None or result.mean > best[0]:
+                best = (result.mean, settings)
+        assert best is not None
+        print(f"best {grain_name} on topics 1-35: {best[0]:.4f} {best[1]}")
+
+
+def measured_for_floors(docs: Sequence[Doc], results: dict[str, dict[str, Score]]) -> list[floors.Measured]:
+    found: list[floors.Measured] = []
+    for name, topics in (("test", TEST_TOPICS), ("all", TUNE_TOPICS | TEST_TOPICS)):
+        paths = [doc.path for doc in split(docs, topics)]
+        metrics = {
+            "event_bcubed_f1": results[name]["events"].mean,
+            "event_bcubed_f1_worst_order": results[name]["events"].low,
+            "topic_bcubed_f1": results[name]["topics"].mean,
+            "topic_bcubed_f1_worst_order": results[name]["topics"].low,
+        }
+        found.append(floors.Measured(f"ecbplus-{name}", floors.data_digest(paths), metrics))
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=10, help="arrival orders to average over (default 10)")
+    parser.add_argument("--tune", action="store_true", help="grid-search the settings on topics 1-35")
+    floors.add_floor_arguments(parser)
+    args = parser.parse_args(argv)
+    if not ECBPLUS.is_dir():
+        print(f"ECB+ is absent: {ECBPLUS}", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    docs = load()
+    print(f"read {len(docs)} ECB+ documents in {time.perf_counter() - started:.1f} s")
+    if args.tune:
+        tune(docs, min(args.orders, 3))
+        return 0
+    started = time.perf_counter()
+    results = measure(docs, args.orders)
+    elapsed = time.perf_counter() - started
+    for name, grains in results.items():
+        for grain, result in grains.items():
+            print(
+                f"{name:5} {grain:6} B-cubed F1 {result.mean:.4f} (min {result.low:.4f}, "
+                f"max {result.high:.4f}, spread {result.high - result.low:.4f}) over {args.orders} orders; "
+                f"{result.stories:.1f} stories"
+            )
+    print(f"clustered in {elapsed:.1f} s")
+    status, lines = floors.apply_floor_flags(args, "stories", measured_for_floors(docs, results))
+    for line in lines:
+        print(line)
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,75 @@
+"""Learn the story clusterer's join model (``dossier.stories.clusterer.DEFAULT_MODEL``) from ECB+ topics 1-35.
+
+Data: ``../shared/data/ecbplus`` (ECB+, Cybulska and Vossen 2014), topics 1-35
+only; topics 36-45 stay unseen for ``benchmarks/bench_stories.py``. Each
+topic holds two events of one kind, and the gold event of a document is its
+half (``ecb`` or ``ecbplus``).
+
+The documents are streamed in a few seeded orders through an
+:class:`~dossier.stories.OnlineClusterer` that places every article in its gold
+event (an oracle). Before each placement, the article's decision values
+against every candidate story the index offers (and against its gold story)
+become training pairs: joining the gold story is positive, any other is
+negative. A logistic model is fitted and printed as Python to paste in.
+
+    PYTHONPATH=src python scripts/train_story_join.py [--orders 3] [--l2 1.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench_stories  # noqa: E402
+from dossier.stories import OnlineClusterer, story_id_for  # noqa: E402
+from dossier.stories.decision import fit  # noqa: E402
+
+
+def training_pairs(
+    docs: Sequence[bench_stories.Doc], orders: int
+) -> tuple[list[dict[str, float]], list[bool]]:
+    rows: list[dict[str, float]] = []
+    labels: list[bool] = []
+    for seed in range(orders):
+        shuffled = list(docs)
+        random.Random(1000 + seed).shuffle(shuffled)
+        clusterer = OnlineClusterer()
+        gold_story: dict[str, str] = {}
+        for doc in shuffled:
+            gold = gold_story.get(doc.event)
+            offered = clusterer.candidate_values(doc.article)
+            for story_id, values in offered:
+                rows.append(values)
+                labels.append(story_id == gold)
+            if gold is not None and all(story_id != gold for story_id, _ in offered):
+                values_or_none = clusterer.story_values(doc.article, gold)
+                if values_or_none is not None:
+                    rows.append(values_or_none)
+                    labels.append(True)
+            target = gold if gold is not None else story_id_for(doc.article.id)
+            gold_story.setdefault(doc.event, target)
+            clusterer.place(doc.article, target)
+    return rows, labels
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=3, help="seeded arrival orders to draw pairs from")
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic fit")
+    args = parser.parse_args(argv)
+    docs = bench_stories.split(bench_stories.load(), bench_stories.TUNE_TOPICS)
+    rows, labels = training_pairs(docs, args.orders)
+    model = fit(rows, labels, l2=args.l2)
+    print(f"# {len(rows)} pairs ({sum(labels)} joining) from {len(docs)} documents of ECB+ topics 1-35")
+    print(f"DEFAULT_MODEL = {model!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

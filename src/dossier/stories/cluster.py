@@ -1,0 +1,124 @@
+"""One growing story inside the online clusterer: summed term counts per space, and its dates.
+
+Mutable on purpose and private to the clusterer: it changes with every article
+that joins. What leaves the clusterer is a frozen :class:`~dossier.stories.model.FoundStory`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.stories.features import SPACES, Features
+from dossier.stories.model import StoryArticle
+from dossier.stories.weighting import DocumentFrequencies, SparseVector, norm
+
+#: A story's weighted vectors are recomputed when it changed, or when the corpus grew this much since.
+_REWEIGH_GROWTH = 1.25
+
+
+class Cluster:
+    """A story being built: its id, the order it was started in, its members and centroid counts."""
+
+    __slots__ = (
+        "_vectors",
+        "_weighed_at",
+        "first_date",
+        "id",
+        "last_date",
+        "members",
+        "merged_from",
+        "order",
+        "sums",
+        "title_stems",
+        "titles",
+        "years",
+    )
+
+    def __init__(self, story_id: str, order: int) -> None:
+        self.id = story_id
+        self.order = order
+        self.sums: dict[str, dict[str, int]] = {space: {} for space in SPACES}
+        self.members: list[StoryArticle] = []
+        self.title_stems: list[dict[str, int]] = []
+        self.titles: list[str] = []
+        self.years: dict[int, int] = {}
+        self.merged_from: list[str] = []
+        self.first_date: dt.date | None = None
+        self.last_date: dt.date | None = None
+        self._vectors: dict[str, tuple[SparseVector, float]] | None = None
+        self._weighed_at = 0
+
+    def add(self, member: StoryArticle, features: Features, title: str) -> None:
+        self.members.append(member)
+        self.titles.append(title)
+        if features.year is not None:
+            self.years[features.year] = self.years.get(features.year, 0) + 1
+        self.title_stems.append(features.stems_title)
+        for space in SPACES:
+            sums = self.sums[space]
+            for term, count in features.space(space).items():
+                sums[term] = sums.get(term, 0) + count
+        self._widen_dates(member.published, member.published)
+        self._vectors = None
+
+    def absorb(self, other: Cluster) -> None:
+        """Take every member and count of ``other`` (a merge); ``other`` is dropped by the caller."""
+        self.members.extend(other.members)
+        self.title_stems.extend(other.title_stems)
+        self.titles.extend(other.titles)
+        for year, count in other.years.items():
+            self.years[year] = self.years.get(year, 0) + count
+        for space in SPACES:
+            sums = self.sums[space]
+            for term, count in other.sums[space].items():
+                sums[term] = sums.get(term, 0) + count
+        self.merged_from.extend([other.id, *other.merged_from])
+        self._widen_dates(other.first_date, other.last_date)
+        self._vectors = None
+
+    def vector(self, space: str, frequencies: DocumentFrequencies) -> tuple[SparseVector, float]:
+        """The centroid of one space under the current IDF, with its norm (cached between changes)."""
+        stale = self._vectors is None or frequencies.documents > self._weighed_at * _REWEIGH_GROWTH
+        if stale or self._vectors is None:
+            self._vectors = {}
+            self._weighed_at = frequencies.documents
+            for name in SPACES:
+                weighed = frequencies.weigh(name, self.sums[name])
+                self._vectors[name] = (weighed, norm(weighed))
+        return self._vectors[space]
+
+    def main_year(self) -> int | None:
+        """The year most of its dated members are about (the earliest on a tie); None when none says."""
+        if not self.years:
+            return None
+        return min(self.years, key=lambda year: (-self.years[year], year))
+
+    def days_away(self, day: dt.date | None) -> int | None:
+        """Days between ``day`` and the story's date span; None when either is undated."""
+        if day is None or self.first_date is None or self.last_date is None:
+            return None
+        if day < self.first_date:
+            return (self.first_date - day).days
+        if day > self.last_date:
+            return (day - self.last_date).days
+        return 0
+
+    def days_between(self, other: Cluster) -> int | None:
+        """Days between two stories' date spans (0 when they overlap); None when either is undated."""
+        if other.first_date is None or other.last_date is None:
+            return None
+        return (
+            min(
+                value
+                for value in (self.days_away(other.first_date), self.days_away(other.last_date))
+                if value is not None
+            )
+            if self.first_date is not None
+            else None
+        )
+
+    def _widen_dates(self, first: dt.date | None, last: dt.date | None) -> None:
+        if first is not None and (self.first_date is None or first < self.first_date):
+            self.first_date = first
+        if last is not None and (self.last_date is None or last > self.last_date):
+            self.last_date = last

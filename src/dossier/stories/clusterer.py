@@ -1,0 +1,369 @@
+"""The online, single-pass story clusterer, after Miranda et al. 2018 (streaming news clustering).
+
+Each arriving article is compared with a few candidate stories, found through
+:class:`~dossier.stories.index.CandidateIndex` (never by scanning every story),
+and either joins the best one or starts a new story:
+
+- similarity is a weighted mean of cosines between the article's TF-IDF
+  sub-vectors and the story's centroid, one per space (title and body entities,
+  title and body stems, figures), under IDF counts that grow with the stream;
+- a time-decay term lowers the score the further the article's date lies from
+  the story's date span (no penalty when either is undated);
+- the article joins when the score passes ``join_threshold``; a second
+  candidate that also passes ``merge_threshold`` is merged in, the older id
+  surviving, and the merge is recorded;
+- a near-copy (MinHash LSH) of an earlier article joins that article's story
+  directly, marked as its duplicate.
+
+Story ids are ``s-`` plus the first article's id, so the same input in the same
+order always gives the same stories, and a story keeps its id as it grows.
+As in Miranda et al., the join decision is learned: a logistic model over the
+per-space cosines and the time and year values (:mod:`dossier.stories.decision`),
+fitted by ``scripts/train_story_join.py`` and thresholded with values tuned by
+``benchmarks/bench_stories.py``, both on ECB+ topics 1-35 only.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from dossier.article import Article
+from dossier.errors import UsageError
+from dossier.records import Record
+from dossier.stories.cluster import Cluster
+from dossier.stories.copies import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
+from dossier.stories.copies import CopyFinder
+from dossier.stories.decision import JoinModel
+from dossier.stories.features import SPACES, Features, article_title, features_of
+from dossier.stories.index import DEFAULT_POSTING_CAP, CandidateIndex
+from dossier.stories.label import label_of
+from dossier.stories.model import Assignment, FoundStory, Merge, StoryArticle, StoryMap, story_id_for
+from dossier.stories.weighting import DocumentFrequencies, SparseVector, cosine, norm
+
+logger = logging.getLogger(__name__)
+
+#: The join model learned by ``scripts/train_story_join.py`` on ECB+ topics 1-35 only (never the test
+#: topics). ECB+ documents are undated, so "days" could not be learned: its coefficient is set by hand, so
+#: that a story a whole ``time_scale_days`` away needs about as much more evidence as a year disagreeing.
+DEFAULT_MODEL = JoinModel(
+    bias=-7.165,
+    coefficients={
+        "entities_title": 2.3193,
+        "entities_body": 10.8736,
+        "stems_title": 1.8871,
+        "stems_body": 6.2071,
+        "figures": 5.0249,
+        "days": -1.5,
+        "year_mismatch": -1.5649,
+        "log_size": -0.2536,
+    },
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings(Record):
+    """The knobs of the join-or-start decision and of the candidate search."""
+
+    model: JoinModel = DEFAULT_MODEL
+    #: An article joins its best candidate when the model gives it at least this probability.
+    join_threshold: float = 0.3
+    #: Another candidate the article fits at least this well is merged into the same story.
+    merge_threshold: float = 0.5
+    #: ... and so is one whose centroid the grown story's centroid fits this well (None: never).
+    centroid_merge_threshold: float | None = None
+    #: How many of the other candidates are checked for a merge after each join.
+    merge_candidates: int = 5
+    #: Days from a story's date span at which the "days" value reaches 1 (it grows linearly before).
+    time_scale_days: float = 30.0
+    #: How many of the article's top terms look up candidate stories, and how many candidates are scored.
+    query_terms: int = 40
+    max_candidates: int = 40
+    posting_cap: int = DEFAULT_POSTING_CAP
+    copy_threshold: float = DEFAULT_COPY_THRESHOLD
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.join_threshold <= self.merge_threshold <= 1.0:
+            raise UsageError(
+                f"need 0 < join_threshold <= merge_threshold <= 1, got {self.join_threshold} "
+                f"and {self.merge_threshold}"
+            )
+        if self.time_scale_days <= 0:
+            raise UsageError(f"time_scale_days must be above 0, not {self.time_scale_days}")
+        if self.query_terms < 1 or self.max_candidates < 1:
+            raise UsageError("query_terms and max_candidates must be at least 1")
+
+
+class OnlineClusterer:
+    """Places articles into stories one at a time, in arrival order, never revisiting a placement."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._frequencies = DocumentFrequencies()
+        self._index = CandidateIndex(self.settings.posting_cap)
+        self._copies = CopyFinder(self.settings.copy_threshold)
+        self._clusters: dict[str, Cluster] = {}
+        self._story_of: dict[str, str] = {}  # article id -> story id
+        self._absorbed_into: dict[str, str] = {}  # merged-away story id -> the one that took it
+        self._merges: list[Merge] = []
+
+    # --- the stream ------------------------------------------------------------------------------------
+
+    def add(self, article: Article, features: Features | None = None) -> Assignment:
+        """Place one article; an article seen before (same id) keeps its story.
+
+        ``features`` may be given when already computed (they must be ``features_of(article)``).
+        """
+        known = self._story_of.get(article.id)
+        if known is not None:
+            return Assignment(article.id, self.resolve(known), started=False, score=1.0)
+        features = features or features_of(article)
+        original = self._copies.add(article.id, article.text)
+        if original is not None:
+            self._count(features)
+            story = self._clusters[self.resolve(self._story_of[original])]
+            self._join(story, article, features, duplicate_of=original)
+            return Assignment(article.id, story.id, started=False, score=1.0, duplicate_of=original)
+        vectors = self._vectors(features)
+        scored = [
+            (cluster, self.settings.model.probability(values))
+            for cluster, values in self._candidates(article, features, vectors)
+        ]
+        scored.sort(key=lambda item: (-item[1], item[0].order))
+        self._count(features)
+        best = scored[0] if scored else None
+        if best is None or best[1] < self.settings.join_threshold:
+            story = self._start(article, features, vectors)
+            return Assignment(
+                article.id, story.id, started=True, score=best[1] if best else 0.0, thin=features.thin
+            )
+        story = best[0]
+        self._join(story, article, features, vectors=vectors)
+        merges = self._merge_bridged(story, scored[1:], article.id)
+        return Assignment(
+            article.id,
+            self.resolve(story.id),
+            started=False,
+            score=best[1],
+            thin=features.thin,
+            merges=merges,
+        )
+
+    def place(self, article: Article, story_id: str, duplicate_of: str | None = None) -> None:
+        """Put an article into a known story without deciding anything (replaying a stored history).
+
+        The story is made when it does not exist yet; the article's terms count as if it had just arrived.
+        """
+        if article.id in self._story_of:
+            return
+        features = features_of(article)
+        self._count(features)
+        self._copies.add(article.id, article.text)
+        target = self.resolve(story_id)
+        cluster = self._clusters.get(target)
+        if cluster is None:
+            cluster = self._clusters[target] = Cluster(target, len(self._clusters) + len(self._absorbed_into))
+        self._join(cluster, article, features, duplicate_of=duplicate_of)
+
+    def record_merge(self, survivor: str, absorbed: str) -> None:
+        """Replay a stored merge: ``absorbed`` now resolves to ``survivor`` (absorbed if still held)."""
+        survivor = self.resolve(survivor)
+        if absorbed == survivor or absorbed in self._absorbed_into:
+            return
+        kept = self._clusters.get(survivor)
+        gone = self._clusters.pop(absorbed, None)
+        self._absorbed_into[absorbed] = survivor
+        if kept is not None and gone is not None:
+            kept.absorb(gone)
+        elif kept is not None:
+            kept.merged_from.append(absorbed)
+
+    def resolve(self, story_id: str) -> str:
+        """The live story an id stands for now (itself, or the story it was merged into)."""
+        while story_id in self._absorbed_into:
+            story_id = self._absorbed_into[story_id]
+        return story_id
+
+    # --- results ---------------------------------------------------------------------------------------
+
+    @property
+    def merges(self) -> tuple[Merge, ...]:
+        return tuple(self._merges)
+
+    def story_of(self, article_id: str) -> str | None:
+        known = self._story_of.get(article_id)
+        return self.resolve(known) if known is not None else None
+
+    def stories(self) -> StoryMap:
+        """Every story so far, newest first (by last date; undated stories after dated ones), then by id."""
+        found = [self._found(cluster) for cluster in self._clusters.values()]
+        found.sort(key=lambda story: story.id)
+        found.sort(
+            key=lambda story: story.last_published.toordinal() if story.last_published else 0, reverse=True
+        )
+        return StoryMap(stories=tuple(found))
+
+    def _found(self, cluster: Cluster) -> FoundStory:
+        outlets = sorted({member.outlet for member in cluster.members if member.outlet})
+        return FoundStory(
+            id=cluster.id,
+            label=label_of(cluster, self._frequencies),
+            size=len(cluster.members),
+            outlets=tuple(outlets),
+            first_published=cluster.first_date,
+            last_published=cluster.last_date,
+            articles=tuple(cluster.members),
+            merged_from=tuple(cluster.merged_from),
+        )
+
+    # --- internals -------------------------------------------------------------------------------------
+
+    def _vectors(self, features: Features) -> dict[str, tuple[SparseVector, float]]:
+        vectors: dict[str, tuple[SparseVector, float]] = {}
+        for space in SPACES:
+            weighed = self._frequencies.weigh(space, features.space(space))
+            vectors[space] = (weighed, norm(weighed))
+        return vectors
+
+    def _query_terms(self, vectors: Mapping[str, tuple[SparseVector, float]]) -> list[tuple[str, float]]:
+        """The article's most telling terms across spaces, as (space-qualified term, weight)."""
+        pooled = [
+            (f"{space}|{term}", weight / vector_norm)
+            for space, (vector, vector_norm) in vectors.items()
+            if vector_norm > 0
+            for term, weight in vector.items()
+        ]
+        pooled.sort(key=lambda item: (-item[1], item[0]))
+        return pooled[: self.settings.query_terms]
+
+    def candidate_values(self, article: Article) -> list[tuple[str, dict[str, float]]]:
+        """The decision values of the article against each candidate story (for training the join model)."""
+        features = features_of(article)
+        return [
+            (cluster.id, values)
+            for cluster, values in self._candidates(article, features, self._vectors(features))
+        ]
+
+    def story_values(self, article: Article, story_id: str) -> dict[str, float] | None:
+        """The decision values of the article against one story, if it exists (for training)."""
+        cluster = self._clusters.get(self.resolve(story_id))
+        if cluster is None:
+            return None
+        features = features_of(article)
+        return self._values(cluster, article, features, self._vectors(features))
+
+    def _candidates(
+        self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
+    ) -> list[tuple[Cluster, dict[str, float]]]:
+        hits = self._index.lookup(self._query_terms(vectors))
+        live: dict[str, float] = {}
+        for story_id, weight in hits.items():
+            target = self.resolve(story_id)
+            live[target] = live.get(target, 0.0) + weight
+        ranked = sorted(live.items(), key=lambda item: (-item[1], self._clusters[item[0]].order))
+        return [
+            (self._clusters[story_id], self._values(self._clusters[story_id], article, features, vectors))
+            for story_id, _ in ranked[: self.settings.max_candidates]
+        ]
+
+    def _values(
+        self,
+        cluster: Cluster,
+        article: Article,
+        features: Features,
+        vectors: Mapping[str, tuple[SparseVector, float]],
+    ) -> dict[str, float]:
+        """How well the article fits the story, one value per decision feature."""
+        values: dict[str, float] = {}
+        for space, (vector, vector_norm) in vectors.items():
+            centroid, centroid_norm = cluster.vector(space, self._frequencies)
+            values[space] = cosine(vector, vector_norm, centroid, centroid_norm)
+        days = cluster.days_away(article.published)
+        values["days"] = min(1.0, days / self.settings.time_scale_days) if days is not None else 0.0
+        story_year = cluster.main_year()
+        mismatch = features.year is not None and story_year is not None and features.year != story_year
+        values["year_mismatch"] = 1.0 if mismatch else 0.0
+        values["log_size"] = math.log(len(cluster.members))
+        return values
+
+    def _count(self, features: Features) -> None:
+        self._frequencies.add({space: features.space(space) for space in SPACES})
+
+    def _start(
+        self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
+    ) -> Cluster:
+        cluster = Cluster(story_id_for(article.id), len(self._clusters) + len(self._absorbed_into))
+        self._clusters[cluster.id] = cluster
+        self._join(cluster, article, features, vectors=vectors)
+        return cluster
+
+    def _join(
+        self,
+        cluster: Cluster,
+        article: Article,
+        features: Features,
+        *,
+        duplicate_of: str | None = None,
+        vectors: Mapping[str, tuple[SparseVector, float]] | None = None,
+    ) -> None:
+        cluster.add(StoryArticle.of(article, duplicate_of), features, article_title(article))
+        self._story_of[article.id] = cluster.id
+        if duplicate_of is None:
+            # Copies add nothing new to look the story up by.
+            self._index.add(
+                cluster.id, (term for term, _ in self._query_terms(vectors or self._vectors(features)))
+            )
+
+    def _centroids_match(self, one: Cluster, other: Cluster) -> bool:
+        """Whether two stories' centroids fit each other as well as ``centroid_merge_threshold`` asks."""
+        threshold = self.settings.centroid_merge_threshold
+        if threshold is None:
+            return False
+        values: dict[str, float] = {}
+        for space in SPACES:
+            left, left_norm = one.vector(space, self._frequencies)
+            right, right_norm = other.vector(space, self._frequencies)
+            values[space] = cosine(left, left_norm, right, right_norm)
+        gap = one.days_between(other)
+        values["days"] = min(1.0, gap / self.settings.time_scale_days) if gap is not None else 0.0
+        one_year, other_year = one.main_year(), other.main_year()
+        values["year_mismatch"] = 1.0 if one_year and other_year and one_year != other_year else 0.0
+        values["log_size"] = math.log(min(len(one.members), len(other.members)))
+        return self.settings.model.probability(values) >= threshold
+
+    def _merge_bridged(
+        self, story: Cluster, others: Iterable[tuple[Cluster, float]], article_id: str
+    ) -> tuple[Merge, ...]:
+        """Merge into one every other candidate the article matches as strongly as ``merge_threshold``."""
+        merges: list[Merge] = []
+        survivor = story
+        for other, score in list(others)[: self.settings.merge_candidates]:
+            if other.id == survivor.id or other.id in self._absorbed_into:
+                continue
+            if score < self.settings.merge_threshold and not self._centroids_match(survivor, other):
+                continue
+            older, younger = (survivor, other) if survivor.order <= other.order else (other, survivor)
+            older.absorb(younger)
+            del self._clusters[younger.id]
+            self._absorbed_into[younger.id] = older.id
+            merge = Merge(survivor=older.id, absorbed=younger.id, article_id=article_id)
+            self._merges.append(merge)
+            merges.append(merge)
+            logger.info("merged story %s into %s (bridged by %s)", younger.id, older.id, article_id)
+            survivor = older
+        return tuple(merges)
+
+
+def find_stories(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> tuple[StoryMap, tuple[Assignment, ...]]:
+    """Batch use of the online clusterer: the articles in the order given, each placed once."""
+    clusterer = OnlineClusterer(settings)
+    assignments = tuple(clusterer.add(article) for article in articles)
+    return clusterer.stories(), assignments
+
+
+def story_count(assignments: Iterable[Assignment]) -> int:
+    return len({assignment.story_id for assignment in assignments})

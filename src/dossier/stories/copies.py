@@ -1,0 +1,64 @@
+"""Near-duplicates and syndicated copies, found with MinHash LSH (datasketch), never pair by pair.
+
+Each article is reduced to the set of its word 5-grams (shingles); the LSH index
+returns the earlier articles whose estimated Jaccard similarity passes the
+threshold, in time that does not grow with the number of articles seen. The
+hash seed is explicit, so the same stream always finds the same copies.
+"""
+
+from __future__ import annotations
+
+from datasketch import MinHash, MinHashLSH
+
+from dossier.errors import UsageError
+from dossier.stories.features import words
+
+#: Word n-gram length of a shingle: long enough that unrelated articles share almost none.
+SHINGLE_WORDS = 5
+DEFAULT_THRESHOLD = 0.7
+DEFAULT_PERMUTATIONS = 64
+SEED = 1
+
+
+class CopyFinder:
+    """Remembers every article it is shown and names the earliest near-copy of a new one."""
+
+    def __init__(
+        self, threshold: float = DEFAULT_THRESHOLD, permutations: int = DEFAULT_PERMUTATIONS
+    ) -> None:
+        if not 0.0 < threshold < 1.0:
+            raise UsageError(f"copy threshold must be between 0 and 1 (exclusive), not {threshold}")
+        if permutations < 16:
+            raise UsageError(
+                f"at least 16 MinHash permutations are needed for a usable estimate, not {permutations}"
+            )
+        self._permutations = permutations
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+        self._order: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def add(self, article_id: str, text: str) -> str | None:
+        """Index the article; return the id of the earliest article it nearly copies, if any.
+
+        An article with fewer words than one shingle is never called a copy: there is nothing to compare.
+        """
+        if article_id in self._order:
+            return None
+        signature = self._signature(text)
+        if signature is None:
+            return None
+        found = [key for key in self._lsh.query(signature) if key in self._order]
+        self._lsh.insert(article_id, signature)
+        self._order[article_id] = len(self._order)
+        return min(found, key=self._order.__getitem__) if found else None
+
+    def _signature(self, text: str) -> MinHash | None:
+        tokens = [word.lower() for word in words(text)]
+        if len(tokens) < SHINGLE_WORDS:
+            return None
+        signature = MinHash(num_perm=self._permutations, seed=SEED)
+        shingles = {" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)}
+        signature.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles)])
+        return signature

@@ -1,0 +1,69 @@
+"""The join-or-start decision: a logistic model over how well an article fits a candidate story.
+
+As in Miranda et al. 2018, the decision is learned rather than a hand-set
+cut-off on one similarity. For each (article, candidate story) pair the
+clusterer measures the values in :data:`DECISION_FEATURES`: one cosine per
+TF-IDF space, the distance in time, whether the years disagree, and the
+story's size. :func:`fit` learns the coefficients from labelled pairs
+(``scripts/train_story_join.py`` makes them from ECB+ topics 1-35 only), and
+:class:`JoinModel` turns values into the probability that the article belongs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from dossier.errors import UsageError
+from dossier.records import Record
+from dossier.stories.features import SPACES
+
+#: What the model sees of one (article, story) pair; every value is 0 when it cannot be measured.
+DECISION_FEATURES = (*SPACES, "days", "year_mismatch", "log_size")
+
+
+@dataclass(frozen=True, slots=True)
+class JoinModel(Record):
+    """``P(join) = sigmoid(bias + sum(coefficient * value))`` over :data:`DECISION_FEATURES`."""
+
+    bias: float
+    coefficients: dict[str, float]
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.coefficients) - set(DECISION_FEATURES))
+        if unknown:
+            raise UsageError(f"unknown decision feature(s) {unknown}; known: {', '.join(DECISION_FEATURES)}")
+        if not all(math.isfinite(value) for value in (self.bias, *self.coefficients.values())):
+            raise UsageError("join model coefficients must be finite numbers")
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        logit = self.bias + sum(weight * values.get(name, 0.0) for name, weight in self.coefficients.items())
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+
+
+def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], l2: float = 1.0) -> JoinModel:
+    """Logistic regression by Newton's method with an L2 penalty (the bias is not penalised)."""
+    if len(rows) != len(labels) or not rows:
+        raise UsageError("fit needs as many labels as rows, and at least one row")
+    if all(labels) or not any(labels):
+        raise UsageError("fit needs both joining and non-joining pairs")
+    x = np.array([[1.0, *(row.get(name, 0.0) for name in DECISION_FEATURES)] for row in rows])
+    y = np.array([1.0 if label else 0.0 for label in labels])
+    penalty = np.eye(x.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    beta = np.zeros(x.shape[1])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -60, 60)))
+        gradient = x.T @ (p - y) + penalty @ beta
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if float(np.abs(step).max()) < 1e-8:
+            break
+    coefficients = {
+        name: round(float(value), 4) for name, value in zip(DECISION_FEATURES, beta[1:], strict=True)
+    }
+    return JoinModel(bias=round(float(beta[0]), 4), coefficients=coefficients)

@@ -1,0 +1,46 @@
+"""The candidate index: which stories share an arriving article's most telling terms.
+
+An inverted index from term to the stories that hold it, most recent last.
+Each posting list is capped, so a word every story uses costs a bounded
+amount; the rare terms (names, places, figures) are what find the right
+story. Looking up an article touches only its own top terms' lists, never
+every story.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+from dossier.errors import UsageError
+
+DEFAULT_POSTING_CAP = 64
+
+
+class CandidateIndex:
+    """Term -> the (at most ``posting_cap``) stories that most recently took an article holding it."""
+
+    __slots__ = ("_cap", "_postings")
+
+    def __init__(self, posting_cap: int = DEFAULT_POSTING_CAP) -> None:
+        if posting_cap < 1:
+            raise UsageError(f"posting_cap must be at least 1, not {posting_cap}")
+        self._cap = posting_cap
+        self._postings: dict[str, deque[str]] = {}
+
+    def add(self, story_id: str, terms: Iterable[str]) -> None:
+        for term in terms:
+            posting = self._postings.get(term)
+            if posting is None:
+                posting = self._postings[term] = deque(maxlen=self._cap)
+            if story_id in posting:
+                posting.remove(story_id)  # move to the recent end
+            posting.append(story_id)
+
+    def lookup(self, weighted_terms: Iterable[tuple[str, float]]) -> dict[str, float]:
+        """Stories holding any of the terms, each with the summed weight of the terms it holds."""
+        found: dict[str, float] = {}
+        for term, weight in weighted_terms:
+            for story_id in self._postings.get(term, ()):
+                found[story_id] = found.get(story_id, 0.0) + weight
+        return found

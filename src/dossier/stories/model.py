@@ -1,0 +1,103 @@
+"""The records of story finding: a story's articles, the stories, merges and one article's placement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dossier.article import Article
+from dossier.records import Record
+
+#: The contract's name and version, written into every stories.json.
+SCHEMA = "dossier/stories@1"
+#: A story id is this prefix and the id of the article that started the story.
+STORY_ID_PREFIX = "s-"
+
+
+def story_id_for(first_article_id: str) -> str:
+    """The id of a story started by this article: stable, because article ids are content hashes."""
+    return f"{STORY_ID_PREFIX}{first_article_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle(Record):
+    """One article of a story, as the contract lists it (``source`` is the path or URL as given)."""
+
+    id: str
+    source: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    duplicate_of: str | None
+
+    @classmethod
+    def of(cls, article: Article, duplicate_of: str | None = None) -> StoryArticle:
+        return cls(
+            id=article.id,
+            source=article.source,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.published,
+            duplicate_of=duplicate_of,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FoundStory(Record):
+    """A story: its articles in arrival order, a verbatim label, and the stories merged into it."""
+
+    id: str
+    label: str
+    size: int
+    outlets: tuple[str, ...]
+    first_published: dt.date | None
+    last_published: dt.date | None
+    articles: tuple[StoryArticle, ...]
+    merged_from: tuple[str, ...] = ()
+
+    @property
+    def copies(self) -> int:
+        """How many of its articles are near-copies of another one (syndication)."""
+        return sum(1 for article in self.articles if article.duplicate_of is not None)
+
+    @property
+    def undated(self) -> int:
+        return sum(1 for article in self.articles if article.published is None)
+
+
+@dataclass(frozen=True, slots=True)
+class Merge(Record):
+    """Two stories became one: the older id survives, the other is recorded here."""
+
+    survivor: str
+    absorbed: str
+    article_id: str  # the article whose arrival joined them
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment(Record):
+    """Where one arriving article went, and why.
+
+    ``thin`` marks an article too short to judge by content (empty or one line):
+    when it also starts a story, the caller must report it, never accept it silently.
+    """
+
+    article_id: str
+    story_id: str
+    started: bool
+    score: float
+    duplicate_of: str | None = None
+    thin: bool = False
+    merges: tuple[Merge, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMap(Record):
+    """Every story found in a set of articles, newest first: what stories.json holds."""
+
+    stories: tuple[FoundStory, ...]
+    schema: str = SCHEMA
+
+    def to_json_dict(self) -> dict[str, object]:
+        """The contract's document: ``schema`` first, then the stories."""
+        return {"schema": self.schema, "stories": [story.to_dict() for story in self.stories]}

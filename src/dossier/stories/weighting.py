@@ -1,0 +1,60 @@
+"""Online TF-IDF: document frequencies that grow as articles arrive, and sparse cosine.
+
+A stream has no corpus to fit an IDF on beforehand, so the counts are kept per
+space and updated with every article (as in Miranda et al. 2018). Vectors are
+plain ``dict[str, float]``: an article holds a few hundred terms at most.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+SparseVector = dict[str, float]
+
+
+class DocumentFrequencies:
+    """How many articles so far hold each term, per space."""
+
+    __slots__ = ("_counts", "documents")
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self._counts: dict[str, dict[str, int]] = {}
+
+    def add(self, spaces: Mapping[str, Mapping[str, int]]) -> None:
+        """Count one more article holding these terms."""
+        self.documents += 1
+        for space, terms in spaces.items():
+            counts = self._counts.setdefault(space, {})
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+
+    def idf(self, space: str, term: str) -> float:
+        """Smoothed inverse document frequency: 1 for a term every article holds, more for rarer ones."""
+        frequency = self._counts.get(space, {}).get(term, 0)
+        return math.log((self.documents + 1) / (frequency + 1)) + 1.0
+
+    def weigh(self, space: str, counts: Mapping[str, int]) -> SparseVector:
+        """Sub-linear TF times IDF of one bag of terms."""
+        return {
+            term: (1.0 + math.log(count)) * self.idf(space, term)
+            for term, count in counts.items()
+            if count > 0
+        }
+
+
+def norm(vector: Mapping[str, float]) -> float:
+    return math.sqrt(sum(value * value for value in vector.values()))
+
+
+def cosine(
+    left: Mapping[str, float], left_norm: float, right: Mapping[str, float], right_norm: float
+) -> float:
+    """Cosine of two sparse vectors whose norms are known; 0 when either is empty."""
+    if left_norm == 0.0 or right_norm == 0.0:
+        return 0.0
+    if len(left) > len(right):
+        left, right = right, left
+    dot = sum(value * right.get(term, 0.0) for term, value in left.items())
+    return dot / (left_norm * right_norm)

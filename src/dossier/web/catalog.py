@@ -1,0 +1,184 @@
+"""Stories, articles and briefings read from the store, for many request threads at once.
+
+SQLite connections belong to the thread that opened them, so each thread
+(every worker of the server's pool, and the ingest worker) opens its own store
+once and keeps it. Replaying the store's story history is the slow part of
+listing stories, so the replayed :class:`StoryIndex` is kept until the number
+of stored articles changes (an ingest here or in another process). A story's
+briefing is computed by the pipeline once and kept in memory, keyed by its
+article ids: a story that gains an article gets a new briefing, the old one is
+simply never asked for again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier.article import Article
+from dossier.briefing import Briefing
+from dossier.pipeline import Options, brief_articles
+from dossier.store import Store, open_store
+from dossier.stories.model import FoundStory
+
+logger = logging.getLogger(__name__)
+
+#: Briefings kept in memory at most; the oldest goes first (each is a few hundred kB).
+MAX_BRIEFINGS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class StoryIndex:
+    """Every story of the store once replayed, with the lookups the pages need."""
+
+    count: int  # how many articles the store held when this was made
+    stories: tuple[FoundStory, ...]  # newest first
+    by_id: dict[str, FoundStory]  # also under each id merged into a story
+    story_of_article: dict[str, str]
+    outlets: tuple[str, ...]
+
+    @classmethod
+    def of(cls, count: int, stories: Sequence[FoundStory]) -> StoryIndex:
+        by_id: dict[str, FoundStory] = {}
+        story_of_article: dict[str, str] = {}
+        for story in stories:
+            by_id[story.id] = story
+            for merged in story.merged_from:
+                by_id.setdefault(merged, story)
+            for article in story.articles:
+                story_of_article[article.id] = story.id
+        outlets = sorted({outlet for story in stories for outlet in story.outlets}, key=str.casefold)
+        return cls(count, tuple(stories), by_id, story_of_article, tuple(outlets))
+
+
+def meets_dates(story: FoundStory, since: dt.date | None, until: dt.date | None) -> bool:
+    """Whether a story's date span meets ``since``..``until``; an undated story only when neither is given."""
+    if since is None and until is None:
+        return True
+    if story.first_published is None or story.last_published is None:
+        return False
+    return (since is None or story.last_published >= since) and (
+        until is None or story.first_published <= until
+    )
+
+
+class Catalog:
+    """The store as the web app reads it: thread-local connections, a cached index, cached briefings."""
+
+    def __init__(self, db: Path, options: Options) -> None:
+        self.db = db
+        self.options = options
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._opened_lock = threading.Lock()
+        self._index: StoryIndex | None = None
+        self._index_lock = threading.Lock()
+        self._briefings: dict[tuple[str, ...], Briefing] = {}
+        # One briefing at a time: the language pipeline is heavy and not made for threads.
+        self._brief_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        with self.store():  # create and migrate the database now, so a bad path fails at start
+            pass
+
+    def store(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.db)
+            self._local.store = store
+            with self._opened_lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        """Close every thread's store (at shutdown; a store is only closed from here)."""
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            try:
+                store.close()
+            except Exception:  # a connection of another thread: SQLite may refuse; the process ends anyway
+                logger.debug("could not close a store of another thread", exc_info=True)
+
+    def index(self) -> StoryIndex:
+        count = self.store().count()
+        with self._index_lock:
+            if self._index is not None and self._index.count == count:
+                return self._index
+        # Replayed outside the lock: two threads may both replay once, but readers never queue behind it.
+        index = StoryIndex.of(count, self.store().stories().stories)
+        with self._index_lock:
+            self._index = index
+        return index
+
+    def invalidate(self) -> None:
+        with self._index_lock:
+            self._index = None
+
+    def stories(
+        self,
+        *,
+        query: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        outlet: str | None = None,
+    ) -> list[FoundStory]:
+        """The stories holding an article that matches ``query``, within the dates, carried by ``outlet``."""
+        index = self.index()
+        matching: set[str] | None = None
+        if query:
+            ids = [article.id for article in self.store().select(query=query)]
+            matching = {index.story_of_article[i] for i in ids if i in index.story_of_article}
+        return [
+            story
+            for story in index.stories
+            if (matching is None or story.id in matching)
+            and meets_dates(story, since, until)
+            and (outlet is None or outlet in story.outlets)
+        ]
+
+    def story(self, story_id: str) -> tuple[FoundStory, list[Article]] | None:
+        """A story (a merged-away id leads to the story that took it) and its stored articles."""
+        found = self.index().by_id.get(story_id)
+        if found is None:
+            return None
+        store = self.store()
+        articles = [store.get(member.id) for member in found.articles]
+        return found, [article for article in articles if article is not None]
+
+    def article(self, article_id: str) -> Article | None:
+        return self.store().get(article_id)
+
+    def story_of_article(self, article_id: str) -> str | None:
+        return self.index().story_of_article.get(article_id)
+
+    def briefing(self, articles: Sequence[Article]) -> Briefing:
+        """The pipeline's briefing of these articles, computed once per set of article ids."""
+        key = briefing_key(articles)
+        found = self._cached(key)
+        if found is not None:
+            return found
+        with self._brief_lock:
+            found = self._cached(key)  # another thread may have made it while this one waited
+            if found is None:
+                logger.info("briefing a story of %d articles", len(articles))
+                found = brief_articles(articles, options=self.options, store=self.store())
+                with self._cache_lock:
+                    if len(self._briefings) >= MAX_BRIEFINGS:
+                        self._briefings.pop(next(iter(self._briefings)))
+                    self._briefings[key] = found
+            return found
+
+    def cached_briefing(self, articles: Sequence[Article]) -> Briefing | None:
+        return self._cached(briefing_key(articles))
+
+    def _cached(self, key: tuple[str, ...]) -> Briefing | None:
+        with self._cache_lock:
+            return self._briefings.get(key)
+
+
+def briefing_key(articles: Sequence[Article]) -> tuple[str, ...]:
+    return tuple(sorted({article.id for article in articles}))

@@ -1,0 +1,91 @@
+"""Fictional articles for the story tests, written for them: places, people and figures are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossier.article import Article, article_id
+
+QUAKE_VARNA = [
+    (
+        "Strong earthquake shakes Port Varna",
+        "A strong earthquake of magnitude 6.8 struck Port Varna on Tuesday, collapsing two warehouses\n"
+        "and cutting power to the harbour district, the Varna civil defence office said.\n"
+        "Rescue teams led by commander Ilse Maro searched the rubble through the night.\n"
+        "Three dock workers were reported missing near the Varna grain terminal.",
+    ),
+    (
+        "Port Varna counts damage after 6.8 quake",
+        "Officials in Port Varna said the magnitude 6.8 earthquake damaged forty buildings.\n"
+        "Commander Ilse Maro said rescue teams pulled two dock workers alive from a warehouse.\n"
+        "The Varna grain terminal stays closed while engineers inspect its cranes.",
+    ),
+    (
+        "Varna rescuers find last missing dock worker",
+        "Rescue teams in Port Varna found the third missing dock worker alive on Thursday,\n"
+        "two days after the magnitude 6.8 earthquake, commander Ilse Maro told reporters.\n"
+        "The Varna civil defence office said the harbour district has power again.",
+    ),
+]
+
+QUAKE_TOLMIR = [
+    (
+        "Earthquake hits mountain town of Tolmir",
+        "An earthquake of magnitude 5.1 hit the mountain town of Tolmir early on Sunday,\n"
+        "cracking the walls of the old Tolmir abbey, mayor Ruben Alcaso said.\n"
+        "No one was hurt, but the road to the Kessel pass was closed by a rockslide.",
+    ),
+    (
+        "Tolmir abbey closed after 5.1 quake",
+        "Mayor Ruben Alcaso closed the Tolmir abbey to visitors after Sunday's 5.1 earthquake.\n"
+        "Engineers from the Kessel region said the bell tower leans and must be braced.\n"
+        "The rockslide on the Kessel pass road was cleared by Monday evening.",
+    ),
+]
+
+BUS_FARES = [
+    (
+        "Lindenport raises bus fares by ten cents",
+        "The Lindenport transit board voted on Wednesday to raise bus fares by ten cents from May,\n"
+        "board chair Odile Frensch said, citing the cost of diesel and new drivers' wages.\n"
+        "Riders' groups in Lindenport said the increase would hurt students and pensioners.",
+    ),
+    (
+        "Lindenport riders protest bus fare rise",
+        "About two hundred riders gathered outside the Lindenport transit board on Friday\n"
+        "to protest the ten-cent bus fare rise, which board chair Odile Frensch defended.\n"
+        "Students said the Lindenport board had not consulted them before the vote.",
+    ),
+]
+
+
+def make_article(
+    title: str,
+    text: str,
+    *,
+    source: str,
+    outlet: str | None = "Test Wire",
+    published: dt.date | None = dt.date(2025, 4, 1),
+) -> Article:
+    body = f"{title}\n{text}"
+    return Article(
+        id=article_id(body), source=source, text=body, title=title, outlet=outlet, published=published
+    )
+
+
+def articles(
+    group: list[tuple[str, str]], prefix: str, start: dt.date | None = dt.date(2025, 4, 1)
+) -> list[Article]:
+    found: list[Article] = []
+    for number, (title, text) in enumerate(group):
+        published = start + dt.timedelta(days=number) if start is not None else None
+        found.append(make_article(title, text, source=f"{prefix}-{number}.txt", published=published))
+    return found
+
+
+def stream() -> list[Article]:
+    """The three stories interleaved, as a wire would deliver them."""
+    varna = articles(QUAKE_VARNA, "varna")
+    tolmir = articles(QUAKE_TOLMIR, "tolmir", dt.date(2025, 4, 2))
+    fares = articles(BUS_FARES, "fares", dt.date(2025, 4, 1))
+    return [varna[0], fares[0], tolmir[0], varna[1], fares[1], tolmir[1], varna[2]]

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from dossier.errors import UsageError
+from dossier.stories import OnlineClusterer, Settings, find_stories, story_id_for
+from stories.newsroom import BUS_FARES, QUAKE_TOLMIR, QUAKE_VARNA, articles, make_article, stream
+
+
+def groups(stories_articles: list[list[str]]) -> set[frozenset[str]]:
+    return {frozenset(ids) for ids in stories_articles}
+
+
+def test_interleaved_stories_are_told_apart_even_two_earthquakes() -> None:
+    found, _ = find_stories(stream())
+    by_story = [[article.source.split("-")[0] for article in story.articles] for story in found.stories]
+    assert sorted(sorted(set(sources)) for sources in by_story) == [["fares"], ["tolmir"], ["varna"]]
+
+
+def test_a_story_id_is_its_first_articles_id_and_never_changes_as_it_grows() -> None:
+    items = stream()
+    clusterer = OnlineClusterer()
+    first = clusterer.add(items[0])
+    assert first.started and first.story_id == story_id_for(items[0].id)
+    for article in items[1:]:
+        clusterer.add(article)
+    assert clusterer.story_of(items[0].id) == first.story_id
+    assert clusterer.story_of(items[-1].id) == first.story_id  # the third Varna article joined it
+
+
+def test_the_same_input_in_the_same_order_gives_the_same_stories() -> None:
+    one, _ = find_stories(stream())
+    two, _ = find_stories(stream())
+    assert one.to_json_dict() == two.to_json_dict()
+
+
+def test_an_article_seen_again_keeps_its_story() -> None:
+    items = stream()
+    clusterer = OnlineClusterer()
+    placed = [clusterer.add(article) for article in items]
+    again = clusterer.add(items[3])
+    assert again.story_id == placed[3].story_id and not again.started
+    assert sum(story.size for story in clusterer.stories().stories) == len(items)
+
+
+def test_a_near_copy_joins_its_original_and_is_marked() -> None:
+    original = articles(QUAKE_VARNA, "varna")[1]
+    copy = dataclasses.replace(
+        make_article(
+            original.title or "", original.text.split("\n", 1)[1] + " (Syndicated.)", source="copy.txt"
+        ),
+        outlet="Other Wire",
+    )
+    clusterer = OnlineClusterer()
+    clusterer.add(original)
+    placed = clusterer.add(copy)
+    assert placed.duplicate_of == original.id
+    story = clusterer.stories().stories[0]
+    assert story.copies == 1 and story.outlets == ("Other Wire", "Test Wire")
+
+
+def test_stories_are_listed_newest_first_with_a_verbatim_label() -> None:
+    found, _ = find_stories(stream())
+    lasts = [story.last_published.toordinal() if story.last_published else 0 for story in found.stories]
+    assert lasts == sorted(lasts, reverse=True)
+    titles = {article.title for story in found.stories for article in story.articles}
+    assert all(story.label in titles for story in found.stories)
+
+
+def test_a_bridging_article_merges_two_stories_and_the_older_id_survives() -> None:
+    # Two halves of one story arrive apart; a later article that matches both joins them.
+    first = make_article(*QUAKE_VARNA[0], source="a.txt")
+    second = make_article(*QUAKE_VARNA[2], source="b.txt")
+    bridge = make_article(*QUAKE_VARNA[1], source="c.txt")
+    strict = Settings(join_threshold=1.0, merge_threshold=1.0)  # nothing joins
+    clusterer = OnlineClusterer(strict)
+    clusterer.add(first)
+    clusterer.add(second)
+    assert len(clusterer.stories().stories) == 2
+    clusterer.settings = Settings(join_threshold=0.05, merge_threshold=0.05)
+    placed = clusterer.add(bridge)
+    assert placed.merges, "the bridge should have merged the two stories"
+    merge = placed.merges[0]
+    assert merge.survivor == story_id_for(first.id) and merge.absorbed == story_id_for(second.id)
+    (story,) = clusterer.stories().stories
+    assert story.id == story_id_for(first.id) and story.merged_from == (story_id_for(second.id),)
+    assert clusterer.story_of(second.id) == story.id
+
+
+def test_a_story_whose_centroid_fits_the_grown_one_is_merged_when_asked() -> None:
+    first = make_article(*QUAKE_VARNA[0], source="a.txt")
+    second = make_article(*QUAKE_VARNA[2], source="b.txt")
+    bridge = make_article(*QUAKE_VARNA[1], source="c.txt")
+    clusterer = OnlineClusterer(Settings(join_threshold=1.0, merge_threshold=1.0))
+    clusterer.add(first)
+    clusterer.add(second)
+    # The bridge joins one story only (merge_threshold 1.0), but the two centroids fit: one story is left.
+    clusterer.settings = Settings(join_threshold=0.01, merge_threshold=1.0, centroid_merge_threshold=0.01)
+    assert clusterer.add(bridge).merges
+    assert len(clusterer.stories().stories) == 1
+
+
+def test_a_one_line_article_that_matches_nothing_is_flagged_thin() -> None:
+    clusterer = OnlineClusterer()
+    for article in articles(BUS_FARES, "fares"):
+        clusterer.add(article)
+    lonely = make_article("Kite festival moved to Saturday", "", source="kite.txt")
+    placed = clusterer.add(lonely)
+    assert placed.started and placed.thin
+
+
+def test_undated_articles_are_placed_by_content() -> None:
+    undated = articles(QUAKE_TOLMIR, "tolmir", start=None)
+    found, placed = find_stories([*articles(QUAKE_VARNA, "varna"), *undated])
+    assert placed[-1].story_id == placed[-2].story_id
+    tolmir = next(story for story in found.stories if story.id == placed[-2].story_id)
+    assert tolmir.first_published is None and tolmir.undated == 2
+
+
+def test_a_story_far_away_in_time_is_penalised() -> None:
+    early = articles(QUAKE_VARNA, "varna", dt.date(2020, 1, 1))
+    late = articles(QUAKE_VARNA, "later", dt.date(2024, 1, 1))
+    clusterer = OnlineClusterer()
+    clusterer.add(early[0])
+    near = OnlineClusterer()
+    near.add(early[0])
+    assert clusterer.add(late[1]).score < near.add(early[1]).score
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"join_threshold": 0.0},
+        {"join_threshold": 0.5, "merge_threshold": 0.4},
+        {"time_scale_days": 0.0},
+        {"query_terms": 0},
+    ],
+)
+def test_impossible_settings_are_refused(settings: dict[str, object]) -> None:
+    with pytest.raises(UsageError):
+        Settings(**settings)  # type: ignore[arg-type]

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dossier.errors import UsageError
+from dossier.stories.decision import JoinModel, fit
+
+
+def test_fit_learns_that_a_higher_similarity_means_joining() -> None:
+    rows = [{"stems_body": value / 10} for value in range(11)] * 3
+    labels = [value >= 5 for value in range(11)] * 3
+    model = fit(rows, labels, l2=0.1)
+    assert model.coefficients["stems_body"] > 0
+    assert model.probability({"stems_body": 0.9}) > 0.5 > model.probability({"stems_body": 0.1})
+
+
+def test_fit_needs_both_kinds_of_pairs() -> None:
+    with pytest.raises(UsageError):
+        fit([{"figures": 1.0}], [True])
+
+
+def test_a_model_refuses_unknown_features_and_non_numbers() -> None:
+    with pytest.raises(UsageError):
+        JoinModel(bias=0.0, coefficients={"colour": 1.0})
+    with pytest.raises(UsageError):
+        JoinModel(bias=math.nan, coefficients={})
+
+
+def test_probability_stays_finite_for_huge_values() -> None:
+    model = JoinModel(bias=0.0, coefficients={"stems_body": 1.0})
+    assert model.probability({"stems_body": 1e9}) == pytest.approx(1.0)
+    assert model.probability({"stems_body": -1e9}) == pytest.approx(0.0)
