@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dossier.analysis import Analysis
 from dossier.article import Article
@@ -43,6 +43,10 @@ class Story(Briefing):
     def times_of(self, article: Article) -> tuple[TimeExpression, ...]:
         """The article's time expressions, resolved against its publication date as the story now has it."""
         return self.analysis(article.id).anchored(article.published).times
+
+    def to_dict(self) -> dict[str, Any]:
+        """The briefing's fields only: the analyses and the encoded pool are working state, not output."""
+        return self.briefing().to_dict()
 
     def briefing(self) -> Briefing:
         """The briefing itself, without the analyses (they are the working reading, not the contract)."""

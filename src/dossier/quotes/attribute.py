@@ -2,8 +2,9 @@
 
 The article is read once for quotation marks (:mod:`dossier.quotes.find`) and
 once for speaker mentions outside them (:mod:`dossier.quotes.speakers`). Each
-quotation then looks for a cue in its tail and its lead
-(:mod:`dossier.quotes.cues`); pronouns, nominals and body phrases ("the
+quotation first takes the subject of the reporting verb it hangs from in the
+dependency parse (:mod:`dossier.quotes.dependency`), else looks for a cue in its
+tail and its lead (:mod:`dossier.quotes.cues`); pronouns, nominals and body phrases ("the
 ministry") are resolved to the nearest compatible earlier mention ("he" and
 "she" only to a person of a compatible gender, :mod:`dossier.quotes.gender`;
 "they" only to a group or body), and a quotation with no cue continues the
@@ -15,13 +16,22 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.analysis import NameMention, Tokens
 from dossier.article import Span
 from dossier.briefing import QuoteKind
 from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
+from dossier.quotes.dependency import (
+    SUBJECTS,
+    Subject,
+    bare_attribution,
+    children,
+    governing_verb,
+    reporting_subject,
+    token_range,
+)
 from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
@@ -171,7 +181,8 @@ class _Context:
         last: Attributed | None,
     ) -> Attributed:
         kind = quote_kind(self.text, quote)
-        cue = self._cue(quote, previous, following)
+        # The parse first: it finds the speaker of any sentence shape; the cue patterns read what it misses.
+        cue = self._dependency_cue(quote) or self._cue(quote, previous, following)
         if cue is None and kind == "partial":
             cue = self._rest_of_sentence_cue(quote) or self._subject_cue(quote)
         if cue is None:
@@ -205,6 +216,45 @@ class _Context:
         start = max(floor, self.text.rfind("\n", floor, stop) + 1, self._sentence_start(stop - 1))
         return lead_cue(self.text, start, stop, self._window(start, stop))
 
+    def _dependency_cue(self, quote: QuoteSpan) -> Cue | None:
+        """The subject of the reporting verb the quotation hangs from, in the parse (:mod:`.dependency`)."""
+        tokens = self.tokens
+        if tokens is None:
+            return None
+        first, last = token_range(tokens, quote.start, quote.end)
+        subject = reporting_subject(tokens, first, last) if first < last else None
+        if subject is None and quote.close_at is not None:
+            subject = bare_attribution(tokens, token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0])
+        if subject is None:
+            return None
+        mention = self._subject_mention(subject)
+        if mention is None:
+            return None
+        verb = subject.verb
+        return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], mention)
+
+    def _subject_mention(self, subject: Subject) -> SpeakerCandidate | None:
+        """The mention the subject's noun phrase holds; else the phrase itself as an unnamed source.
+
+        A bare pronoun no mention covers ("it", "this") names nobody.
+        """
+        tokens = self.tokens
+        assert tokens is not None
+        start, end = tokens.starts[subject.first], tokens.ends[subject.last]
+        head_at = tokens.starts[subject.head]
+        # A mention may run on past the head ("a senior official involved in the talks").
+        inside = [m for m in self._window(start, end + _MENTION_REACH) if m.start < end]
+        covering = [m for m in inside if m.start <= head_at < m.end]
+        named = [m for m in inside if m.kind == "name"]
+        if covering:
+            return covering[-1]
+        if named:
+            return named[-1]
+        if tokens.pos[subject.head] in ("PRON", "DET") or tokens.pos[subject.head] not in _NOUN_TAGS:
+            return None
+        phrase_end = tokens.ends[subject.head]
+        return SpeakerCandidate(start, phrase_end, self.text[start:phrase_end], "unnamed")
+
     def _subject_cue(self, quote: QuoteSpan) -> Cue | None:
         """The subject of the verb a partial quotation hangs from, when the parse names one we know."""
         tokens = self.tokens
@@ -213,11 +263,11 @@ class _Context:
         first = bisect.bisect_left(tokens.starts, quote.start)
         if first >= len(tokens) or tokens.starts[first] >= quote.end:
             return None
-        verb = _governing_verb(tokens, first, quote.open_at)
+        verb = governing_verb(tokens, first, quote.open_at)
         if verb is None:
             return None
         subject = next(
-            (i for i in _children(tokens, verb) if tokens.deps[i] in ("nsubj", "nsubjpass") and i < first),
+            (i for i in children(tokens, verb) if tokens.deps[i] in SUBJECTS and i < first),
             None,
         )
         if subject is None:
@@ -324,28 +374,9 @@ def _word_count(text: str) -> int:
     return sum(1 for word in text.split() if any(char.isalnum() for char in word))
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: A shorter partial quotation is a scare quote or a title ("overcapacity"), not a speaker's words.
 _SUBJECT_MIN_WORDS = 4
-#: How many heads a quotation's first word climbs to reach its verb: a clause or two, no further.
-_VERB_CLIMB = 6
-
-
-def _governing_verb(tokens: Tokens, first: int, floor: int) -> int | None:
-    """The verb a quotation's first token hangs from, found by climbing its heads outside the quotation."""
-    at = first
-    for _ in range(_VERB_CLIMB):
-        head = tokens.heads[at]
-        if head == at:
-            return None
-        at = head
-        if tokens.pos[at] in ("VERB", "AUX") and tokens.starts[at] < floor:
-            return at
-    return None
-
-
-def _children(tokens: Tokens, head: int) -> Iterator[int]:
-    """The tokens whose head is ``head``, near it (a clause spans at most a few dozen tokens)."""
-    for index in range(max(0, head - 40), min(len(tokens), head + 40)):
-        if index != head and tokens.heads[index] == head:
-            yield index
+#: How far past a subject's head a mention that covers the head may run, in characters.
+_MENTION_REACH = 200
+#: Parts of speech of a subject that can speak in its own words ("the statement", "organizers").
+_NOUN_TAGS = frozenset({"NOUN", "PROPN"})

@@ -1,0 +1,199 @@
+"""Who a quotation's sentence says spoke it, read from the dependency parse.
+
+A quotation hangs from the verb that reports it: the quoted clause is that
+verb's complement or object ("“We will rebuild,” the mayor said"; "She called
+the plan “a betrayal”"). Climbing the heads from the words in the marks to the
+first reporting verb outside them, then taking that verb's subject, finds the
+speaker however the sentence is ordered, with any verb of speech, and skips the
+people the quotation itself talks about ("Lee said Park “cannot be trusted”":
+Park is the subject inside the reported clause, Lee the subject of "said").
+
+A reporting verb with no subject of its own ("..., adding that ...",
+"..., declaring it ...") takes the subject of the verb it depends on.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dossier.analysis import Tokens
+from dossier.quotes.words import words_of
+
+#: Lemmas of verbs that report speech or writing. General English, not any outlet's habits.
+REPORTING_LEMMAS = words_of("""
+    say tell add stress warn ask note insist explain argue declare state claim reply respond write
+    recall acknowledge admit emphasize emphasise reiterate urge announce conclude suggest observe remark
+    caution describe call report concede confirm counter maintain promise vow pledge underscore tweet
+    complain predict lament shout exclaim decry denounce chant joke quip testify contend assert
+    proclaim praise criticize criticise blast slam accuse dub label brand hail mock scoff boast charge
+    demand allege recount scream yell whisper snap retort fume rail thunder muse sigh plead characterize
+    characterise chide scold lash tout
+""")
+#: Dependency labels of a verb's subject, active and passive.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Labels by which a reporting verb without a subject of its own hangs from another verb.
+_BORROWS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
+#: Labels of the words a subject noun phrase keeps before its head ("the Texas delegate Bill Eastland").
+_NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat", "nmod", "case", "quantmod"})
+#: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
+VERB_CLIMB = 6
+#: Verbs that, alone with their subject, attribute the quotation before them ("Trump said.").
+#: Not "respond" or "report": "X did not respond", "Y reported from Z" say who wrote, not who spoke.
+_BARE_LEMMAS = words_of("""
+    say add tweet write ask exclaim shout yell scream declare explain insist reply quip joke note warn
+    tell
+""")
+#: What a bare attribution never has: something else it reports or does, or a negation.
+_NOT_BARE = frozenset(
+    {"ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "advcl", "conj", "neg", "dative", "acomp"}
+)
+#: The longest bare attribution ("the state's senior senator said on Tuesday"), in tokens.
+_BARE_CLAUSE_TOKENS = 14
+#: A subject this many tokens away from its verb is a parse going astray.
+_SUBJECT_REACH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The reporting verb (token index) and its subject's head token and noun phrase (token indexes)."""
+
+    verb: int
+    head: int
+    first: int  # first token of the noun phrase the head ends
+    last: int  # the head, or the last token of the apposition right after it
+
+
+def token_range(tokens: Tokens, start: int, end: int) -> tuple[int, int]:
+    """The indexes [first, last) of the tokens starting inside ``[start, end)``."""
+    return bisect.bisect_left(tokens.starts, start), bisect.bisect_left(tokens.starts, end)
+
+
+def reporting_subject(tokens: Tokens, first: int, last: int) -> Subject | None:
+    """The subject of the reporting verb that governs tokens ``[first, last)`` (a quotation), if any."""
+    for exit_head in _heads_leaving(tokens, first, last):
+        verb = _climb_to_reporting_verb(tokens, exit_head, first, last)
+        if verb is None:
+            continue
+        subject = subject_of(tokens, verb, first, last)
+        if subject is not None:
+            return subject
+    return None
+
+
+def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | None:
+    """The subject of ``verb`` outside ``[first, last)``, or of the verb it borrows its subject from."""
+    at = verb
+    for _ in range(VERB_CLIMB):
+        subjects = [i for i in children(tokens, at) if tokens.deps[i] in SUBJECTS and not first <= i < last]
+        if subjects:
+            # Two subjects is a parse gone wrong, mostly over a dateline ("VELM — Minister X said"): the
+            # nearer one is the verb's.
+            head = min(subjects, key=lambda i: (abs(i - at), i))
+            return Subject(verb, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
+        if tokens.deps[at] not in _BORROWS_SUBJECT or tokens.heads[at] == at:
+            return None
+        at = tokens.heads[at]
+    return None
+
+
+def governing_verb(tokens: Tokens, first: int, floor: int) -> int | None:
+    """The verb a quotation's first token hangs from, found by climbing its heads to before ``floor``."""
+    at = first
+    for _ in range(VERB_CLIMB):
+        head = tokens.heads[at]
+        if head == at:
+            return None
+        at = head
+        if tokens.pos[at] in ("VERB", "AUX") and tokens.starts[at] < floor:
+            return at
+    return None
+
+
+def children(tokens: Tokens, head: int) -> Iterator[int]:
+    """The tokens whose head is ``head``, near it (a clause spans at most a few dozen tokens)."""
+    for index in range(max(0, head - _SUBJECT_REACH), min(len(tokens), head + _SUBJECT_REACH)):
+        if index != head and tokens.heads[index] == head:
+            yield index
+
+
+def noun_phrase_start(tokens: Tokens, head: int) -> int:
+    """The first token of the noun phrase that ``head`` ends: its modifiers right before it.
+
+    A token glued to the phrase without a space ("two-term") belongs to it whatever its label.
+    """
+    start = head
+    while start > 0 and (
+        tokens.ends[start - 1] == tokens.starts[start]
+        or (tokens.deps[start - 1] in _NOUN_MODIFIERS and _within(tokens, start - 1, head))
+    ):
+        start -= 1
+    return start
+
+
+def bare_attribution(tokens: Tokens, start: int) -> Subject | None:
+    """A short clause from token ``start`` that only says who spoke ("Trump said.", "one person tweeted").
+
+    It follows a quotation whose closing mark ended the sentence: its reporting
+    verb has a subject and nothing else it reports, so the words it reports are
+    the quotation before it.
+    """
+    if start >= len(tokens):
+        return None
+    root = start
+    for _ in range(VERB_CLIMB):
+        if tokens.heads[root] == root:
+            break
+        root = tokens.heads[root]
+    if tokens.heads[root] != root or tokens.lemmas[root].casefold() not in _BARE_LEMMAS:
+        return None
+    attached = [i for i in children(tokens, root) if tokens.pos[i] != "PUNCT"]
+    if any(tokens.deps[i] in _NOT_BARE for i in attached) or any(i < start for i in attached):
+        return None
+    end = max([root, *attached])
+    if end - start > _BARE_CLAUSE_TOKENS:
+        return None
+    return subject_of(tokens, root, start, start)
+
+
+def _apposition_end(tokens: Tokens, head: int) -> int:
+    """The last token of an apposition right after ``head`` ("the harbour master, Piet Olsen,"), else head."""
+    appositions = [i for i in children(tokens, head) if i > head and tokens.deps[i] == "appos"]
+    return appositions[0] if appositions else head
+
+
+def _within(tokens: Tokens, index: int, head: int) -> bool:
+    """Whether ``head`` is an ancestor of ``index`` through noun modifiers only."""
+    at = index
+    for _ in range(8):
+        if at == head:
+            return True
+        if tokens.deps[at] not in _NOUN_MODIFIERS or tokens.heads[at] == at:
+            return False
+        at = tokens.heads[at]
+    return False
+
+
+def _heads_leaving(tokens: Tokens, first: int, last: int) -> Iterator[int]:
+    """Heads outside ``[first, last)`` of tokens inside it, in text order, each once."""
+    seen: set[int] = set()
+    for index in range(first, last):
+        head = tokens.heads[index]
+        if head != index and not first <= head < last and head not in seen:
+            seen.add(head)
+            yield head
+
+
+def _climb_to_reporting_verb(tokens: Tokens, start: int, first: int, last: int) -> int | None:
+    at = start
+    for _ in range(VERB_CLIMB):
+        if first <= at < last:
+            return None
+        if tokens.pos[at] in ("VERB", "AUX") and tokens.lemmas[at].casefold() in REPORTING_LEMMAS:
+            return at
+        head = tokens.heads[at]
+        if head == at:
+            return None
+        at = head
+    return None

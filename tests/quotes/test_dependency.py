@@ -1,0 +1,67 @@
+"""The parse's reporting verb and its subject as a quotation's speaker (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reading import attributed
+
+
+def speaker_of(text: str, opening: str) -> str | None:
+    quotes = attributed(text).quotes
+    matches = [q for q in quotes if text[q.quote.start : q.quote.end].startswith(opening)]
+    assert len(matches) == 1, [text[q.quote.start : q.quote.end] for q in quotes]
+    return matches[0].speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # The person the quotation talks about is not its speaker.
+        (
+            "Lena Hartwig said the council “cannot be trusted with the harbour budget” any longer.",
+            "cannot be trusted",
+            "Lena Hartwig",
+        ),
+        # Any verb of speech, with the quoted words as its object.
+        (
+            "Teodor Vask called the new fare table “a betrayal of every commuter in the valley”.",
+            "a betrayal",
+            "Teodor Vask",
+        ),
+        # A subject with no name speaks in its own words, never under someone else's name.
+        (
+            "Teodor Vask left early. “Nobody told us anything about the timetable!” one driver shouted.",
+            "Nobody told us",
+            "one driver",
+        ),
+        # A participle borrows the subject of the verb it hangs from.
+        (
+            "Lena Hartwig thanked the crews on Monday, adding that the pier “will reopen before the storms”.",
+            "will reopen",
+            "Lena Hartwig",
+        ),
+        # A sentence that only says who spoke attributes the quotation before it.
+        (
+            "The ferries ran late again. “We will run every boat on Sunday, whatever the weather.” "
+            "Vask said.",
+            "We will run",
+            "Vask",
+        ),
+    ],
+)
+def test_the_subject_of_the_reporting_verb_speaks(text: str, opening: str, speaker: str) -> None:
+    assert speaker_of(text, opening) == speaker
+
+
+def test_a_bare_pronoun_subject_with_nothing_to_refer_to_names_nobody() -> None:
+    text = "“The bridge is closed until further notice,” it said on the radio."
+    assert speaker_of(text, "The bridge is closed") is None
+
+
+def test_a_negated_clause_after_a_quotation_does_not_attribute_it() -> None:
+    text = (
+        "Lena Hartwig spoke first. “The budget is gone and the pier is rotten.” "
+        "Teodor Vask did not respond to a request for comment."
+    )
+    assert speaker_of(text, "The budget is gone") != "Teodor Vask"
