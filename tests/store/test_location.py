@@ -162,3 +162,32 @@ def test_a_read_only_database_reads_but_refuses_writes(tmp_path: Path) -> None:
     finally:
         tmp_path.chmod(0o755)
         path.chmod(0o644)
+
+
+def test_the_permissions_the_readme_names_are_enough(pg_cluster: Any) -> None:
+    """A writer role with the README's grants can ingest; a role with SELECT only can read."""
+    schema = "perm_check"
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+        admin.execute(
+            b"CREATE ROLE perm_owner LOGIN; CREATE ROLE perm_writer LOGIN; CREATE ROLE perm_reader LOGIN"
+        )
+        admin.execute(f"CREATE SCHEMA {schema} AUTHORIZATION perm_owner".encode())
+    owner_url = pg_cluster.url(f"-csearch_path={schema}").replace("postgres@", "perm_owner@", 1)
+    with open_store(owner_url) as store:  # the owner migrates
+        store.add([Article(id=article_id("First."), source="f.txt", text="First.")])
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:
+        admin.execute(
+            f"GRANT USAGE ON SCHEMA {schema} TO perm_writer, perm_reader; "
+            f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {schema} TO perm_writer; "
+            f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO perm_writer; "
+            f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO perm_reader".encode()
+        )
+    writer_url = owner_url.replace("perm_owner@", "perm_writer@", 1)
+    with open_store(writer_url) as store:
+        store.add([Article(id=article_id("Second."), source="s.txt", text="Second.")], assign_stories=True)
+    reader_url = owner_url.replace("perm_owner@", "perm_reader@", 1)
+    with open_store(reader_url) as store:
+        assert store.count() == 2
+        assert len(store.stories().stories) == 2
+        with pytest.raises(StoreError, match="permission denied"):
+            store.add([Article(id=article_id("Third."), source="t.txt", text="Third.")])
