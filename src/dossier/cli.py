@@ -630,8 +630,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     ingest_cmd.add_argument(
         "--db",
-        metavar="PATH",
-        help="SQLite file (default: $DOSSIER_DB, else dossier.db in your user data directory)",
+        metavar="PATH|URL",
+        help="SQLite file or postgresql:// URL (default: $DOSSIER_DB, else dossier.db in the user data dir)",
     )
     _model_argument(ingest_cmd)
     _reading_arguments(ingest_cmd)
@@ -690,7 +690,9 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd = _command(
         commands, "serve", "the analyst's desk: a local web app over the store", _SERVE_EXAMPLES
     )
-    serve_cmd.add_argument("--db", metavar="PATH", help="SQLite file (default: the user data directory)")
+    serve_cmd.add_argument(
+        "--db", metavar="PATH|URL", help="SQLite file or postgresql:// URL (default: the user data directory)"
+    )
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve_cmd.add_argument(
@@ -732,7 +734,9 @@ def _model_argument(command: argparse.ArgumentParser) -> None:
 
 
 def _selection_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--db", metavar="PATH", help="SQLite file (default: the user data directory)")
+    command.add_argument(
+        "--db", metavar="PATH|URL", help="SQLite file or postgresql:// URL (default: the user data directory)"
+    )
     command.add_argument(
         "--query", metavar="TEXT", help="full-text search over stored articles (syntax below)"
     )

@@ -1,9 +1,9 @@
-"""Analyses kept beside their articles: read back equal, keyed by analyzer and model, never orphaned."""
+"""Analyses kept beside their articles, in both stores: read back equal, keyed by analyzer and model,
+never orphaned."""
 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from dossier.analysis import AnalyzerKey
 from dossier.segment import segmented_article
@@ -13,20 +13,20 @@ from reading import analysis_of
 TEXT = 'Ana Roe, the port director, spoke on Monday. "We reopen on 3 May," she said. Costs rose 12%.'
 
 
-def test_an_analysis_reads_back_equal_after_reopening(tmp_path: Path) -> None:
+def test_an_analysis_reads_back_equal_after_reopening(store_location: str) -> None:
     article = segmented_article(TEXT, source="roe.txt")
     analysis = analysis_of(TEXT)
-    with open_store(tmp_path / "news.db") as store:
+    with open_store(store_location) as store:
         store.add([article])
         store.add_analyses([analysis])
-    with open_store(tmp_path / "news.db") as store:
+    with open_store(store_location) as store:
         assert store.analyses([article.id], analysis.key) == {article.id: analysis}
 
 
-def test_another_analyzer_or_model_version_finds_nothing(tmp_path: Path) -> None:
+def test_another_analyzer_or_model_version_finds_nothing(store_location: str) -> None:
     article = segmented_article(TEXT, source="roe.txt")
     analysis = analysis_of(TEXT)
-    with open_store(tmp_path / "news.db") as store:
+    with open_store(store_location) as store:
         store.add([article])
         store.add_analyses([analysis])
         newer = dataclasses.replace(analysis.key, analyzer=analysis.key.analyzer + "-next")
@@ -35,19 +35,19 @@ def test_another_analyzer_or_model_version_finds_nothing(tmp_path: Path) -> None
         assert store.analyses([article.id], other_model) == {}
 
 
-def test_the_analysis_of_an_unstored_article_is_not_kept(tmp_path: Path) -> None:
+def test_the_analysis_of_an_unstored_article_is_not_kept(store_location: str) -> None:
     analysis = analysis_of(TEXT)
-    with open_store(tmp_path / "news.db") as store:
+    with open_store(store_location) as store:
         store.add_analyses([analysis])
         assert store.analyses([analysis.article_id], analysis.key) == {}
 
 
-def test_many_ids_are_read_in_chunks(tmp_path: Path) -> None:
+def test_many_ids_are_read_in_chunks(store_location: str) -> None:
     texts = [f"Ana Roe spoke on day {number} of the strike." for number in range(1200)]
     articles = [segmented_article(text, source=f"{number}.txt") for number, text in enumerate(texts)]
     analysis = analysis_of(TEXT)
     kept = [dataclasses.replace(analysis, article_id=article.id) for article in articles]
-    with open_store(tmp_path / "news.db") as store:
+    with open_store(store_location) as store:
         store.add(articles)
         store.add_analyses(kept)
         found = store.analyses([article.id for article in articles], analysis.key)

@@ -1,4 +1,5 @@
-"""Stories in the store: assigned with the article in one transaction, stable, one per article."""
+"""Stories in the store (SQLite and PostgreSQL): assigned with the article in one transaction, stable,
+one per article, also with 4 ingest processes writing at once."""
 
 from __future__ import annotations
 
@@ -6,41 +7,47 @@ import dataclasses
 import datetime as dt
 import multiprocessing
 import sqlite3
-from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 
 from dossier.article import Article
 from dossier.errors import StoreError
-from dossier.store import SqliteStore
+from dossier.store import open_store
 from dossier.stories import story_id_for
 from stories.newsroom import BUS_FARES, QUAKE_TOLMIR, QUAKE_VARNA, articles, stream
 
 
-def story_rows(path: Path | str, store: SqliteStore | None = None) -> dict[str, str]:
-    if store is not None:
-        connection = store._live()  # the in-memory store cannot be opened twice
-        return dict(connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
-    with sqlite3.connect(path) as connection:
-        return dict(connection.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+def query(location: str, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` read straight from the database, past the store."""
+    if location.startswith("postgresql://"):
+        with psycopg.connect(location) as connection:
+            return connection.execute(sql.encode()).fetchall()
+    with sqlite3.connect(location) as connection:
+        return connection.execute(sql).fetchall()
 
 
-def test_every_added_article_gets_a_story_in_the_same_add() -> None:
-    with SqliteStore(":memory:") as store:
+def story_rows(location: str) -> dict[str, str]:
+    return dict(query(location, "SELECT article_id, story_id FROM story_articles"))
+
+
+def test_every_added_article_gets_a_story_in_the_same_add(store_location: str) -> None:
+    with open_store(store_location) as store:
         result = store.add(stream(), assign_stories=True)
         assert len(result.assignments) == len(result.added) == 7
-        rows = story_rows(":memory:", store)
+        rows = story_rows(store_location)
         assert set(rows) == set(result.added)
         assert len(set(rows.values())) == 3
 
 
-def test_story_ids_do_not_change_on_later_ingests_or_a_reopened_store(tmp_path: Path) -> None:
-    path = tmp_path / "news.db"
+def test_story_ids_do_not_change_on_later_ingests_or_a_reopened_store(store_location: str) -> None:
+    path = store_location
     items = stream()
-    with SqliteStore(path) as store:
+    with open_store(path) as store:
         store.add(items[:4], assign_stories=True)
     before = story_rows(path)
-    with SqliteStore(path) as store:  # a new process: the clusterer is replayed from the store
+    with open_store(path) as store:  # a new process: the clusterer is replayed from the store
         store.add(items[4:], assign_stories=True)
         store.add(items, assign_stories=True)  # re-ingesting is a no-op
     after = story_rows(path)
@@ -48,8 +55,8 @@ def test_story_ids_do_not_change_on_later_ingests_or_a_reopened_store(tmp_path: 
     assert after[items[-1].id] == after[items[0].id]  # the third Varna article joined the first one's story
 
 
-def test_stories_are_listed_newest_first_and_filtered(tmp_path: Path) -> None:
-    with SqliteStore(tmp_path / "news.db") as store:
+def test_stories_are_listed_newest_first_and_filtered(store_location: str) -> None:
+    with open_store(store_location) as store:
         store.add(stream(), assign_stories=True)
         listed = store.stories()
         assert len(listed.stories) == 3
@@ -59,9 +66,9 @@ def test_stories_are_listed_newest_first_and_filtered(tmp_path: Path) -> None:
         assert store.stories(since=dt.date(2030, 1, 1)).stories == ()
 
 
-def test_one_story_and_its_articles_can_be_read_back(tmp_path: Path) -> None:
+def test_one_story_and_its_articles_can_be_read_back(store_location: str) -> None:
     varna = articles(QUAKE_VARNA, "varna")
-    with SqliteStore(tmp_path / "news.db") as store:
+    with open_store(store_location) as store:
         store.add(stream(), assign_stories=True)
         found = store.story(story_id_for(varna[0].id))
         assert found is not None
@@ -71,11 +78,11 @@ def test_one_story_and_its_articles_can_be_read_back(tmp_path: Path) -> None:
         assert store.story("s-unknown") is None
 
 
-def test_a_failed_batch_leaves_no_article_and_no_story(tmp_path: Path) -> None:
-    path = tmp_path / "news.db"
+def test_a_failed_batch_leaves_no_article_and_no_story(store_location: str) -> None:
+    path = store_location
     good = articles(QUAKE_TOLMIR, "tolmir")
     broken = dataclasses.replace(good[1], metadata={"bad": {1, 2}})  # a set cannot be stored as JSON
-    with SqliteStore(path) as store:
+    with open_store(path) as store:
         store.add(articles(BUS_FARES, "fares"), assign_stories=True)
         with pytest.raises(StoreError):
             store.add([good[0], broken], assign_stories=True)
@@ -87,41 +94,74 @@ def test_a_failed_batch_leaves_no_article_and_no_story(tmp_path: Path) -> None:
     assert rows[good[0].id] == rows[good[1].id] == story_id_for(good[0].id)
 
 
-def test_articles_stored_without_stories_are_placed_by_the_next_assigning_add(tmp_path: Path) -> None:
-    path = tmp_path / "news.db"
-    with SqliteStore(path) as store:
+def test_articles_stored_without_stories_are_placed_by_the_next_assigning_add(store_location: str) -> None:
+    path = store_location
+    with open_store(path) as store:
         store.add(articles(QUAKE_VARNA, "varna"))
         assert story_rows(path) == {}
         store.add(articles(BUS_FARES, "fares"), assign_stories=True)
     assert len(story_rows(path)) == 5
 
 
-def _ingest(path: str, items: list[Article]) -> None:
-    with SqliteStore(path) as store:
+def _ingest(location: str, items: list[Article]) -> None:
+    with open_store(location) as store:
         for article in items:
             store.add([article], assign_stories=True)
 
 
-def test_two_ingests_at_once_never_give_one_article_two_stories(tmp_path: Path) -> None:
-    path = str(tmp_path / "news.db")
-    SqliteStore(path).close()
+def _rotated(items: list[Article], by: int) -> list[Article]:
+    return items[by:] + items[:by]
+
+
+def test_four_ingests_at_once_never_store_twice_lose_or_give_one_article_two_stories(
+    store_location: str,
+) -> None:
+    location = store_location
+    open_store(location).close()  # made and migrated before the race, as a deployment would
     items = stream()
     context = multiprocessing.get_context("spawn")
-    workers = [
-        context.Process(target=_ingest, args=(path, items)),
-        context.Process(target=_ingest, args=(path, list(reversed(items)))),
-    ]
+    orders = [items, list(reversed(items)), _rotated(items, 3), _rotated(list(reversed(items)), 2)]
+    workers = [context.Process(target=_ingest, args=(location, order)) for order in orders]
     for worker in workers:
         worker.start()
     for worker in workers:
-        worker.join(60)
+        worker.join(120)
         assert worker.exitcode == 0
-    with sqlite3.connect(path) as connection:
-        counts = connection.execute(
-            "SELECT article_id, count(*) FROM story_articles GROUP BY article_id"
-        ).fetchall()
-        stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-    assert stored == len(items)
+    stored = query(location, "SELECT count(*), count(DISTINCT id) FROM articles")
+    assert stored == [(len(items), len(items))]
+    counts = query(location, "SELECT article_id, count(*) FROM story_articles GROUP BY article_id")
     assert len(counts) == len(items) and all(count == 1 for _, count in counts)
-    with SqliteStore(path) as store:
-        assert sum(story.size for story in store.stories().stories) == len(items)
+    # Integrity: every story row points at a stored article and a known story.
+    orphans = query(
+        location,
+        "SELECT count(*) FROM story_articles WHERE article_id NOT IN (SELECT id FROM articles) "
+        "OR story_id NOT IN (SELECT id FROM stories)",
+    )
+    assert orphans == [(0,)]
+    with open_store(location) as store:
+        listed = store.stories().stories
+        assert sum(story.size for story in listed) == len(items)
+        assert {story.id for story in listed} == set(story_rows(location).values())
+    # The same grouping as one ingest in one process finds (which article opened a story may differ).
+    assert _grouping(story_rows(location)) == _grouping(_one_process_rows(items))
+
+
+def _grouping(rows: dict[str, str]) -> set[frozenset[str]]:
+    members: dict[str, set[str]] = {}
+    for article, story in rows.items():
+        members.setdefault(story, set()).add(article)
+    return {frozenset(group) for group in members.values()}
+
+
+def _one_process_rows(items: list[Article]) -> dict[str, str]:
+    with open_store(":memory:") as store:
+        result = store.add(items, assign_stories=True)
+    placed = {assignment.article_id: assignment.story_id for assignment in result.assignments}
+    merged = {merge.absorbed: merge.survivor for a in result.assignments for merge in a.merges}
+    return {article: _followed(story, merged) for article, story in placed.items()}
+
+
+def _followed(story: str, merged: dict[str, str]) -> str:
+    while story in merged:
+        story = merged[story]
+    return story

@@ -1,8 +1,8 @@
 """Where the article store lives, and how a location string picks the store class.
 
 ``None`` means the per-user default database (or ``$DOSSIER_DB`` when set),
-``":memory:"`` a throwaway in-memory store, a ``postgresql://`` URL the future
-server store, and anything else a SQLite file path.
+``":memory:"`` a throwaway in-memory store, a ``postgresql://`` URL the
+PostgreSQL server store, and anything else a SQLite file path.
 """
 
 from __future__ import annotations
@@ -41,12 +41,14 @@ def open_store(location: str | Path | None = None, *, read_only: bool = False) -
     ``read_only``: open an existing store for reading only, creating and
     migrating nothing (for commands that only read, such as ``list``).
 
-    Raises :class:`UsageError` for a database URL that is not supported yet, and
+    Raises :class:`UsageError` for a database URL of another kind, and
     :class:`StoreError` when the database cannot be opened or is not dossier's.
     """
     if location is None:
         return _open_default(read_only=read_only)
     if isinstance(location, str):
+        if _POSTGRES_URL.match(location):
+            return _open_postgres(location, read_only=read_only)
         _refuse_urls(location)
         if location == MEMORY:
             return SqliteStore(MEMORY)
@@ -71,14 +73,18 @@ def _open_default(*, read_only: bool) -> Store:
     return SqliteStore(path)
 
 
+def _open_postgres(url: str, *, read_only: bool) -> Store:
+    # Imported here: psycopg loads libpq, which commands on a SQLite store never need.
+    from dossier.store.postgres import PostgresStore
+
+    return PostgresStore(url, read_only=read_only)
+
+
 def _refuse_urls(location: str) -> None:
     # The URL itself is never echoed: it may carry a password.
-    if _POSTGRES_URL.match(location):
-        raise UsageError(
-            "PostgreSQL store is not available yet: give a SQLite file path, or ':memory:', instead of a URL"
-        )
     other = _OTHER_URL.match(location)
     if other:
         raise UsageError(
-            f"unsupported database URL scheme {other.group(1)!r}: give a SQLite file path or ':memory:'"
+            f"unsupported database URL scheme {other.group(1)!r}: give a SQLite file path, ':memory:' "
+            "or a postgresql:// URL"
         )

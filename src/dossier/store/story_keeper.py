@@ -17,9 +17,8 @@ Articles stored without a story (before this migration, or through a plain
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from dossier.article import Article
 from dossier.stories import Assignment, OnlineClusterer, Settings
@@ -28,6 +27,15 @@ logger = logging.getLogger(__name__)
 
 #: Turns a stored row into an Article (the store's own reader, so columns stay defined in one place).
 RowReader = Callable[[Sequence[Any]], Article]
+
+
+class SqlRunner(Protocol):
+    """What the keeper needs of a connection: ``execute`` with ``?`` placeholders, giving iterable rows.
+
+    An ``sqlite3.Connection`` is one as it is; the PostgreSQL store passes a thin adapter.
+    """
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
 
 
 class StoryKeeper:
@@ -46,7 +54,7 @@ class StoryKeeper:
         self._seen_merge = 0
 
     def sync(
-        self, connection: sqlite3.Connection, select_columns: str, read_row: RowReader, *, write: bool
+        self, connection: SqlRunner, select_columns: str, read_row: RowReader, *, write: bool
     ) -> OnlineClusterer:
         """Replay the articles and merges committed since the last sync; place unassigned articles.
 
@@ -85,7 +93,7 @@ class StoryKeeper:
             logger.debug("stories: replayed %d stored article(s), placed %d unassigned", replayed, placed)
         return clusterer
 
-    def assign(self, connection: sqlite3.Connection, article: Article, seq: int) -> Assignment:
+    def assign(self, connection: SqlRunner, article: Article, seq: int) -> Assignment:
         """Place a just-inserted article (row ``seq``) and write its story rows in the open transaction."""
         if self._clusterer is None:
             raise RuntimeError("sync must run before assign")  # a programming error, not bad input
@@ -94,13 +102,13 @@ class StoryKeeper:
         self._seen_seq = max(self._seen_seq, seq)
         return assignment
 
-    def note_own_merges(self, connection: sqlite3.Connection) -> None:
+    def note_own_merges(self, connection: SqlRunner) -> None:
         """Our own merges are already in memory: skip them at the next sync."""
         row = connection.execute("SELECT coalesce(max(seq), 0) FROM story_merges").fetchone()
         self._seen_merge = max(self._seen_merge, int(row[0]))
 
 
-def _write_assignment(connection: sqlite3.Connection, assignment: Assignment) -> None:
+def _write_assignment(connection: SqlRunner, assignment: Assignment) -> None:
     if assignment.started:
         connection.execute(
             "INSERT INTO stories (id, first_article_id) VALUES (?, ?)",
