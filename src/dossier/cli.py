@@ -574,7 +574,7 @@ class _Parser(argparse.ArgumentParser):
         # The default store's path is looked up only when help is shown: it imports the store.
         text = super().format_help()
         if DEFAULT_DB_MARK in text:
-            from dossier.store import default_db_path
+            from dossier.datadir import default_db_path
 
             text = text.replace(DEFAULT_DB_MARK, str(default_db_path()))
         return text

@@ -10,9 +10,9 @@ import psycopg
 import pytest
 
 from dossier.article import Article, article_id
+from dossier.datadir import DB_ENV
 from dossier.errors import StoreError, UsageError
 from dossier.store import SqliteStore, default_db_path, open_store
-from dossier.store.location import DB_ENV
 
 
 def test_the_default_path_is_in_the_user_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,8 +5,9 @@
 0
 """
 
+from dossier.datadir import default_db_path
 from dossier.store.base import AddResult, Store
-from dossier.store.location import default_db_path, open_store
+from dossier.store.location import open_store
 from dossier.store.sqlite import SqliteStore
 
 __all__ = ["AddResult", "SqliteStore", "Store", "default_db_path", "open_store"]

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
 from dossier.analysis import Analysis, AnalyzerKey
 from dossier.article import Article
 
-if TYPE_CHECKING:  # story finding imports datasketch and numpy: a command that never groups must not pay for it
+# Story finding imports datasketch and numpy: a command that never groups articles skips them.
+if TYPE_CHECKING:
     from dossier.stories import Assignment, FoundStory, StoryMap
 
 

@@ -12,27 +12,14 @@ import re
 from pathlib import Path
 from typing import Final
 
-from platformdirs import user_data_path
-
+from dossier.datadir import DB_ENV, default_db_path
 from dossier.errors import StoreError, UsageError
 from dossier.store.base import Store
 from dossier.store.sqlite import MEMORY, SqliteStore
 
-#: Environment variable that overrides the default database location.
-DB_ENV: Final = "DOSSIER_DB"
-DEFAULT_DB_NAME: Final = "dossier.db"
-
 _POSTGRES_URL: Final = re.compile(r"postgres(?:ql)?(?:\+[\w-]+)?://", re.IGNORECASE)
 # Any other "scheme://" is a URL for a database we do not speak, not a file name.
 _OTHER_URL: Final = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
-
-
-def default_db_path() -> Path:
-    """``$DOSSIER_DB`` if set, else ``dossier.db`` in the user's data folder for dossier."""
-    override = os.environ.get(DB_ENV, "").strip()
-    if override:
-        return Path(override).expanduser()
-    return user_data_path("dossier") / DEFAULT_DB_NAME
 
 
 def open_store(location: str | Path | None = None, *, read_only: bool = False) -> Store:
