@@ -32,7 +32,8 @@ from typing import Any
 
 from dossier.article import Article, Draft, Stripped, article_id
 from dossier.errors import EmptyInputError
-from dossier.header import Header, is_header_line, read_header
+from dossier.furniture import crop_to_story, strip_furniture
+from dossier.header import Header, is_header_line, looks_like_headline, read_header
 from dossier.outlet import outlet_from_byline, outlet_from_stripped
 from dossier.segment import segment
 
@@ -53,6 +54,9 @@ MAX_TAIL_CHARS = 1200
 HEADER_LINES = 6
 
 _PARAGRAPH_SEPARATOR = "\n\n"
+#: Draft metadata key naming the extractor that already cut the story out of its page: the
+#: story region is then not looked for again (a second cut only loses lists and tables).
+EXTRACTED_BY = "extracted_by"
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -362,7 +366,11 @@ def clean(draft: Draft) -> Article:
     """The article made from ``draft``; raises :class:`EmptyInputError` when no text is left."""
     paragraphs = list(enumerate(text_paragraphs(normalize_text(draft.text))))
     removed: list[tuple[int, Stripped]] = []
-    body = _drop_promos(paragraphs, removed)
+    body = _drop_promos(strip_furniture(paragraphs, removed), removed)
+    if EXTRACTED_BY not in draft.metadata:
+        body = crop_to_story(
+            body, removed, is_header=is_header_line, is_headline=looks_like_headline, is_tail=_is_tail
+        )
     header = read_header([text for _, text in body], known_title=draft.title)
     for (index, _), record in zip(body[: header.lead], header.stripped, strict=True):
         removed.append((index, record))
@@ -391,6 +399,10 @@ def clean(draft: Draft) -> Article:
         stripped=stripped,
         metadata=metadata,
     )
+
+
+def _is_tail(paragraph: str) -> bool:
+    return tail_kind(paragraph) is not None
 
 
 def _drop_promos(paragraphs: list[_Indexed], removed: list[tuple[int, Stripped]]) -> list[_Indexed]:

@@ -18,6 +18,7 @@ import trafilatura
 from lxml import etree
 
 from dossier.article import Draft
+from dossier.clean import EXTRACTED_BY
 from dossier.dates import LATEST_YEAR, parse_published
 from dossier.errors import MalformedInputError
 from dossier.ingest.decode import decode_text
@@ -79,7 +80,7 @@ def read_html(
         outlet=_clean_field(document.sitename),
         url=_clean_field(document.url) or url,
         published=parse_published(document.date),
-        metadata=_extra_metadata(document),
+        metadata={**_extra_metadata(document), EXTRACTED_BY: "trafilatura"},
     )
 
 

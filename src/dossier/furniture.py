@@ -1,0 +1,401 @@
+"""Page furniture: the parts of a web page's text that are not the story.
+
+A text extractor hands over a page's text with the site's furniture still in
+it: navigation menus, video and related-link widgets, photo captions and
+credits, share bars, sign-up boxes, cookie notices, comment threads, the
+footers of embedded posts, live-blog stamps. This module finds them by their
+*shape* only, never by a site's name:
+
+- **line shapes** (:func:`line_kind`): a caption ending in a photo credit, a
+  share bar made of network names, a cookie or newsletter notice, the footer
+  of an embedded post ("— Name (@handle) July 16, 2018"), a live-blog stamp,
+  a byline in the middle of the text, a "Read or Share this story: <url>" line;
+- **widget grammar** (:func:`widget_blocks`): a run of lines that opens and
+  closes with a widget's own markers (a video carousel from "just watched" to
+  "must watch"), and inline hover widgets that end in an upper-case "MORE";
+- **the story region** (:func:`story_region`): on a page dump, the story is
+  the densest run of prose paragraphs; menus, teaser lists and comment
+  threads around it are furniture.
+
+Every finding is a :class:`~dossier.article.Stripped` record with its kind, so
+what was removed can always be shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from dossier.article import Stripped
+from dossier.header import parse_byline
+
+#: A prose paragraph has at least this many words.
+PROSE_MIN_WORDS = 8
+#: Lines longer than this are never judged by their shape alone.
+MAX_FURNITURE_WORDS = 80
+#: A widget's closing marker must come within this many lines of its opening marker.
+WIDGET_REACH = 40
+#: What a non-prose line costs the story region, in words.
+LINE_COST = 12
+#: The story region is only cut from a text with at least this many furniture-shaped lines outside it.
+MIN_OUTSIDE_LINES = 3
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_I = re.IGNORECASE
+
+# --- line shapes ---------------------------------------------------------------------------------
+
+_NETWORKS = _word_set("""
+    facebook twitter x linkedin pinterest reddit whatsapp email e-mail mail print copy link
+    messenger tumblr flipboard telegram instagram youtube tiktok threads bluesky mastodon sms share
+    tweet comment comments pin save gift article url
+    """)
+# A photo credit: "Jane Roe/Agency" (capitalised words either side of a slash).
+_NAME_SLASH = r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}"
+_CREDIT_TAIL = re.compile(
+    r"(?:"
+    r"\((?:[A-Z][\w.&'-]*\s?){0,4}(?i:photo|photos|image|images|video|file|illustration|graphic|credit)s?"
+    r"\b[^()]{0,80}\)"  # (Photo: Jane Roe/Agency), (AP Photo/Jane Roe), (File photo)
+    r"|\b(?i:photo|image|picture|illustration|credit|photograph)s?(?:\s+(?i:by)|\s*:|\.{2,}|\s*\|)\s*[^.!?]{2,80}"
+    r"|\b" + _NAME_SLASH + r"|\b(?i:getty images|shutterstock|istock(?:photo)?)(?:\s+for\s+[^.!?]{1,40})?"
+    r")\s*\Z",
+)
+_CREDIT_ONLY = re.compile(
+    r"(?:(?i:photo|image|picture|illustration|video|credit|photograph)s?\s*(?:(?i:by)|:|\|)?\s*)?"
+    + _NAME_SLASH
+)
+_CAPTION_WIDGET = re.compile(
+    r"(?:enlarge this image|toggle caption|hide caption|show caption|expand image)", _I
+)
+_FILE_PHOTO = re.compile(r"(?:file photo|file image|file)\s*[:-]", _I)
+_EMBED_FOOTER = re.compile(
+    r"(?:—|–|--?)\s*[^()\n]{1,60}\(@\w{1,30}\)\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*\Z"
+)
+_LIVE_STAMP = re.compile(
+    r"\[\s*(?:updated?|update|corrected|correction|editor'?s note|developing|breaking)\b[^\[\]]{0,60}\]\s*",
+    _I,
+)
+_SHARE_URL = re.compile(
+    r"(?:read or share this story|share this (?:story|article)|permalink)\s*:\s*\S+\s*\Z", _I
+)
+_COOKIES = re.compile(
+    r"(?:\bwe use cookies\b|\bthis (?:web)?site uses cookies\b|\buse of cookies\b|\bcookie (?:policy|settings)\b"
+    r"|\baccept (?:all )?cookies\b|\bby (?:continuing|using) (?:to use )?(?:this|our) (?:web)?site\b)",
+    _I,
+)
+_NEWSLETTER = re.compile(
+    r"(?:\A(?:sign up|subscribe|register)\b|\bnewsletters?\b|\benter your e-?mail\b|\b(?:to|in) your inbox\b"
+    r"|\bby signing up\b|\bunsubscribe\b|\bprivacy policy\b|\bterms of (?:use|service)\b)",
+    _I,
+)
+_PROMO_SHAPES = (
+    re.compile(r"story continue[sd] below|article continues (?:below|after)|continue reading", _I),
+    re.compile(r"(?:advertisement|sponsored|ad)\s*(?:-|–|—)?\s*(?:scroll|continue)", _I),
+)
+_COMMENTS_HEADING = re.compile(
+    r"(?:\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
+    r"|(?:comments?|discussion|join the (?:discussion|conversation)|leave a (?:reply|comment)|"
+    r"add (?:a |your )?comment|post a comment|show comments|view comments|reader comments)\s*(?:\(\d+\))?)\Z",
+    _I,
+)
+_CLOCK_ONLY = re.compile(r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?")
+_TERMINAL = tuple(".!?…")
+_CLOSERS = "\"'”’»)]*"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A kind of furniture and why a piece of text is taken for it."""
+
+    kind: str
+    reason: str
+
+
+def line_kind(line: str) -> Found | None:
+    """The kind of furniture one whole paragraph is, by its shape, or None when it may be story."""
+    words = line.split()
+    if len(words) > MAX_FURNITURE_WORDS:
+        return None
+    if _CAPTION_WIDGET.search(line) and len(words) <= 40:
+        return Found("caption", "image caption widget")
+    if _FILE_PHOTO.match(line) or _CREDIT_ONLY.fullmatch(line):
+        return Found("caption", "photo caption or credit")
+    if _CREDIT_TAIL.search(line) and not line.rstrip(_CLOSERS).endswith(_TERMINAL[1:]):
+        return Found("caption", "caption ending in a photo credit")
+    if _EMBED_FOOTER.match(line):
+        return Found("embed-footer", "footer of an embedded social media post")
+    if _SHARE_URL.match(line):
+        return Found("share-link", "link to share the story")
+    if _COOKIES.search(line):
+        return Found("cookie-notice", "cookie or consent notice")
+    if _LIVE_STAMP.fullmatch(line):
+        return Found("live-stamp", "live-blog update stamp")
+    if len(words) <= 30 and _NEWSLETTER.search(line):
+        return Found("newsletter", "newsletter or sign-up line")
+    if any(pattern.fullmatch(line.strip(" .:-–—")) for pattern in _PROMO_SHAPES):
+        return Found("boilerplate", "line telling the reader the story goes on")
+    if _is_share_bar(words):
+        return Found("share-bar", "share buttons")
+    if _CLOCK_ONLY.fullmatch(line):
+        return Found("boilerplate", "video running time")
+    return None
+
+
+def is_byline(line: str) -> bool:
+    """A short "By Jane Roe" line that is not a sentence."""
+    return (
+        len(line.split()) <= 12
+        and parse_byline(line) is not None
+        and not line.rstrip(_CLOSERS).endswith(_TERMINAL)
+    )
+
+
+def _is_share_bar(words: Sequence[str]) -> bool:
+    names = [word.strip(".,:;|·•/()").casefold() for word in words]
+    names = [name for name in names if name]
+    return bool(names) and len(names) <= 12 and all(name in _NETWORKS for name in names)
+
+
+def live_stamp_prefix(paragraph: str) -> int:
+    """The length of a live-blog stamp ("[Updated 8:05 p.m. ET] ") opening ``paragraph``, else 0."""
+    match = _LIVE_STAMP.match(paragraph)
+    return match.end() if match is not None and match.end() < len(paragraph) else 0
+
+
+# --- widget grammar ------------------------------------------------------------------------------
+
+_VIDEO_OPEN = re.compile(r"just watched\b", _I)
+_VIDEO_CLOSE = re.compile(r"must watch\b", _I)
+_VIDEO_PIECES = re.compile(r"(?:replay|more videos|must watch|just watched)\b", _I)
+_HOVER_END = re.compile(r" MORE\b")
+# Two words glued without a space where one text ended and a widget's began: "SmithJane".
+_GLUE = re.compile(r"(?<=[a-z.)])(?=[A-Z][a-z])")
+
+
+def widget_blocks(paragraphs: Sequence[str]) -> dict[int, Found]:
+    """Paragraphs (by index) inside a widget that opens and closes with its own marker lines."""
+    found: dict[int, Found] = {}
+    index = 0
+    while index < len(paragraphs):
+        if _VIDEO_OPEN.match(paragraphs[index]):
+            end = _closing_line(paragraphs, index)
+            if end is not None:
+                for inside in range(index, end + 1):
+                    found[inside] = Found("video-widget", "video player and its playlist")
+                index = end + 1
+                continue
+        if _VIDEO_PIECES.fullmatch(paragraphs[index].strip(" .")):
+            found[index] = Found("video-widget", "video player control")
+        index += 1
+    return found
+
+
+def _closing_line(paragraphs: Sequence[str], start: int) -> int | None:
+    last = min(len(paragraphs), start + WIDGET_REACH)
+    for index in range(start, last):
+        if _VIDEO_CLOSE.search(paragraphs[index]) and (index > start or _VIDEO_OPEN.match(paragraphs[index])):
+            return index
+    return None
+
+
+def hover_widgets(paragraph: str) -> list[tuple[int, int]]:
+    """Spans of inline hover widgets: a name glued to a run of headlines that ends in an upper-case MORE.
+
+    "Senator Jane RoeJane Q. RoeRoe backs new bill MORE (D-Ore.) said" holds one
+    widget, from the glued "Jane Q. Roe" to "MORE". Only a paragraph written
+    mostly in lower case is searched, so that a headline in capitals is left alone.
+    """
+    spans: list[tuple[int, int]] = []
+    if sum(1 for char in paragraph if char.isupper()) * 3 > sum(1 for char in paragraph if char.isalpha()):
+        return spans
+    position = 0
+    for end in _HOVER_END.finditer(paragraph):
+        window_start = max(position, end.start() - 400)
+        glues = [match.start() for match in _GLUE.finditer(paragraph, window_start, end.start())]
+        if glues:
+            spans.append((glues[0], end.end()))
+            position = end.end()
+    return spans
+
+
+# --- the story region ----------------------------------------------------------------------------
+
+
+def is_prose(paragraph: str) -> bool:
+    """A paragraph written in sentences: enough words, mostly lower case, ending like a sentence."""
+    words = paragraph.split()
+    if len(words) < PROSE_MIN_WORDS:
+        return False
+    lower = sum(1 for word in words if word[:1].islower())
+    if lower * 5 < len(words) * 2:
+        return False
+    return paragraph.rstrip(_CLOSERS).endswith((*_TERMINAL, ":", ";")) or len(words) >= 40
+
+
+def story_region(paragraphs: Sequence[str]) -> tuple[int, int]:
+    """``(start, end)`` of the densest run of prose paragraphs: each prose word counts for
+    the story, each other paragraph costs :data:`LINE_COST` words (a heading of a comment
+    thread ends the story outright, since comments always come after it)."""
+    best = (0, 0, 0)  # score, start, end
+    running, start = 0, 0
+    for index, paragraph in enumerate(paragraphs):
+        if _COMMENTS_HEADING.fullmatch(paragraph.strip(" .:")) and best[0] > 0:
+            break
+        weight = _region_weight(paragraph)
+        if running <= 0:
+            running, start = 0, index
+        running += weight
+        if running > best[0]:
+            best = (running, start, index + 1)
+    return best[1], best[2]
+
+
+_LIST_ITEM = re.compile(r"(?:\d{1,3}[.)]|[-•*·▪–])\s+\S")
+_NUMBER = re.compile(r"\d")
+
+
+def _region_weight(paragraph: str) -> int:
+    """Prose words count for the story, a list item or table row is neutral, anything else costs."""
+    if is_prose(paragraph):
+        return len(paragraph.split())
+    words = paragraph.split()
+    if _LIST_ITEM.match(paragraph) or sum(1 for word in words if _NUMBER.match(word)) >= 3:
+        return 0
+    return -LINE_COST
+
+
+def ends_like_sentence(paragraph: str) -> bool:
+    """The paragraph ends with sentence punctuation and has a lower-case word."""
+    return paragraph.rstrip(_CLOSERS).endswith(_TERMINAL) and any(
+        word[:1].islower() for word in paragraph.split()
+    )
+
+
+def stripped(text: str, found: Found) -> Stripped:
+    return Stripped(found.kind, text, found.reason)
+
+
+# --- the whole pass ------------------------------------------------------------------------------
+
+Indexed = tuple[int, str]
+Removed = list[tuple[int, Stripped]]
+#: A line of at most this many words with no sentence structure is a scrap of the page.
+SCRAP_WORDS = 2
+#: The header reader owns bylines among this many first paragraphs; later ones are furniture.
+HEADER_LINES = 6
+#: How many lines just before the story region may be its headline, byline and date lines.
+HEADER_REACH = 3
+
+
+def strip_furniture(paragraphs: Sequence[Indexed], removed: Removed) -> list[Indexed]:
+    """``paragraphs`` without widgets, furniture lines and inline widgets; each removal is recorded."""
+    texts = [text for _, text in paragraphs]
+    widgets = widget_blocks(texts)
+    kept: list[Indexed] = []
+    for position, (index, text) in enumerate(paragraphs):
+        found = widgets.get(position) or line_kind(text)
+        if found is None and position >= HEADER_LINES and is_byline(text):
+            found = Found("byline", "byline in the middle of the text")
+        if found is not None:
+            removed.append((index, stripped(text, found)))
+            continue
+        text = _strip_inline(index, text, removed)
+        if text:
+            kept.append((index, text))
+    return kept
+
+
+def _strip_inline(index: int, text: str, removed: Removed) -> str:
+    footer = _EMBED_FOOTER.search(text)
+    if footer is not None and footer.start() > 0:
+        removed.append(
+            (index, Stripped("embed-footer", footer.group().strip(), "footer of an embedded post"))
+        )
+        text = text[: footer.start()].rstrip()
+    stamp = live_stamp_prefix(text)
+    if stamp:
+        removed.append((index, Stripped("live-stamp", text[:stamp].strip(), "live-blog update stamp")))
+        text = text[stamp:]
+    spans = hover_widgets(text)
+    for start, end in reversed(spans):
+        removed.append((index, Stripped("related-links", text[start:end], "inline related-links widget")))
+        text = text[:start] + " " + text[end:].lstrip()
+    return " ".join(text.split()) if spans else text
+
+
+def crop_to_story(
+    paragraphs: Sequence[Indexed],
+    removed: Removed,
+    *,
+    is_header: Callable[[str], bool],
+    is_headline: Callable[[str], bool],
+    is_tail: Callable[[str], bool],
+) -> list[Indexed]:
+    """On a page dump, the story region and the header lines just before it; the rest is recorded.
+
+    The header reader's lines before the region (``is_header``, ``is_headline``)
+    and the credits and notices that end a story (``is_tail``) stay, for the
+    steps that read them. A text with fewer than :data:`MIN_OUTSIDE_LINES`
+    non-prose lines outside the region is an article already, and is returned whole.
+    """
+    texts = [text for _, text in paragraphs]
+    start, end = story_region(texts)
+    if end == 0:
+        return list(paragraphs)
+    while end < len(texts) and (ends_like_sentence(texts[end]) or is_tail(texts[end])):
+        end += 1
+    while start > 0 and ends_like_sentence(texts[start - 1]):
+        start -= 1
+    head = start
+    while head > 0 and start - head < HEADER_REACH and is_header(texts[head - 1]):
+        head -= 1
+    if head > 0 and is_headline(texts[head - 1]):
+        head -= 1
+    outside = [text for text in (*texts[:head], *texts[end:]) if not is_prose(text)]
+    if len(outside) < MIN_OUTSIDE_LINES:
+        return list(paragraphs)
+    thread = _comment_thread_start(texts, end)
+    for position, (index, text) in enumerate(paragraphs):
+        if head <= position < end:
+            continue
+        if thread is not None and position >= thread:
+            removed.append((index, Stripped("comments", text, "reader comments after the story")))
+        else:
+            removed.append((index, Stripped("page-furniture", text, "page text outside the story")))
+    return _without_scraps(paragraphs, head, start, end, removed)
+
+
+def _without_scraps(
+    paragraphs: Sequence[Indexed], head: int, start: int, end: int, removed: Removed
+) -> list[Indexed]:
+    """The region's paragraphs without scraps: short lines that are neither sentences nor list items."""
+    kept = list(paragraphs[head:start])
+    for index, text in paragraphs[start:end]:
+        if is_scrap(text):
+            removed.append((index, Stripped("page-furniture", text, "short line with no sentence structure")))
+        else:
+            kept.append((index, text))
+    return kept
+
+
+def is_scrap(paragraph: str) -> bool:
+    """A few words that neither end like a sentence nor open a list item: a label, a button, a credit."""
+    words = paragraph.split()
+    return (
+        len(words) <= SCRAP_WORDS
+        and not paragraph.rstrip(_CLOSERS).endswith((*_TERMINAL, ":"))
+        and not _LIST_ITEM.match(paragraph)
+    )
+
+
+def _comment_thread_start(texts: Sequence[str], end: int) -> int | None:
+    for position in range(end, len(texts)):
+        if _COMMENTS_HEADING.fullmatch(texts[position].strip(" .:")):
+            return position
+    return None
