@@ -106,16 +106,20 @@ def cleaned_text(visible: str, key: str) -> str:
         return ""
 
 
+def _input_text(name: str, page: Page, visible: str) -> str:
+    if name == "html":
+        return html_text(page)
+    return visible if name == "visible" else cleaned_text(visible, page.key)
+
+
 def measure_part(part: str, data: Path = DATA, inputs: Sequence[str] = INPUTS) -> Measured:
     """Shingle precision, recall and F1 of each input on one part of the pages."""
     pages, files = load_part(part, data)
     overlaps: dict[str, list[Overlap]] = {name: [] for name in inputs}
     for page in pages:
         visible = page_visible_text(page)
-        texts = {"visible": lambda: visible, "html": lambda: html_text(page)}
-        texts["cleaned"] = lambda: cleaned_text(visible, page.key)
         for name in inputs:
-            overlaps[name].append(overlap(page.gold, texts[name]()))
+            overlaps[name].append(overlap(page.gold, _input_text(name, page, visible)))
     metrics: dict[str, float] = {}
     for name in inputs:
         result: Score = score(overlaps[name])

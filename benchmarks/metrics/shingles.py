@@ -84,15 +84,20 @@ def score(overlaps: Iterable[Overlap]) -> Score:
 
 # --- all visible text ---------------------------------------------------------------------------------
 
-_INVISIBLE = frozenset(
-    "head script style noscript template svg math iframe object embed canvas select option datalist".split()
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_INVISIBLE = _word_set(
+    "head script style noscript template svg math iframe object embed canvas select option datalist"
 )
-_BLOCKS = frozenset(
+_BLOCKS = _word_set(
     """
     address article aside blockquote body br dd details dialog div dl dt fieldset figcaption figure
     footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot
     tr td th ul button label
-    """.split()
+    """
 )
 
 

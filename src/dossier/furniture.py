@@ -53,7 +53,7 @@ _I = re.IGNORECASE
 _NETWORKS = _word_set("""
     facebook twitter x linkedin pinterest reddit whatsapp email e-mail mail print copy link
     messenger tumblr flipboard telegram instagram youtube tiktok threads bluesky mastodon sms share
-    tweet comment comments pin save gift article url
+    tweet comment comments pin save gift article url on via this
     """)
 # A photo credit: "Jane Roe/Agency" (capitalised words either side of a slash).
 _NAME_SLASH = r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*/\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}"
@@ -85,8 +85,9 @@ _SHARE_URL = re.compile(
     r"(?:read or share this story|share this (?:story|article)|permalink)\s*:\s*\S+\s*\Z", _I
 )
 _COOKIES = re.compile(
-    r"(?:\bwe use cookies\b|\bthis (?:web)?site uses cookies\b|\buse of cookies\b|\bcookie (?:policy|settings)\b"
-    r"|\baccept (?:all )?cookies\b|\bby (?:continuing|using) (?:to use )?(?:this|our) (?:web)?site\b)",
+    r"(?:\bwe use cookies\b|\bthis (?:web)?site uses cookies\b|\buse of cookies\b"
+    r"|\bcookie (?:policy|settings)\b|\baccept (?:all )?cookies\b"
+    r"|\bby (?:continuing|using) (?:to use )?(?:this|our) (?:web)?site\b)",
     _I,
 )
 _NEWSLETTER = re.compile(
