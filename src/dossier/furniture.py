@@ -24,6 +24,7 @@ what was removed can always be shown.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -72,7 +73,12 @@ _CREDIT_ONLY = re.compile(
 _CAPTION_WIDGET = re.compile(
     r"(?:enlarge this image|toggle caption|hide caption|show caption|expand image)", _I
 )
-_FILE_PHOTO = re.compile(r"(?:file photo|file image|file)\s*[:-]", _I)
+_FILE_PHOTO = re.compile(
+    r"(?:file photo|file image|file)\s*[:-]"
+    r"|in this (?:[^,]{1,40}, )?(?:\d{4},? )?(?:undated |handout |file |aerial |video )*"
+    r"(?:photo|image|picture|photograph|still|frame grab|screenshot)\b",
+    _I,
+)
 _EMBED_FOOTER = re.compile(
     r"(?:—|–|--?)\s*[^()\n]{1,60}\(@\w{1,30}\)\s+"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*\Z"
@@ -101,7 +107,8 @@ _PROMO_SHAPES = (
 )
 _COMMENTS_HEADING = re.compile(
     r"(?:\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
-    r"|(?:comments?|discussion|join the (?:discussion|conversation)|leave a (?:reply|comment)|"
+    r"|(?:(?:top rated |most recent |newest |oldest |reader )?comments?|discussion|"
+    r"join the (?:discussion|conversation)|leave a (?:reply|comment)(?: cancel reply)?|"
     r"add (?:a |your )?comment|post a comment|show comments|view comments|reader comments)\s*(?:\(\d+\))?)\Z",
     _I,
 )
@@ -239,6 +246,11 @@ def is_prose(paragraph: str) -> bool:
     return paragraph.rstrip(_CLOSERS).endswith((*_TERMINAL, ":", ";")) or len(words) >= 40
 
 
+def is_comments_heading(paragraph: str) -> bool:
+    """The heading of a reader comment thread ("34 Comments", "[ 12 comments ]", "Leave a Reply")."""
+    return _COMMENTS_HEADING.fullmatch(paragraph.strip(" .:[]()")) is not None
+
+
 def story_region(paragraphs: Sequence[str]) -> tuple[int, int]:
     """``(start, end)`` of the densest run of prose paragraphs: each prose word counts for
     the story, each other paragraph costs :data:`LINE_COST` words (a heading of a comment
@@ -246,7 +258,7 @@ def story_region(paragraphs: Sequence[str]) -> tuple[int, int]:
     best = (0, 0, 0)  # score, start, end
     running, start = 0, 0
     for index, paragraph in enumerate(paragraphs):
-        if _COMMENTS_HEADING.fullmatch(paragraph.strip(" .:")) and best[0] > 0:
+        if is_comments_heading(paragraph) and best[0] > 0:
             break
         weight = _region_weight(paragraph)
         if running <= 0:
@@ -263,12 +275,28 @@ _NUMBER = re.compile(r"\d")
 
 def _region_weight(paragraph: str) -> int:
     """Prose words count for the story, a list item or table row is neutral, anything else costs."""
-    if is_prose(paragraph):
+    if is_prose(paragraph) and not is_glued_teaser(paragraph):
         return len(paragraph.split())
     words = paragraph.split()
     if _LIST_ITEM.match(paragraph) or sum(1 for word in words if _NUMBER.match(word)) >= 3:
         return 0
     return -LINE_COST
+
+
+_TEASER_GLUE = re.compile(
+    r"(?<=[a-z?!'’\")][a-z?!'’\"]{2})(?=[A-Z][a-z])|(?<=[a-z]{3}[?!.'’\"])(?=[A-Z][a-z])"
+)
+
+
+def is_glued_teaser(paragraph: str) -> bool:
+    """A teaser: a headline in title case glued without a space to its summary ("Ferry Pier To
+    CloseThe board voted ...")."""
+    glue = _TEASER_GLUE.search(paragraph)
+    if glue is None:
+        return False
+    words = paragraph[: glue.start()].split()
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return len(words) >= 3 and capitalised * 10 >= len(words) * 7
 
 
 def ends_like_sentence(paragraph: str) -> bool:
@@ -290,6 +318,8 @@ Removed = list[tuple[int, Stripped]]
 SCRAP_WORDS = 2
 #: The header reader owns bylines among this many first paragraphs; later ones are furniture.
 HEADER_LINES = 6
+#: A line of at most this many words that a page shows twice is a teaser, not the story.
+MAX_REPEATED_WORDS = 30
 #: How many lines just before the story region may be its headline, byline and date lines.
 HEADER_REACH = 3
 
@@ -375,12 +405,21 @@ def crop_to_story(
 def _without_scraps(
     paragraphs: Sequence[Indexed], head: int, start: int, end: int, removed: Removed
 ) -> list[Indexed]:
-    """The region's paragraphs without scraps: short lines that are neither sentences nor list items."""
+    """The region's paragraphs without scraps (short lines that are neither sentences nor list
+    items), short lines the page shows more than once (a teaser and its image's alt text), and
+    later copies of a paragraph (a page that shows its story twice)."""
     kept = list(paragraphs[head:start])
+    counts = Counter(text for _, text in paragraphs)
+    seen: set[str] = set()
     for index, text in paragraphs[start:end]:
         if is_scrap(text):
             removed.append((index, Stripped("page-furniture", text, "short line with no sentence structure")))
+        elif counts[text] > 1 and len(text.split()) <= MAX_REPEATED_WORDS and not is_prose(text):
+            removed.append((index, Stripped("page-furniture", text, "short line the page repeats")))
+        elif text in seen:
+            removed.append((index, Stripped("page-furniture", text, "a copy of a paragraph already kept")))
         else:
+            seen.add(text)
             kept.append((index, text))
     return kept
 
@@ -397,6 +436,6 @@ def is_scrap(paragraph: str) -> bool:
 
 def _comment_thread_start(texts: Sequence[str], end: int) -> int | None:
     for position in range(end, len(texts)):
-        if _COMMENTS_HEADING.fullmatch(texts[position].strip(" .:")):
+        if is_comments_heading(texts[position]):
             return position
     return None
