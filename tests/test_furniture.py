@@ -127,6 +127,14 @@ def test_the_dateline_is_recognised_not_stripped() -> None:
 # --- all the visible text of a page --------------------------------------------------------------------
 
 
+def test_a_page_that_shows_its_story_twice_keeps_one_copy() -> None:
+    text = (FIXTURES / "page_dump.txt").read_text(encoding="utf-8")
+    story = text[text.index("KESTREL BAY") : text.index("More from News")]
+    article = clean(Draft(source="twice", text=text.replace("More from News", story + "More from News")))
+    assert article.text.count("I would rather be late") == 1
+    assert any(item.reason == "a copy of a paragraph already kept" for item in article.stripped)
+
+
 def test_a_page_dump_is_cut_down_to_its_story() -> None:
     article = cleaned_text_file("page_dump.txt")
     for sentence in (*STORY, "I would rather be late than fall into the bay"):
@@ -319,7 +327,8 @@ def test_the_story_region_is_the_densest_run_of_prose() -> None:
 
 def test_strip_and_crop_record_every_line_they_take() -> None:
     prose = "The board voted on Thursday to close the pier at the end of the month, officials said."
-    lines = list(enumerate(["Home", "News", "Sport", "Weather", prose, "Advertisement", prose, "About us"]))
+    more = "Engineers found that two of the piles had cracked during the storms in the winter."
+    lines = list(enumerate(["Home", "News", "Sport", "Weather", prose, "Advertisement", more, "About us"]))
     removed: list[tuple[int, object]] = []
     kept = strip_furniture(lines, removed)  # type: ignore[arg-type]
     kept = crop_to_story(
