@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from metrics.shingles import overlap, score, shingles, visible_text
 
 
