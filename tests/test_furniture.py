@@ -261,6 +261,9 @@ def test_no_furniture_word_is_typed_as_a_person(name: str) -> None:
         ("Enter your email address to get our alerts", "newsletter"),
         ("Article continues below", "boilerplate"),
         ("2:14", "boilerplate"),
+        ("© Jane Roe", "caption"),
+        ("Image copyright Example Images", "caption"),
+        ("3of12Workers clear the road after the landslide.", "caption"),
     ],
 )
 def test_line_shapes(line: str, kind: str) -> None:
@@ -277,6 +280,7 @@ def test_line_shapes(line: str, kind: str) -> None:
         "The council shared the report with residents on Facebook and by email on Monday.",
         "She said the cookies sold out before noon at the school fair.",
         "Prices rose 3.5% in the year to June, the statistics office said.",
+        "3 of 12 Passengers on the bus were taken to hospital.",
     ],
 )
 def test_story_sentences_are_not_furniture(line: str) -> None:

@@ -71,8 +71,12 @@ _CREDIT_ONLY = re.compile(
     + _NAME_SLASH
 )
 _CAPTION_WIDGET = re.compile(
-    r"(?:enlarge this image|toggle caption|hide caption|show caption|expand image)", _I
+    r"(?:enlarge this image|toggle caption|hide caption|show caption|expand image|image copyright"
+    r"|image caption|media caption|\A\d+of\d+(?=[A-Z]))",
+    _I,
 )
+# "© Jane Roe" alone on a line: a photo credit.
+_COPYRIGHT_CREDIT = re.compile(r"©\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?:\s*/\s*[\w .&'-]{1,40})?")
 _FILE_PHOTO = re.compile(
     r"(?:file photo|file image|file)\s*[:-]"
     r"|in this (?:[^,]{1,40}, )?(?:\d{4},? )?(?:undated |handout |file |aerial |video )*"
@@ -132,7 +136,7 @@ def line_kind(line: str) -> Found | None:
         return None
     if _CAPTION_WIDGET.search(line) and len(words) <= 40:
         return Found("caption", "image caption widget")
-    if _FILE_PHOTO.match(line) or _CREDIT_ONLY.fullmatch(line):
+    if _FILE_PHOTO.match(line) or _CREDIT_ONLY.fullmatch(line) or _COPYRIGHT_CREDIT.fullmatch(line):
         return Found("caption", "photo caption or credit")
     if _CREDIT_TAIL.search(line) and not line.rstrip(_CLOSERS).endswith(_TERMINAL[1:]):
         return Found("caption", "caption ending in a photo credit")
@@ -414,6 +418,7 @@ def _without_scraps(
     for index, text in paragraphs[start:end]:
         if is_scrap(text):
             removed.append((index, Stripped("page-furniture", text, "short line with no sentence structure")))
+
         elif counts[text] > 1 and len(text.split()) <= MAX_REPEATED_WORDS and not is_prose(text):
             removed.append((index, Stripped("page-furniture", text, "short line the page repeats")))
         elif text in seen:
