@@ -362,10 +362,20 @@ def _is_remnant(paragraph: str) -> bool:
 _Indexed = tuple[int, str]
 
 
-def clean(draft: Draft) -> Article:
-    """The article made from ``draft``; raises :class:`EmptyInputError` when no text is left."""
-    paragraphs = list(enumerate(text_paragraphs(normalize_text(draft.text))))
+def draft_paragraphs(draft: Draft) -> list[str]:
+    """The paragraphs of a draft's text as cleaning first sees them (for batch-level checks)."""
+    return text_paragraphs(normalize_text(draft.text))
+
+
+def clean(draft: Draft, *, repeated: frozenset[str] = frozenset()) -> Article:
+    """The article made from ``draft``; raises :class:`EmptyInputError` when no text is left.
+
+    ``repeated`` holds lines the draft's outlet prints across its other articles
+    (:mod:`dossier.repeats`): they are stripped as site furniture.
+    """
+    paragraphs = list(enumerate(draft_paragraphs(draft)))
     removed: list[tuple[int, Stripped]] = []
+    paragraphs = _drop_repeated(paragraphs, repeated, removed)
     body = _drop_promos(strip_furniture(paragraphs, removed), removed)
     if EXTRACTED_BY not in draft.metadata:
         body = crop_to_story(
@@ -403,6 +413,22 @@ def clean(draft: Draft) -> Article:
 
 def _is_tail(paragraph: str) -> bool:
     return tail_kind(paragraph) is not None
+
+
+def _drop_repeated(
+    paragraphs: list[_Indexed], repeated: frozenset[str], removed: list[tuple[int, Stripped]]
+) -> list[_Indexed]:
+    """Lines the outlet repeats across its articles; bylines and date lines stay for the header."""
+    if not repeated:
+        return paragraphs
+    kept: list[_Indexed] = []
+    for index, paragraph in paragraphs:
+        if paragraph in repeated and not is_header_line(paragraph):
+            reason = "line this outlet repeats across its articles"
+            removed.append((index, Stripped("repeated-line", paragraph, reason)))
+        else:
+            kept.append((index, paragraph))
+    return kept
 
 
 def _drop_promos(paragraphs: list[_Indexed], removed: list[tuple[int, Stripped]]) -> list[_Indexed]:

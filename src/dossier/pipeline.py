@@ -33,7 +33,7 @@ from dossier.analysis import Analysis
 from dossier.analyze import analyze_articles, analyzer_key
 from dossier.article import Article, Draft, Failure
 from dossier.briefing import AnyBriefing, Briefing
-from dossier.clean import clean
+from dossier.clean import clean, draft_paragraphs
 from dossier.conflicts import conflicts_stage
 from dossier.coverage import coverage_stage
 from dossier.dedup import mark_duplicates
@@ -48,6 +48,7 @@ from dossier.issues import issues_stage, load_steering
 from dossier.nlp import DEFAULT_MODEL, Backbone
 from dossier.nlp import load as load_backbone
 from dossier.quotes import make_quotes_stage
+from dossier.repeats import repeated_lines
 from dossier.speakers import link_speakers_stage
 from dossier.store import AddResult, Store
 from dossier.story import Stage, Story, check_order, stage
@@ -111,17 +112,22 @@ def read_articles(
     )
     articles: list[Article] = []
     failures = list(ingested.failures)
-    for draft in ingested.drafts:
-        article = _clean_or_fail(draft, failures)
+    drafts = ingested.drafts
+    # Lines one outlet prints under several of its articles are its furniture (batch level).
+    repeats = repeated_lines(
+        drafts, {position: draft_paragraphs(draft) for position, draft in enumerate(drafts)}
+    )
+    for position, draft in enumerate(drafts):
+        article = _clean_or_fail(draft, failures, repeats.get(position, frozenset()))
         if article is not None:
             articles.append(article)
     _raise_if_strict(failures, options)
     return ReadResult(tuple(articles), tuple(failures))
 
 
-def _clean_or_fail(draft: Draft, failures: list[Failure]) -> Article | None:
+def _clean_or_fail(draft: Draft, failures: list[Failure], repeated: frozenset[str]) -> Article | None:
     try:
-        return clean(draft)
+        return clean(draft, repeated=repeated)
     except SourceError as error:
         failures.append(Failure(draft.source, type(error).__name__, error.message))
         return None
