@@ -196,6 +196,20 @@ def test_an_html_page_keeps_its_story_and_loses_its_furniture() -> None:
     assert {"embed-footer", "share-link"} <= kinds(article)
 
 
+def test_what_the_html_reader_leaves_out_is_recorded_too() -> None:
+    article = cleaned_page("page_with_furniture.html")
+    dropped = [item.text for item in article.stripped if item.kind == "html-furniture"]
+    for furniture in (
+        "Subscribe",
+        "Story Continued Below",
+        "Council approves new cycle lanes",
+        "Facebook Twitter Email",
+    ):
+        assert furniture in dropped
+    assert any("cookies" in text for text in dropped)
+    assert not any("harbour board voted" in text for text in dropped)
+
+
 def test_the_html_reader_says_the_story_was_already_cut_out() -> None:
     draft = read_html((FIXTURES / "page_with_furniture.html").read_bytes(), source="page")
     assert draft.metadata["extracted_by"] == "trafilatura"

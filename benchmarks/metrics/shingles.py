@@ -89,6 +89,8 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+#: Table cells and form labels stay on their row's line, a space apart (as html-text does).
+_CELLS = _word_set("td th button label")
 _INVISIBLE = _word_set(
     "head script style noscript template svg math iframe object embed canvas select option datalist"
 )
@@ -96,7 +98,7 @@ _BLOCKS = _word_set(
     """
     address article aside blockquote body br dd details dialog div dl dt fieldset figcaption figure
     footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot
-    tr td th ul button label
+    tr ul
     """
 )
 
@@ -120,6 +122,8 @@ def _walk(element: etree._Element, pieces: list[str]) -> None:
         block = tag in _BLOCKS
         if block:
             pieces.append("\n")
+        elif tag in _CELLS:
+            pieces.append(" ")
         pieces.append(element.text or "")
         for child in element:
             _walk(child, pieces)

@@ -60,6 +60,9 @@ class Draft(Record):
     published: dt.date | None = None
     dateline: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    # What the reader itself left out of ``text`` (the page furniture an HTML extractor dropped);
+    # cleaning adds it to the article's own record of what was stripped.
+    stripped: tuple[Stripped, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

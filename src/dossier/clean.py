@@ -374,7 +374,8 @@ def clean(draft: Draft, *, repeated: frozenset[str] = frozenset()) -> Article:
     (:mod:`dossier.repeats`): they are stripped as site furniture.
     """
     paragraphs = list(enumerate(draft_paragraphs(draft)))
-    removed: list[tuple[int, Stripped]] = []
+    # What the reader already left out comes first, before anything of the text.
+    removed: list[tuple[int, Stripped]] = [(-1, record) for record in draft.stripped]
     paragraphs = _drop_repeated(paragraphs, repeated, removed)
     body = _drop_promos(strip_furniture(paragraphs, removed), removed)
     if EXTRACTED_BY not in draft.metadata:
