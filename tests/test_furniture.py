@@ -276,6 +276,13 @@ def test_no_furniture_word_is_typed_as_a_person(name: str) -> None:
         ("Article continues below", "boilerplate"),
         ("2:14", "boilerplate"),
         ("© Jane Roe", "caption"),
+        ("(AP Photo/Jane Roe)", "caption"),
+        ("Credit...Jane Roe for Example Times", "caption"),
+        ("A post shared by Jane Roe (@janeroe) on Jul 16, 2018 at 9:05am PDT", "embed-footer"),
+        ("Updated 4:30 p.m. ET", "live-stamp"),
+        ("Continue reading the main story", "boilerplate"),
+        ("Sponsor Message", "boilerplate"),
+        ("This article is more than 5 years old", "boilerplate"),
         ("Image copyright Example Images", "caption"),
         ("3of12Workers clear the road after the landslide.", "caption"),
     ],
@@ -295,6 +302,8 @@ def test_line_shapes(line: str, kind: str) -> None:
         "She said the cookies sold out before noon at the school fair.",
         "Prices rose 3.5% in the year to June, the statistics office said.",
         "3 of 12 Passengers on the bus were taken to hospital.",
+        "Updated figures were published on Monday, the ministry said.",
+        "The mayor said she would close the road for a week.",
     ],
 )
 def test_story_sentences_are_not_furniture(line: str) -> None:
@@ -312,6 +321,13 @@ def test_a_video_widget_runs_from_its_opening_to_its_closing_marker() -> None:
         "More story.",
     ]
     assert sorted(widget_blocks(lines)) == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "control", ["Autoplay", "Show Thumbnails", "Show Captions", "Last SlideNext Slide", "Close"]
+)
+def test_gallery_and_player_controls_are_video_widget_lines(control: str) -> None:
+    assert widget_blocks(["Story text.", control, "More story."]) == {1: widget_blocks([control])[0]}
 
 
 def test_a_widget_without_its_closing_marker_leaves_the_lines_after_it() -> None:

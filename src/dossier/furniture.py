@@ -91,6 +91,14 @@ _LIVE_STAMP = re.compile(
     r"\[\s*(?:updated?|update|corrected|correction|editor'?s note|developing|breaking)\b[^\[\]]{0,60}\]\s*",
     _I,
 )
+# "Updated 4:30 p.m. ET" alone on a line, in the middle of a live story.
+_BARE_STAMP = re.compile(
+    r"(?:updated?|posted|published)(?: at| on)?:?\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
+    r"\s*(?:[ECMP][SD]?T|GMT|UTC)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?",
+    _I,
+)
+# "A post shared by Jane Roe (@janeroe) on Jul 16, 2018 at 9:05am PDT": an embedded photo post's footer.
+_POST_SHARED = re.compile(r"a (?:post|photo|video) shared by [^\n]{1,80}(?:\(@\w{1,30}\))?[^\n]{0,60}", _I)
 _SHARE_URL = re.compile(
     r"(?:read or share this story|share this (?:story|article)|permalink)\s*:\s*\S+\s*\Z", _I
 )
@@ -106,8 +114,13 @@ _NEWSLETTER = re.compile(
     _I,
 )
 _PROMO_SHAPES = (
-    re.compile(r"story continue[sd] below|article continues (?:below|after)|continue reading", _I),
+    re.compile(
+        r"story continue[sd] below|article continues (?:below|after)(?: this (?:ad|advertisement))?"
+        r"|continue reading(?: the (?:main )?story| below)?|sponsor message|skip to (?:main )?content",
+        _I,
+    ),
     re.compile(r"(?:advertisement|sponsored|ad)\s*(?:-|–|—)?\s*(?:scroll|continue)", _I),
+    re.compile(r"this (?:article|story) is more than \w+ (?:days?|weeks?|months?|years?) old", _I),
 )
 _COMMENTS_HEADING = re.compile(
     r"(?:\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
@@ -146,7 +159,9 @@ def line_kind(line: str) -> Found | None:
         return Found("share-link", "link to share the story")
     if _COOKIES.search(line):
         return Found("cookie-notice", "cookie or consent notice")
-    if _LIVE_STAMP.fullmatch(line):
+    if _POST_SHARED.fullmatch(line):
+        return Found("embed-footer", "footer of an embedded social media post")
+    if _LIVE_STAMP.fullmatch(line) or _BARE_STAMP.fullmatch(line):
         return Found("live-stamp", "live-blog update stamp")
     if len(words) <= 30 and _NEWSLETTER.search(line):
         return Found("newsletter", "newsletter or sign-up line")
@@ -184,7 +199,12 @@ def live_stamp_prefix(paragraph: str) -> int:
 
 _VIDEO_OPEN = re.compile(r"just watched\b", _I)
 _VIDEO_CLOSE = re.compile(r"must watch\b", _I)
-_VIDEO_PIECES = re.compile(r"(?:replay|more videos|must watch|just watched)\b", _I)
+_VIDEO_PIECES = re.compile(
+    r"(?:replay|more videos|must watch|just watched|autoplay|show thumbnails|show captions|hide captions"
+    r"|(?:last slide\s*)?next slide|last slide|close|play video|watch video|now playing|up next|pause"
+    r"|mute)\b",
+    _I,
+)
 _HOVER_END = re.compile(r" MORE\b")
 # Two words glued without a space where one text ended and a widget's began: "SmithJane".
 _GLUE = re.compile(r"(?<=[a-z.)])(?=[A-Z][a-z])")
