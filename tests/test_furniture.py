@@ -330,6 +330,10 @@ def test_gallery_and_player_controls_are_video_widget_lines(control: str) -> Non
     assert widget_blocks(["Story text.", control, "More story."]) == {1: widget_blocks([control])[0]}
 
 
+def test_a_one_word_sentence_is_not_a_player_control() -> None:
+    assert widget_blocks(["Story text.", "Close.", "More story."]) == {}
+
+
 def test_a_widget_without_its_closing_marker_leaves_the_lines_after_it() -> None:
     lines = ["Just watched the final, he said, and went home.", "The next line is story."]
     assert widget_blocks(lines) == {}

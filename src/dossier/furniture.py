@@ -222,10 +222,17 @@ def widget_blocks(paragraphs: Sequence[str]) -> dict[int, Found]:
                     found[inside] = Found("video-widget", "video player and its playlist")
                 index = end + 1
                 continue
-        if _VIDEO_PIECES.fullmatch(paragraphs[index].strip(" .")):
+        if _is_player_control(paragraphs[index]):
             found[index] = Found("video-widget", "video player control")
         index += 1
     return found
+
+
+def _is_player_control(line: str) -> bool:
+    """A player or gallery button on its own line ("Replay", "Autoplay"); "Close." is a sentence."""
+    if line.endswith(".") and not line.endswith("..."):
+        return False
+    return _VIDEO_PIECES.fullmatch(line.strip(" .…")) is not None
 
 
 def _closing_line(paragraphs: Sequence[str], start: int) -> int | None:
