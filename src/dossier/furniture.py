@@ -419,7 +419,9 @@ def crop_to_story(
         head -= 1
     if head > 0 and is_headline(texts[head - 1]):
         head -= 1
-    outside = [text for text in (*texts[:head], *texts[end:]) if not is_prose(text)]
+    # Only lines shaped like a page's furniture (no sentence, no list item) show a page dump: an
+    # article with a table or a list of figures ending in full stops is left whole.
+    outside = [text for text in (*texts[:head], *texts[end:]) if _is_furniture_shaped(text)]
     if len(outside) < MIN_OUTSIDE_LINES:
         return list(paragraphs)
     thread = _comment_thread_start(texts, end)
@@ -464,6 +466,10 @@ def is_scrap(paragraph: str) -> bool:
         and not paragraph.rstrip(_CLOSERS).endswith((*_TERMINAL, ":"))
         and not _LIST_ITEM.match(paragraph)
     )
+
+
+def _is_furniture_shaped(line: str) -> bool:
+    return not is_prose(line) and not line.rstrip(_CLOSERS).endswith(_TERMINAL) and not _LIST_ITEM.match(line)
 
 
 def _comment_thread_start(texts: Sequence[str], end: int) -> int | None:
