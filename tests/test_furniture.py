@@ -172,6 +172,17 @@ def test_an_article_without_page_furniture_is_never_cropped() -> None:
     assert article.stripped == ()
 
 
+def test_an_article_with_a_list_of_figures_is_not_taken_for_a_page() -> None:
+    text = (
+        "The count of pledged delegates moved again after the weekend contests in three states.\n\n"
+        "Roe: 1,204.\n\nDoe: 1,101.\n\nPark: 311.\n\nLi: 95.\n\n"
+        "Party officials who vote as they please are counted apart, and they can still change their minds."
+    )
+    article = clean(Draft(source="figures", text=text))
+    assert article.text == text
+    assert article.stripped == ()
+
+
 # --- an HTML page through the real HTML reader -----------------------------------------------------------
 
 
