@@ -358,6 +358,20 @@ def test_an_inline_hover_widget_is_cut_from_its_glued_name_to_more() -> None:
     ]
 
 
+def test_a_name_with_an_inner_capital_is_no_hover_widget() -> None:
+    assert hover_widgets("MacArthur said the county wants MORE money for the roads this year.") == []
+    assert hover_widgets("McDonald said the port needs MORE cranes before the winter.") == []
+
+
+def test_two_hover_widgets_in_one_paragraph_are_both_found() -> None:
+    text = (
+        "Senator Jane RoeJane Q. RoeRoe backs bridge bill MORE (D-Ore.) and Senator Tom LeeThomas LeeLee "
+        "wins primary MORE (R-Ida.) met on Tuesday."
+    )
+    widgets = [text[start:end] for start, end in hover_widgets(text)]
+    assert widgets == ["Jane Q. RoeRoe backs bridge bill MORE", "Thomas LeeLee wins primary MORE"]
+
+
 def test_a_headline_in_capitals_has_no_hover_widget() -> None:
     assert hover_widgets("MORE RAIN AND MORE WIND FOR THE COAST") == []
 

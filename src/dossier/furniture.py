@@ -207,6 +207,7 @@ _VIDEO_PIECES = re.compile(
 )
 _HOVER_END = re.compile(r" MORE\b")
 # Two words glued without a space where one text ended and a widget's began: "SmithJane".
+_WORD_BEFORE = re.compile(r"[A-Z][a-z]+\Z")
 _GLUE = re.compile(r"(?<=[a-z.)])(?=[A-Z][a-z])")
 
 
@@ -247,8 +248,11 @@ def hover_widgets(paragraph: str) -> list[tuple[int, int]]:
     """Spans of inline hover widgets: a name glued to a run of headlines that ends in an upper-case MORE.
 
     "Senator Jane RoeJane Q. RoeRoe backs new bill MORE (D-Ore.) said" holds one
-    widget, from the glued "Jane Q. Roe" to "MORE". Only a paragraph written
-    mostly in lower case is searched, so that a headline in capitals is left alone.
+    widget, from the glued "Jane Q. Roe" to "MORE". A widget repeats the name it
+    is glued to (the word before the glue, "Roe", comes back inside it), which
+    tells it from a name spelled with an inner capital ("MacArthur wants MORE").
+    Only a paragraph written mostly in lower case is searched, so that a
+    headline in capitals is left alone.
     """
     spans: list[tuple[int, int]] = []
     if sum(1 for char in paragraph if char.isupper()) * 3 > sum(1 for char in paragraph if char.isalpha()):
@@ -256,10 +260,14 @@ def hover_widgets(paragraph: str) -> list[tuple[int, int]]:
     position = 0
     for end in _HOVER_END.finditer(paragraph):
         window_start = max(position, end.start() - 400)
-        glues = [match.start() for match in _GLUE.finditer(paragraph, window_start, end.start())]
-        if glues:
-            spans.append((glues[0], end.end()))
-            position = end.end()
+        for glue in _GLUE.finditer(paragraph, window_start, end.start()):
+            name = _WORD_BEFORE.search(paragraph, window_start, glue.start())
+            if name is not None and re.search(
+                rf"\b{re.escape(name.group())}", paragraph[glue.start() : end.start()]
+            ):
+                spans.append((glue.start(), end.end()))
+                position = end.end()
+                break
     return spans
 
 
