@@ -313,6 +313,7 @@ def test_line_shapes(line: str, kind: str) -> None:
         "She said the cookies sold out before noon at the school fair.",
         "Prices rose 3.5% in the year to June, the statistics office said.",
         "3 of 12 Passengers on the bus were taken to hospital.",
+        "The survey was carried out by Example Wire/Ipsos.",
         "Updated figures were published on Monday, the ministry said.",
         "The mayor said she would close the road for a week.",
     ],

@@ -63,7 +63,9 @@ _CREDIT_TAIL = re.compile(
     r"\((?:[A-Z][\w.&'-]*\s?){0,4}(?i:photo|photos|image|images|video|file|illustration|graphic|credit)s?"
     r"\b[^()]{0,80}\)"  # (Photo: Jane Roe/Agency), (AP Photo/Jane Roe), (File photo)
     r"|\b(?i:photo|image|picture|illustration|credit|photograph)s?(?:\s+(?i:by)|\s*:|\.{2,}|\s*\|)\s*[^.!?]{2,80}"
-    r"|\b" + _NAME_SLASH + r"|\b(?i:getty images|shutterstock|istock(?:photo)?)(?:\s+for\s+[^.!?]{1,40})?"
+    r"|(?:\A|(?<=[.!?”\"’)])\s)"
+    + _NAME_SLASH
+    + r"|\b(?i:getty images|shutterstock|istock(?:photo)?)(?:\s+for\s+[^.!?]{1,40})?"
     r")\s*\Z",
 )
 _CREDIT_ONLY = re.compile(
