@@ -16,16 +16,7 @@ import pytest
 from dossier.analyze import analyze_articles
 from dossier.article import Article, Draft
 from dossier.clean import clean
-from dossier.furniture import (
-    crop_to_story,
-    hover_widgets,
-    is_prose,
-    line_kind,
-    story_region,
-    strip_furniture,
-    widget_blocks,
-)
-from dossier.header import is_header_line, looks_like_headline
+from dossier.furniture import hover_widgets, line_kind, widget_blocks
 from dossier.ingest.html import read_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "furniture"
@@ -375,33 +366,3 @@ def test_two_hover_widgets_in_one_paragraph_are_both_found() -> None:
 
 def test_a_headline_in_capitals_has_no_hover_widget() -> None:
     assert hover_widgets("MORE RAIN AND MORE WIND FOR THE COAST") == []
-
-
-def test_prose_and_not_prose() -> None:
-    assert is_prose("The board voted on Thursday to close the pier at the end of the month.")
-    assert not is_prose("Council Approves New Cycle Lanes For The Town Centre And Harbour Road")
-    assert not is_prose("Home")
-
-
-def test_the_story_region_is_the_densest_run_of_prose() -> None:
-    prose = "The board voted on Thursday to close the pier at the end of the month, officials said."
-    lines = ["Home", "News", "Sport", prose, prose, prose, "Most read", "Teaser one", "Teaser two"]
-    assert story_region(lines) == (3, 6)
-
-
-def test_strip_and_crop_record_every_line_they_take() -> None:
-    prose = "The board voted on Thursday to close the pier at the end of the month, officials said."
-    more = "Engineers found that two of the piles had cracked during the storms in the winter."
-    lines = list(enumerate(["Home", "News", "Sport", "Weather", prose, "Advertisement", more, "About us"]))
-    removed: list[tuple[int, object]] = []
-    kept = strip_furniture(lines, removed)  # type: ignore[arg-type]
-    kept = crop_to_story(
-        kept,
-        removed,  # type: ignore[arg-type]
-        is_header=is_header_line,
-        is_headline=looks_like_headline,
-        is_tail=lambda _: False,
-    )
-    # "Weather" sits where a headline would, so it is left to the header reader.
-    assert [index for index, _ in kept] == [3, 4, 6]
-    assert sorted(index for index, _ in removed) == [0, 1, 2, 5, 7]

@@ -32,9 +32,10 @@ from typing import Any
 
 from dossier.article import Article, Draft, Stripped, article_id
 from dossier.errors import EmptyInputError
-from dossier.furniture import crop_to_story, strip_furniture
+from dossier.furniture import strip_furniture
 from dossier.header import Header, is_header_line, looks_like_headline, read_header
 from dossier.outlet import outlet_from_byline, outlet_from_stripped
+from dossier.region import crop_to_story
 from dossier.segment import segment
 
 logger = logging.getLogger(__name__)

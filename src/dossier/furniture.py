@@ -13,9 +13,7 @@ footers of embedded posts, live-blog stamps. This module finds them by their
 - **widget grammar** (:func:`widget_blocks`): a run of lines that opens and
   closes with a widget's own markers (a video carousel from "just watched" to
   "must watch"), and inline hover widgets that end in an upper-case "MORE";
-- **the story region** (:func:`story_region`): on a page dump, the story is
-  the densest run of prose paragraphs; menus, teaser lists and comment
-  threads around it are furniture.
+- the story region of a whole page's text is found in :mod:`dossier.region`.
 
 Every finding is a :class:`~dossier.article.Stripped` record with its kind, so
 what was removed can always be shown.
@@ -24,23 +22,16 @@ what was removed can always be shown.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.article import Stripped
 from dossier.header import parse_byline
 
-#: A prose paragraph has at least this many words.
-PROSE_MIN_WORDS = 8
 #: Lines longer than this are never judged by their shape alone.
 MAX_FURNITURE_WORDS = 80
 #: A widget's closing marker must come within this many lines of its opening marker.
 WIDGET_REACH = 40
-#: What a non-prose line costs the story region, in words.
-LINE_COST = 12
-#: The story region is only cut from a text with at least this many furniture-shaped lines outside it.
-MIN_OUTSIDE_LINES = 3
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -124,16 +115,10 @@ _PROMO_SHAPES = (
     re.compile(r"(?:advertisement|sponsored|ad)\s*(?:-|–|—)?\s*(?:scroll|continue)", _I),
     re.compile(r"this (?:article|story) is more than \w+ (?:days?|weeks?|months?|years?) old", _I),
 )
-_COMMENTS_HEADING = re.compile(
-    r"(?:\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
-    r"|(?:(?:top rated |most recent |newest |oldest |reader )?comments?|discussion|"
-    r"join the (?:discussion|conversation)|leave a (?:reply|comment)(?: cancel reply)?|"
-    r"add (?:a |your )?comment|post a comment|show comments|view comments|reader comments)\s*(?:\(\d+\))?)\Z",
-    _I,
-)
 _CLOCK_ONLY = re.compile(r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?")
-_TERMINAL = tuple(".!?…")
-_CLOSERS = "\"'”’»)]*"
+#: Marks that end a sentence, and the closing quotes and brackets that may follow them.
+SENTENCE_FINAL = tuple(".!?…")
+CLOSERS = "\"'”’»)]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +138,7 @@ def line_kind(line: str) -> Found | None:
         return Found("caption", "image caption widget")
     if _FILE_PHOTO.match(line) or _CREDIT_ONLY.fullmatch(line) or _COPYRIGHT_CREDIT.fullmatch(line):
         return Found("caption", "photo caption or credit")
-    if _CREDIT_TAIL.search(line) and not line.rstrip(_CLOSERS).endswith(_TERMINAL[1:]):
+    if _CREDIT_TAIL.search(line) and not line.rstrip(CLOSERS).endswith(SENTENCE_FINAL[1:]):
         return Found("caption", "caption ending in a photo credit")
     if _EMBED_FOOTER.match(line):
         return Found("embed-footer", "footer of an embedded social media post")
@@ -181,7 +166,7 @@ def is_byline(line: str) -> bool:
     return (
         len(line.split()) <= 12
         and parse_byline(line) is not None
-        and not line.rstrip(_CLOSERS).endswith(_TERMINAL)
+        and not line.rstrip(CLOSERS).endswith(SENTENCE_FINAL)
     )
 
 
@@ -273,80 +258,6 @@ def hover_widgets(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-# --- the story region ----------------------------------------------------------------------------
-
-
-def is_prose(paragraph: str) -> bool:
-    """A paragraph written in sentences: enough words, mostly lower case, ending like a sentence."""
-    words = paragraph.split()
-    if len(words) < PROSE_MIN_WORDS:
-        return False
-    lower = sum(1 for word in words if word[:1].islower())
-    if lower * 5 < len(words) * 2:
-        return False
-    return paragraph.rstrip(_CLOSERS).endswith((*_TERMINAL, ":", ";")) or len(words) >= 40
-
-
-def is_comments_heading(paragraph: str) -> bool:
-    """The heading of a reader comment thread ("34 Comments", "[ 12 comments ]", "Leave a Reply")."""
-    return _COMMENTS_HEADING.fullmatch(paragraph.strip(" .:[]()")) is not None
-
-
-def story_region(paragraphs: Sequence[str]) -> tuple[int, int]:
-    """``(start, end)`` of the densest run of prose paragraphs: each prose word counts for
-    the story, each other paragraph costs :data:`LINE_COST` words (a heading of a comment
-    thread ends the story outright, since comments always come after it)."""
-    best = (0, 0, 0)  # score, start, end
-    running, start = 0, 0
-    for index, paragraph in enumerate(paragraphs):
-        if is_comments_heading(paragraph) and best[0] > 0:
-            break
-        weight = _region_weight(paragraph)
-        if running <= 0:
-            running, start = 0, index
-        running += weight
-        if running > best[0]:
-            best = (running, start, index + 1)
-    return best[1], best[2]
-
-
-_LIST_ITEM = re.compile(r"(?:\d{1,3}[.)]|[-•*·▪–])\s+\S")
-_NUMBER = re.compile(r"\d")
-
-
-def _region_weight(paragraph: str) -> int:
-    """Prose words count for the story, a list item or table row is neutral, anything else costs."""
-    if is_prose(paragraph) and not is_glued_teaser(paragraph):
-        return len(paragraph.split())
-    words = paragraph.split()
-    if _LIST_ITEM.match(paragraph) or sum(1 for word in words if _NUMBER.match(word)) >= 3:
-        return 0
-    return -LINE_COST
-
-
-_TEASER_GLUE = re.compile(
-    r"(?<=[a-z?!'’\")][a-z?!'’\"]{2})(?=[A-Z][a-z])|(?<=[a-z]{3}[?!.'’\"])(?=[A-Z][a-z])"
-)
-
-
-def is_glued_teaser(paragraph: str) -> bool:
-    """A teaser: a headline in title case glued without a space to its summary ("Ferry Pier To
-    CloseThe board voted ...")."""
-    glue = _TEASER_GLUE.search(paragraph)
-    if glue is None:
-        return False
-    words = paragraph[: glue.start()].split()
-    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
-    return len(words) >= 3 and capitalised * 10 >= len(words) * 7
-
-
-def ends_like_sentence(paragraph: str) -> bool:
-    """The paragraph ends with sentence punctuation and has a lower-case word."""
-    return paragraph.rstrip(_CLOSERS).endswith(_TERMINAL) and any(
-        word[:1].islower() for word in paragraph.split()
-    )
-
-
 def stripped(text: str, found: Found) -> Stripped:
     return Stripped(found.kind, text, found.reason)
 
@@ -355,14 +266,8 @@ def stripped(text: str, found: Found) -> Stripped:
 
 Indexed = tuple[int, str]
 Removed = list[tuple[int, Stripped]]
-#: A line of at most this many words with no sentence structure is a scrap of the page.
-SCRAP_WORDS = 2
 #: The header reader owns bylines among this many first paragraphs; later ones are furniture.
 HEADER_LINES = 6
-#: A line of at most this many words that a page shows twice is a teaser, not the story.
-MAX_REPEATED_WORDS = 30
-#: How many lines just before the story region may be its headline, byline and date lines.
-HEADER_REACH = 3
 
 
 def strip_furniture(paragraphs: Sequence[Indexed], removed: Removed) -> list[Indexed]:
@@ -399,91 +304,3 @@ def _strip_inline(index: int, text: str, removed: Removed) -> str:
         removed.append((index, Stripped("related-links", text[start:end], "inline related-links widget")))
         text = text[:start] + " " + text[end:].lstrip()
     return " ".join(text.split()) if spans else text
-
-
-def crop_to_story(
-    paragraphs: Sequence[Indexed],
-    removed: Removed,
-    *,
-    is_header: Callable[[str], bool],
-    is_headline: Callable[[str], bool],
-    is_tail: Callable[[str], bool],
-) -> list[Indexed]:
-    """On a page dump, the story region and the header lines just before it; the rest is recorded.
-
-    The header reader's lines before the region (``is_header``, ``is_headline``)
-    and the credits and notices that end a story (``is_tail``) stay, for the
-    steps that read them. A text with fewer than :data:`MIN_OUTSIDE_LINES`
-    non-prose lines outside the region is an article already, and is returned whole.
-    """
-    texts = [text for _, text in paragraphs]
-    start, end = story_region(texts)
-    if end == 0:
-        return list(paragraphs)
-    while end < len(texts) and (ends_like_sentence(texts[end]) or is_tail(texts[end])):
-        end += 1
-    while start > 0 and ends_like_sentence(texts[start - 1]):
-        start -= 1
-    head = start
-    while head > 0 and start - head < HEADER_REACH and is_header(texts[head - 1]):
-        head -= 1
-    if head > 0 and is_headline(texts[head - 1]):
-        head -= 1
-    # Only lines shaped like a page's furniture (no sentence, no list item) show a page dump: an
-    # article with a table or a list of figures ending in full stops is left whole.
-    outside = [text for text in (*texts[:head], *texts[end:]) if _is_furniture_shaped(text)]
-    if len(outside) < MIN_OUTSIDE_LINES:
-        return list(paragraphs)
-    thread = _comment_thread_start(texts, end)
-    for position, (index, text) in enumerate(paragraphs):
-        if head <= position < end:
-            continue
-        if thread is not None and position >= thread:
-            removed.append((index, Stripped("comments", text, "reader comments after the story")))
-        else:
-            removed.append((index, Stripped("page-furniture", text, "page text outside the story")))
-    return _without_scraps(paragraphs, head, start, end, removed)
-
-
-def _without_scraps(
-    paragraphs: Sequence[Indexed], head: int, start: int, end: int, removed: Removed
-) -> list[Indexed]:
-    """The region's paragraphs without scraps (short lines that are neither sentences nor list
-    items), short lines the page shows more than once (a teaser and its image's alt text), and
-    later copies of a paragraph (a page that shows its story twice)."""
-    kept = list(paragraphs[head:start])
-    counts = Counter(text for _, text in paragraphs)
-    seen: set[str] = set()
-    for index, text in paragraphs[start:end]:
-        if is_scrap(text):
-            removed.append((index, Stripped("page-furniture", text, "short line with no sentence structure")))
-
-        elif counts[text] > 1 and len(text.split()) <= MAX_REPEATED_WORDS and not is_prose(text):
-            removed.append((index, Stripped("page-furniture", text, "short line the page repeats")))
-        elif text in seen:
-            removed.append((index, Stripped("page-furniture", text, "a copy of a paragraph already kept")))
-        else:
-            seen.add(text)
-            kept.append((index, text))
-    return kept
-
-
-def is_scrap(paragraph: str) -> bool:
-    """A few words that neither end like a sentence nor open a list item: a label, a button, a credit."""
-    words = paragraph.split()
-    return (
-        len(words) <= SCRAP_WORDS
-        and not paragraph.rstrip(_CLOSERS).endswith((*_TERMINAL, ":"))
-        and not _LIST_ITEM.match(paragraph)
-    )
-
-
-def _is_furniture_shaped(line: str) -> bool:
-    return not is_prose(line) and not line.rstrip(_CLOSERS).endswith(_TERMINAL) and not _LIST_ITEM.match(line)
-
-
-def _comment_thread_start(texts: Sequence[str], end: int) -> int | None:
-    for position in range(end, len(texts)):
-        if is_comments_heading(texts[position]):
-            return position
-    return None
