@@ -38,7 +38,11 @@ class Span(Record):
 class Stripped(Record):
     """Text that cleaning removed from a source, and why, so nothing is silently lost."""
 
-    kind: str  # e.g. "title", "byline", "boilerplate", "syndication-tail", "credit"
+    # e.g. "title", "byline", "boilerplate", "syndication-tail", "credit"; page furniture
+    # (dossier.furniture, dossier.region, dossier.repeats): "video-widget", "related-links",
+    # "caption", "newsletter", "cookie-notice", "share-bar", "share-link", "embed-footer",
+    # "live-stamp", "page-furniture", "comments", "repeated-line", "html-furniture"
+    kind: str
     text: str
     reason: str
 
