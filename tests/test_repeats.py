@@ -32,9 +32,7 @@ STORIES = (
 
 
 def repeats_of(drafts: list[Draft]) -> dict[int, frozenset[str]]:
-    return repeated_lines(
-        drafts, {position: draft_paragraphs(draft) for position, draft in enumerate(drafts)}
-    )
+    return repeated_lines(drafts, draft_paragraphs)
 
 
 def test_lines_an_outlet_repeats_are_found_and_the_stories_are_not() -> None:

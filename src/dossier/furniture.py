@@ -30,6 +30,10 @@ from dossier.header import parse_byline
 
 #: Lines longer than this are never judged by their shape alone.
 MAX_FURNITURE_WORDS = 80
+#: A share bar has at most this many buttons.
+SHARE_BAR_WORDS = 12
+#: How many characters at the end of a line may hold a photo credit.
+CREDIT_REACH = 200
 #: A widget's closing marker must come within this many lines of its opening marker.
 WIDGET_REACH = 40
 
@@ -134,23 +138,26 @@ def line_kind(line: str) -> Found | None:
     words = line.split()
     if len(words) > MAX_FURNITURE_WORDS:
         return None
-    if _CAPTION_WIDGET.search(line) and len(words) <= 40:
+    # Each costly pattern runs only on a line holding one of its words, so prose is cheap to pass.
+    folded = line.casefold()
+    captionish = _mentions(folded, _CAPTION_WORDS) or line[:1].isdigit()
+    if len(words) <= 40 and captionish and _CAPTION_WIDGET.search(line):
         return Found("caption", "image caption widget")
     if _FILE_PHOTO.match(line) or _CREDIT_ONLY.fullmatch(line) or _COPYRIGHT_CREDIT.fullmatch(line):
         return Found("caption", "photo caption or credit")
-    if _CREDIT_TAIL.search(line) and not line.rstrip(CLOSERS).endswith(SENTENCE_FINAL[1:]):
+    if _is_captioned(line, folded):
         return Found("caption", "caption ending in a photo credit")
     if _EMBED_FOOTER.match(line):
         return Found("embed-footer", "footer of an embedded social media post")
     if _SHARE_URL.match(line):
         return Found("share-link", "link to share the story")
-    if _COOKIES.search(line):
+    if _mentions(folded, _COOKIE_WORDS) and _COOKIES.search(line):
         return Found("cookie-notice", "cookie or consent notice")
     if _POST_SHARED.fullmatch(line):
         return Found("embed-footer", "footer of an embedded social media post")
     if _LIVE_STAMP.fullmatch(line) or _BARE_STAMP.fullmatch(line):
         return Found("live-stamp", "live-blog update stamp")
-    if len(words) <= 30 and _NEWSLETTER.search(line):
+    if len(words) <= 30 and _mentions(folded, _NEWSLETTER_WORDS) and _NEWSLETTER.search(line):
         return Found("newsletter", "newsletter or sign-up line")
     if any(pattern.fullmatch(line.strip(" .:-–—")) for pattern in _PROMO_SHAPES):
         return Found("boilerplate", "line telling the reader the story goes on")
@@ -159,6 +166,39 @@ def line_kind(line: str) -> Found | None:
     if _CLOCK_ONLY.fullmatch(line):
         return Found("boilerplate", "video running time")
     return None
+
+
+_CAPTION_WORDS = ("caption", "enlarge", "expand image", "copyright")
+_CREDIT_WORDS = (
+    "/",
+    "photo",
+    "image",
+    "picture",
+    "illustration",
+    "credit",
+    "getty",
+    "shutterstock",
+    "istock",
+)
+_COOKIE_WORDS = ("cookie", "site")
+_NEWSLETTER_WORDS = (
+    *("sign up", "subscribe", "register", "newsletter", "mail", "inbox", "signing up", "privacy"),
+    "terms of",
+)
+
+
+def _mentions(folded: str, words: Sequence[str]) -> bool:
+    return any(word in folded for word in words)
+
+
+def _is_captioned(line: str, folded: str) -> bool:
+    """The line ends in a photo credit and not in a question or exclamation."""
+    tail = max(0, len(line) - CREDIT_REACH)  # the credit sits at the end
+    if not _mentions(folded[tail:], _CREDIT_WORDS):
+        return False
+    return _CREDIT_TAIL.search(line, tail) is not None and not line.rstrip(CLOSERS).endswith(
+        SENTENCE_FINAL[1:]
+    )
 
 
 def is_byline(line: str) -> bool:
@@ -171,9 +211,11 @@ def is_byline(line: str) -> bool:
 
 
 def _is_share_bar(words: Sequence[str]) -> bool:
+    if len(words) > SHARE_BAR_WORDS:
+        return False
     names = [word.strip(".,:;|·•/()").casefold() for word in words]
     names = [name for name in names if name]
-    return bool(names) and len(names) <= 12 and all(name in _NETWORKS for name in names)
+    return bool(names) and all(name in _NETWORKS for name in names)
 
 
 def live_stamp_prefix(paragraph: str) -> int:
@@ -242,6 +284,8 @@ def hover_widgets(paragraph: str) -> list[tuple[int, int]]:
     headline in capitals is left alone.
     """
     spans: list[tuple[int, int]] = []
+    if " MORE" not in paragraph:
+        return spans
     if sum(1 for char in paragraph if char.isupper()) * 3 > sum(1 for char in paragraph if char.isalpha()):
         return spans
     position = 0

@@ -114,9 +114,7 @@ def read_articles(
     failures = list(ingested.failures)
     drafts = ingested.drafts
     # Lines one outlet prints under several of its articles are its furniture (batch level).
-    repeats = repeated_lines(
-        drafts, {position: draft_paragraphs(draft) for position, draft in enumerate(drafts)}
-    )
+    repeats = repeated_lines(drafts, draft_paragraphs)
     for position, draft in enumerate(drafts):
         article = _clean_or_fail(draft, failures, repeats.get(position, frozenset()))
         if article is not None:

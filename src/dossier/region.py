@@ -28,6 +28,8 @@ MIN_OUTSIDE_LINES = 3
 SCRAP_WORDS = 2
 #: A line of at most this many words that a page shows twice is a teaser, not the story.
 MAX_REPEATED_WORDS = 30
+#: A teaser's headline is at most this many characters long.
+TEASER_HEADLINE_CHARS = 200
 #: How many lines just before the story region may be its byline and date lines.
 HEADER_REACH = 3
 
@@ -97,7 +99,10 @@ _TEASER_GLUE = re.compile(
 def is_glued_teaser(paragraph: str) -> bool:
     """A teaser: a headline in title case glued without a space to its summary ("Ferry Pier To
     CloseThe board voted ...")."""
-    glue = _TEASER_GLUE.search(paragraph)
+    opening = paragraph.split(maxsplit=3)[:3]
+    if len(opening) < 3 or not all(word[:1].isupper() or word[:1].isdigit() for word in opening):
+        return False  # a teaser opens with a headline in title case; most prose does not
+    glue = _TEASER_GLUE.search(paragraph, 0, TEASER_HEADLINE_CHARS)
     if glue is None:
         return False
     words = paragraph[: glue.start()].split()

@@ -20,7 +20,7 @@ Guards, so that no story text is lost:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from dossier.article import Draft
@@ -44,21 +44,24 @@ def outlet_key(draft: Draft) -> str | None:
 
 
 def repeated_lines(
-    drafts: Sequence[Draft], lines_of: Mapping[int, Sequence[str]]
+    drafts: Sequence[Draft], lines_of: Callable[[Draft], Sequence[str]]
 ) -> dict[int, frozenset[str]]:
     """For each draft (by position), the lines its outlet repeats across other articles.
 
-    ``lines_of`` maps a draft's position to its paragraphs (as cleaning finds them).
+    ``lines_of`` gives a draft's paragraphs as cleaning finds them; it is only
+    called for drafts that share their outlet with another draft.
     """
     groups: dict[str, list[int]] = {}
     for position, draft in enumerate(drafts):
         key = outlet_key(draft)
-        if key is not None and position in lines_of:
+        if key is not None:
             groups.setdefault(key, []).append(position)
     found: dict[int, frozenset[str]] = {}
     for members in groups.values():
         if len(members) >= MIN_ARTICLES:
-            found.update(_group_repeats(members, lines_of))
+            found.update(
+                _group_repeats(members, {position: lines_of(drafts[position]) for position in members})
+            )
     return found
 
 
