@@ -20,6 +20,7 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 import bench_figures  # noqa: E402
+import bench_furniture  # noqa: E402
 import bench_quotes  # noqa: E402
 import floors  # noqa: E402
 from dossier.errors import MalformedInputError, UsageError  # noqa: E402
@@ -67,6 +68,17 @@ def test_figures_on_the_seeds_meet_their_floors() -> None:
     result = bench_figures.measure_seeds()
     assert result is not None
     assert_meets_floors("figures", [result[1]])
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(
+    not (bench_furniture.DATA / "ground-truth.json").is_file(),
+    reason=f"{bench_furniture.DATA} is absent (shared data is not checked out)",
+)
+def test_furniture_on_the_held_out_pages_meets_its_floors() -> None:
+    measured = bench_furniture.measure_part("holdout")
+    assert measured.metrics["cleaned_f1"] > measured.metrics["visible_f1"]
+    assert_meets_floors("furniture", [measured])
 
 
 def test_the_pinned_floors_file_is_written_the_canonical_way() -> None:

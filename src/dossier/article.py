@@ -38,7 +38,11 @@ class Span(Record):
 class Stripped(Record):
     """Text that cleaning removed from a source, and why, so nothing is silently lost."""
 
-    kind: str  # e.g. "title", "byline", "boilerplate", "syndication-tail", "credit"
+    # e.g. "title", "byline", "boilerplate", "syndication-tail", "credit"; page furniture
+    # (dossier.furniture, dossier.region, dossier.repeats): "video-widget", "related-links",
+    # "caption", "newsletter", "cookie-notice", "share-bar", "share-link", "embed-footer",
+    # "live-stamp", "page-furniture", "comments", "repeated-line", "html-furniture"
+    kind: str
     text: str
     reason: str
 
@@ -60,6 +64,9 @@ class Draft(Record):
     published: dt.date | None = None
     dateline: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    # What the reader itself left out of ``text`` (the page furniture an HTML extractor dropped);
+    # cleaning adds it to the article's own record of what was stripped.
+    stripped: tuple[Stripped, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

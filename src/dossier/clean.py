@@ -32,8 +32,10 @@ from typing import Any
 
 from dossier.article import Article, Draft, Stripped, article_id
 from dossier.errors import EmptyInputError
-from dossier.header import Header, is_header_line, read_header
+from dossier.furniture import strip_furniture
+from dossier.header import Header, is_header_line, looks_like_headline, read_header
 from dossier.outlet import outlet_from_byline, outlet_from_stripped
+from dossier.region import crop_to_story
 from dossier.segment import segment
 
 logger = logging.getLogger(__name__)
@@ -53,6 +55,9 @@ MAX_TAIL_CHARS = 1200
 HEADER_LINES = 6
 
 _PARAGRAPH_SEPARATOR = "\n\n"
+#: Draft metadata key naming the extractor that already cut the story out of its page: the
+#: story region is then not looked for again (a second cut only loses lists and tables).
+EXTRACTED_BY = "extracted_by"
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -358,11 +363,26 @@ def _is_remnant(paragraph: str) -> bool:
 _Indexed = tuple[int, str]
 
 
-def clean(draft: Draft) -> Article:
-    """The article made from ``draft``; raises :class:`EmptyInputError` when no text is left."""
-    paragraphs = list(enumerate(text_paragraphs(normalize_text(draft.text))))
-    removed: list[tuple[int, Stripped]] = []
-    body = _drop_promos(paragraphs, removed)
+def draft_paragraphs(draft: Draft) -> list[str]:
+    """The paragraphs of a draft's text as cleaning first sees them (for batch-level checks)."""
+    return text_paragraphs(normalize_text(draft.text))
+
+
+def clean(draft: Draft, *, repeated: frozenset[str] = frozenset()) -> Article:
+    """The article made from ``draft``; raises :class:`EmptyInputError` when no text is left.
+
+    ``repeated`` holds lines the draft's outlet prints across its other articles
+    (:mod:`dossier.repeats`): they are stripped as site furniture.
+    """
+    paragraphs = list(enumerate(draft_paragraphs(draft)))
+    # What the reader already left out comes first, before anything of the text.
+    removed: list[tuple[int, Stripped]] = [(-1, record) for record in draft.stripped]
+    paragraphs = _drop_repeated(paragraphs, repeated, removed)
+    body = _drop_promos(strip_furniture(paragraphs, removed), removed)
+    if EXTRACTED_BY not in draft.metadata:
+        body = crop_to_story(
+            body, removed, is_header=is_header_line, is_headline=looks_like_headline, is_tail=_is_tail
+        )
     header = read_header([text for _, text in body], known_title=draft.title)
     for (index, _), record in zip(body[: header.lead], header.stripped, strict=True):
         removed.append((index, record))
@@ -391,6 +411,26 @@ def clean(draft: Draft) -> Article:
         stripped=stripped,
         metadata=metadata,
     )
+
+
+def _is_tail(paragraph: str) -> bool:
+    return tail_kind(paragraph) is not None
+
+
+def _drop_repeated(
+    paragraphs: list[_Indexed], repeated: frozenset[str], removed: list[tuple[int, Stripped]]
+) -> list[_Indexed]:
+    """Lines the outlet repeats across its articles; bylines and date lines stay for the header."""
+    if not repeated:
+        return paragraphs
+    kept: list[_Indexed] = []
+    for index, paragraph in paragraphs:
+        if paragraph in repeated and not is_header_line(paragraph):
+            reason = "line this outlet repeats across its articles"
+            removed.append((index, Stripped("repeated-line", paragraph, reason)))
+        else:
+            kept.append((index, paragraph))
+    return kept
 
 
 def _drop_promos(paragraphs: list[_Indexed], removed: list[tuple[int, Stripped]]) -> list[_Indexed]:

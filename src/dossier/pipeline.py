@@ -34,7 +34,7 @@ from dossier.analysis import Analysis
 from dossier.analyze import analyze_articles, analyzer_key
 from dossier.article import Article, Draft, Failure
 from dossier.briefing import AnyBriefing, Briefing
-from dossier.clean import clean
+from dossier.clean import clean, draft_paragraphs
 from dossier.conflicts import conflicts_stage
 from dossier.coverage import coverage_stage
 from dossier.dedup import mark_duplicates
@@ -50,6 +50,7 @@ from dossier.issues.pool import pool_stage
 from dossier.nlp import DEFAULT_MODEL, Backbone
 from dossier.nlp import load as load_backbone
 from dossier.quotes import make_quotes_stage
+from dossier.repeats import repeated_lines
 from dossier.speakers import link_speakers_stage
 from dossier.store import AddResult, Store
 from dossier.stories import Assignment, OnlineClusterer, StoryMap
@@ -114,17 +115,20 @@ def read_articles(
     )
     articles: list[Article] = []
     failures = list(ingested.failures)
-    for draft in ingested.drafts:
-        article = _clean_or_fail(draft, failures)
+    drafts = ingested.drafts
+    # Lines one outlet prints under several of its articles are its furniture (batch level).
+    repeats = repeated_lines(drafts, draft_paragraphs)
+    for position, draft in enumerate(drafts):
+        article = _clean_or_fail(draft, failures, repeats.get(position, frozenset()))
         if article is not None:
             articles.append(article)
     _raise_if_strict(failures, options)
     return ReadResult(tuple(articles), tuple(failures))
 
 
-def _clean_or_fail(draft: Draft, failures: list[Failure]) -> Article | None:
+def _clean_or_fail(draft: Draft, failures: list[Failure], repeated: frozenset[str]) -> Article | None:
     try:
-        return clean(draft)
+        return clean(draft, repeated=repeated)
     except SourceError as error:
         failures.append(Failure(draft.source, type(error).__name__, error.message))
         return None

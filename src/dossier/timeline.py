@@ -9,7 +9,11 @@ entry's ``text`` is its first evidence sentence, copied verbatim, so the
 timeline says nothing the articles do not.
 
 Left out on purpose: vague spans ("in coming weeks", a week that straddles two
-years), and a publication-date line that is only the byline.
+years), a publication-date line that is only the byline, and a possessive that
+names another event inside a phrase ("a suspect in Monday's bombings was
+caught": Monday is when the bombings happened, not the capture). The footers of
+embedded posts ("— Name (@handle) July 16, 2018") never reach the timeline:
+cleaning strips them.
 """
 
 from __future__ import annotations
@@ -81,6 +85,8 @@ def _propose(
         return
     if _is_dateline(article, sentence, expression):
         return
+    if expression.mention.reference:
+        return  # "a suspect in Monday's bombings was caught": Monday dates the bombings, not the catch
     for event in events:
         if event.label != label:
             continue

@@ -17,12 +17,13 @@ from typing import Any
 import trafilatura
 from lxml import etree
 
-from dossier.article import Draft
+from dossier.article import Draft, Stripped
+from dossier.clean import EXTRACTED_BY
 from dossier.dates import LATEST_YEAR, parse_published
 from dossier.errors import MalformedInputError
 from dossier.ingest.decode import decode_text
 from dossier.ingest.failures import one_line
-from dossier.ingest.markup import PARAGRAPH_SEPARATOR, element_paragraphs
+from dossier.ingest.markup import PARAGRAPH_SEPARATOR, element_paragraphs, html_to_text
 
 logger = logging.getLogger(__name__)
 
@@ -72,15 +73,35 @@ def read_html(
     words = sum(len(paragraph.split()) for paragraph in paragraphs)
     if words < MIN_ARTICLE_WORDS:
         raise MalformedInputError(f"no article text found in HTML (only {words} words)", source=source)
+    text = PARAGRAPH_SEPARATOR.join(paragraphs)
     return Draft(
         source=source,
-        text=PARAGRAPH_SEPARATOR.join(paragraphs),
+        text=text,
         title=_clean_field(document.title),
         outlet=_clean_field(document.sitename),
         url=_clean_field(document.url) or url,
         published=parse_published(document.date),
-        metadata=_extra_metadata(document),
+        metadata={**_extra_metadata(document), EXTRACTED_BY: "trafilatura"},
+        stripped=dropped_text(markup, text, source=source),
     )
+
+
+def dropped_text(markup: str, kept: str, *, source: str) -> tuple[Stripped, ...]:
+    """The page's readable paragraphs that the extractor left out of ``kept``: its furniture.
+
+    A page paragraph counts as kept when its words appear, in order, in the kept
+    text (the extractor may split or trim a block), so only what a reader of the
+    article never sees is recorded.
+    """
+    folded = " ".join(kept.split())
+    dropped: list[Stripped] = []
+    for paragraph in html_to_text(markup, source=source).split(PARAGRAPH_SEPARATOR):
+        line = " ".join(paragraph.split())
+        if line and line not in folded:
+            dropped.append(
+                Stripped("html-furniture", line, "page text the HTML reader left out of the article")
+            )
+    return tuple(dropped)
 
 
 def _decode_page(data: bytes, *, source: str, charset: str | None) -> str:

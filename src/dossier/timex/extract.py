@@ -85,6 +85,17 @@ _PAST_WORDS = word_set(
     """said told met was were had did made took came went left held gave began saw spoke won lost sent
     shut struck brought bought sold led ran arrived agreed signed announced"""
 )
+# A present-tense schedule right before a date ("is Saturday", "are set for Monday", "resume on
+# Tuesday"): the event is planned, so it lies ahead. Past forms are past markers already.
+_PLANNED = re.compile(
+    r"\b(?:is|are|(?:is|are)[ ](?:set|scheduled|slated|planned|due|expected)(?:[ ]to[ ]\w+)?(?:[ ]for)?"
+    r"|(?:begins?|starts?|opens?|resumes?|ends?|closes?|meets?|convenes?|takes[ ]place|kicks[ ]off"
+    r"|goes[ ]on[ ]sale|heads?[ ]to[ ]the[ ]polls)(?:[ ]again)?)[ ]+(?:(?:on|this|next)[ ]+)?\Z",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = word_set(
+    "in of after before since following from over during at about for to by on despite amid with without"
+)
 _NOT_PAST = frozenset(("need", "needed", "speed", "seed", "feed", "red", "bed", "hundred", "united", "based"))
 _TOKEN = re.compile(r"[\w’']+")
 #: Words of the sentence before an expression that are searched for a tense marker.
@@ -105,6 +116,9 @@ class TimeMention(Record):
     day: int | None = None
     weekday: int | None = None
     unit: str | None = None  # "days"/"weeks"/"months" for "in coming weeks"
+    # A possessive inside a phrase ("a suspect in Monday's bombings"): it dates that other
+    # event, not what the sentence reports.
+    reference: bool = False
 
 
 def find_mentions(
@@ -171,7 +185,9 @@ def _mention(match: re.Match[str], text: str, floor: int, stop: int) -> TimeMent
         return TimeMention(start, end, "week", tense, _lower(group["mod_w"]))
     if kind == "weekday":
         modifier = _lower(group["mod_d"])
-        return TimeMention(start, end, "weekday", tense, modifier, weekday=WEEKDAYS[group["weekday"].lower()])
+        weekday = WEEKDAYS[group["weekday"].lower()]
+        reference = match.group().endswith(("'s", "’s")) and _after_preposition(text, start, floor)
+        return TimeMention(start, end, "weekday", tense, modifier, weekday=weekday, reference=reference)
     if kind == "relative_day":
         return TimeMention(start, end, "relative_day", tense, group["rel_day"].lower())
     if kind == "coming":
@@ -200,8 +216,18 @@ def _lower(value: str | None) -> str | None:
     return value.lower() if value else None
 
 
+def _after_preposition(text: str, start: int, floor: int) -> bool:
+    """The word before ``start`` is a preposition (or "the"), so a possessive there names another event."""
+    before = _TOKEN.findall(text, max(floor, start - 30), start)
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
 def clause_tense(text: str, start: int, end: int, floor: int, stop: int) -> Tense:
-    """Past or future for ``[start, end)``: the nearest marker on its left, else in the sentence."""
+    """Past or future for ``[start, end)``: a plan stated right before it ("the vote is
+    Saturday", "talks resume on Monday") is future; else the nearest marker on its left,
+    else one in the rest of the sentence."""
+    if _PLANNED.search(text, max(floor, start - 60), start):
+        return "future"
     left = _TOKEN.findall(text, max(floor, start - 120), start)[-_TENSE_LOOKBACK:]
     for index in range(len(left) - 1, -1, -1):
         tense = _marker(left, index)

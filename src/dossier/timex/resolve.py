@@ -4,6 +4,8 @@ Rules (``anchor`` is the publication date):
 
 * weekday: past tense → the latest such day on or before the anchor; future
   tense or "next" → the first on or after it; "last Tuesday" → strictly before.
+  A plan stated in the present ("the vote is Saturday", "talks resume on
+  Monday") is future tense (see :func:`dossier.timex.extract.clause_tense`).
 * month without a year: "last November" → the latest November before the
   anchor's month; "next May" → the first after it; otherwise past tense gives
   the latest on or before the anchor's month and future the first on or after.

@@ -1,0 +1,67 @@
+"""region: the story region of a page dump, and what cropping to it records."""
+
+from __future__ import annotations
+
+from dossier.article import Stripped
+from dossier.furniture import strip_furniture
+from dossier.header import is_header_line, looks_like_headline
+from dossier.region import crop_to_story, is_comments_heading, is_glued_teaser, is_prose, story_region
+
+
+def test_prose_and_not_prose() -> None:
+    assert is_prose("The board voted on Thursday to close the pier at the end of the month.")
+    assert not is_prose("Council Approves New Cycle Lanes For The Town Centre And Harbour Road")
+    assert not is_prose("Home")
+
+
+def test_the_story_region_is_the_densest_run_of_prose() -> None:
+    prose = "The board voted on Thursday to close the pier at the end of the month, officials said."
+    lines = ["Home", "News", "Sport", prose, prose, prose, "Most read", "Teaser one", "Teaser two"]
+    assert story_region(lines) == (3, 6)
+
+
+def test_strip_and_crop_record_every_line_they_take() -> None:
+    prose = "The board voted on Thursday to close the pier at the end of the month, officials said."
+    more = "Engineers found that two of the piles had cracked during the storms in the winter."
+    lines = list(enumerate(["Home", "News", "Sport", "Weather", prose, "Advertisement", more, "About us"]))
+    removed: list[tuple[int, Stripped]] = []
+    kept = strip_furniture(lines, removed)
+    kept = crop_to_story(
+        kept,
+        removed,
+        is_header=is_header_line,
+        is_headline=looks_like_headline,
+        is_tail=lambda _: False,
+    )
+    # "Weather" sits where a headline would, so it is left to the header reader.
+    assert [index for index, _ in kept] == [3, 4, 6]
+    assert sorted(index for index, _ in removed) == [0, 1, 2, 5, 7]
+
+
+def test_comment_thread_headings() -> None:
+    for heading in (
+        "34 Comments",
+        "[ 12 comments ]",
+        "Leave a Reply",
+        "Join the conversation",
+        "Comments (3)",
+    ):
+        assert is_comments_heading(heading), heading
+    assert not is_comments_heading("The council said comments from residents would be read in May.")
+
+
+def test_a_title_case_headline_glued_to_its_summary_is_a_teaser() -> None:
+    assert is_glued_teaser("Council Approves New Cycle LanesThe council voted on Monday to build new lanes.")
+    assert not is_glued_teaser("The council voted on Monday to build new lanes along the harbour road.")
+
+
+def test_a_comment_thread_after_the_story_ends_the_region() -> None:
+    prose = "The board voted on Thursday to close the pier at the end of the month, officials said."
+    lines = [
+        prose,
+        prose + " Again.",
+        "12 Comments",
+        "reader1 says:",
+        prose + " A comment that is long enough.",
+    ]
+    assert story_region(lines) == (0, 2)
