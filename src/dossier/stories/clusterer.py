@@ -80,7 +80,7 @@ class Settings(Record):
     time_scale_days: float = 30.0
     #: How many of the article's top terms look up candidate stories, and how many candidates are scored.
     query_terms: int = 40
-    max_candidates: int = 40
+    max_candidates: int = 12
     posting_cap: int = DEFAULT_POSTING_CAP
     copy_threshold: float = DEFAULT_COPY_THRESHOLD
 
