@@ -326,6 +326,11 @@ def find_stories(
     read = read_articles(sources, options=options, fetcher=fetcher, stdin=stdin, progress=progress)
     if not read.articles:
         raise SourceError(_nothing_read_message(sources, read.failures, stored=False))
+    return group_articles(read, on_article=on_article)
+
+
+def group_articles(read: ReadResult, *, on_article: Progress | None = None) -> StoriesResult:
+    """Group articles already read into stories, in their order; ``on_article`` is told of each one placed."""
     clusterer = OnlineClusterer()
     articles = tuple({article.id: article for article in read.articles}.values())
     assignments: list[Assignment] = []
