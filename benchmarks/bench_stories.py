@@ -42,7 +42,7 @@ ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus"
 TUNE_TOPICS = frozenset(range(1, 36))
 TEST_TOPICS = frozenset(range(36, 46))
 #: Settings for topic grain: the defaults with a lower bar to join (tuned on topics 1-35).
-TOPIC_SETTINGS = Settings(join_threshold=0.01, merge_threshold=0.3)
+TOPIC_SETTINGS = Settings(join_threshold=0.02, merge_threshold=0.3)
 EVENT_SETTINGS = Settings()
 
 
