@@ -310,7 +310,9 @@ class OnlineClusterer:
         duplicate_of: str | None = None,
         vectors: Mapping[str, tuple[SparseVector, float]] | None = None,
     ) -> None:
-        cluster.add(StoryArticle.of(article, duplicate_of), features, article_title(article))
+        cluster.add(
+            StoryArticle.of(article, duplicate_of), features, article_title(article), self._frequencies
+        )
         self._story_of[article.id] = cluster.id
         if duplicate_of is None:
             # Copies add nothing new to look the story up by.
