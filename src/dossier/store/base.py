@@ -10,11 +10,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
 
 from dossier.analysis import Analysis, AnalyzerKey
 from dossier.article import Article
-from dossier.stories import Assignment, FoundStory, StoryMap
+
+if TYPE_CHECKING:  # the story clusterer pulls in numpy and datasketch: not at start-up (dossier --help)
+    from dossier.stories import Assignment, FoundStory, StoryMap
 
 
 @dataclass(frozen=True, slots=True)
