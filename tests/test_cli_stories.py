@@ -116,3 +116,21 @@ def test_brief_one_stored_story(tmp_path: Path, capsys: pytest.CaptureFixture[st
     }
     assert main(["brief", "--db", db, "--story", "s-0000", "-o", str(tmp_path / "x")]) == 2
     assert "no story" in capsys.readouterr().err
+
+
+def test_a_bad_source_is_skipped_and_reported_and_the_rest_grouped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path / "articles")
+    (tmp_path / "articles" / "broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe" * 20)
+    assert main(["stories", str(tmp_path / "articles"), "-o", str(tmp_path / "out"), "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "skipped" in captured.err and "broken.txt" in captured.err
+    assert "grouped 7 article(s) into 3 stories" in captured.out
+
+
+def test_nothing_readable_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    assert main(["stories", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out"), "-q"]) == 1
+    assert "no article could be read" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -266,3 +266,16 @@ def test_the_command_line_flags_check_and_update(floors_file: Path) -> None:
     assert status == 1
     assert lines[0].startswith("floors not updated:")
     assert floors.load_floors(floors_file)["b"]["demo.recall"].floor == 0.88
+
+
+ECBPLUS = BENCHMARKS.parent.parent / "shared" / "data" / "ecbplus"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not ECBPLUS.is_dir(), reason=f"{ECBPLUS} is absent (shared data is not checked out)")
+def test_stories_on_held_out_ecbplus_topics_meet_their_floors() -> None:
+    import bench_stories
+
+    results, measured = bench_stories.measure_held_out(bench_stories.load())
+    assert results["events"].mean > 0
+    assert_meets_floors("stories", [measured])

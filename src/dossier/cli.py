@@ -288,7 +288,8 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 
 def _run_stories(args: argparse.Namespace) -> int:
-    from dossier.pipeline import find_stories
+    from dossier.errors import NothingReadError
+    from dossier.pipeline import group_articles, read_articles
     from dossier.render.stories import write_stories
 
     if args.db is not None:
@@ -299,11 +300,15 @@ def _run_stories(args: argparse.Namespace) -> int:
         raise UsageError("--query, --since and --until select stored stories: use them with --db PATH")
     options = _options(args)
     outdir = Path(args.output or "stories")
-    with (
-        _progress(args.quiet, "reading") as progress,
-        _progress(args.quiet, "placing", unit="article") as on_article,
-    ):
-        found = find_stories(args.sources, options=options, progress=progress, on_article=on_article)
+    with _progress(args.quiet, "reading") as progress:
+        read = read_articles(args.sources, options=options, progress=progress)
+    if not read.articles:
+        raise NothingReadError(
+            f"no article could be read from {len(args.sources)} source(s) ({len(read.failures)} failed)",
+            failures=read.failures,
+        )
+    with _progress(args.quiet, "placing", unit="article", total=len(read.articles)) as on_article:
+        found = group_articles(read, on_article=on_article)
     _report_failures(found.failures)
     _report_thin(found)
     links = _brief_stories(found, options, outdir, args.quiet) if args.brief else {}

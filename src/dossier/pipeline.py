@@ -345,6 +345,11 @@ def find_stories(
         raise NothingReadError(
             _nothing_read_message(sources, read.failures, stored=False), failures=read.failures
         )
+    return group_articles(read, on_article=on_article)
+
+
+def group_articles(read: ReadResult, *, on_article: Progress | None = None) -> StoriesResult:
+    """Group articles already read into stories, in their order; ``on_article`` is told of each one placed."""
     clusterer = OnlineClusterer()
     articles = tuple({article.id: article for article in read.articles}.values())
     assignments: list[Assignment] = []

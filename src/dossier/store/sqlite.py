@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 from dossier.analysis import Analysis, AnalyzerKey
 from dossier.article import Article
@@ -27,7 +27,9 @@ from dossier.store.base import AddResult
 from dossier.store.fts_query import match_expression
 from dossier.store.migrations import apply_migrations, require_current_schema
 from dossier.store.story_keeper import StoryKeeper
-from dossier.stories import Assignment, FoundStory, StoryMap
+
+if TYPE_CHECKING:  # the story clusterer pulls in numpy and datasketch: imported when stories are used
+    from dossier.stories import Assignment, FoundStory, StoryMap
 
 logger = logging.getLogger(__name__)
 
@@ -184,6 +186,8 @@ class SqliteStore:
         self, *, query: str | None = None, since: dt.date | None = None, until: dt.date | None = None
     ) -> StoryMap:
         """Every story of the store, replayed from its history, filtered by articles and dates."""
+        from dossier.stories import StoryMap
+
         connection = self._live()
         if since is not None and until is not None and since > until:
             raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from dossier.article import Article
-from dossier.stories import Assignment, OnlineClusterer, Settings
+
+if TYPE_CHECKING:  # numpy and datasketch load only when a store first works with stories
+    from dossier.stories import Assignment, OnlineClusterer, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +64,8 @@ class StoryKeeper:
         without it (a reader) the placement lives only in memory.
         """
         if self._clusterer is None:
+            from dossier.stories import OnlineClusterer
+
             self._clusterer = OnlineClusterer(self._settings)
         clusterer = self._clusterer
         rows = connection.execute(

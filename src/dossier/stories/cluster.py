@@ -7,6 +7,7 @@ that joins. What leaves the clusterer is a frozen :class:`~dossier.stories.model
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from dossier.stories.features import SPACES, Features
 from dossier.stories.model import StoryArticle
@@ -20,6 +21,7 @@ class Cluster:
     """A story being built: its id, the order it was started in, its members and centroid counts."""
 
     __slots__ = (
+        "_norms2",
         "_vectors",
         "_weighed_at",
         "first_date",
@@ -45,10 +47,22 @@ class Cluster:
         self.merged_from: list[str] = []
         self.first_date: dt.date | None = None
         self.last_date: dt.date | None = None
-        self._vectors: dict[str, tuple[SparseVector, float]] | None = None
+        self._vectors: dict[str, SparseVector] | None = None
+        self._norms2: dict[str, float] = {}
         self._weighed_at = 0
 
-    def add(self, member: StoryArticle, features: Features, title: str) -> None:
+    def add(
+        self,
+        member: StoryArticle,
+        features: Features,
+        title: str,
+        frequencies: DocumentFrequencies | None = None,
+    ) -> None:
+        """Take one article. With ``frequencies``, the weighted centroid is updated term by term.
+
+        Updating only the article's terms keeps a join as cheap as the article, however big the story;
+        the other terms keep their slightly older IDF until the next full re-weighing.
+        """
         self.members.append(member)
         self.titles.append(title)
         if features.year is not None:
@@ -59,7 +73,19 @@ class Cluster:
             for term, count in features.space(space).items():
                 sums[term] = sums.get(term, 0) + count
         self._widen_dates(member.published, member.published)
-        self._vectors = None
+        if frequencies is None or self._vectors is None:
+            self._vectors = None
+            return
+        for space in SPACES:
+            vector, sums = self._vectors[space], self.sums[space]
+            terms = features.space(space)
+            fresh = frequencies.weigh(space, {term: sums[term] for term in terms})
+            change = 0.0
+            for term, weight in fresh.items():
+                old = vector.get(term, 0.0)
+                vector[term] = weight
+                change += weight * weight - old * old
+            self._norms2[space] = max(0.0, self._norms2[space] + change)
 
     def absorb(self, other: Cluster) -> None:
         """Take every member and count of ``other`` (a merge); ``other`` is dropped by the caller."""
@@ -84,8 +110,9 @@ class Cluster:
             self._weighed_at = frequencies.documents
             for name in SPACES:
                 weighed = frequencies.weigh(name, self.sums[name])
-                self._vectors[name] = (weighed, norm(weighed))
-        return self._vectors[space]
+                self._vectors[name] = weighed
+                self._norms2[name] = norm(weighed) ** 2
+        return self._vectors[space], math.sqrt(self._norms2[space])
 
     def main_year(self) -> int | None:
         """The year most of its dated members are about (the earliest on a tie); None when none says."""

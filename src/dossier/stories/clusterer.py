@@ -4,14 +4,16 @@ Each arriving article is compared with a few candidate stories, found through
 :class:`~dossier.stories.index.CandidateIndex` (never by scanning every story),
 and either joins the best one or starts a new story:
 
-- similarity is a weighted mean of cosines between the article's TF-IDF
-  sub-vectors and the story's centroid, one per space (title and body entities,
-  title and body stems, figures), under IDF counts that grow with the stream;
-- a time-decay term lowers the score the further the article's date lies from
-  the story's date span (no penalty when either is undated);
-- the article joins when the score passes ``join_threshold``; a second
-  candidate that also passes ``merge_threshold`` is merged in, the older id
-  surviving, and the merge is recorded;
+- the fit of an article to a story is measured as cosines between the
+  article's TF-IDF sub-vectors and the story's centroid, one per space (title
+  and body entities, title and body stems, figures), under IDF counts that grow
+  with the stream; plus how many days the article lies from the story's date
+  span (time decay; nothing when either is undated), whether their years
+  disagree, and the story's size;
+- a logistic join model turns those values into a probability; the article
+  joins the best candidate when it passes ``join_threshold``; another candidate
+  that also passes ``merge_threshold`` (the article bridges them) is merged in,
+  the older id surviving, and the merge is recorded;
 - a near-copy (MinHash LSH) of an earlier article joins that article's story
   directly, marked as its duplicate.
 
@@ -69,9 +71,9 @@ class Settings(Record):
 
     model: JoinModel = DEFAULT_MODEL
     #: An article joins its best candidate when the model gives it at least this probability.
-    join_threshold: float = 0.3
+    join_threshold: float = 0.1
     #: Another candidate the article fits at least this well is merged into the same story.
-    merge_threshold: float = 0.5
+    merge_threshold: float = 0.7
     #: ... and so is one whose centroid the grown story's centroid fits this well (None: never).
     centroid_merge_threshold: float | None = None
     #: How many of the other candidates are checked for a merge after each join.
@@ -80,7 +82,7 @@ class Settings(Record):
     time_scale_days: float = 30.0
     #: How many of the article's top terms look up candidate stories, and how many candidates are scored.
     query_terms: int = 40
-    max_candidates: int = 40
+    max_candidates: int = 12
     posting_cap: int = DEFAULT_POSTING_CAP
     copy_threshold: float = DEFAULT_COPY_THRESHOLD
 
@@ -308,7 +310,9 @@ class OnlineClusterer:
         duplicate_of: str | None = None,
         vectors: Mapping[str, tuple[SparseVector, float]] | None = None,
     ) -> None:
-        cluster.add(StoryArticle.of(article, duplicate_of), features, article_title(article))
+        cluster.add(
+            StoryArticle.of(article, duplicate_of), features, article_title(article), self._frequencies
+        )
         self._story_of[article.id] = cluster.id
         if duplicate_of is None:
             # Copies add nothing new to look the story up by.

@@ -33,6 +33,10 @@ class CopyFinder:
                 f"at least 16 MinHash permutations are needed for a usable estimate, not {permutations}"
             )
         self._permutations = permutations
+        # Drawing the permutations is most of the cost of a new MinHash: draw them once, share them.
+        template = MinHash(num_perm=permutations, seed=SEED)
+        self._shared = template.permutations
+        self._scheme = template.scheme
         self._lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
         self._order: dict[str, int] = {}
 
@@ -58,7 +62,9 @@ class CopyFinder:
         tokens = [word.lower() for word in words(text)]
         if len(tokens) < SHINGLE_WORDS:
             return None
-        signature = MinHash(num_perm=self._permutations, seed=SEED)
+        signature = MinHash(
+            num_perm=self._permutations, seed=SEED, permutations=self._shared, scheme=self._scheme
+        )
         shingles = {" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)}
         signature.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles)])
         return signature

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.article import Article
 from dossier.records import Record
@@ -322,11 +323,19 @@ def stems(text: str) -> list[str]:
     """Lower-cased content words, crudely stemmed so that "arrests" and "arrested" meet."""
     found: list[str] = []
     for word in words(text):
-        lower = _without_possessive(word.lower())
-        if lower in _STOPWORDS or len(lower) < 3 or lower[0].isdigit():
-            continue
-        found.append(stem(lower))
+        content = _content_stem(word)
+        if content is not None:
+            found.append(content)
     return found
+
+
+@lru_cache(maxsize=1 << 18)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word; None for a function word, a short word or a number (cached)."""
+    lower = _without_possessive(word.lower())
+    if lower in _STOPWORDS or len(lower) < 3 or lower[0].isdigit():
+        return None
+    return stem(lower)
 
 
 def _without_possessive(word: str) -> str:
