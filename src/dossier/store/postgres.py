@@ -44,7 +44,7 @@ from dossier.store.pg_migrations import (
     apply_migrations,
     require_current_schema,
 )
-from dossier.store.story_keeper import StoryKeeper
+from dossier.store.story_keeper import StoryKeeper, check_date_range, selected_stories
 from dossier.store.ts_query import TS_CONFIG, search_document, tsquery_expression
 from dossier.stories import Assignment, FoundStory, StoryMap
 
@@ -143,8 +143,7 @@ class PostgresStore:
         self, *, query: str | None = None, since: dt.date | None = None, until: dt.date | None = None
     ) -> StoryMap:
         """Every story of the store, replayed from its history, filtered by articles and dates."""
-        if since is not None and until is not None and since > until:
-            raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")
+        check_date_range(since, until)
         matching: set[str] | None = None
         with self._snapshot("cannot read stories") as connection:
             clusterer = StoryKeeper().sync(
@@ -154,12 +153,7 @@ class PostgresStore:
                 sql, parameters = _select_sql(query=query, since=None, until=None, limit=None, columns="id")
                 ids = [str(row[0]) for row in connection.execute(sql, parameters)]
                 matching = {story for story in (clusterer.story_of(i) for i in ids) if story is not None}
-        kept = [
-            story
-            for story in clusterer.stories().stories
-            if (matching is None or story.id in matching) and _meets_dates(story, since, until)
-        ]
-        return StoryMap(stories=tuple(kept))
+        return selected_stories(clusterer.stories(), matching, since, until)
 
     def story(self, story_id: str) -> tuple[FoundStory, list[Article]] | None:
         with self._snapshot("cannot read stories") as connection:
@@ -390,8 +384,7 @@ def _select_sql(
     columns: str = _SELECT_COLUMNS,
 ) -> tuple[str, list[Any]]:
     """The SELECT statement and its parameters; user text only ever travels as a parameter."""
-    if since is not None and until is not None and since > until:
-        raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")
+    check_date_range(since, until)
     conditions: list[str] = []
     parameters: list[Any] = []
     if query is not None:
@@ -417,16 +410,6 @@ def _checked_limit(limit: int) -> int:
     if limit < 0:
         raise UsageError(f"limit must not be negative: {limit}")
     return min(limit, 2**63 - 1)  # bigint; anything larger means "no limit" anyway
-
-
-def _meets_dates(story: FoundStory, since: dt.date | None, until: dt.date | None) -> bool:
-    if since is None and until is None:
-        return True
-    if story.first_published is None or story.last_published is None:
-        return False
-    return (since is None or story.last_published >= since) and (
-        until is None or story.first_published <= until
-    )
 
 
 def _resolve_story(connection: psycopg.Connection, story_id: str) -> str | None:

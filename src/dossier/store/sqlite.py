@@ -26,7 +26,7 @@ from dossier.errors import StoreError, UsageError
 from dossier.store.base import AddResult
 from dossier.store.fts_query import match_expression
 from dossier.store.migrations import apply_migrations, require_current_schema
-from dossier.store.story_keeper import StoryKeeper
+from dossier.store.story_keeper import StoryKeeper, check_date_range, selected_stories
 
 if TYPE_CHECKING:  # the story clusterer pulls in numpy and datasketch: imported when stories are used
     from dossier.stories import Assignment, FoundStory, StoryMap
@@ -186,11 +186,8 @@ class SqliteStore:
         self, *, query: str | None = None, since: dt.date | None = None, until: dt.date | None = None
     ) -> StoryMap:
         """Every story of the store, replayed from its history, filtered by articles and dates."""
-        from dossier.stories import StoryMap
-
         connection = self._live()
-        if since is not None and until is not None and since > until:
-            raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")
+        check_date_range(since, until)
         with _translated(self.label, "cannot read stories"):
             # A reader replays into a clusterer of its own: placements it makes are never written.
             clusterer = StoryKeeper().sync(connection, _SELECT_COLUMNS, self._read_row, write=False)
@@ -199,12 +196,7 @@ class SqliteStore:
                 sql, parameters = _select_sql(query=query, since=None, until=None, limit=None)
                 ids = [str(row[0]) for row in connection.execute(sql, parameters)]
                 matching = {story for story in (clusterer.story_of(i) for i in ids) if story is not None}
-        kept = [
-            story
-            for story in clusterer.stories().stories
-            if (matching is None or story.id in matching) and _meets_dates(story, since, until)
-        ]
-        return StoryMap(stories=tuple(kept))
+        return selected_stories(clusterer.stories(), matching, since, until)
 
     def story(self, story_id: str) -> tuple[FoundStory, list[Article]] | None:
         connection = self._live()
@@ -355,17 +347,6 @@ class SqliteStore:
         return cursor.lastrowid if cursor.rowcount == 1 else None
 
 
-def _meets_dates(story: FoundStory, since: dt.date | None, until: dt.date | None) -> bool:
-    """Whether a story's date span meets ``since``..``until``; an undated story only when neither is given."""
-    if since is None and until is None:
-        return True
-    if story.first_published is None or story.last_published is None:
-        return False
-    return (since is None or story.last_published >= since) and (
-        until is None or story.first_published <= until
-    )
-
-
 def _resolve_story(connection: sqlite3.Connection, story_id: str) -> str | None:
     """The live story an id stands for: itself, or the story it was merged into; None if unknown."""
     row = connection.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
@@ -432,8 +413,7 @@ def _select_sql(
     *, query: str | None, since: dt.date | None, until: dt.date | None, limit: int | None
 ) -> tuple[str, list[Any]]:
     """The SELECT statement and its parameters; user text only ever travels as a parameter."""
-    if since is not None and until is not None and since > until:
-        raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")
+    check_date_range(since, until)
     conditions: list[str] = []
     parameters: list[Any] = []
     if query is not None:

@@ -16,14 +16,16 @@ Articles stored without a story (before this migration, or through a plain
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from dossier.article import Article
+from dossier.errors import UsageError
 
 if TYPE_CHECKING:  # numpy and datasketch load only when a store first works with stories
-    from dossier.stories import Assignment, OnlineClusterer, Settings
+    from dossier.stories import Assignment, OnlineClusterer, Settings, StoryMap
 
 logger = logging.getLogger(__name__)
 
@@ -134,3 +136,22 @@ def _write_assignment(connection: SqlRunner, assignment: Assignment) -> None:
             "INSERT INTO story_merges (survivor, absorbed, article_id) VALUES (?, ?, ?)",
             (merge.survivor, merge.absorbed, merge.article_id),
         )
+
+
+def check_date_range(since: dt.date | None, until: dt.date | None) -> None:
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")
+
+
+def selected_stories(
+    stories: StoryMap, matching: set[str] | None, since: dt.date | None, until: dt.date | None
+) -> StoryMap:
+    """The stories holding a matching article (all when ``matching`` is None) whose dates meet the range."""
+    from dossier.stories import StoryMap
+
+    kept = [
+        story
+        for story in stories.stories
+        if (matching is None or story.id in matching) and story.meets_dates(since, until)
+    ]
+    return StoryMap(stories=tuple(kept))

@@ -64,6 +64,16 @@ class FoundStory(Record):
     def undated(self) -> int:
         return sum(1 for article in self.articles if article.published is None)
 
+    def meets_dates(self, since: dt.date | None, until: dt.date | None) -> bool:
+        """Whether its date span meets ``since``..``until``; an undated story only when neither is given."""
+        if since is None and until is None:
+            return True
+        if self.first_published is None or self.last_published is None:
+            return False
+        return (since is None or self.last_published >= since) and (
+            until is None or self.first_published <= until
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Merge(Record):
