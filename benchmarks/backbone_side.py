@@ -289,9 +289,13 @@ def predicted_quotes(briefing: Any, raw: str, tallies: Counter[str]) -> list[Pre
         speaker_span = None
         if speaker is not None:
             tallies["predicted speakers"] += 1
-            speaker_span = (
-                alignment.span(speaker.start, speaker.end) if speaker.article_id == article.id else None
-            )
+            # The words the quote's sentence names the speaker by, when the briefing gives them ("the
+            # governor said"): PolNeAR's source is that mention, not the name it refers to.
+            start = getattr(speaker, "cue_start", None)
+            end = getattr(speaker, "cue_end", None)
+            if start is None or end is None:
+                start, end = speaker.start, speaker.end
+            speaker_span = alignment.span(start, end) if speaker.article_id == article.id else None
             if speaker_span is None:
                 tallies["unaligned speaker spans"] += 1
         found.append(PredictedQuote(span, speaker.name if speaker else None, speaker_span))

@@ -86,6 +86,9 @@ class SpeakerMention(Record):
     end: int
     name: str
     kind: str
+    #: The words at the cue that stand for the speaker, when a cue found them ("the governor said").
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

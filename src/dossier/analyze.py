@@ -192,5 +192,13 @@ def _read_note(read: int, total: int) -> str:
 def _finding(item: Any) -> QuoteFinding:
     speaker = None
     if item.speaker is not None and item.speaker_name is not None:
-        speaker = SpeakerMention(item.speaker.start, item.speaker.end, item.speaker_name, item.speaker.kind)
+        cue = item.cue_mention
+        speaker = SpeakerMention(
+            item.speaker.start,
+            item.speaker.end,
+            item.speaker_name,
+            item.speaker.kind,
+            None if cue is None else cue.start,
+            None if cue is None else cue.end,
+        )
     return QuoteFinding(item.quote.start, item.quote.end, item.kind, item.cue, speaker, item.resolution)

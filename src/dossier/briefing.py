@@ -60,6 +60,10 @@ class Speaker(Record):
     start: int
     end: int
     resolution: str | None = None
+    #: The words in the quote's own sentence that stand for the speaker ("the governor said"), when a cue
+    #: found them: the evidence for the attribution, where ``start``/``end`` may be a name far before it.
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

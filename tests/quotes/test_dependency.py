@@ -65,3 +65,14 @@ def test_a_negated_clause_after_a_quotation_does_not_attribute_it() -> None:
         "Teodor Vask did not respond to a request for comment."
     )
     assert speaker_of(text, "The budget is gone") != "Teodor Vask"
+
+
+def test_the_words_the_sentence_names_the_speaker_by_are_kept_beside_the_name() -> None:
+    text = (
+        "Governor Lena Hartwig toured the harbour on Monday. "
+        "“We will rebuild every pier before the winter,” the governor said."
+    )
+    quote = attributed(text).quotes[0]
+    assert quote.speaker_name == "Lena Hartwig"
+    assert quote.cue_mention is not None
+    assert text[quote.cue_mention.start : quote.cue_mention.end].casefold().endswith("governor")

@@ -111,7 +111,14 @@ def _quote(article: Article, item: QuoteFinding, story_names: NameIndex) -> Quot
             # A surname used alone in this article may be completed from another article.
             name = story_names.full_name(name, item.speaker.start)
         speaker = Speaker(
-            name, None, article.id, item.speaker.start, item.speaker.end, resolution=item.resolution
+            name,
+            None,
+            article.id,
+            item.speaker.start,
+            item.speaker.end,
+            resolution=item.resolution,
+            cue_start=item.speaker.cue_start,
+            cue_end=item.speaker.cue_end,
         )
     return Quote(
         id=quote_id(article.id, item.start, item.end),

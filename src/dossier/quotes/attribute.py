@@ -62,6 +62,9 @@ class Attributed:
     speaker_name: str | None
     cue: str | None
     resolution: str | None = None
+    #: The words at the cue that stand for the speaker ("he", "the governor"): the evidence in the quote's
+    #: own sentence, which ``speaker`` (the name they resolve to) may lie far from.
+    cue_mention: SpeakerCandidate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +195,7 @@ class _Context:
         speaker = self._resolve(cue.mention)
         name = None if speaker is None else speaker.name
         resolution = None if speaker is None else cue.mention.kind
-        return Attributed(quote, kind, speaker, name, cue.verb, resolution)
+        return Attributed(quote, kind, speaker, name, cue.verb, resolution, cue.mention)
 
     def _cue(self, quote: QuoteSpan, previous: QuoteSpan | None, following: QuoteSpan | None) -> Cue | None:
         tail = self._tail(quote, following)

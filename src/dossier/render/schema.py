@@ -104,9 +104,10 @@ def check_offsets(data: Mapping[str, Any]) -> None:
     """Raise :class:`SchemaError` when a span, a copied text or an id reference is wrong.
 
     Expects a document that already passed :func:`validate`. Every object that has
-    ``article_id``, ``start`` and ``end`` is a span into that article; every object
-    with ``text`` beside such a span must equal the text at it; every object with
-    ``text`` and ``citations`` must equal the text of its first citation.
+    ``article_id``, ``start`` and ``end`` is a span into that article, and so is its
+    ``cue_start``/``cue_end`` when it has them; every object with ``text`` beside such
+    a span must equal the text at it; every object with ``text`` and ``citations``
+    must equal the text of its first citation.
     """
     texts = _article_texts(data)
     _check_article_spans(data)
@@ -146,6 +147,8 @@ def _check_cited_object(path: str, value: Mapping[str, Any], texts: Mapping[str,
         _check_range(path, value["start"], value["end"], len(text), article_id)
         if isinstance(value.get("text"), str):
             _check_same_text(f"{path}.text", value["text"], text[value["start"] : value["end"]])
+        if isinstance(value.get("cue_start"), int) and isinstance(value.get("cue_end"), int):
+            _check_range(f"{path}.cue_start", value["cue_start"], value["cue_end"], len(text), article_id)
     citations = value.get("citations")
     if isinstance(value.get("text"), str) and isinstance(citations, Sequence) and citations:
         first = citations[0]
