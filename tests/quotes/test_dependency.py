@@ -54,6 +54,19 @@ def test_the_subject_of_the_reporting_verb_speaks(text: str, opening: str, speak
     assert speaker_of(text, opening) == speaker
 
 
+def test_a_quotation_after_a_sentence_reporting_someones_words_is_theirs() -> None:
+    text = (
+        "The ferries stopped at noon. Teodor Vask said on Monday that the crews would not return. "
+        "“Nobody goes back to sea until the winches are fixed.”"
+    )
+    assert speaker_of(text, "Nobody goes back") == "Teodor Vask"
+
+
+def test_a_quotation_opening_its_own_paragraph_does_not_take_a_lead_in_from_the_one_before() -> None:
+    text = "Teodor Vask said on Monday that the crews would not return.\n\n“Nobody goes back to sea, ever.”"
+    assert speaker_of(text, "Nobody goes back") is None
+
+
 def test_a_bare_pronoun_subject_with_nothing_to_refer_to_names_nobody() -> None:
     text = "“The bridge is closed until further notice,” it said on the radio."
     assert speaker_of(text, "The bridge is closed") is None

@@ -29,6 +29,7 @@ from dossier.quotes.dependency import (
     bare_attribution,
     children,
     governing_verb,
+    lead_in_subject,
     reporting_subject,
     token_range,
 )
@@ -191,6 +192,8 @@ class _Context:
         if cue is None:
             if last is not None and self._continues(quote, previous, last):
                 return Attributed(quote, kind, last.speaker, last.speaker_name, None, "continuation")
+            cue = self._lead_in_cue(quote)
+        if cue is None:
             return Attributed(quote, kind, None, None, None)
         speaker = self._resolve(cue.mention)
         name = None if speaker is None else speaker.name
@@ -235,6 +238,19 @@ class _Context:
             return None
         verb = subject.verb
         return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], mention)
+
+    def _lead_in_cue(self, quote: QuoteSpan) -> Cue | None:
+        """A quotation opening a sentence after one that reports someone's words, in the same paragraph."""
+        tokens = self.tokens
+        if tokens is None or self.text[self._sentence_start(quote.open_at) : quote.open_at].strip():
+            return None
+        if not self.text[quote.line_start : quote.open_at].strip():
+            return None  # it opens its paragraph: the sentence before belongs to another one
+        subject = lead_in_subject(tokens, token_range(tokens, quote.open_at, quote.open_at)[0])
+        mention = None if subject is None else self._subject_mention(subject)
+        if subject is None or mention is None:
+            return None
+        return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
 
     def _subject_mention(self, subject: Subject) -> SpeakerCandidate | None:
         """The mention the subject's noun phrase holds; else the phrase itself as an unnamed source.

@@ -132,6 +132,32 @@ def noun_phrase_start(tokens: Tokens, head: int) -> int:
     return start
 
 
+def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:
+    """The speaker a lead-in sentence names: the subject of its root, when that is a reporting verb.
+
+    "Sanders said Tuesday he would stay in the race. “We will fight on.”": the
+    sentence before the quotation reports what someone said, and the quotation
+    that follows, with no cue of its own, gives that person's words.
+    """
+    if before <= 0:
+        return None
+    root = _root_of(tokens, before - 1)
+    if root is None or tokens.lemmas[root].casefold() not in REPORTING_LEMMAS:
+        return None
+    if any(tokens.deps[i] == "neg" for i in children(tokens, root)):
+        return None
+    return subject_of(tokens, root, before, before)
+
+
+def _root_of(tokens: Tokens, index: int) -> int | None:
+    at = index
+    for _ in range(_SUBJECT_REACH):
+        if tokens.heads[at] == at:
+            return at
+        at = tokens.heads[at]
+    return None
+
+
 def bare_attribution(tokens: Tokens, start: int) -> Subject | None:
     """A short clause from token ``start`` that only says who spoke ("Trump said.", "one person tweeted").
 
