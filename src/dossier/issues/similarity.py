@@ -37,5 +37,7 @@ def similarity_matrix(vectors: Vectors) -> Vectors:
     """Pairwise cosine of unit rows, clipped to [-1, 1] against rounding."""
     if vectors.shape[0] == 0:
         return np.zeros((0, 0), dtype=np.float32)
-    cosine: Vectors = np.clip(vectors @ vectors.T, -1.0, 1.0).astype(np.float32)
+    # In place: a big story's matrix is tens of megabytes, and each copy would be another.
+    cosine: Vectors = (vectors @ vectors.T).astype(np.float32, copy=False)
+    np.clip(cosine, -1.0, 1.0, out=cosine)
     return cosine
