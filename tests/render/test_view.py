@@ -17,6 +17,7 @@ from dossier.render.view import (
     Linker,
     Numbering,
     build_view,
+    by_speaker,
     coverage,
     first_mentions,
     format_value,
@@ -215,3 +216,10 @@ def _links(data: object) -> list[dict[str, object]]:
     if isinstance(data, list):
         return [link for value in data for link in _links(value)]
     return []
+
+
+def test_each_speaker_gets_one_header_over_all_their_statements(briefing: Briefing) -> None:
+    groups = quote_groups(briefing, Linker(Numbering(briefing.articles)))
+    speakers = by_speaker((*groups, *groups))
+    assert [s.speaker for s in speakers] == list(dict.fromkeys(g.speaker for g in groups))
+    assert all(len(s.statements) == 2 * sum(g.speaker == s.speaker for g in groups) for s in speakers)

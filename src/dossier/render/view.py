@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.article import Article
@@ -199,6 +199,14 @@ class QuoteGroup(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerQuotes(Record):
+    """Everything one speaker said in the story: one header, then each statement with its outlets."""
+
+    speaker: str
+    statements: tuple[QuoteGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class FigureLine(Record):
     text: str
     about: str
@@ -343,6 +351,7 @@ class BriefingView(Record):
     issues: tuple[IssueView, ...]
     entity_groups: tuple[EntityGroup, ...]
     quote_groups: tuple[QuoteGroup, ...]
+    speakers: tuple[SpeakerQuotes, ...]  # the same quote groups under one header per speaker
     figures: tuple[FigureLine, ...]
     conflicts: tuple[ConflictView, ...]
     timeline: tuple[DatedLine, ...]
@@ -583,6 +592,7 @@ def build_view(briefing: Briefing) -> BriefingView:
         issues=issues,
         entity_groups=groups,
         quote_groups=quote_view,
+        speakers=by_speaker(quote_view),
         figures=figures,
         conflicts=conflicts,
         timeline=timeline,
@@ -716,6 +726,14 @@ def quote_groups(briefing: Briefing, linker: Linker) -> tuple[QuoteGroup, ...]:
         if quote.id not in grouped:
             groups.append(_quote_group(None, _speaker_of((quote,)), (quote,), linker))
     return tuple(groups)
+
+
+def by_speaker(groups: Sequence[QuoteGroup]) -> tuple[SpeakerQuotes, ...]:
+    """Quote groups under one header per speaker, speakers in the order they are first quoted."""
+    statements: dict[str, list[QuoteGroup]] = {}
+    for group in groups:
+        statements.setdefault(group.speaker, []).append(group)
+    return tuple(SpeakerQuotes(speaker, tuple(found)) for speaker, found in statements.items())
 
 
 def _speaker_of(quotes: tuple[Quote, ...]) -> str:
