@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from dossier.article import Draft, Stripped
+from dossier.article import Article, Draft, Stripped
 from dossier.clean import clean
-from dossier.outlet import outlet_from_byline, outlet_from_stripped
+from dossier.outlet import display_name, outlet_from_byline, outlet_from_stripped
 
 
 @pytest.mark.parametrize(
@@ -74,3 +76,12 @@ def test_clean_prefers_the_source_then_byline_then_dateline_then_tail() -> None:
     no_dateline = without_byline.replace("PORT LENNA (Gull Wire) – ", "")
     article = clean(Draft(source="c.txt", text=no_dateline))
     assert (article.outlet, article.metadata["outlet_from"]) == ("Gull Wire", "syndication-tail")
+
+
+def test_an_article_goes_by_its_outlet_else_its_site_else_a_short_title() -> None:
+    base = Article(id="a1", source="/news/ferry-report.txt", text="The ferry ran late.")
+    assert display_name(replace(base, outlet="Harbour Ledger")) == "Harbour Ledger"
+    assert display_name(replace(base, url="https://www.ledger.example/ferry")) == "ledger.example"
+    titled = replace(base, title="Ferry services halted along the northern coast after the storm surge")
+    assert display_name(titled) == "Ferry services halted along the northern…"
+    assert display_name(base) == "ferry-report"

@@ -22,7 +22,6 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import PurePath
 
 import numpy as np
 
@@ -43,6 +42,7 @@ from dossier.embed import Encoder, get_encoder
 from dossier.issues.pool import Candidate, pool_for
 from dossier.issues.select import Budget, centrality_scores, mmr, reading_order
 from dossier.issues.similarity import similarity_matrix, thresholds_for
+from dossier.outlet import display_name
 
 MAX_EXCLUSIVES_PER_OUTLET = 3
 MAX_PREVIEW_POINTS = 8
@@ -61,10 +61,8 @@ _FUTURE = re.compile(
 
 
 def outlet_of(article: Article) -> str:
-    """The outlet's name, or the source file's stem when the source does not say."""
-    if article.outlet and article.outlet.strip():
-        return article.outlet.strip()
-    return PurePath(article.source).stem or article.source
+    """The name the article goes by everywhere in the briefing (:func:`dossier.outlet.display_name`)."""
+    return display_name(article)
 
 
 def build_coverage(story: Briefing, encoder: Encoder) -> Coverage:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
-from dossier.article import Stripped
+from dossier.article import Article, Stripped
 
 #: Longest outlet name taken from a line, in characters: longer captures are prose, not names.
 MAX_OUTLET_CHARS = 60
@@ -67,3 +69,37 @@ def _title_case_if_shouting(name: str) -> str:
     if len(name.split()) > 1 and all(c.isupper() for c in letters):
         return " ".join(word.capitalize() for word in name.split())
     return name
+
+
+#: A title standing in for a missing outlet is cut to about this many characters, at a word.
+SHORT_TITLE_CHARS = 40
+
+
+def display_name(article: Article) -> str:
+    """The one name an article goes by in a briefing: its outlet, else its site, else a short title.
+
+    Every section (sources, coverage, quotes) uses it, so a source without an outlet
+    is not called by its title in one place and by its file name in another.
+    """
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    site = _site(article.url or article.source)
+    if site:
+        return site
+    if article.title and article.title.strip():
+        return _shortened(" ".join(article.title.split()))
+    return PurePath(article.source).stem or article.source
+
+
+def _site(address: str) -> str | None:
+    if not address.startswith(("http://", "https://")):
+        return None
+    host = urlsplit(address).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _shortened(title: str) -> str:
+    if len(title) <= SHORT_TITLE_CHARS:
+        return title
+    cut = title.rfind(" ", 0, SHORT_TITLE_CHARS)
+    return title[: cut if cut > 0 else SHORT_TITLE_CHARS].rstrip(" ,;:-") + "…"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from dossier.article import Article
 from dossier.briefing import Briefing, Citation, CitedText, Claim, Conflict, Entity, Figure, Issue, Quote
+from dossier.outlet import display_name
 from dossier.records import Record
 from dossier.render.highlight import Segment, anchor_id, segments
 
@@ -466,11 +467,8 @@ def story_title(briefing: Briefing) -> str:
 
 
 def source_label(article: Article, number: int) -> str:
-    """A short name for an article: its outlet, else its title, else its position."""
-    for candidate in (article.outlet, article.title):
-        if candidate and fold(candidate):
-            return fold(candidate)
-    return f"Source {number}"
+    """The article's name (:func:`dossier.outlet.display_name`, as in coverage), else its position."""
+    return fold(display_name(article)) or f"Source {number}"
 
 
 def empty_message(briefing: Briefing, key: str) -> str:
