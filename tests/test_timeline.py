@@ -75,3 +75,16 @@ def test_demo_timeline_holds_the_gold_events() -> None:
     dates = {entry.date for entry in timeline_stage(briefing).timeline}
     assert {"2024-11", "2025-03-04", "2025-03-11", "2025-03-12", "2025-03-13", "2025-04-01"} <= dates
     assert timeline_stage(briefing) == timeline_stage(briefing)
+
+
+def test_a_sentence_giving_two_dates_is_listed_once_with_the_other_date_beside_it() -> None:
+    text = (
+        "The ferry union said on Monday, March 10, 2025, that crews would strike in April. "
+        "Harbour talks collapsed on Friday."
+    )
+    result = timeline_stage(analyzed_story([make_article(text, published=dt.date(2025, 3, 11))]))
+    texts = [entry.text for entry in result.timeline]
+    assert len(texts) == len(set(texts))
+    first = next(entry for entry in result.timeline if entry.text.startswith("The ferry union"))
+    assert first.date == "2025-03-10"
+    assert first.also == ("2025-04",)

@@ -129,6 +129,7 @@ class TimelineEntry(Record):
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD
     text: str
     evidence: tuple[Citation, ...]
+    also: tuple[str, ...] = ()  # other dates the same sentence gives, shown beside it rather than twice
 
 
 @dataclass(frozen=True, slots=True)

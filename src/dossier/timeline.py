@@ -66,7 +66,7 @@ def timeline_stage(story: Story) -> Story:
                 events, article, expression, words_of.get(sentence, frozenset()) if sentence else frozenset()
             )
     events.sort(key=lambda event: (event.value.first, event.value.last, event.label))
-    timeline = tuple(_entry(event) for event in events)
+    timeline = _once_each(events)
     logger.debug("timeline: %d entries", len(timeline))
     return dataclasses.replace(story, timeline=timeline)
 
@@ -112,10 +112,38 @@ def _is_dateline(article: Article, sentence: Span, expression: TimeExpression) -
     return expression.mention.kind == "date" and len(content_words(rest)) <= 3
 
 
-def _entry(event: _Event) -> TimelineEntry:
-    first_article, first_span = event.evidence[0]
+def _once_each(events: list[_Event]) -> tuple[TimelineEntry, ...]:
+    """One entry per shown sentence: a sentence giving two dates is shown at its most precise one.
+
+    The events are taken most precise first; each shows the first of its sentences
+    that no better event shows. An event with none left becomes an alternative date
+    (``also``) of the entry showing its first sentence.
+    """
+    shown: dict[tuple[str, Span], int] = {}  # sentence -> index of the event showing it
+    showing: dict[int, tuple[Article, Span]] = {}
+    also: dict[int, list[str]] = {}
+    for index in sorted(range(len(events)), key=lambda i: (_width(events[i]), i)):
+        free = next(((a, s) for a, s in events[index].evidence if (a.id, s) not in shown), None)
+        if free is None:
+            article, span = events[index].evidence[0]
+            also.setdefault(shown[(article.id, span)], []).append(events[index].label)
+            continue
+        shown[(free[0].id, free[1])] = index
+        showing[index] = free
+    return tuple(_entry(events[index], showing[index], also.get(index, [])) for index in sorted(showing))
+
+
+def _width(event: _Event) -> int:
+    return (event.value.last - event.value.first).days
+
+
+def _entry(event: _Event, shown: tuple[Article, Span], also: list[str]) -> TimelineEntry:
+    article, span = shown
+    # The shown sentence is cited first, as every entry's text is its first citation's.
+    ordered = [shown, *(item for item in event.evidence if item != shown)]
     return TimelineEntry(
         date=event.label,
-        text=first_article.text[first_span.start : first_span.end],
-        evidence=tuple(Citation(article.id, span.start, span.end) for article, span in event.evidence),
+        text=article.text[span.start : span.end],
+        evidence=tuple(Citation(a.id, s.start, s.end) for a, s in ordered),
+        also=tuple(sorted(set(also) - {event.label})),
     )

@@ -235,6 +235,7 @@ class DatedLine(Record):
     date: str  # YYYY, YYYY-MM or YYYY-MM-DD
     text: str
     links: tuple[Link, ...]
+    also: tuple[str, ...] = ()  # other dates the same sentence gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,7 +551,9 @@ def build_view(briefing: Briefing) -> BriefingView:
     figures = tuple(_figure_line(figure, linker) for figure in briefing.figures)
     conflicts = tuple(_conflict(conflict, linker) for conflict in briefing.conflicts)
     timeline = tuple(
-        DatedLine(fold(entry.date), fold(entry.text), linker.spans(entry.evidence))
+        DatedLine(
+            fold(entry.date), fold(entry.text), linker.spans(entry.evidence), tuple(map(fold, entry.also))
+        )
         for entry in briefing.timeline
     )
     coverage_view = _coverage_view(briefing, linker)
