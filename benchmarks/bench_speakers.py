@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     measured = Measured(
         f"polnear-{args.split}",
         data_digest(folder.rglob("*.*")),
-        {f"polnear-{args.split}.{key}": value for key, value in tallies["dossier"].figures().items()},
+        tallies["dossier"].figures(),
     )
     status, lines = apply_floor_flags(args, BENCHMARK, [measured])
     for line in lines:

@@ -7,6 +7,7 @@ import datetime as dt
 from dossier.analysis import Analysis
 from dossier.analyze import analyze_articles, analyze_texts
 from dossier.segment import segmented_article
+from reading import analysis_of
 
 TEXT = (
     "Foreign Minister Ana Roe met union leaders in Velm on Monday.\n\n"
@@ -63,3 +64,11 @@ def test_two_processes_read_exactly_as_one() -> None:
 def test_an_empty_text_has_an_empty_analysis() -> None:
     (analysis,) = analyze_texts([""])
     assert analysis.sentences == () and analysis.names == () and len(analysis.tokens) == 0
+
+
+def test_a_figure_measures_a_noun_or_nothing() -> None:
+    # The extractor's word patterns read "had" as what grew; the parse knows it is a verb.
+    figures = analysis_of("The number they had rose by 18 percent.").figures
+    assert [(figure.value, figure.about) for figure in figures] == [(18.0, None)]
+    named = analysis_of("Support for the plan rose to 18 percent of voters.").figures
+    assert [figure.about for figure in named] == ["voters"]

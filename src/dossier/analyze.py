@@ -14,6 +14,8 @@ Articles never look at each other here, so this is the unit a cluster maps over 
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from typing import Any, TypeVar
 from dossier.analysis import ANALYZER_VERSION, Analysis, AnalyzerKey, QuoteFinding, SpeakerMention, Tokens
 from dossier.article import Article, Span
 from dossier.entities.names import name_mentions
-from dossier.figures.extract import extract_measures
+from dossier.figures.extract import Measure, extract_measures
 from dossier.nlp import DEFAULT_MODEL, Backbone, load, pieces, processes_for
 from dossier.nlp import version as pipeline_version
 from dossier.quotes.attribute import attribute_quotes
@@ -165,7 +167,7 @@ def _finish(article: Article, reading: _Reading, key: AnalyzerKey, progress: Pro
         tokens=tokens,
         names=names,
         times=resolve_article(text, sentences, article.published),
-        figures=_capped(extract_measures(text), MAX_FIGURES, "figures", limits),
+        figures=_capped(_nouns_only(extract_measures(text), text, tokens), MAX_FIGURES, "figures", limits),
         quotes=quotes,
         person_names=attributed.person_names,
         limits=tuple(limits),
@@ -183,6 +185,38 @@ def _capped(items: tuple[T, ...], cap: int, what: str, notes: list[str]) -> tupl
         return items
     notes.append(f"kept the first {cap:,} of {len(items):,} {what}")
     return items[:cap]
+
+
+#: How far from a figure the word it measures may stand, in characters (the extractor's own window).
+_ABOUT_REACH = 80
+
+
+def _nouns_only(measures: tuple[Measure, ...], text: str, tokens: Tokens) -> tuple[Measure, ...]:
+    """Figures whose ``about`` the parse reads as no noun ("18 percent" of "had") measure nothing named.
+
+    The extractor finds ``about`` by word patterns; the tagger knows a verb when it sees one.
+    """
+    kept: list[Measure] = []
+    for measure in measures:
+        if measure.about is not None and not _is_noun_near(measure, text, tokens):
+            measure = dataclasses.replace(measure, about=None)
+        kept.append(measure)
+    return tuple(kept)
+
+
+def _is_noun_near(measure: Measure, text: str, tokens: Tokens) -> bool:
+    head = (measure.about or "").split()[-1:]
+    if not head:
+        return False
+    first = bisect.bisect_left(tokens.starts, measure.start - _ABOUT_REACH)
+    last = bisect.bisect_right(tokens.starts, measure.end + _ABOUT_REACH)
+    tags = [
+        tokens.pos[i]
+        for i in range(first, last)
+        if text[tokens.starts[i] : tokens.ends[i]].casefold() == head[0].casefold()
+    ]
+    # A word the parse never saw there (the extractor reads text the tokens split otherwise) is kept.
+    return not tags or any(tag in ("NOUN", "PROPN") for tag in tags)
 
 
 def _read_note(read: int, total: int) -> str:
