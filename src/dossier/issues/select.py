@@ -52,8 +52,10 @@ def centrality_scores(candidates: Sequence[Candidate], similarity: Vectors) -> S
     if count == 1:
         centrality = np.ones(1)
     else:
-        clipped = np.clip(similarity.astype(np.float64), 0.0, 1.0)
-        centrality = (clipped.sum(axis=1) - np.diag(clipped)) / (count - 1)
+        # Summed in float64 without a float64 copy of the matrix: a big story's would be 128 MB more.
+        clipped = np.clip(similarity, 0.0, 1.0)
+        sums = clipped.sum(axis=1, dtype=np.float64) - np.diag(clipped).astype(np.float64)
+        centrality = sums / (count - 1)
         peak = centrality.max()
         centrality = centrality / peak if peak > 0 else centrality
     support = np.array([len(c.article_ids) for c in candidates], dtype=np.float64)
