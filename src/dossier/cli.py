@@ -180,7 +180,7 @@ def _run_brief(args: argparse.Namespace) -> int:
     stages = len(story_stages(options)) + 2
     with (
         _maybe_store(selecting, args.db) as store,
-        _progress(args.quiet, "reading") as progress,
+        _progress(args.quiet, "reading", total=_source_total(args, options)) as progress,
         _progress(args.quiet, "stages", unit="stage", total=stages) as on_stage,
     ):
         briefing = brief(
@@ -273,7 +273,8 @@ def _run_ingest(args: argparse.Namespace) -> int:
     from dossier.store import default_db_path, open_store
 
     options = _options(args)
-    with open_store(args.db) as store, _progress(args.quiet, "reading") as progress:
+    total = _source_total(args, options)
+    with open_store(args.db) as store, _progress(args.quiet, "reading", total=total) as progress:
         added, failures = ingest(args.sources, store, options=options, progress=progress)
         total = store.count()
     _report_failures(failures)
@@ -300,7 +301,7 @@ def _run_stories(args: argparse.Namespace) -> int:
         raise UsageError("--query, --since and --until select stored stories: use them with --db PATH")
     options = _options(args)
     outdir = Path(args.output or "stories")
-    with _progress(args.quiet, "reading") as progress:
+    with _progress(args.quiet, "reading", total=_source_total(args, options)) as progress:
         read = read_articles(args.sources, options=options, progress=progress)
     if not read.articles:
         raise NothingReadError(
@@ -477,6 +478,14 @@ def _maybe_store(wanted: bool, location: str | None) -> Iterator[Store | None]:
 
     with open_store(location) as store:
         yield store
+
+
+def _source_total(args: argparse.Namespace, options: Options) -> int | None:
+    """How many files, URLs and streams the sources name, for the reading bar (None when there are none)."""
+    from dossier.ingest.sources import count_sources
+
+    total = count_sources(args.sources, follow_links=options.limits.follow_links)
+    return total or None
 
 
 def _progress(

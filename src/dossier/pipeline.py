@@ -109,9 +109,12 @@ def read_articles(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> ReadResult:
-    """Read and clean every source. Bad sources become failures; the rest go on."""
+    """Read and clean every source. Bad sources become failures; the rest go on.
+
+    ``progress`` hears of each file, URL or stream once it is read (``count_sources`` gives the total).
+    """
     ingested: IngestResult = read_sources(
-        sources, fetcher=fetcher, limits=options.limits, stdin=stdin, on_item=progress
+        sources, fetcher=fetcher, limits=options.limits, stdin=stdin, on_source=progress
     )
     articles: list[Article] = []
     failures = list(ingested.failures)

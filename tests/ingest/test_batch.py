@@ -439,3 +439,18 @@ def test_same_input_gives_the_same_result(fixtures: Path, make_fetcher: FetcherF
     second = read_sources(sources, fetcher=make_fetcher(serve({})))
     assert [d.to_dict() for d in first.drafts] == [d.to_dict() for d in second.drafts]
     assert first.failures == second.failures
+
+
+def test_each_file_is_heard_once_however_many_articles_it_holds(tmp_path: Path) -> None:
+    from dossier.ingest.batch import read_sources
+    from dossier.ingest.sources import count_sources
+
+    (tmp_path / "a.txt").write_text("The ferry ran late on Monday.\n", encoding="utf-8")
+    lines = ['{"text": "The pier closed on Tuesday."}', '{"text": "The tugs came back on Wednesday."}']
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sources = [str(tmp_path), str(tmp_path / "missing.txt")]
+    heard: list[str] = []
+    items: list[str] = []
+    result = read_sources(sources, on_source=heard.append, on_item=items.append)
+    assert count_sources(sources) == 3 == len(heard)
+    assert len(items) == len(result.drafts) + len(result.failures) == 4

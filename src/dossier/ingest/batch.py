@@ -63,14 +63,17 @@ def read_sources(
     limits: Limits = DEFAULT_LIMITS,
     stdin: BinaryIO | None = None,
     on_item: ItemCallback | None = None,
+    on_source: ItemCallback | None = None,
 ) -> IngestResult:
     """Read every source into drafts. Never raises for a bad source: it becomes a :class:`Failure`.
 
     ``fetcher`` serves URLs and feed item pages (one is made, and closed,
     when needed and not given); ``stdin`` is read for the source ``-``
-    (default: the process's standard input).
+    (default: the process's standard input). ``on_item`` hears of every draft or
+    failure, ``on_source`` of every file, URL or stream once it is read (as many as
+    :func:`~dossier.ingest.sources.count_sources` counts).
     """
-    batch = _Batch(fetcher=fetcher, limits=limits, stdin=stdin, on_item=on_item)
+    batch = _Batch(fetcher=fetcher, limits=limits, stdin=stdin, on_item=on_item, on_source=on_source)
     try:
         for source in sources:
             batch.read_source(source)
@@ -89,6 +92,7 @@ class _Batch:
         limits: Limits,
         stdin: BinaryIO | None,
         on_item: ItemCallback | None,
+        on_source: ItemCallback | None = None,
     ) -> None:
         self.limits = limits
         self.drafts: list[Draft] = []
@@ -97,6 +101,7 @@ class _Batch:
         self._own_fetcher: Fetcher | None = None
         self._stdin = stdin
         self._on_item = on_item
+        self._on_source = on_source
         # When the source being read runs out of time (Limits.source_budget_s).
         self._deadline = time.monotonic() + limits.source_budget_s
 
@@ -110,6 +115,7 @@ class _Batch:
             expansion = expand(source, follow_links=self.limits.follow_links)
         except CONVERTIBLE_ERRORS as error:
             self._emit(failure_from(error, source=source))
+            self._source_done(source)
             return
         for refused in expansion.refused:
             self._emit(failure_from(refused, source=refused.source or source))
@@ -120,6 +126,11 @@ class _Batch:
                     self._emit(item)
             except CONVERTIBLE_ERRORS as error:
                 self._emit(failure_from(error, source=name))
+            self._source_done(name)
+
+    def _source_done(self, name: str) -> None:
+        if self._on_source is not None:
+            self._on_source(name)
 
     def _emit(self, item: Draft | Failure) -> None:
         # Every reader repairs its own fields; this catches what a file name or a page brought in.

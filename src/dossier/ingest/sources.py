@@ -15,10 +15,11 @@ import glob
 import logging
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.errors import LinkRefusedError, SourceNotFoundError
+from dossier.errors import DossierError, LinkRefusedError, SourceNotFoundError
 from dossier.ingest.decode import bom_codec
 from dossier.ingest.sidecar import sidecars_among
 
@@ -93,6 +94,20 @@ class Expansion:
 def expand_source(source: str, *, follow_links: bool = False) -> tuple[str, ...]:
     """The names of everything ``source`` names; raises :class:`SourceNotFoundError` when that is nothing."""
     return expand(source, follow_links=follow_links).names
+
+
+def count_sources(sources: Sequence[str], *, follow_links: bool = False) -> int:
+    """How many files, URLs and streams ``sources`` name: the total a progress bar counts up to.
+
+    A source that names nothing counts once, as its failure is reported once.
+    """
+    total = 0
+    for source in sources:
+        try:
+            total += len(expand(source, follow_links=follow_links).names)
+        except DossierError:
+            total += 1
+    return total
 
 
 def expand(source: str, *, follow_links: bool = False) -> Expansion:
