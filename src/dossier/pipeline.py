@@ -28,7 +28,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from dossier.analysis import Analysis
 from dossier.analyze import analyze_articles, analyzer_key
@@ -53,12 +53,14 @@ from dossier.quotes import make_quotes_stage
 from dossier.repeats import repeated_lines
 from dossier.speakers import link_speakers_stage
 from dossier.store import AddResult, Store
-from dossier.stories import Assignment, OnlineClusterer, StoryMap
 from dossier.story import Stage, Story, check_order, stage
 from dossier.summarize import DEFAULT_SENTENCES, MAX_SENTENCES, MIN_SENTENCES, summary_stage
 from dossier.timeline import timeline_stage
 from dossier.timex import infer_dates_stage
 from dossier.version import __version__
+
+if TYPE_CHECKING:
+    from dossier.stories import Assignment, StoryMap
 
 logger = logging.getLogger(__name__)
 
@@ -353,6 +355,9 @@ def find_stories(
 
 def group_articles(read: ReadResult, *, on_article: Progress | None = None) -> StoriesResult:
     """Group articles already read into stories, in their order; ``on_article`` is told of each one placed."""
+    # Imported here: datasketch brings scipy, which a briefing never needs (a cold brief pays for imports).
+    from dossier.stories import OnlineClusterer
+
     clusterer = OnlineClusterer()
     articles = tuple({article.id: article for article in read.articles}.values())
     assignments: list[Assignment] = []
