@@ -9,7 +9,10 @@ people the quotation itself talks about ("Lee said Park “cannot be trusted”"
 Park is the subject inside the reported clause, Lee the subject of "said").
 
 A reporting verb with no subject of its own ("..., adding that ...",
-"..., declaring it ...") takes the subject of the verb it depends on.
+"..., declaring it ...") takes the subject of the verb it depends on. Two
+clauses around a quotation with no verb of its own name its speaker too: a bare
+"Vask said." right after it (:func:`bare_attribution`), and a sentence before it
+whose root is a verb of speech (:func:`lead_in_subject`).
 """
 
 from __future__ import annotations
