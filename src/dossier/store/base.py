@@ -60,6 +60,13 @@ class Store(Protocol):
         """The stored article with this id, or ``None``."""
         ...
 
+    def matching_ids(self, query: str) -> list[str]:
+        """The ids of the stored articles a full-text ``query`` matches, in :meth:`select`'s order.
+
+        Cheaper than :meth:`select` when only the ids are wanted: no article is read back.
+        """
+        ...
+
     def select(
         self,
         *,

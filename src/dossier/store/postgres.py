@@ -150,8 +150,7 @@ class PostgresStore:
                 _QmarkRunner(connection), _SELECT_COLUMNS, self._read_row, write=False
             )
             if query is not None:
-                sql, parameters = _select_sql(query=query, since=None, until=None, limit=None, columns="id")
-                ids = [str(row[0]) for row in connection.execute(sql, parameters)]
+                ids = _matching_ids(connection, query)
                 matching = {story for story in (clusterer.story_of(i) for i in ids) if story is not None}
         return selected_stories(clusterer.stories(), matching, since, until)
 
@@ -171,6 +170,10 @@ class PostgresStore:
                 (target,),
             ).fetchall()
         return found, [self._read_row(row) for row in rows]
+
+    def matching_ids(self, query: str) -> list[str]:
+        with self._snapshot("cannot search") as connection:
+            return _matching_ids(connection, query)
 
     def get(self, article_id: str) -> Article | None:
         if "\x00" in article_id:
@@ -373,6 +376,11 @@ def _analysis_from_bytes(data: bytes, label: str) -> Analysis:
 
 
 # --- selecting ----------------------------------------------------------------------------------------------
+
+
+def _matching_ids(connection: psycopg.Connection, query: str) -> list[str]:
+    sql, parameters = _select_sql(query=query, since=None, until=None, limit=None, columns="id")
+    return [str(row[0]) for row in connection.execute(sql, parameters)]
 
 
 def _select_sql(

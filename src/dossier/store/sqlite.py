@@ -193,8 +193,7 @@ class SqliteStore:
             clusterer = StoryKeeper().sync(connection, _SELECT_COLUMNS, self._read_row, write=False)
             matching: set[str] | None = None
             if query is not None:
-                sql, parameters = _select_sql(query=query, since=None, until=None, limit=None)
-                ids = [str(row[0]) for row in connection.execute(sql, parameters)]
+                ids = self.matching_ids(query)
                 matching = {story for story in (clusterer.story_of(i) for i in ids) if story is not None}
         return selected_stories(clusterer.stories(), matching, since, until)
 
@@ -215,6 +214,12 @@ class SqliteStore:
                 (target,),
             ).fetchall()
         return found, [self._read_row(row) for row in rows]
+
+    def matching_ids(self, query: str) -> list[str]:
+        connection = self._live()
+        sql, parameters = _select_sql(query=query, since=None, until=None, limit=None)
+        with _translated(self.label, "cannot search"):
+            return [str(row[0]) for row in connection.execute(sql, parameters)]
 
     def get(self, article_id: str) -> Article | None:
         connection = self._live()

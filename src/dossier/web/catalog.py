@@ -55,17 +55,6 @@ class StoryIndex:
         return cls(count, tuple(stories), by_id, story_of_article, tuple(outlets))
 
 
-def meets_dates(story: FoundStory, since: dt.date | None, until: dt.date | None) -> bool:
-    """Whether a story's date span meets ``since``..``until``; an undated story only when neither is given."""
-    if since is None and until is None:
-        return True
-    if story.first_published is None or story.last_published is None:
-        return False
-    return (since is None or story.last_published >= since) and (
-        until is None or story.first_published <= until
-    )
-
-
 class Catalog:
     """The store as the web app reads it: thread-local connections, a cached index, cached briefings."""
 
@@ -130,13 +119,13 @@ class Catalog:
         index = self.index()
         matching: set[str] | None = None
         if query:
-            ids = [article.id for article in self.store().select(query=query)]
+            ids = self.store().matching_ids(query)
             matching = {index.story_of_article[i] for i in ids if i in index.story_of_article}
         return [
             story
             for story in index.stories
             if (matching is None or story.id in matching)
-            and meets_dates(story, since, until)
+            and story.meets_dates(since, until)
             and (outlet is None or outlet in story.outlets)
         ]
 
