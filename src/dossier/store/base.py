@@ -1,7 +1,8 @@
 """What every article store offers, whatever database sits behind it.
 
 The pipeline and the CLI only ever see :class:`Store`; SQLite is the embedded
-default and PostgreSQL is meant to join later behind the same protocol.
+default and PostgreSQL sits behind the same protocol. :class:`OwnedConnection`
+is what both implementations do with their one connection.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
+from typing import TYPE_CHECKING, Generic, Protocol, Self, TypeVar, runtime_checkable
 
 from dossier.analysis import Analysis, AnalyzerKey
 from dossier.article import Article
+from dossier.errors import StoreError, UsageError
 
 # Story finding imports datasketch and numpy: a command that never groups articles skips them.
 if TYPE_CHECKING:
@@ -106,3 +108,56 @@ class Store(Protocol):
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None: ...
+
+
+def check_date_range(since: dt.date | None, until: dt.date | None) -> None:
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")
+
+
+def checked_limit(limit: int) -> int:
+    """A result limit as both databases take it: a whole number, not negative, at most 64-bit."""
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise UsageError(f"limit must be a whole number, not {limit!r}")
+    if limit < 0:
+        raise UsageError(f"limit must not be negative: {limit}")
+    return min(limit, 2**63 - 1)  # anything larger means "no limit" anyway
+
+
+class _Closable(Protocol):
+    def close(self) -> None: ...
+
+
+ConnectionT = TypeVar("ConnectionT", bound=_Closable)
+
+
+class OwnedConnection(Generic[ConnectionT]):
+    """A store's one database connection: handed out while open, closed once, named in ``repr``."""
+
+    label: str
+    _connection: ConnectionT | None
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "open" if self._connection is not None else "closed"
+        return f"{type(self).__name__}({self.label!r}, {state})"
+
+    def _live(self) -> ConnectionT:
+        if self._connection is None:
+            raise StoreError("the store is closed", source=self.label)
+        return self._connection

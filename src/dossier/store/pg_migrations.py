@@ -118,7 +118,7 @@ def apply_migrations(
         if len(applied_migrations(connection)) == len(migrations):
             return ()
     except psycopg.Error as error:
-        raise StoreError(f"cannot read the schema: {_one_line(error)}", source=label) from error
+        raise StoreError(f"cannot read the schema: {error_line(error)}", source=label) from error
     applied = []
     for order, migration in enumerate(migrations, start=1):
         if _apply_one(connection, migration, order, label):
@@ -135,7 +135,7 @@ def require_current_schema(
         _refuse_foreign_schema(connection, label)
         applied = applied_migrations(connection)
     except psycopg.Error as error:
-        raise StoreError(f"cannot read the schema: {_one_line(error)}", source=label) from error
+        raise StoreError(f"cannot read the schema: {error_line(error)}", source=label) from error
     _refuse_unknown(applied, migrations, label)
     missing = [migration.name for migration in migrations if migration.name not in applied]
     if missing:
@@ -204,10 +204,10 @@ def _apply_one(connection: psycopg.Connection, migration: Migration, order: int,
         connection.execute("COMMIT")
     except BaseException as error:
         # Whatever went wrong (even an interrupt), leave no half-applied migration behind.
-        _roll_back(connection)
+        roll_back(connection)
         if isinstance(error, psycopg.Error):
             raise StoreError(
-                f"migration {migration.name} failed: {_one_line(error)}", source=label
+                f"migration {migration.name} failed: {error_line(error)}", source=label
             ) from error
         raise
     if done is None:
@@ -215,7 +215,8 @@ def _apply_one(connection: psycopg.Connection, migration: Migration, order: int,
     return done is None
 
 
-def _roll_back(connection: psycopg.Connection) -> None:
+def roll_back(connection: psycopg.Connection) -> None:
+    """Roll back an open transaction; a connection already gone is left alone."""
     if connection.closed or connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
         return
     try:
@@ -224,5 +225,6 @@ def _roll_back(connection: psycopg.Connection) -> None:
         logger.debug("rollback failed; the connection is gone", exc_info=True)
 
 
-def _one_line(error: BaseException) -> str:
+def error_line(error: BaseException) -> str:
+    """A database error on one line, for a :class:`StoreError` message."""
     return " ".join(str(error).split()) or type(error).__name__

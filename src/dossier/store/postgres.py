@@ -28,23 +28,24 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Final
 
 import psycopg
 from psycopg import conninfo
 
 from dossier.analysis import Analysis, AnalyzerKey
 from dossier.article import Article
-from dossier.errors import StoreError, UsageError
-from dossier.store.base import AddResult
+from dossier.errors import StoreError
+from dossier.store.base import AddResult, OwnedConnection, check_date_range, checked_limit
 from dossier.store.pg_migrations import (
     ADVISORY_LOCK_SQL,
     WRITE_LOCK,
     apply_migrations,
+    error_line,
     require_current_schema,
+    roll_back,
 )
-from dossier.store.story_keeper import StoryKeeper, check_date_range, selected_stories
+from dossier.store.story_keeper import StoryKeeper, selected_stories
 from dossier.store.ts_query import TS_CONFIG, search_document, tsquery_expression
 from dossier.stories import Assignment, FoundStory, StoryMap
 
@@ -65,7 +66,7 @@ _INSERT: Final = (
 _ORDER: Final = 'articles.published ASC NULLS LAST, articles.id COLLATE "C"'
 
 
-class PostgresStore:
+class PostgresStore(OwnedConnection[psycopg.Connection]):
     """A :class:`~dossier.store.base.Store` in a PostgreSQL database, in the URL's current schema.
 
     ``url`` is a libpq connection URL (``postgresql://user@host:5432/dbname``); the
@@ -87,7 +88,7 @@ class PostgresStore:
             # Autocommit: every transaction is begun and ended explicitly here, as in the SQLite store.
             connection = psycopg.connect(self._url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
         except psycopg.Error as error:
-            message = _without_password(_one_line(error), self._url)
+            message = _without_password(error_line(error), self._url)
             raise StoreError(f"cannot connect: {message}", source=self.label) from error
         try:
             _require_utf8(connection, self.label)
@@ -132,9 +133,9 @@ class PostgresStore:
         except BaseException as error:
             # Roll back on anything, even an interrupt: a batch is stored whole or not at all.
             self._stories.reset()
-            _roll_back(connection)
+            roll_back(connection)
             if isinstance(error, psycopg.Error):
-                raise StoreError(f"cannot store the batch: {_one_line(error)}", source=self.label) from error
+                raise StoreError(f"cannot store the batch: {error_line(error)}", source=self.label) from error
             raise
         logger.debug("%s: added %d article(s), %d unchanged", self.label, len(added), len(unchanged))
         return AddResult(added=tuple(added), unchanged=tuple(unchanged), assignments=tuple(assignments))
@@ -222,7 +223,7 @@ class PostgresStore:
                     rows,
                 )
         except psycopg.Error as error:
-            raise StoreError(f"cannot store analyses: {_one_line(error)}", source=self.label) from error
+            raise StoreError(f"cannot store analyses: {error_line(error)}", source=self.label) from error
         logger.debug("%s: kept %d analyses", self.label, len(rows))
 
     def count(self) -> int:
@@ -230,32 +231,7 @@ class PostgresStore:
             row = connection.execute("SELECT count(*) FROM articles").fetchone()
         return int(row[0]) if row is not None else 0
 
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        state = "open" if self._connection is not None else "closed"
-        return f"PostgresStore({self.label!r}, {state})"
-
     # --- internals ----------------------------------------------------------------------------------------
-
-    def _live(self) -> psycopg.Connection:
-        if self._connection is None:
-            raise StoreError("the store is closed", source=self.label)
-        return self._connection
 
     @contextmanager
     def _snapshot(self, doing: str) -> Iterator[psycopg.Connection]:
@@ -266,9 +242,9 @@ class PostgresStore:
             yield connection
             connection.execute("COMMIT")
         except BaseException as error:
-            _roll_back(connection)
+            roll_back(connection)
             if isinstance(error, psycopg.Error):
-                raise StoreError(f"{doing}: {_one_line(error)}", source=self.label) from error
+                raise StoreError(f"{doing}: {error_line(error)}", source=self.label) from error
             raise
 
     def _read_row(self, row: Sequence[Any]) -> Article:
@@ -281,7 +257,7 @@ class PostgresStore:
             row = connection.execute(_INSERT, values).fetchone()
         except (psycopg.Error, ValueError, TypeError, OverflowError, RecursionError) as error:
             raise StoreError(
-                f"cannot store article {article.id} ({article.source}): {_one_line(error)}; "
+                f"cannot store article {article.id} ({article.source}): {error_line(error)}; "
                 "nothing from this batch was written",
                 source=self.label,
             ) from error
@@ -361,7 +337,7 @@ def _article_from_document(document: bytes, label: str) -> Article:
             raise ValueError("the document is not a JSON object")
         return Article.from_dict(data)
     except (ValueError, TypeError, KeyError) as error:
-        raise StoreError(f"a stored article is unreadable: {_one_line(error)}", source=label) from error
+        raise StoreError(f"a stored article is unreadable: {error_line(error)}", source=label) from error
 
 
 def _analysis_bytes(analysis: Analysis) -> bytes:
@@ -372,7 +348,7 @@ def _analysis_from_bytes(data: bytes, label: str) -> Analysis:
     try:
         return Analysis.from_dict(json.loads(bytes(data).decode("utf-8")))
     except (ValueError, TypeError, KeyError) as error:
-        raise StoreError(f"a stored analysis cannot be read: {_one_line(error)}", source=label) from error
+        raise StoreError(f"a stored analysis cannot be read: {error_line(error)}", source=label) from error
 
 
 # --- selecting ----------------------------------------------------------------------------------------------
@@ -408,16 +384,8 @@ def _select_sql(
     sql = f"SELECT {columns} FROM articles{where} ORDER BY {_ORDER}"
     if limit is not None:
         sql += " LIMIT %s"
-        parameters.append(_checked_limit(limit))
+        parameters.append(checked_limit(limit))
     return sql, parameters
-
-
-def _checked_limit(limit: int) -> int:
-    if isinstance(limit, bool) or not isinstance(limit, int):
-        raise UsageError(f"limit must be a whole number, not {limit!r}")
-    if limit < 0:
-        raise UsageError(f"limit must not be negative: {limit}")
-    return min(limit, 2**63 - 1)  # bigint; anything larger means "no limit" anyway
 
 
 def _resolve_story(connection: psycopg.Connection, story_id: str) -> str | None:
@@ -442,16 +410,3 @@ def _require_utf8(connection: psycopg.Connection, label: str) -> None:
             "(CREATE DATABASE ... ENCODING 'UTF8')",
             source=label,
         )
-
-
-def _roll_back(connection: psycopg.Connection) -> None:
-    if connection.closed or connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
-        return
-    try:
-        connection.execute("ROLLBACK")
-    except psycopg.Error:
-        logger.debug("rollback failed; the connection is gone", exc_info=True)
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split()) or type(error).__name__

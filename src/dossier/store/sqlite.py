@@ -17,16 +17,15 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final, Self
+from typing import TYPE_CHECKING, Any, Final
 
 from dossier.analysis import Analysis, AnalyzerKey
 from dossier.article import Article
-from dossier.errors import StoreError, UsageError
-from dossier.store.base import AddResult
+from dossier.errors import StoreError
+from dossier.store.base import AddResult, OwnedConnection, check_date_range, checked_limit
 from dossier.store.fts_query import match_expression
 from dossier.store.migrations import apply_migrations, require_current_schema
-from dossier.store.story_keeper import StoryKeeper, check_date_range, selected_stories
+from dossier.store.story_keeper import StoryKeeper, selected_stories
 
 if TYPE_CHECKING:  # the story clusterer pulls in numpy and datasketch: imported when stories are used
     from dossier.stories import Assignment, FoundStory, StoryMap
@@ -65,7 +64,7 @@ _FTS_PROBE: Final = (
 )
 
 
-class SqliteStore:
+class SqliteStore(OwnedConnection[sqlite3.Connection]):
     """A :class:`~dossier.store.base.Store` in one SQLite file, or in memory for ``":memory:"``.
 
     Writers take turns: a second writer waits for the first (logging that it
@@ -275,32 +274,7 @@ class SqliteStore:
         with _translated(self.label, "cannot count"):
             return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        state = "open" if self._connection is not None else "closed"
-        return f"SqliteStore({self.label!r}, {state})"
-
     # --- internals ----------------------------------------------------------------------------------------
-
-    def _live(self) -> sqlite3.Connection:
-        if self._connection is None:
-            raise StoreError("the store is closed", source=self.label)
-        return self._connection
 
     def _begin_write(self, connection: sqlite3.Connection) -> None:
         """Take the write lock, waiting for another writer as long as ``write_wait_s`` allows.
@@ -440,17 +414,8 @@ def _select_sql(
     sql = f"SELECT {_SELECT_COLUMNS} FROM {source}{where} ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ?"
-        parameters.append(_checked_limit(limit))
+        parameters.append(checked_limit(limit))
     return sql, parameters
-
-
-def _checked_limit(limit: int) -> int:
-    if isinstance(limit, bool) or not isinstance(limit, int):
-        raise UsageError(f"limit must be a whole number, not {limit!r}")
-    if limit < 0:
-        raise UsageError(f"limit must not be negative: {limit}")
-    # SQLite integers are 64-bit; anything larger means "no limit" anyway.
-    return min(limit, 2**63 - 1)
 
 
 # --- read-only opening -------------------------------------------------------------------------------------

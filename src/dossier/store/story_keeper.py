@@ -22,7 +22,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from dossier.article import Article
-from dossier.errors import UsageError
 
 if TYPE_CHECKING:  # numpy and datasketch load only when a store first works with stories
     from dossier.stories import Assignment, OnlineClusterer, Settings, StoryMap
@@ -136,11 +135,6 @@ def _write_assignment(connection: SqlRunner, assignment: Assignment) -> None:
             "INSERT INTO story_merges (survivor, absorbed, article_id) VALUES (?, ?, ?)",
             (merge.survivor, merge.absorbed, merge.article_id),
         )
-
-
-def check_date_range(since: dt.date | None, until: dt.date | None) -> None:
-    if since is not None and until is not None and since > until:
-        raise UsageError(f"since ({since.isoformat()}) is after until ({until.isoformat()})")
 
 
 def selected_stories(
