@@ -62,9 +62,83 @@ def test_a_quotation_after_a_sentence_reporting_someones_words_is_theirs() -> No
     assert speaker_of(text, "Nobody goes back") == "Teodor Vask"
 
 
-def test_a_quotation_opening_its_own_paragraph_does_not_take_a_lead_in_from_the_one_before() -> None:
+def test_a_quotation_alone_in_its_paragraph_continues_the_report_that_ends_the_one_before() -> None:
     text = "Teodor Vask said on Monday that the crews would not return.\n\n“Nobody goes back to sea, ever.”"
+    assert speaker_of(text, "Nobody goes back") == "Teodor Vask"
+
+
+def test_a_quotation_opening_a_paragraph_that_goes_on_takes_no_lead_in_from_the_one_before() -> None:
+    text = (
+        "Teodor Vask said on Monday that the crews would not return.\n\n"
+        "“Nobody goes back to sea, ever.” The words were painted on the harbour wall."
+    )
     assert speaker_of(text, "Nobody goes back") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # A comma-closed quotation opening its sentence: any verb after it reports it.
+        (
+            "The vote went late.\n\n“The harbour will stay open whatever the council decides,” "
+            "an angry Mirela Dobrescu growled.",
+            "The harbour will",
+            "Mirela Dobrescu",
+        ),
+        # The subject after its verb, which the parser reads as an object.
+        (
+            "The meeting ran long.\n\n“Is the old bridge safe for the school buses?” asked the ferryman.",
+            "Is the old bridge",
+            "the ferryman",
+        ),
+        # A place before the head modifies it: the speaker is the whole phrase, not the place.
+        (
+            "The count went on.\n\n“We needed to win two of the first three districts,” added a Lisbon "
+            "councillor.",
+            "We needed to win",
+            "a Lisbon councillor",
+        ),
+        # The clause after the quotation is its own even when the parser hangs it on a word inside.
+        (
+            "The debate was tense.\n\n“There is anger and there is anger like nobody has ever seen, and it "
+            "is coming out of, among other places, the markets,” the opposition leader said in a Friday "
+            "interview with a radio host.",
+            "There is anger",
+            "the opposition leader",
+        ),
+        # "one of" a noun speaks as the whole phrase.
+        (
+            "The group met.\n\n“It was unseemly and he kept calling her a liar,” said one of two witnesses "
+            "who told the same story.",
+            "It was unseemly",
+            "one of two witnesses",
+        ),
+        # A bracket glued to the phrase's first word is not part of the speaker.
+        (
+            "The office was shut.\n\n“We do not comment on rumours,” (the mayor's spokeswoman said.",
+            "We do not comment",
+            "the mayor's spokeswoman",
+        ),
+    ],
+)
+def test_the_clause_right_after_a_quotation_names_its_speaker(text: str, opening: str, speaker: str) -> None:
+    assert speaker_of(text, opening) == speaker
+
+
+def test_a_comma_inside_a_sentence_does_not_make_the_next_verb_a_reporting_one() -> None:
+    text = (
+        "The growers’ league is “confident that the minister will keep the subsidy for another year,” "
+        "and Ana Ferreira may again split with her party over it."
+    )
+    assert speaker_of(text, "confident that the minister") != "Ana Ferreira"
+
+
+def test_the_previous_speakers_own_words_do_not_stop_a_continuation() -> None:
+    text = (
+        "The count went on.\n\n“We needed to win two of the first three districts,” added a Lisbon "
+        "councillor. “We have done that.”"
+    )
+    assert speaker_of(text, "We have done") == "a Lisbon councillor"
 
 
 def test_a_bare_pronoun_subject_with_nothing_to_refer_to_names_nobody() -> None:

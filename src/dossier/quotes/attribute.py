@@ -27,6 +27,7 @@ from dossier.quotes.dependency import (
     SUBJECTS,
     Subject,
     bare_attribution,
+    inverted_subject,
     children,
     governing_verb,
     lead_in_subject,
@@ -230,7 +231,10 @@ class _Context:
         first, last = token_range(tokens, quote.start, quote.end)
         subject = reporting_subject(tokens, first, last) if first < last else None
         if subject is None and quote.close_at is not None:
-            subject = bare_attribution(tokens, token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0])
+            after = token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0]
+            subject = inverted_subject(tokens, self._first_word(after)) or bare_attribution(
+                tokens, after, first if self._comma_closed(quote) else None
+            )
         if subject is None:
             return None
         mention = self._subject_mention(subject)
@@ -239,18 +243,50 @@ class _Context:
         verb = subject.verb
         return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], mention)
 
+    def _first_word(self, index: int) -> int:
+        """The first token from ``index`` on that is not punctuation (the comma after a closing mark)."""
+        tokens = self.tokens
+        assert tokens is not None
+        while index < len(tokens) and tokens.pos[index] == "PUNCT":
+            index += 1
+        return index
+
+    def _comma_closed(self, quote: QuoteSpan) -> bool:
+        """Whether the quotation opens its sentence and a comma ends it, inside or after its closing mark.
+
+        Only then is the clause after it sure to be its attribution (“…,” Lee barked); after a quotation
+        inside a sentence a comma ends a clause of the writer's own ("… is “sure of it,” she may …").
+        """
+        assert quote.close_at is not None
+        if self.text[self._sentence_start(quote.open_at) : quote.open_at].strip():
+            return False
+        inside = self.text[quote.start : quote.close_at].rstrip()
+        return inside.endswith(",") or self.text[quote.close_at + 1 : quote.close_at + 2] == ","
+
     def _lead_in_cue(self, quote: QuoteSpan) -> Cue | None:
-        """A quotation opening a sentence after one that reports someone's words, in the same paragraph."""
+        """A quotation opening a sentence after one that reports someone's words.
+
+        The sentence before is in the same paragraph, or, for a paragraph that is
+        the quotation alone, ends the paragraph before ("Lee said the port would
+        stay open.¶“We will not close it.”").
+        """
         tokens = self.tokens
         if tokens is None or self.text[self._sentence_start(quote.open_at) : quote.open_at].strip():
             return None
-        if not self.text[quote.line_start : quote.open_at].strip():
-            return None  # it opens its paragraph: the sentence before belongs to another one
+        if not self.text[quote.line_start : quote.open_at].strip() and not self._alone_on_line(quote):
+            return None  # it opens a paragraph that goes on: the sentence before belongs to another one
         subject = lead_in_subject(tokens, token_range(tokens, quote.open_at, quote.open_at)[0])
         mention = None if subject is None else self._subject_mention(subject)
         if subject is None or mention is None:
             return None
         return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
+
+    def _alone_on_line(self, quote: QuoteSpan) -> bool:
+        """Whether the quotation is its whole paragraph, bar punctuation after the closing mark."""
+        if quote.close_at is None:
+            return False
+        rest = self.text[quote.close_at + 1 : quote.line_end]
+        return not any(char.isalnum() for char in rest)
 
     def _subject_mention(self, subject: Subject) -> SpeakerCandidate | None:
         """The mention the subject's noun phrase holds; else the phrase itself as an unnamed source.
@@ -264,15 +300,38 @@ class _Context:
         # A mention may run on past the head ("a senior official involved in the talks").
         inside = [m for m in self._window(start, end + _MENTION_REACH) if m.start < end]
         covering = [m for m in inside if m.start <= head_at < m.end]
-        named = [m for m in inside if m.kind == "name"]
+        # A name before the head is the speaker only when it is a person's, split off its own head by the
+        # tagger; otherwise it modifies the head ("a New Hampshire Republican", "Lee's campaign").
+        named = [
+            m
+            for m in inside
+            if m.kind == "name" and (m.end > head_at or (m.person and tokens.pos[subject.head] == "PROPN"))
+        ]
         if covering:
             return covering[-1]
         if named:
             return named[-1]
-        if tokens.pos[subject.head] in ("PRON", "DET") or tokens.pos[subject.head] not in _NOUN_TAGS:
+        phrase_end = self._unnamed_phrase_end(subject.head)
+        if phrase_end is None:
             return None
-        phrase_end = tokens.ends[subject.head]
+        while start < phrase_end and not self.text[start].isalnum():
+            start += 1  # a bracket or mark the phrase's first word is glued to
         return SpeakerCandidate(start, phrase_end, self.text[start:phrase_end], "unnamed")
+
+    def _unnamed_phrase_end(self, head: int) -> int | None:
+        """Where a subject phrase that no mention covers ends, if it can speak: a noun, or "one of" a noun."""
+        tokens = self.tokens
+        assert tokens is not None
+        if tokens.pos[head] in _NOUN_TAGS:
+            return tokens.ends[head]
+        if tokens.pos[head] != "NUM":
+            return None
+        # "one of two witnesses", "two of the aides": the number counts people the phrase goes on to name.
+        for prep in children(tokens, head):
+            if prep > head and tokens.lemmas[prep].casefold() == "of":
+                nouns = [i for i in children(tokens, prep) if tokens.pos[i] in _NOUN_TAGS]
+                return tokens.ends[nouns[0]] if nouns else None
+        return None
 
     def _subject_cue(self, quote: QuoteSpan) -> Cue | None:
         """The subject of the verb a partial quotation hangs from, when the parse names one we know."""
@@ -348,7 +407,10 @@ class _Context:
         opens_line = not self.text[quote.line_start : quote.open_at].strip()
         if not opens_line and previous.line_start != quote.line_start:
             return False
+        cue = last.cue_mention
         for mention in self._window(gap_start, quote.open_at):
+            if cue is not None and cue.start <= mention.start and mention.end <= cue.end:
+                continue  # a word of the previous quotation's own speaker ("a Lisbon official")
             if mention.kind in ("name", "unnamed", "organization") and mention.name != last.speaker_name:
                 return False
         return True

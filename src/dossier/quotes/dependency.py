@@ -52,6 +52,14 @@ _BARE_LEMMAS = words_of("""
 _NOT_BARE = frozenset(
     {"ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "advcl", "conj", "neg", "dative", "acomp"}
 )
+#: After a comma-closed quotation the clause may say to whom, how and when, but never report a clause of
+#: its own or deny: "“…,” Lee told reporters after the vote" attributes, "“…,” Lee said he doubted" does not.
+_NOT_BARE_AFTER_COMMA = frozenset({"ccomp", "xcomp", "parataxis", "attr", "oprd", "neg", "acomp"})
+#: What the parser calls a subject that follows its reporting verb ("said Skelly": advmod; "asked the boy":
+#: dobj), besides the subject labels themselves.
+_INVERTED_SUBJECTS = frozenset({"nsubj", "nsubjpass", "dobj", "advmod", "npadvmod", "attr", "dative", "appos"})
+#: How far after the verb the inverted subject's head may stand ("said Oversight ranking Democrat Ann Lee").
+_INVERTED_REACH = 10
 #: The longest bare attribution ("the state's senior senator said on Tuesday"), in tokens.
 _BARE_CLAUSE_TOKENS = 14
 #: A subject this many tokens away from its verb is a parse going astray.
@@ -161,29 +169,76 @@ def _root_of(tokens: Tokens, index: int) -> int | None:
     return None
 
 
-def bare_attribution(tokens: Tokens, start: int) -> Subject | None:
+def bare_attribution(tokens: Tokens, start: int, quoted_from: int | None = None) -> Subject | None:
     """A short clause from token ``start`` that only says who spoke ("Trump said.", "one person tweeted").
 
     It follows a quotation whose closing mark ended the sentence: its reporting
     verb has a subject and nothing else it reports, so the words it reports are
-    the quotation before it.
+    the quotation before it. A quotation closed by a comma (“…,” Lee barked) is
+    an unfinished sentence that the clause after it completes: any verb there
+    reports it, and the verb may also say to whom or how (“…,” Lee told the crowd
+    as she left). ``quoted_from`` is then the quotation's first token, and the
+    quoted words may hang from that verb.
     """
     if start >= len(tokens):
         return None
-    root = start
-    for _ in range(VERB_CLIMB):
-        if tokens.heads[root] == root:
-            break
-        root = tokens.heads[root]
-    if tokens.heads[root] != root or tokens.lemmas[root].casefold() not in _BARE_LEMMAS:
+    root = _clause_root(tokens, start)
+    comma_closed = quoted_from is not None
+    if root is None or not _reports_bare(tokens, root, comma_closed):
         return None
-    attached = [i for i in children(tokens, root) if tokens.pos[i] != "PUNCT"]
-    if any(tokens.deps[i] in _NOT_BARE for i in attached) or any(i < start for i in attached):
+    floor = start if quoted_from is None else quoted_from
+    attached = [i for i in children(tokens, root) if tokens.pos[i] != "PUNCT" and not floor <= i < start]
+    refused = _NOT_BARE_AFTER_COMMA if comma_closed else _NOT_BARE
+    if any(tokens.deps[i] in refused for i in attached) or any(i < start for i in attached):
         return None
     end = max([root, *attached])
     if end - start > _BARE_CLAUSE_TOKENS:
         return None
-    return subject_of(tokens, root, start, start)
+    return subject_of(tokens, root, floor, start)
+
+
+def _clause_root(tokens: Tokens, start: int) -> int | None:
+    """The root of the clause that opens at token ``start``: its heads climbed until one leads back before it.
+
+    The parser sometimes hangs the clause after a quotation on a word inside it ("… the mosques," the
+    candidate said → "said" a relative clause of "mosques"); the clause is still its own.
+    """
+    root = start
+    for _ in range(VERB_CLIMB):
+        head = tokens.heads[root]
+        if head == root or head < start:
+            return root
+        root = head
+    return None
+
+
+def inverted_subject(tokens: Tokens, start: int) -> Subject | None:
+    """The subject after a reporting verb that opens the clause right after a quotation (“…,” said Lee).
+
+    English puts the subject after the verb there, and the small parser often
+    reads that subject as the verb's object or an adverb ("said Skelly", "asked
+    the boy"). Right after a quotation nothing else can follow the verb: the
+    first word hanging from it heads the phrase of who spoke.
+    """
+    verb = start
+    if verb >= len(tokens) or tokens.lemmas[verb].casefold() not in _BARE_LEMMAS:
+        return None
+    if tokens.pos[verb] not in ("VERB", "AUX"):
+        return None
+    for index in range(verb + 1, min(len(tokens), verb + _INVERTED_REACH)):
+        if tokens.heads[index] == verb and tokens.deps[index] in _INVERTED_SUBJECTS:
+            # Not only nouns: the tagger reads some surnames as adverbs. Whether a name or a noun phrase
+            # stands there is for the caller, who knows the article's mentions, to decide.
+            return Subject(verb, index, noun_phrase_start(tokens, index), _apposition_end(tokens, index))
+        if tokens.pos[index] == "PUNCT":
+            return None
+    return None
+
+
+def _reports_bare(tokens: Tokens, root: int, comma_closed: bool) -> bool:
+    if tokens.lemmas[root].casefold() in _BARE_LEMMAS:
+        return True
+    return comma_closed and tokens.pos[root] == "VERB"
 
 
 def _apposition_end(tokens: Tokens, head: int) -> int:
