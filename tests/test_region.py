@@ -5,7 +5,13 @@ from __future__ import annotations
 from dossier.article import Stripped
 from dossier.furniture import strip_furniture
 from dossier.header import is_header_line, looks_like_headline
-from dossier.region import crop_to_story, is_comments_heading, is_glued_teaser, is_prose, story_region
+from dossier.region import (
+    crop_to_story,
+    is_comments_heading,
+    is_glued_teaser,
+    is_prose,
+    story_region,
+)
 
 
 def test_prose_and_not_prose() -> None:
@@ -65,3 +71,23 @@ def test_a_comment_thread_after_the_story_ends_the_region() -> None:
         prose + " A comment that is long enough.",
     ]
     assert story_region(lines) == (0, 2)
+
+
+def test_a_long_cookie_notice_does_not_outweigh_a_shorter_story() -> None:
+    prose = "The board voted on Thursday to close the pier at the end of the month, officials said."
+    notice = (
+        "This website uses cookies to improve your experience while you navigate through the website. "
+        "Out of these cookies, those that are needed are stored in your browser because they are "
+        "essential for the working of basic functions of the site, and we also use cookies from others "
+        "that help us analyse how you use this website and remember your choices for next time."
+    )
+    lines = ["Home", "News", "Sport", prose, prose, "About us", "Contact", notice, notice]
+    assert story_region(lines) == (3, 5)
+
+
+def test_prose_in_a_script_written_without_spaces_is_prose() -> None:
+    sentence = "港の桟橋は今月末に閉鎖されると理事会が木曜日に決定し、住民は代わりの渡し船を求めている。"
+    assert is_prose(sentence)
+    assert not is_prose("お問い合わせ")
+    lines = ["ホーム", "ニュース", "天気", sentence, sentence, "会社概要", "お問い合わせ", "採用情報"]
+    assert story_region(lines) == (3, 5)

@@ -187,6 +187,11 @@ _NEWSLETTER_WORDS = (
 )
 
 
+def is_site_notice(paragraph: str) -> bool:
+    """A paragraph of any length that speaks of the site's cookies or consent (a footer's legal text)."""
+    return _mentions(paragraph.casefold(), _COOKIE_WORDS) and _COOKIES.search(paragraph) is not None
+
+
 def _mentions(folded: str, words: Sequence[str]) -> bool:
     return any(word in folded for word in words)
 

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from dossier.article import Stripped
-from dossier.furniture import CLOSERS, SENTENCE_FINAL, Indexed, Removed
+from dossier.furniture import CLOSERS, SENTENCE_FINAL, Indexed, Removed, is_site_notice, line_kind
 
 #: A prose paragraph has at least this many words.
 PROSE_MIN_WORDS = 8
@@ -33,7 +33,13 @@ TEASER_HEADLINE_CHARS = 200
 #: How many lines just before the story region may be its byline and date lines.
 HEADER_REACH = 3
 
+#: About how many characters of a script written without spaces make one word's worth of text.
+UNSPACED_PER_WORD = 2
+
 _I = re.IGNORECASE
+#: Han ideographs and kana: scripts whose sentences have no spaces between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNSPACED_FINAL = (*SENTENCE_FINAL, "。", "！", "？")
 _COMMENTS_HEADING = re.compile(
     r"(?:\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
     r"|(?:(?:top rated |most recent |newest |oldest |reader )?comments?|discussion|"
@@ -44,7 +50,16 @@ _COMMENTS_HEADING = re.compile(
 
 
 def is_prose(paragraph: str) -> bool:
-    """A paragraph written in sentences: enough words, mostly lower case, ending like a sentence."""
+    """A paragraph written in sentences: enough words, mostly lower case, ending like a sentence.
+
+    Scripts written without spaces between words and without letter case (Chinese, Japanese) count
+    their characters instead: enough of them, ending like a sentence.
+    """
+    unspaced = _unspaced_characters(paragraph)
+    if unspaced:
+        return unspaced >= PROSE_MIN_WORDS * UNSPACED_PER_WORD and (
+            paragraph.rstrip(CLOSERS).endswith(_UNSPACED_FINAL) or unspaced >= 40 * UNSPACED_PER_WORD
+        )
     words = paragraph.split()
     if len(words) < PROSE_MIN_WORDS:
         return False
@@ -52,6 +67,18 @@ def is_prose(paragraph: str) -> bool:
     if lower * 5 < len(words) * 2:
         return False
     return paragraph.rstrip(CLOSERS).endswith((*SENTENCE_FINAL, ":", ";")) or len(words) >= 40
+
+
+def word_count(paragraph: str) -> int:
+    """Words separated by spaces, or for a script without them its characters in words' worth."""
+    unspaced = _unspaced_characters(paragraph)
+    return unspaced // UNSPACED_PER_WORD if unspaced else len(paragraph.split())
+
+
+def _unspaced_characters(paragraph: str) -> int:
+    """How many characters of a script without spaces the paragraph holds, when they are most of it."""
+    count = len(_UNSPACED.findall(paragraph))
+    return count if count * 2 > len(paragraph) else 0
 
 
 def is_comments_heading(paragraph: str) -> bool:
@@ -83,12 +110,18 @@ _NUMBER = re.compile(r"\d")
 
 def _region_weight(paragraph: str) -> int:
     """Prose words count for the story, a list item or table row is neutral, anything else costs."""
-    if is_prose(paragraph) and not is_glued_teaser(paragraph):
-        return len(paragraph.split())
+    if is_prose(paragraph) and not is_glued_teaser(paragraph) and not _is_notice(paragraph):
+        return word_count(paragraph)
     words = paragraph.split()
     if _LIST_ITEM.match(paragraph) or sum(1 for word in words if _NUMBER.match(word)) >= 3:
         return 0
     return -LINE_COST
+
+
+def _is_notice(paragraph: str) -> bool:
+    """Prose the site writes about itself (a cookie or sign-up notice, a caption): it is never the story,
+    however long, so a page's footer of legal text does not outweigh a shorter story."""
+    return line_kind(paragraph) is not None or is_site_notice(paragraph)
 
 
 _TEASER_GLUE = re.compile(

@@ -55,9 +55,11 @@ _NOT_BARE = frozenset(
 #: After a comma-closed quotation the clause may say to whom, how and when, but never report a clause of
 #: its own or deny: "“…,” Lee told reporters after the vote" attributes, "“…,” Lee said he doubted" does not.
 _NOT_BARE_AFTER_COMMA = frozenset({"ccomp", "xcomp", "parataxis", "attr", "oprd", "neg", "acomp"})
-#: What the parser calls a subject that follows its reporting verb ("said Skelly": advmod; "asked the boy":
+#: What the parser calls a subject that follows its reporting verb ("said Okafor": advmod; "asked the boy":
 #: dobj), besides the subject labels themselves.
-_INVERTED_SUBJECTS = frozenset({"nsubj", "nsubjpass", "dobj", "advmod", "npadvmod", "attr", "dative", "appos"})
+_INVERTED_SUBJECTS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "advmod", "npadvmod", "attr", "dative", "appos"}
+)
 #: How far after the verb the inverted subject's head may stand ("said Oversight ranking Democrat Ann Lee").
 _INVERTED_REACH = 10
 #: The longest bare attribution ("the state's senior senator said on Tuesday"), in tokens.
@@ -216,7 +218,7 @@ def inverted_subject(tokens: Tokens, start: int) -> Subject | None:
     """The subject after a reporting verb that opens the clause right after a quotation (“…,” said Lee).
 
     English puts the subject after the verb there, and the small parser often
-    reads that subject as the verb's object or an adverb ("said Skelly", "asked
+    reads that subject as the verb's object or an adverb ("said Okafor", "asked
     the boy"). Right after a quotation nothing else can follow the verb: the
     first word hanging from it heads the phrase of who spoke.
     """
