@@ -287,6 +287,8 @@ def test_no_furniture_word_is_typed_as_a_person(name: str) -> None:
         ("This article is more than 5 years old", "boilerplate"),
         ("Image copyright Example Images", "caption"),
         ("3of12Workers clear the road after the landslide.", "caption"),
+        ("Get the harbour briefing delivered to your inbox every morning. No charge.", "newsletter"),
+        ("If you enjoyed this article, we have an offer for you: join our members' club.", "newsletter"),
     ],
 )
 def test_line_shapes(line: str, kind: str) -> None:
@@ -307,6 +309,8 @@ def test_line_shapes(line: str, kind: str) -> None:
         "The survey was carried out by Example Wire/Ipsos.",
         "Updated figures were published on Monday, the ministry said.",
         "The mayor said she would close the road for a week.",
+        "The parcels were delivered to the wrong street, residents said.",
+        "If you enjoyed the fair, the council said, come back next year.",
     ],
 )
 def test_story_sentences_are_not_furniture(line: str) -> None:

@@ -91,3 +91,10 @@ def test_prose_in_a_script_written_without_spaces_is_prose() -> None:
     assert not is_prose("お問い合わせ")
     lines = ["ホーム", "ニュース", "天気", sentence, sentence, "会社概要", "お問い合わせ", "採用情報"]
     assert story_region(lines) == (3, 5)
+
+
+def test_a_teasers_excerpt_cut_off_mid_sentence_is_not_story_prose() -> None:
+    prose = "The board voted on Thursday to close the pier at the end of the month, officials said."
+    teaser = "Engineers found that two of the piles on the north pier had cracked in the winter and the ..."
+    lines = ["Home", "News", prose, prose, "Pier Repairs Begin", teaser, "Ferry Fares Rise", teaser]
+    assert story_region(lines) == (2, 4)

@@ -107,7 +107,10 @@ _COOKIES = re.compile(
 )
 _NEWSLETTER = re.compile(
     r"(?:\A(?:sign up|subscribe|register)\b|\bnewsletters?\b|\benter your e-?mail\b|\b(?:to|in) your inbox\b"
-    r"|\bby signing up\b|\bunsubscribe\b|\bprivacy policy\b|\bterms of (?:use|service)\b)",
+    r"|\bby signing up\b|\bunsubscribe\b|\bprivacy policy\b|\bterms of (?:use|service)\b"
+    r"|\bdelivered (?:right |straight |directly )?to (?:you|your)\b"
+    r"|\bif you (?:enjoyed|liked|value|appreciate) (?:this|our)"
+    r" (?:article|story|journalism|reporting|work)\b)",
     _I,
 )
 _PROMO_SHAPES = (
@@ -183,7 +186,7 @@ _CREDIT_WORDS = (
 _COOKIE_WORDS = ("cookie", "site")
 _NEWSLETTER_WORDS = (
     *("sign up", "subscribe", "register", "newsletter", "mail", "inbox", "signing up", "privacy"),
-    "terms of",
+    *("terms of", "delivered", "if you "),
 )
 
 

@@ -39,6 +39,8 @@ UNSPACED_PER_WORD = 2
 _I = re.IGNORECASE
 #: Han ideographs and kana: scripts whose sentences have no spaces between words.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: How a teaser's excerpt ends: an ellipsis straight after a word, with no closing mark after it.
+_CUT_OFF = (" ...", " …", "[…]", "[...]")
 _UNSPACED_FINAL = (*SENTENCE_FINAL, "。", "！", "？")
 _COMMENTS_HEADING = re.compile(
     r"(?:\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
@@ -119,8 +121,11 @@ def _region_weight(paragraph: str) -> int:
 
 
 def _is_notice(paragraph: str) -> bool:
-    """Prose the site writes about itself (a cookie or sign-up notice, a caption): it is never the story,
-    however long, so a page's footer of legal text does not outweigh a shorter story."""
+    """Prose that is not the story however long: what the site writes about itself (a cookie or sign-up
+    notice, a caption), so a page's footer of legal text does not outweigh a shorter story, and a teaser's
+    excerpt cut off mid-sentence ("… the harbour board said it ...")."""
+    if paragraph.endswith(_CUT_OFF):
+        return True
     return line_kind(paragraph) is not None or is_site_notice(paragraph)
 
 
