@@ -163,3 +163,12 @@ def test_the_words_the_sentence_names_the_speaker_by_are_kept_beside_the_name() 
     assert quote.speaker_name == "Lena Hartwig"
     assert quote.cue_mention is not None
     assert text[quote.cue_mention.start : quote.cue_mention.end].casefold().endswith("governor")
+
+
+def test_one_of_before_the_verb_a_quotation_hangs_from_is_a_count_not_a_speaker() -> None:
+    text = (
+        "Lena Hartwig toured the port on Friday.\n\n"
+        "One of the aims of her visit has been to stress the importance of “harbour-to-harbour ties” "
+        "in mending relations."
+    )
+    assert speaker_of(text, "harbour-to-harbour ties") != "One of the aims"

@@ -237,7 +237,10 @@ class _Context:
             )
         if subject is None:
             return None
-        mention = self._subject_mention(subject)
+        # "One of" speaks only in the attribution after a quotation ("…,” said one of the guards); before
+        # it, as the subject of the verb the quotation hangs from, it is a count ("one of the aims").
+        counted = quote.close_at is not None and tokens.starts[subject.head] > quote.close_at
+        mention = self._subject_mention(subject, counted)
         if mention is None:
             return None
         verb = subject.verb
@@ -288,7 +291,7 @@ class _Context:
         rest = self.text[quote.close_at + 1 : quote.line_end]
         return not any(char.isalnum() for char in rest)
 
-    def _subject_mention(self, subject: Subject) -> SpeakerCandidate | None:
+    def _subject_mention(self, subject: Subject, counted: bool = False) -> SpeakerCandidate | None:
         """The mention the subject's noun phrase holds; else the phrase itself as an unnamed source.
 
         A bare pronoun no mention covers ("it", "this") names nobody.
@@ -311,20 +314,21 @@ class _Context:
             return covering[-1]
         if named:
             return named[-1]
-        phrase_end = self._unnamed_phrase_end(subject.head)
+        phrase_end = self._unnamed_phrase_end(subject.head, counted)
         if phrase_end is None:
             return None
         while start < phrase_end and not self.text[start].isalnum():
             start += 1  # a bracket or mark the phrase's first word is glued to
         return SpeakerCandidate(start, phrase_end, self.text[start:phrase_end], "unnamed")
 
-    def _unnamed_phrase_end(self, head: int) -> int | None:
-        """Where a subject phrase that no mention covers ends, if it can speak: a noun, or "one of" a noun."""
+    def _unnamed_phrase_end(self, head: int, counted: bool) -> int | None:
+        """Where a subject phrase that no mention covers ends, if it can speak: a noun, or, when
+        ``counted`` people may speak, "one of" a noun."""
         tokens = self.tokens
         assert tokens is not None
         if tokens.pos[head] in _NOUN_TAGS:
             return tokens.ends[head]
-        if tokens.pos[head] != "NUM":
+        if tokens.pos[head] != "NUM" or not counted:
             return None
         # "one of two witnesses", "two of the aides": the number counts people the phrase goes on to name.
         for prep in children(tokens, head):
