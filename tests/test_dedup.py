@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dossier.article import Article, article_id
-from dossier.dedup import containment, mark_duplicates, shingle_hashes, words
+from dossier.dedup import containment, mark_duplicates, shingle_hashes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dedup"
 MONDAY = dt.date(2026, 2, 9)
@@ -235,19 +235,6 @@ def test_same_input_gives_the_same_output(original: Article, syndicated: Article
 def test_shingle_hashes_do_not_depend_on_python_hash_seed() -> None:
     # Pinned: a changed hash function would silently change which articles match across versions.
     assert shingle_hashes("The quick, brown fox — jumps!") == frozenset({11033456989573087361})
-
-
-def test_words_drop_punctuation_and_case() -> None:
-    assert words("“Red lines,” he said . Don’t_panic 40%") == [
-        "red",
-        "lines",
-        "he",
-        "said",
-        "don",
-        "t",
-        "panic",
-        "40",
-    ]
 
 
 def test_shingle_count_and_empty_text() -> None:

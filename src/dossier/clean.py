@@ -37,6 +37,7 @@ from dossier.header import Header, is_header_line, looks_like_headline, read_hea
 from dossier.outlet import outlet_from_byline, outlet_from_stripped
 from dossier.region import crop_to_story
 from dossier.segment import segment
+from dossier.words import word_list
 
 logger = logging.getLogger(__name__)
 
@@ -58,11 +59,6 @@ _PARAGRAPH_SEPARATOR = "\n\n"
 #: Draft metadata key naming the extractor that already cut the story out of its page: the
 #: story region is then not looked for again (a second cut only loses lists and tables).
 EXTRACTED_BY = "extracted_by"
-
-
-def _word_set(words: str) -> frozenset[str]:
-    """A set from a whitespace-separated word list (long lists read better as text)."""
-    return frozenset(words.split())
 
 
 def _phrase_set(phrases: str) -> frozenset[str]:
@@ -290,7 +286,7 @@ _CREDIT_PIECE = re.compile(
 )
 _CONTRIBUTED = re.compile(r"[^.!?]{1,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?", _I)
 # Lower-case words allowed among the names of a credit line.
-_CREDIT_WORDS = _word_set("""
+_CREDIT_WORDS = word_list("""
     and by in at from with of for the additional further reporting writing editing written reported
     compiled contributed graphics photo photos research production produced translation translated
     edited fact-checked fact checking desk staff team newsroom bureau de del da di du van von der la le y

@@ -40,7 +40,8 @@ from dossier.briefing import Claim, Conflict, ConflictKind, Figure
 from dossier.figures import qualifier_of
 from dossier.ids import stable_id
 from dossier.timex import TimeExpression, TimeValue
-from dossier.timex.words import content_words, fold, word_set
+from dossier.timex.words import content_words, fold
+from dossier.words import word_list
 
 if TYPE_CHECKING:
     from dossier.analysis import Analysis
@@ -56,7 +57,7 @@ MIN_SHARED_WITH_ABOUT = 1
 ABOUT_TOLERANCE = 0.1
 _SYNONYMS = {"visit": "trip", "tour": "trip", "journey": "trip", "negotiation": "talk"}
 _UNIT_ALIASES = {"year-old": "age"}
-_NUMBER_WORDS = word_set("million billion trillion thousand hundred dozen percent dollar euro pound")
+_NUMBER_WORDS = word_list("million billion trillion thousand hundred dozen percent dollar euro pound")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,25 +25,16 @@ import datetime as dt
 import hashlib
 import logging
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from dossier.article import Article
+from dossier.words import folded_words
 
 log = logging.getLogger(__name__)
 
 DEFAULT_THRESHOLD = 0.8
 DEFAULT_SHINGLE = 5
-
-# \w is Unicode-aware, so accented and non-Latin words survive; everything else
-# (punctuation, quotes of any style, dashes) only separates words.
-_WORD = re.compile(r"[^\W_]+")
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text``: case-folded, with all punctuation dropped."""
-    return _WORD.findall(text.casefold())
 
 
 def shingle_hashes(text: str, shingle: int = DEFAULT_SHINGLE) -> frozenset[int]:
@@ -52,7 +43,7 @@ def shingle_hashes(text: str, shingle: int = DEFAULT_SHINGLE) -> frozenset[int]:
     Empty when the text has fewer than ``shingle`` words.
     """
     _check_shingle(shingle)
-    tokens = words(text)
+    tokens = folded_words(text)
     return frozenset(
         _stable_hash(" ".join(tokens[i : i + shingle])) for i in range(len(tokens) - shingle + 1)
     )

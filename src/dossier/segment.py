@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from dossier.article import Article, Span, article_id
+from dossier.words import LETTERS
 
 # A paragraph break: a newline followed by one or more lines holding only
 # horizontal whitespace. Possessive quantifiers keep the scan linear.
@@ -41,7 +42,6 @@ _QUOTE_OPENERS = "\"'“‘«"
 # character of a run, and the possessive quantifiers forbid backtracking, so a
 # megabyte of dots is scanned once rather than once per dot.
 _CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s|\Z)")
-_WORD = re.compile(r"[^\W\d_]+")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}")
 
 # How far to look around a candidate. Words longer than this are not
@@ -182,7 +182,7 @@ def _word_before(text: str, end: int, floor: int) -> str:
 
 
 def _next_word(text: str, at: int, stop: int) -> str:
-    match = _WORD.match(text, at, min(stop, at + _WINDOW))
+    match = LETTERS.match(text, at, min(stop, at + _WINDOW))
     return match.group() if match else ""
 
 

@@ -9,7 +9,6 @@ texts only compare meaningfully with those encoded in the same call.
 from __future__ import annotations
 
 import math
-import re
 import zlib
 from collections import Counter
 from collections.abc import Sequence
@@ -17,11 +16,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from dossier.embed import Vectors, normalise_rows
+from dossier.words import WORD
 
 #: Buckets of the hashing trick: enough that collisions between the words of one story are rare.
 DEFAULT_DIMENSIONS = 4096
-
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 _STOP_WORDS_TEXT = (
     "a about after again against all also am an and any are as at be because been before being "
@@ -46,7 +44,7 @@ def stem(word: str) -> str:
 
 def tfidf_terms(text: str) -> list[str]:
     """Stems of the words of ``text`` that carry meaning."""
-    words = (w.casefold() for w in _WORD.findall(text))
+    words = (w.casefold() for w in WORD.findall(text))
     return [stem(w) for w in words if w not in STOP_WORDS and not w.isdigit() and len(w) > 1]
 
 

@@ -24,7 +24,7 @@ from dossier.figures.numbers import (
     split_number_words,
 )
 from dossier.records import Record
-from dossier.timex.words import word_set
+from dossier.words import word_list
 
 FigureKind = Literal["money", "percent", "duration", "age", "count"]
 
@@ -100,14 +100,14 @@ _SUBJECT_CHANGE = re.compile(
 )
 
 #: Words that end a noun phrase: function words, verbs of being, prepositions.
-STOP_WORDS = word_set(
+STOP_WORDS = word_list(
     """a an the and or but nor to for of in on at by with from into onto as than that which who whom
     whose was were is are be been being has have had will would could should may might can do does did
     not no this these those it its their his her our your my said says per each every about after before
     during over under since until while when where if so yet also more less fewer most very"""
 )
 #: Plural nouns that do not end in "s".
-IRREGULAR_PLURALS = word_set("people children men women police staff personnel cattle livestock")
+IRREGULAR_PLURALS = word_list("people children men women police staff personnel cattle livestock")
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "'s", "’s")
 #: The largest noun phrase a count may measure ("more than 3,000 farming families").
 _MAX_NOUN_WORDS = 3

@@ -42,6 +42,7 @@ from dossier.embed import Encoder, Vectors
 from dossier.entities.gazetteer import country_for_demonym
 from dossier.issues.labels import FUNCTION_WORDS, phrases_in
 from dossier.issues.sentence_words import SentenceWords
+from dossier.words import JOINED_WORD
 
 #: A phrase used in more than this share of the story's sentences names the story, not an issue.
 MAX_SENTENCE_SHARE = 0.2
@@ -93,7 +94,6 @@ _NOUN_LINKS = frozenset({"of", "and", "for", "on"})
 #: Endings of verb forms, adverbs and adjectives: a lone lower-case word ending so rarely names a topic.
 _NOT_NOUN_ENDINGS = ("ing", "ed", "ly", "ic", "al", "ive", "ous", "ful", "able", "ize", "ise")
 _POSSESSIVE = re.compile(r"['’]s\b")
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _TOPIC_TYPES = frozenset({"place", "organization", "other"})
 #: Endings of adjectives: a phrase made of nothing else qualifies a topic without naming one.
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "able", "ible", "ary")
@@ -219,7 +219,7 @@ def _sentence_case_undone(surface: str) -> str:
 def _topic_names(entities: Sequence[Entity]) -> frozenset[str]:
     """The case-folded names of the story's places, organisations and things: capitals that stay."""
     return frozenset(
-        " ".join(w.casefold() for w in _TOKEN.findall(name))
+        " ".join(w.casefold() for w in JOINED_WORD.findall(name))
         for entity in entities
         if entity.type in _TOPIC_TYPES
         for name in (entity.name, *entity.aliases)
@@ -235,7 +235,7 @@ def _entity_patterns(entities: Sequence[Entity]) -> list[tuple[str, str, re.Patt
     for entity in entities:
         if entity.type not in _TOPIC_TYPES:
             continue
-        words = _TOKEN.findall(entity.name)
+        words = JOINED_WORD.findall(entity.name)
         if len(words) <= 3 or len(entity.name) > 80:
             continue
         key = " ".join(w.casefold() for w in words)
@@ -249,7 +249,7 @@ def _person_words(entities: Sequence[Entity]) -> frozenset[str]:
     for entity in entities:
         if entity.type == "person":
             for name in (entity.name, *entity.aliases):
-                words.update(w.casefold() for w in _TOKEN.findall(name))
+                words.update(w.casefold() for w in JOINED_WORD.findall(name))
     return frozenset(words)
 
 

@@ -14,19 +14,18 @@ that shares no word with it when it scores close, joined with " / ".
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.embed.tfidf import STOP_WORDS
+from dossier.words import JOINED_WORD
 
 MAX_PHRASE_WORDS = 3
 #: A second phrase joins the label only when it scores at least this share of the first.
 SECOND_PHRASE_RATIO = 0.6
 SEPARATOR = " / "
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: Words that are poor labels on their own, though not stop words for similarity.
 _WEAK_TEXT = (
     "year years time times week weeks day days month months people thing things way part new last "
@@ -59,7 +58,7 @@ class Phrase:
 
 def phrases_in(text: str) -> dict[str, str]:
     """Every candidate phrase of one sentence: case-folded key → verbatim surface."""
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(JOINED_WORD.finditer(text))
     found: dict[str, str] = {}
     for first in range(len(tokens)):
         for size in range(1, MAX_PHRASE_WORDS + 1):
@@ -143,11 +142,11 @@ def label_from(phrases: Sequence[Phrase], fallback: str) -> tuple[str, tuple[str
 def fallback_label(sentences: Sequence[str]) -> str:
     """The first usable word of the first sentence: still verbatim, for groups with no shared phrase."""
     for sentence in sentences:
-        for token in _TOKEN.finditer(sentence):
+        for token in JOINED_WORD.finditer(sentence):
             if _usable([token.group().casefold()]):
                 return token.group()
     for sentence in sentences:
-        match = _TOKEN.search(sentence)
+        match = JOINED_WORD.search(sentence)
         if match:
             return match.group()
     return "other"

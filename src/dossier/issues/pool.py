@@ -18,6 +18,7 @@ from dossier.article import Article
 from dossier.briefing import AnyBriefing, Briefing, BriefingStage, Citation, CitedText
 from dossier.embed import Encoder, Vectors
 from dossier.story import Story
+from dossier.words import JOINED_WORD
 
 #: A story larger than this many distinct sentences is cut (reading order) so every stage stays bounded.
 MAX_CANDIDATES = 4000
@@ -25,7 +26,6 @@ MAX_CANDIDATES = 4000
 MIN_WORDS = 6
 MAX_WORDS = 90
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _OPEN_QUOTES = "\"“‘«'"
 _CLOSE_QUOTES = "\"”’»'"
 _REPORTING = re.compile(
@@ -63,11 +63,11 @@ class Candidate:
 
 def comparison_key(text: str) -> str:
     """Sentences equal up to case, punctuation and spacing count as the same sentence."""
-    return " ".join(_WORD.findall(text.casefold()))
+    return " ".join(JOINED_WORD.findall(text.casefold()))
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(JOINED_WORD.findall(text))
 
 
 def is_readable(text: str) -> bool:
@@ -91,7 +91,7 @@ def is_readable(text: str) -> bool:
 
 
 def _mostly_capitalised(text: str) -> bool:
-    words = _WORD.findall(text)
+    words = JOINED_WORD.findall(text)
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(words) >= 4 and capitalised / len(words) > 0.6
 

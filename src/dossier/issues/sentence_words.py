@@ -10,11 +10,11 @@ in "post-war").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+from dossier.words import JOINED_WORD
+
 #: Characters that continue a word: a phrase may not start right after nor end right before one.
 _JOINERS = "_'’-"
 
@@ -28,7 +28,7 @@ class SentenceWords:
 
     @classmethod
     def of(cls, text: str) -> SentenceWords:
-        matches = list(_WORD.finditer(text))
+        matches = list(JOINED_WORD.finditer(text))
         folded = tuple(m.group().casefold() for m in matches)
         positions: dict[str, list[int]] = {}
         for index, word in enumerate(folded):

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from dossier.quotes.speakers import SpeakerCandidate
 from dossier.quotes.words import REPORTING_VERBS, ROLE_WORDS, TITLE_WORDS
+from dossier.words import JOINED_WORD
 
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 # How far around a quotation attribution is looked for; news cues are short.
 _WINDOW = 240
@@ -55,7 +55,7 @@ def tail_cue(text: str, start: int, stop: int, mentions: Sequence[SpeakerCandida
 
 def _adjacent(text: str, start: int, stop: int) -> bool:
     """Only punctuation and title words between a closing mark and the cue ("Foreign Minister")."""
-    for word in _WORD.finditer(text, start, stop):
+    for word in JOINED_WORD.finditer(text, start, stop):
         token = word.group()
         if not (token[0].isupper() or token.lower() in ROLE_WORDS or token.lower() in TITLE_WORDS):
             return False
@@ -97,7 +97,9 @@ def _first_person(mentions: Sequence[SpeakerCandidate], start: int, stop: int) -
 
 
 def _verbs(text: str, start: int, stop: int) -> list[re.Match[str]]:
-    return [word for word in _WORD.finditer(text, start, stop) if word.group().lower() in REPORTING_VERBS]
+    return [
+        word for word in JOINED_WORD.finditer(text, start, stop) if word.group().lower() in REPORTING_VERBS
+    ]
 
 
 def _around_verb(

@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dossier.analysis import Tokens
-from dossier.quotes.words import words_of
+from dossier.words import word_list
 
 #: Lemmas of verbs that report speech or writing. General English, not any outlet's habits.
-REPORTING_LEMMAS = words_of("""
+REPORTING_LEMMAS = word_list("""
     say tell add stress warn ask note insist explain argue declare state claim reply respond write
     recall acknowledge admit emphasize emphasise reiterate urge announce conclude suggest observe remark
     caution describe call report concede confirm counter maintain promise vow pledge underscore tweet
@@ -44,7 +44,7 @@ _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat"
 VERB_CLIMB = 6
 #: Verbs that, alone with their subject, attribute the quotation before them ("Trump said.").
 #: Not "respond" or "report": "X did not respond", "Y reported from Z" say who wrote, not who spoke.
-_BARE_LEMMAS = words_of("""
+_BARE_LEMMAS = word_list("""
     say add tweet write ask exclaim shout yell scream declare explain insist reply quip joke note warn
     tell
 """)

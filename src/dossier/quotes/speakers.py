@@ -26,23 +26,23 @@ from dossier.quotes.words import (
     ORGANIZATION_HEADS,
     REPORTING_VERBS,
     ROLE_WORDS,
-    words_of,
 )
 from dossier.segment import SENTENCE_STARTERS
+from dossier.words import word_list
 
 CandidateKind = Literal["name", "pronoun", "nominal", "unnamed", "organization"]
 
 
 # Synonyms a nominal head may use for a role seen next to a name ("the Solvanian leader").
 _ROLE_SYNONYMS: dict[str, frozenset[str]] = {
-    "leader": words_of("president premier chancellor king queen leader ruler emperor head monarch"),
-    "diplomat": words_of("diplomat minister secretary ambassador envoy"),
-    "spokesman": words_of("spokesman spokeswoman spokesperson"),
-    "spokeswoman": words_of("spokesman spokeswoman spokesperson"),
-    "envoy": words_of("envoy ambassador diplomat"),
+    "leader": word_list("president premier chancellor king queen leader ruler emperor head monarch"),
+    "diplomat": word_list("diplomat minister secretary ambassador envoy"),
+    "spokesman": word_list("spokesman spokeswoman spokesperson"),
+    "spokeswoman": word_list("spokesman spokeswoman spokesperson"),
+    "envoy": word_list("envoy ambassador diplomat"),
 }
 _PRONOUNS = {"he": "he", "she": "she", "him": "he", "her": "she", "they": "they"}
-_SINGULAR_UNNAMED_HEADS = ROLE_WORDS - words_of(
+_SINGULAR_UNNAMED_HEADS = ROLE_WORDS - word_list(
     "officials ministers diplomats sources aides lawmakers analysts experts negotiators"
 )
 _POSTMODIFIER_LEADS = (
@@ -66,9 +66,9 @@ _ORG_NOMINAL = re.compile(rf"\b[Tt]he ((?:[\w\-]+ ){{0,2}}?)({_ORG_HEAD_ALTERNAT
 # "Brell’s office", "the president’s office": a body named after its head.
 _POSSESSIVE_BODY = re.compile(rf"[’']s ({_ORG_HEAD_ALTERNATION})\b")
 # Lower-case words a body phrase may add that its name need not hold ("the country's foreign ministry").
-_BODY_FILLERS = words_of("country’s country's nation’s nation's its their")
+_BODY_FILLERS = word_list("country’s country's nation’s nation's its their")
 #: Plural unnamed heads: "officials" and the like can be "they", never "he" or "she".
-PLURAL_SOURCE_HEADS = words_of(
+PLURAL_SOURCE_HEADS = word_list(
     "officials ministers diplomats sources aides lawmakers analysts experts negotiators"
 )
 _ROLE_ALTERNATION = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
@@ -311,7 +311,7 @@ def compatible_role(nominal: SpeakerCandidate, candidate: SpeakerCandidate) -> b
         return False
     modifiers = nominal.role - {head} - ROLE_WORDS
     return modifiers <= candidate.role or (
-        candidate.kind == "unnamed" and modifiers <= words_of(candidate.name.lower())
+        candidate.kind == "unnamed" and modifiers <= word_list(candidate.name.lower())
     )
 
 

@@ -6,15 +6,11 @@ cues share one list of each, and so that the lists can grow in one place.
 
 from __future__ import annotations
 
-
-def words_of(text: str) -> frozenset[str]:
-    """A set from a whitespace-separated word list (long lists read better as text)."""
-    return frozenset(text.split())
-
+from dossier.words import word_list
 
 #: Words that name a role or title. Before a name they are stripped from it; as
 #: the head of "the ..." or "a ..." they make a nominal or an unnamed source.
-ROLE_WORDS = words_of("""
+ROLE_WORDS = word_list("""
     official officials minister ministers secretary president vice leader spokesman spokeswoman
     spokesperson envoy diplomat diplomats ambassador source sources aide aides adviser advisor
     officer chief director chairman chairwoman chair negotiator negotiators premier chancellor
@@ -26,13 +22,13 @@ ROLE_WORDS = words_of("""
     superintendent detective constable
     """)
 #: Title words that appear capitalised before a name but are not roles on their own.
-TITLE_WORDS = words_of("""
+TITLE_WORDS = word_list("""
     mr mrs ms dr sir dame lord lady prof rev gen col lt capt sgt maj adm foreign state defense defence
     prime interior finance trade security public justice home affairs of the national
     us u.s. uk u.k. eu un
     """)
 #: Verbs that report speech ("said", "told", "warned"), in the forms news copy uses.
-REPORTING_VERBS = words_of(
+REPORTING_VERBS = word_list(
     """
     said says say told tells added adds stressed stresses warned warns asked asks noted notes insisted
     insists explained explains argued argues declared declares stated states claimed claims replied
@@ -47,13 +43,13 @@ REPORTING_VERBS = words_of(
     """
 )
 #: Lower-case heads of a phrase that names a body able to issue a statement ("the ministry said").
-ORGANIZATION_HEADS = words_of("""
+ORGANIZATION_HEADS = word_list("""
     ministry government department agency office council committee commission embassy military army
     navy police company authority administration cabinet presidency parliament campaign coalition
     alliance federation union party court regulator board firm
     """)
 #: Words that fix a gender when they are the title or role of a person ("Mr", "spokeswoman").
-MALE_WORDS = words_of("mr mr. sir lord king prince emperor spokesman chairman congressman father")
-FEMALE_WORDS = words_of(
+MALE_WORDS = word_list("mr mr. sir lord king prince emperor spokesman chairman congressman father")
+FEMALE_WORDS = word_list(
     "mrs mrs. ms ms. miss madam dame lady queen princess empress spokeswoman chairwoman congresswoman mother"
 )

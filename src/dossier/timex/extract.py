@@ -20,7 +20,7 @@ from typing import Literal
 
 from dossier.dates import MONTHS, make_date
 from dossier.records import Record
-from dossier.timex.words import word_set
+from dossier.words import word_list
 
 TimeKind = Literal[
     "date", "month_day", "month_year", "month", "year", "relative_year", "weekday", "week",
@@ -81,7 +81,7 @@ _FUTURE_WORDS = frozenset(("will", "would", "shall", "’ll", "'ll", "won't", "w
 _FUTURE_BEFORE_TO = frozenset(
     ("expected", "due", "set", "plans", "plan", "planned", "planning", "going", "scheduled", "poised", "aims")
 )
-_PAST_WORDS = word_set(
+_PAST_WORDS = word_list(
     """said told met was were had did made took came went left held gave began saw spoke won lost sent
     shut struck brought bought sold led ran arrived agreed signed announced"""
 )
@@ -93,7 +93,7 @@ _PLANNED = re.compile(
     r"|goes[ ]on[ ]sale|heads?[ ]to[ ]the[ ]polls)(?:[ ]again)?)[ ]+(?:(?:on|this|next)[ ]+)?\Z",
     re.IGNORECASE,
 )
-_PREPOSITIONS = word_set(
+_PREPOSITIONS = word_list(
     "in of after before since following from over during at about for to by on despite amid with without"
 )
 _NOT_PAST = frozenset(("need", "needed", "speed", "seed", "feed", "red", "bed", "hundred", "united", "based"))

@@ -7,17 +7,12 @@ date inference, the timeline and the conflict finder.
 
 from __future__ import annotations
 
-import re
+from dossier.words import LETTERS, word_list
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+#: Shorter words ("of", "an") carry no content worth comparing.
+MIN_CONTENT_LETTERS = 3
 
-
-def word_set(words: str) -> frozenset[str]:
-    """A set from a whitespace-separated word list (long word lists read better as text)."""
-    return frozenset(words.split())
-
-
-FUNCTION_WORDS = word_set(
+FUNCTION_WORDS = word_list(
     """the and but nor for with from into onto than that which who whom whose was were are been being
     has have had will would could should may might can does did not this these those its their his her
     our your said says say told also about after before during over under since until while when where
@@ -38,7 +33,11 @@ def fold(word: str) -> str:
 
 def content_words(text: str) -> frozenset[str]:
     """The folded content words of ``text``."""
-    return frozenset(folded for word in _WORD.findall(text) if (folded := fold(word)) not in FUNCTION_WORDS)
+    return frozenset(
+        folded
+        for word in LETTERS.findall(text)
+        if len(word) >= MIN_CONTENT_LETTERS and (folded := fold(word)) not in FUNCTION_WORDS
+    )
 
 
 def similarity(first: frozenset[str], second: frozenset[str]) -> float:
