@@ -70,7 +70,9 @@ class Catalog:
         # One briefing at a time: the language pipeline is heavy and not made for threads.
         self._brief_lock = threading.Lock()
         self._cache_lock = threading.Lock()
-        with self.store():  # create and migrate the database now, so a bad path fails at start
+        # Create and migrate the database now, so a bad path fails at start. This store is not this
+        # thread's kept one (that would be closed here and then handed out closed).
+        with open_store(self.db):
             pass
 
     def store(self) -> Store:
