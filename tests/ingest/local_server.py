@@ -21,6 +21,7 @@ class Page:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     delay_s: float = 0.0
+    headers: tuple[tuple[str, str], ...] = ()  # more response headers, such as a redirect's Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ def local_server(routes: Mapping[str, Page]) -> Iterator[LocalServer]:
             self.send_response(page.status)
             self.send_header("Content-Type", page.content_type)
             self.send_header("Content-Length", str(len(page.body)))
+            for name, value in page.headers:
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(page.body)
 
