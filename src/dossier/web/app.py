@@ -52,6 +52,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # The first story list would otherwise replay the store's stories itself.
+        app.state.warming = catalog.warm()
         yield
         jobs.stop()
         catalog.close()

@@ -4,7 +4,9 @@ SQLite connections belong to the thread that opened them, so each thread
 (every worker of the server's pool, and the ingest worker) opens its own store
 once and keeps it. Replaying the store's story history is the slow part of
 listing stories, so the replayed :class:`StoryIndex` is kept until the number
-of stored articles changes (an ingest here or in another process). A story's
+of stored articles changes (an ingest here or in another process); the app
+starts the first replay in the background when it starts (:meth:`Catalog.warm`),
+and only one replay runs at a time. A story's
 briefing is computed by the pipeline once and kept in memory, keyed by its
 article ids: a story that gains an article gets a new briefing, the old one is
 simply never asked for again.
@@ -15,12 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.article import Article
 from dossier.briefing import Briefing
+from dossier.errors import DossierError
 from dossier.pipeline import Options, brief_articles
 from dossier.store import Store, open_store
 from dossier.stories.model import FoundStory
@@ -66,6 +70,7 @@ class Catalog:
         self._opened_lock = threading.Lock()
         self._index: StoryIndex | None = None
         self._index_lock = threading.Lock()
+        self._replay_lock = threading.Lock()
         self._briefings: dict[tuple[str, ...], Briefing] = {}
         # One briefing at a time: the language pipeline is heavy and not made for threads.
         self._brief_lock = threading.Lock()
@@ -95,15 +100,47 @@ class Catalog:
                 logger.debug("could not close a store of another thread", exc_info=True)
 
     def index(self) -> StoryIndex:
+        """The stories as the store holds them now; replayed only when the article count has changed."""
         count = self.store().count()
+        found = self._current_index(count)
+        if found is not None:
+            return found
+        # One replay at a time: a request that comes while the index is being replayed (at startup, or
+        # after an ingest) waits for that replay instead of starting a second one on the same cores.
+        with self._replay_lock:
+            count = self.store().count()
+            found = self._current_index(count)
+            if found is None:
+                started = time.perf_counter()
+                found = StoryIndex.of(count, self.store().stories().stories)
+                logger.info(
+                    "replayed %d stories of %d articles in %.1f s",
+                    len(found.stories),
+                    count,
+                    time.perf_counter() - started,
+                )
+                with self._index_lock:
+                    self._index = found
+            return found
+
+    def _current_index(self, count: int) -> StoryIndex | None:
         with self._index_lock:
             if self._index is not None and self._index.count == count:
                 return self._index
-        # Replayed outside the lock: two threads may both replay once, but readers never queue behind it.
-        index = StoryIndex.of(count, self.store().stories().stories)
-        with self._index_lock:
-            self._index = index
-        return index
+            return None
+
+    def warm(self) -> threading.Thread:
+        """Replay the story index in a background thread, so the first request does not pay for it."""
+
+        def replay() -> None:
+            try:
+                self.index()
+            except DossierError as error:  # the store is broken or was closed at shutdown: requests will say
+                logger.warning("could not prepare the story list: %s", error)
+
+        thread = threading.Thread(target=replay, name="dossier-warm", daemon=True)
+        thread.start()
+        return thread
 
     def invalidate(self) -> None:
         with self._index_lock:
