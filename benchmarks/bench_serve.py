@@ -3,6 +3,7 @@
 Usage::
 
     PYTHONPATH=src python benchmarks/bench_serve.py [--articles 10000] [--seconds 10] [--clients 4]
+        [--db PATH]
 
 Data: ``../shared/data/ecbplus`` (ECB+ news documents), read at run time and
 never copied into the repo. ``--articles N`` articles are made from them: the
@@ -103,17 +104,24 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--data", type=Path, default=ECBPLUS)
+    parser.add_argument(
+        "--db", type=Path, help="keep the store here (reused when it exists) instead of a temporary one"
+    )
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
         print(f"skipped: no ECB+ data at {args.data}", file=sys.stderr)
         return 0
-    made = articles(args.articles, texts(args.data))
     with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "bench.db"
-        started = time.perf_counter()
-        with open_store(db) as store:
-            store.add(made, assign_stories=True)
-        print(f"store: {len(made)} articles added with stories in {time.perf_counter() - started:.1f} s")
+        db = args.db or Path(folder) / "bench.db"
+        if args.db is not None and args.db.exists():
+            with open_store(db) as store:
+                print(f"store: reusing {db} ({store.count()} articles)")
+        else:
+            made = articles(args.articles, texts(args.data))
+            started = time.perf_counter()
+            with open_store(db) as store:
+                store.add(made, assign_stories=True)
+            print(f"store: {len(made)} articles added with stories in {time.perf_counter() - started:.1f} s")
         app = create_app(ServeSettings(db=db))
         started = time.perf_counter()
         with running(app) as base, httpx.Client(base_url=base, timeout=600) as http:
@@ -124,10 +132,12 @@ def main() -> int:
             listing = http.get("/?format=json").json()
             took = time.perf_counter() - started
             print(f"first story list after that: {took:.2f} s; {listing['total']} stories")
-            story = max(listing["rows"], key=lambda row: (row["size"] <= 8, row["size"]))["href"]
+            chosen = max(listing["rows"], key=lambda row: (row["size"] <= 8, row["size"]))
+            story = chosen["href"]
             started = time.perf_counter()
             http.get(story).raise_for_status()
-            print(f"first briefing of {story}: {time.perf_counter() - started:.1f} s")
+            took = time.perf_counter() - started
+            print(f"first briefing of {story} ({chosen['size']} articles): {took:.1f} s")
             for label, path in (
                 ("story list", "/"),
                 ("story list, search", "/?q=police"),
