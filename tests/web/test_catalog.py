@@ -1,4 +1,4 @@
-"""The catalog: the story index replayed once, in the background at startup, and stores per thread."""
+"""The catalog: the story index replayed once, in the background at startup and after an ingest."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from dossier.article import Article, article_id
 from dossier.pipeline import Options
+from dossier.stories.model import FoundStory
 from dossier.web import ServeSettings, create_app
-from dossier.web.catalog import Catalog
+from dossier.web.catalog import Catalog, StoryIndex
 
 
 def replays(caplog: pytest.LogCaptureFixture) -> int:
@@ -53,8 +55,46 @@ def test_requests_during_a_replay_wait_for_it_instead_of_replaying_again(
         for reader in readers:
             reader.join(60)
         assert replays(caplog) == 1
-        catalog.invalidate()  # as after an ingest: the next reader replays once more
-        catalog.index()
+        catalog.invalidate()  # as after an ingest: the next caller that needs it replays once more
+        catalog.fresh_index()
         assert replays(caplog) == 2
+    finally:
+        catalog.close()
+
+
+def test_after_an_ingest_pages_show_the_previous_stories_until_the_new_ones_are_replayed(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalog = Catalog(demo_db, Options())
+    try:
+        before = catalog.index()
+        held = threading.Event()
+        replay = StoryIndex.of
+
+        def held_replay(count: int, stories: list[FoundStory]) -> StoryIndex:
+            assert held.wait(60), "the test never let the replay go"
+            return replay(count, stories)
+
+        monkeypatch.setattr(StoryIndex, "of", held_replay)
+        text = (
+            "Ferry strike ends at Gullhaven\n\nFerry crews at Gullhaven ended their four-day strike on "
+            "Thursday after the port authority agreed to hire six more deckhands, a union official said."
+        )
+        added = Article(id=article_id(text), source="test", text=text, outlet="Test Post")
+        catalog.store().add([added], assign_stories=True)
+        catalog.invalidate()
+        assert catalog.index() is before  # answered at once, from the stories shown so far
+        assert catalog.stories() == list(before.stories)
+        # A page that asks for the new article waits for the replay rather than saying it is unknown.
+        found: list[str | None] = []
+        asking = threading.Thread(target=lambda: found.append(catalog.story_of_article(added.id)))
+        asking.start()
+        asking.join(0.2)
+        assert asking.is_alive() and not found
+        held.set()
+        asking.join(60)
+        assert found and found[0] is not None
+        after = catalog.index()
+        assert after.count == before.count + 1 and after.story_of_article[added.id] == found[0]
     finally:
         catalog.close()
