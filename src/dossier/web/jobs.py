@@ -140,6 +140,7 @@ class Jobs:
         self._update(job_id, state="assigning", message=f"storing {len(articles)} articles")
         result = self._catalog.store().add(articles, assign_stories=True)
         self._catalog.invalidate()
+        self._update(job_id, message="updating the story list")
         self._catalog.fresh_index()  # replayed here, on the job's time: pages show the old stories till then
         touched = tuple(dict.fromkeys(a.story_id for a in result.assignments))
         if not touched:
