@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1, for tests of what happens on an actual connection.
 
 Only the loopback interface is ever bound or connected to. Routes map a path
-to ``(status, body, content type, delay in seconds)``; unknown paths are 404.
+to a :class:`Page` (status, body, content type, headers, a delay or a gate to
+wait on); unknown paths are 404.
 Every request path is recorded, so a test can tell what was (not) fetched.
 """
 
@@ -21,6 +22,8 @@ class Page:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     delay_s: float = 0.0
+    headers: tuple[tuple[str, str], ...] = ()  # more response headers, such as a redirect's Location
+    gate: threading.Event | None = None  # when given, the answer waits until it is set (at most a minute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +48,13 @@ def local_server(routes: Mapping[str, Page]) -> Iterator[LocalServer]:
                 self.send_error(404)
                 return
             time.sleep(page.delay_s)
+            if page.gate is not None:
+                page.gate.wait(60)
             self.send_response(page.status)
             self.send_header("Content-Type", page.content_type)
             self.send_header("Content-Length", str(len(page.body)))
+            for name, value in page.headers:
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(page.body)
 

@@ -8,80 +8,33 @@ and recorded.
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 import pytest
 
 from dossier.web import ServeSettings, create_app
 
+from .chromium import NEEDS_CHROMIUM, Watch, chromium, new_page
 from .server import running
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+pytestmark = NEEDS_CHROMIUM
 
-pytestmark = [
-    pytest.mark.skipif(importlib.util.find_spec("playwright") is None, reason="playwright is not installed"),
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (run `make browser`)"),
-]
-
-if importlib.util.find_spec("playwright") is not None:
-    from playwright.sync_api import Browser, Dialog, Page, Route, sync_playwright
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
 def base_url(demo_db: Path) -> Iterator[str]:
     with running(create_app(ServeSettings(db=demo_db))) as url:
         yield url
-
-
-class Watch:
-    """What a page did that it must not: requests off loopback, dialogs, script errors."""
-
-    def __init__(self) -> None:
-        self.outside: list[str] = []
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-
-
-def new_page(browser: Browser, watch: Watch, width: int = 1280) -> Page:
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.on("dialog", lambda dialog: _dismiss(dialog, watch))
-    page.on("pageerror", lambda error: watch.errors.append(str(error)))
-    page.route("**/*", lambda route: _loopback_only(route, watch))
-    return page
-
-
-def _dismiss(dialog: Dialog, watch: Watch) -> None:
-    watch.dialogs.append(dialog.message)
-    dialog.dismiss()
-
-
-def _loopback_only(route: Route, watch: Watch) -> None:
-    url = route.request.url
-    if urlsplit(url).hostname == "127.0.0.1":
-        route.continue_()
-    else:
-        watch.outside.append(url)
-        route.abort()
 
 
 def test_search_open_a_story_click_a_citation_and_come_back(browser: Browser, base_url: str) -> None:

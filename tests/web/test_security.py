@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from dossier.errors import UsageError
+from dossier.ingest.addresses import VettedTransport
+from dossier.ingest.fetch import Fetcher
 from dossier.web import ServeSettings, create_app
 from dossier.web.settings import is_loopback
+from ingest.local_server import Page, local_server
 
 TOKEN = "a-long-enough-test-token-1234"
 
@@ -142,3 +147,92 @@ def test_the_cli_refuses_a_public_bind_without_token(tmp_path: Path, monkeypatch
 
     monkeypatch.delenv("DOSSIER_TOKEN", raising=False)
     assert main(["serve", "--db", str(tmp_path / "x.db"), "--host", "0.0.0.0"]) == 2
+
+
+def intranet_resolver(host: str, port: int) -> list[str]:
+    """DNS as the tests see it: ``intranet.test`` is this machine, and no other name resolves."""
+    return ["127.0.0.1"] if host == "intranet.test" else []
+
+
+class FirstHopTransport(httpx.BaseTransport):
+    """Requests for ``news.test`` go to the local test server: the one loopback hop the test allows.
+
+    Every other host goes through the app's real :class:`VettedTransport`, whose resolver knows one name,
+    ``intranet.test``, as 127.0.0.1; so a redirect to it is checked where the connection would be made.
+    """
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.vetted = VettedTransport(resolver=intranet_resolver)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.host == "news.test":
+            local_url = request.url.copy_with(host="127.0.0.1", port=self.port)
+            with httpx.Client(trust_env=False) as local:
+                answer = local.get(local_url, headers={"Host": "news.test"})
+            # Answered as from news.test, so a relative redirect stays on news.test.
+            return httpx.Response(answer.status_code, headers=answer.headers, content=answer.content)
+        return self.vetted.handle_request(request)
+
+    def close(self) -> None:
+        self.vetted.close()
+
+
+PIER_PAGE = Page(
+    b"<html><head><title>Harbour board moves the ferry pier</title></head><body><article><p>The harbour "
+    b"board of Wrenmouth agreed on Monday to move the ferry pier two hundred metres east, after winter "
+    b"storms cracked its pilings twice in one season, a board spokeswoman said.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("http://127.0.0.1:{port}/secret", "loopback"),
+        ("http://localhost:{port}/secret", "loopback"),
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),
+        ("http://10.0.0.5/secret", "private"),
+        ("http://intranet.test:{port}/secret", "loopback"),  # a name, refused where it would connect
+    ],
+)
+def test_a_redirect_to_a_private_address_is_refused_and_nothing_is_stored(
+    tmp_path: Path, target: str, reason: str
+) -> None:
+    routes = {"/secret": PIER_PAGE}  # read on each request: the redirect is added once the port is known
+    with local_server(routes) as server:
+        location = target.format(port=server.port)
+        routes["/story"] = Page(b"moved", status=302, headers=(("Location", location),))
+        with Fetcher(transport=FirstHopTransport(server.port)) as fetcher:
+            app = create_app(ServeSettings(db=tmp_path / "empty.db"), fetcher=fetcher)
+            with TestClient(app) as client:
+                job = add_url(client, app, f"http://news.test:{server.port}/story")
+                listing = client.get("/?format=json").json()
+        assert server.requested == ["/story"]  # the first hop only: the private target was never reached
+    assert job["state"] == "failed" and job["added"] == 0
+    [failure] = job["failures"]
+    assert failure["error"] == "BlockedAddressError"
+    assert f"{reason} address" in failure["reason"] and "--allow-private" in failure["reason"]
+    assert listing["articles"] == 0 and listing["total"] == 0
+
+
+def test_a_redirect_to_a_public_page_is_followed_and_stored(tmp_path: Path) -> None:
+    """The control for the test above: the same route, redirecting within news.test, adds the article."""
+    routes = {"/story": Page(b"moved", status=302, headers=(("Location", "/pier"),)), "/pier": PIER_PAGE}
+    with local_server(routes) as server:
+        with Fetcher(transport=FirstHopTransport(server.port)) as fetcher:
+            app = create_app(ServeSettings(db=tmp_path / "empty.db"), fetcher=fetcher)
+            with TestClient(app) as client:
+                job = add_url(client, app, f"http://news.test:{server.port}/story")
+                listing = client.get("/?format=json").json()
+        assert server.requested == ["/story", "/pier"]
+    assert job["state"] == "done" and job["added"] == 1 and not job["failures"]
+    assert listing["articles"] == 1
+
+
+def add_url(client: TestClient, app: FastAPI, url: str) -> dict[str, Any]:
+    """Post ``url`` to the add-articles form, wait for its job, and return the job's JSON twin."""
+    response = client.post("/add?format=json", data={"url": url, "csrf": app.state.csrf.token()})
+    assert response.status_code == 202, response.text
+    assert app.state.jobs.wait_idle(120)
+    job: dict[str, Any] = client.get(f"/jobs/{response.json()['id']}?format=json").json()
+    return job

@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
+from dossier.ingest.fetch import Fetcher
 from dossier.ingest.limits import DEFAULT_LIMITS
 from dossier.pipeline import Options
 from dossier.version import __version__
@@ -30,8 +31,14 @@ STATIC_FILES = {
 }
 
 
-def create_app(settings: ServeSettings, options: Options | None = None) -> FastAPI:
-    """The app for ``settings``; ``options`` are the pipeline's (the fetch limits come from ``settings``)."""
+def create_app(
+    settings: ServeSettings, options: Options | None = None, *, fetcher: Fetcher | None = None
+) -> FastAPI:
+    """The app for ``settings``; ``options`` are the pipeline's (the fetch limits come from ``settings``).
+
+    ``fetcher`` replaces the one each add-articles job makes (tests inject a transport through it); the
+    caller keeps it and closes it.
+    """
     base = options or Options()
     limits = dataclasses.replace(
         base.limits if options is not None else DEFAULT_LIMITS,
@@ -41,10 +48,12 @@ def create_app(settings: ServeSettings, options: Options | None = None) -> FastA
     )
     options = dataclasses.replace(base, limits=limits)
     catalog = Catalog(settings.db, options)
-    jobs = Jobs(catalog, options)
+    jobs = Jobs(catalog, options, fetcher)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # The first story list would otherwise replay the store's stories itself.
+        app.state.warming = catalog.warm()
         yield
         jobs.stop()
         catalog.close()

@@ -4,7 +4,10 @@ SQLite connections belong to the thread that opened them, so each thread
 (every worker of the server's pool, and the ingest worker) opens its own store
 once and keeps it. Replaying the store's story history is the slow part of
 listing stories, so the replayed :class:`StoryIndex` is kept until the number
-of stored articles changes (an ingest here or in another process). A story's
+of stored articles changes (an ingest here or in another process). The app
+starts the first replay in the background when it starts (:meth:`Catalog.warm`);
+after an ingest, pages show the previous index while the new one is replayed in
+the background, and only one replay runs at a time. A story's
 briefing is computed by the pipeline once and kept in memory, keyed by its
 article ids: a story that gains an article gets a new briefing, the old one is
 simply never asked for again.
@@ -15,12 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.article import Article
 from dossier.briefing import Briefing
+from dossier.errors import DossierError
 from dossier.pipeline import Options, brief_articles
 from dossier.store import Store, open_store
 from dossier.stories.model import FoundStory
@@ -65,12 +70,18 @@ class Catalog:
         self._opened: list[Store] = []
         self._opened_lock = threading.Lock()
         self._index: StoryIndex | None = None
+        self._current = False  # whether _index still holds for the store (invalidate() says it does not)
+        self._generation = 0  # counts invalidate() calls, so a replay can tell it was overtaken
+        self._replaying: threading.Thread | None = None
         self._index_lock = threading.Lock()
+        self._replay_lock = threading.Lock()
         self._briefings: dict[tuple[str, ...], Briefing] = {}
         # One briefing at a time: the language pipeline is heavy and not made for threads.
         self._brief_lock = threading.Lock()
         self._cache_lock = threading.Lock()
-        with self.store():  # create and migrate the database now, so a bad path fails at start
+        # Create and migrate the database now, so a bad path fails at start. This store is not this
+        # thread's kept one (that would be closed here and then handed out closed).
+        with open_store(self.db):
             pass
 
     def store(self) -> Store:
@@ -93,19 +104,83 @@ class Catalog:
                 logger.debug("could not close a store of another thread", exc_info=True)
 
     def index(self) -> StoryIndex:
+        """The stories to show now: the current index, or while a newer one is replayed, the previous one.
+
+        Pages keep answering while the store's stories are replayed after an ingest (a minute at 10,000
+        articles); what was added shows once the replay, started here in the background, is done. Only
+        the very first index is waited for.
+        """
         count = self.store().count()
+        found = self._current_index(count)
+        if found is not None:
+            return found
         with self._index_lock:
-            if self._index is not None and self._index.count == count:
+            previous = self._index
+        if previous is None:
+            return self.fresh_index()
+        self._replay_in_background()
+        return previous
+
+    def fresh_index(self) -> StoryIndex:
+        """The index of the store as it is now, replayed here if it must be (ingest jobs need this one).
+
+        One replay at a time: a caller that comes while the index is being replayed waits for that
+        replay instead of starting a second one on the same cores.
+        """
+        with self._replay_lock:
+            with self._index_lock:
+                generation = self._generation
+            count = self.store().count()
+            found = self._current_index(count)
+            if found is None:
+                started = time.perf_counter()
+                found = StoryIndex.of(count, self.store().stories().stories)
+                logger.info(
+                    "replayed %d stories of %d articles in %.1f s",
+                    len(found.stories),
+                    count,
+                    time.perf_counter() - started,
+                )
+                with self._index_lock:
+                    self._index = found
+                    # An invalidate() during the replay means the store changed under it: not current.
+                    self._current = generation == self._generation
+            return found
+
+    def _current_index(self, count: int) -> StoryIndex | None:
+        with self._index_lock:
+            if self._index is not None and self._current and self._index.count == count:
                 return self._index
-        # Replayed outside the lock: two threads may both replay once, but readers never queue behind it.
-        index = StoryIndex.of(count, self.store().stories().stories)
+            return None
+
+    def _is_current(self, index: StoryIndex) -> bool:
+        return self._current_index(self.store().count()) is index
+
+    def warm(self) -> threading.Thread:
+        """Replay the story index in a background thread, so the first request does not pay for it."""
+        return self._replay_in_background()
+
+    def _replay_in_background(self) -> threading.Thread:
         with self._index_lock:
-            self._index = index
-        return index
+            running = self._replaying
+            if running is not None and running.is_alive():
+                return running
+            thread = threading.Thread(target=self._replay_quietly, name="dossier-replay", daemon=True)
+            self._replaying = thread
+        thread.start()
+        return thread
+
+    def _replay_quietly(self) -> None:
+        try:
+            self.fresh_index()
+        except DossierError as error:  # the store is broken or was closed at shutdown: requests will say
+            logger.warning("could not replay the stories: %s", error)
 
     def invalidate(self) -> None:
+        """The store changed: the index is replayed before it counts as current (it is shown till then)."""
         with self._index_lock:
-            self._index = None
+            self._current = False
+            self._generation += 1
 
     def stories(
         self,
@@ -131,7 +206,10 @@ class Catalog:
 
     def story(self, story_id: str) -> tuple[FoundStory, list[Article]] | None:
         """A story (a merged-away id leads to the story that took it) and its stored articles."""
-        found = self.index().by_id.get(story_id)
+        index = self.index()
+        found = index.by_id.get(story_id)
+        if found is None and not self._is_current(index):
+            found = self.fresh_index().by_id.get(story_id)  # a story made since the index shown
         if found is None:
             return None
         store = self.store()
@@ -142,7 +220,11 @@ class Catalog:
         return self.store().get(article_id)
 
     def story_of_article(self, article_id: str) -> str | None:
-        return self.index().story_of_article.get(article_id)
+        index = self.index()
+        found = index.story_of_article.get(article_id)
+        if found is None and not self._is_current(index):
+            found = self.fresh_index().story_of_article.get(article_id)  # an article added since
+        return found
 
     def briefing(self, articles: Sequence[Article]) -> Briefing:
         """The pipeline's briefing of these articles, computed once per set of article ids."""

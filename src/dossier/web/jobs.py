@@ -21,6 +21,7 @@ from pathlib import Path
 
 from dossier.article import Article
 from dossier.errors import DossierError
+from dossier.ingest.fetch import Fetcher
 from dossier.pipeline import Options, read_articles
 from dossier.web.catalog import Catalog
 from dossier.web.views import FailureView, JobView
@@ -41,11 +42,16 @@ class JobRequest:
 
 
 class Jobs:
-    """The queue of add-articles jobs and the worker thread that runs them."""
+    """The queue of add-articles jobs and the worker thread that runs them.
 
-    def __init__(self, catalog: Catalog, options: Options) -> None:
+    ``fetcher`` serves every URL and feed of every job when given (tests route
+    hosts with it); otherwise each job makes its own from ``options.limits``.
+    """
+
+    def __init__(self, catalog: Catalog, options: Options, fetcher: Fetcher | None = None) -> None:
         self._catalog = catalog
         self._options = options
+        self._fetcher = fetcher
         self._views: dict[str, JobView] = {}
         self._lock = threading.Lock()
         self._queue: queue.Queue[tuple[str, JobRequest] | None] = queue.Queue()
@@ -120,7 +126,9 @@ class Jobs:
             self._update(job_id, done=done, total=max(done, len(request.sources)))
 
         self._update(job_id, state="reading", message="reading the sources")
-        read = read_articles(list(request.sources), options=self._options, progress=advance)
+        read = read_articles(
+            list(request.sources), options=self._options, fetcher=self._fetcher, progress=advance
+        )
         articles = [_renamed(article, request.names) for article in read.articles]
         failures = tuple(
             FailureView(request.names.get(f.source, f.source), f.error, f.reason) for f in read.failures
@@ -132,6 +140,8 @@ class Jobs:
         self._update(job_id, state="assigning", message=f"storing {len(articles)} articles")
         result = self._catalog.store().add(articles, assign_stories=True)
         self._catalog.invalidate()
+        self._update(job_id, message="updating the story list")
+        self._catalog.fresh_index()  # replayed here, on the job's time: pages show the old stories till then
         touched = tuple(dict.fromkeys(a.story_id for a in result.assignments))
         if not touched:
             touched = tuple(
