@@ -1,0 +1,175 @@
+"""Corroboration: do briefing sentences cite every article that reports the same event, and only those?
+
+Data: ECB+ (``../shared/data/ecbplus``), whose annotators tied mentions of one
+real-world event across the documents of a topic (``CROSS_DOC_COREF`` on
+actions, see :mod:`corpora.ecbplus_events`). Each subtopic (one topic's ECB
+half, or its ECB+ half) is briefed as one story with the default pipeline,
+each document its own outlet.
+
+For every summary line and every issue line, the events of the sentence it
+quotes (its first citation) are looked up; a line whose sentence mentions no
+cross-document event is not scored. The gold articles of a line are the
+other documents of the story that mention one of those events; the cited
+articles are the line's other citations. Scores, micro-averaged over lines:
+
+- ``citation_precision``: cited articles that are gold;
+- ``citation_recall``: gold articles that are cited;
+- ``exclusive_precision``: of the coverage stage's exclusives whose sentence
+  mentions an annotated event, the share that no other document mentions.
+
+ECB+ annotates only some sentences of each document, so a document can report
+an event in a sentence no one annotated: recall is measured against a lower
+bound of the truth, and precision may be understated a little.
+
+Topics 1-35 are for development (``--topics dev``); 36-45 are held out and
+carry the floors (``ecbplus-36-45.*`` in ``benchmarks/floors.json``).
+
+Usage: ``.venv/bin/python benchmarks/bench_corroboration.py [--topics heldout|dev] [--encoder static]
+[--check] [--update-floors]``; add ``--quotes`` for the quote-merging half (:mod:`bench_quote_merge`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corpora.ecbplus_events import EventDocument, read_event_document, subtopics
+from dossier.briefing import Briefing, Citation, CitedText
+from dossier.pipeline import Options, read_articles, run_story, story_of
+from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "ecbplus"
+BENCHMARK = "corroboration"
+TOPICS = {"dev": range(1, 36), "heldout": range(36, 46)}
+DATA_NAMES = {"dev": "ecbplus-1-35", "heldout": "ecbplus-36-45"}
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts summed over lines and exclusives."""
+
+    cited_right: int = 0
+    cited: int = 0
+    gold: int = 0
+    lines: int = 0
+    exclusives_right: int = 0
+    exclusives: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def metrics(self) -> dict[str, float]:
+        return {
+            "citation_precision": _ratio(self.cited_right, self.cited),
+            "citation_recall": _ratio(self.cited_right, self.gold),
+            "exclusive_precision": _ratio(self.exclusives_right, self.exclusives),
+        }
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else float("nan")
+
+
+def brief_subtopic(documents: Sequence[EventDocument], options: Options) -> tuple[Briefing, dict[str, int]]:
+    """The briefing of one subtopic, and which document each article came from."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "subtopic.jsonl"
+        rows = [json.dumps({"text": d.document.text, "outlet": d.name}) for d in documents]
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        read = read_articles([str(path)], options=options)
+    index = {d.name: n for n, d in enumerate(documents)}
+    origin = {a.id: index[a.outlet] for a in read.articles if a.outlet in index}
+    story = run_story(story_of(read.articles, options=options), options)
+    return story.briefing(), origin
+
+
+def score_story(
+    briefing: Briefing, documents: Sequence[EventDocument], origin: dict[str, int], tally: Tally
+) -> None:
+    lines: list[CitedText] = [*briefing.summary, *(line for issue in briefing.issues for line in issue.summary)]
+    for line in lines:
+        found = _events_and_gold(line.citations[0], briefing, documents, origin)
+        if found is None:
+            continue
+        own, gold = found
+        cited = {origin[c.article_id] for c in line.citations[1:] if c.article_id in origin} - {own}
+        tally.lines += 1
+        tally.cited += len(cited)
+        tally.cited_right += len(cited & gold)
+        tally.gold += len(gold)
+        if gold - cited:
+            tally.misses.append(f"{documents[own].name}: {line.text[:90]!r} misses {len(gold - cited)}")
+    if briefing.coverage is None:
+        return
+    for exclusive in briefing.coverage.exclusives:
+        found = _events_and_gold(exclusive.citations[0], briefing, documents, origin)
+        if found is None:
+            continue
+        tally.exclusives += 1
+        tally.exclusives_right += not found[1]
+
+
+def _events_and_gold(
+    citation: Citation, briefing: Briefing, documents: Sequence[EventDocument], origin: dict[str, int]
+) -> tuple[int, set[int]] | None:
+    """The document a citation quotes and the other documents sharing one of its sentence's events."""
+    own = origin.get(citation.article_id)
+    if own is None:
+        return None
+    text = briefing.article(citation.article_id).text[citation.start : citation.end]
+    document = documents[own]
+    at = document.document.text.find(text)
+    if at < 0:
+        return None
+    events = document.events_in(at, at + len(text))
+    if not events:
+        return None
+    gold = {n for n, other in enumerate(documents) if n != own and other.all_events() & events}
+    return own, gold
+
+
+def measure(part: str, options: Options, *, show_misses: int = 0) -> Measured:
+    groups = subtopics(DATA, TOPICS[part])
+    tally = Tally()
+    files: list[Path] = []
+    for name, paths in sorted(groups.items()):
+        if len(paths) < 2:
+            continue
+        files.extend(paths)
+        documents = [read_event_document(path) for path in paths]
+        briefing, origin = brief_subtopic(documents, options)
+        score_story(briefing, documents, origin, tally)
+    for miss in tally.misses[:show_misses]:
+        print("  missed:", miss)
+    print(f"{DATA_NAMES[part]}: {tally.lines} lines scored, {tally.exclusives} exclusives scored")
+    return Measured(DATA_NAMES[part], data_digest(files), tally.metrics())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="corroboration of briefing sentences on ECB+")
+    parser.add_argument("--topics", choices=sorted(TOPICS), default="heldout")
+    parser.add_argument("--encoder", default="static")
+    parser.add_argument("--show-misses", type=int, default=0)
+    add_floor_arguments(parser)
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"bench_corroboration: {DATA} is absent; nothing to measure", file=sys.stderr)
+        return 2
+    if args.topics != "heldout" and (args.check or args.update_floors):
+        print("bench_corroboration: floors are pinned on the held-out topics only", file=sys.stderr)
+        return 2
+    measured = measure(args.topics, Options(encoder=args.encoder), show_misses=args.show_misses)
+    for name, value in sorted(measured.metrics.items()):
+        print(f"  {name}: {value:.4f}")
+    status, lines = apply_floor_flags(args, BENCHMARK, [measured])
+    if lines:
+        print("\n== quality floors\n" + "\n".join(lines))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
