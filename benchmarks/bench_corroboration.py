@@ -14,8 +14,18 @@ articles are the line's other citations. Scores, micro-averaged over lines:
 
 - ``citation_precision``: cited articles that are gold;
 - ``citation_recall``: gold articles that are cited;
-- ``exclusive_precision``: of the coverage stage's exclusives whose sentence
-  mentions an annotated event, the share that no other document mentions.
+- ``sentence_precision``: a stricter precision, on the cited sentences that
+  ECB+ annotates with some event: the share that mention one of the line's
+  events themselves (not only elsewhere in their article);
+- ``shared_not_exclusive``: of the story's readable sentences that one
+  document alone carries word for word but whose event another document
+  mentions, the share the coverage stage does *not* call exclusive (1.0: no
+  sentence is wrongly called exclusive). Coverage shows at most three
+  exclusives per outlet, so this is the honest-exclusive rate over every
+  sentence that could have been shown.
+
+Also printed, not pinned: ``exclusive_precision``, the share of the shown
+exclusives (with an annotated event) that no other document mentions.
 
 ECB+ annotates only some sentences of each document, so a document can report
 an event in a sentence no one annotated: recall is measured against a lower
@@ -41,6 +51,7 @@ from pathlib import Path
 from corpora.ecbplus_events import EventDocument, read_event_document, subtopics
 from dossier.briefing import Briefing, Citation, CitedText
 from dossier.pipeline import Options, read_articles, run_story, story_of
+from dossier.story import Story
 from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,15 +69,20 @@ class Tally:
     cited: int = 0
     gold: int = 0
     lines: int = 0
+    sentences_right: int = 0
+    sentences: int = 0
     exclusives_right: int = 0
     exclusives: int = 0
+    shared_sentences: int = 0
     misses: list[str] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float]:
         return {
             "citation_precision": _ratio(self.cited_right, self.cited),
             "citation_recall": _ratio(self.cited_right, self.gold),
-            "exclusive_precision": _ratio(self.exclusives_right, self.exclusives),
+            "sentence_precision": _ratio(self.sentences_right, self.sentences),
+            "shared_not_exclusive": 1.0
+            - _ratio(self.exclusives - self.exclusives_right, self.shared_sentences),
         }
 
 
@@ -74,8 +90,8 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else float("nan")
 
 
-def brief_subtopic(documents: Sequence[EventDocument], options: Options) -> tuple[Briefing, dict[str, int]]:
-    """The briefing of one subtopic, and which document each article came from."""
+def brief_subtopic(documents: Sequence[EventDocument], options: Options) -> tuple[Story, dict[str, int]]:
+    """The briefed story of one subtopic, and which document each article came from."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "subtopic.jsonl"
         rows = [json.dumps({"text": d.document.text, "outlet": d.name}) for d in documents]
@@ -83,20 +99,33 @@ def brief_subtopic(documents: Sequence[EventDocument], options: Options) -> tupl
         read = read_articles([str(path)], options=options)
     index = {d.name: n for n, d in enumerate(documents)}
     origin = {a.id: index[a.outlet] for a in read.articles if a.outlet in index}
-    story = run_story(story_of(read.articles, options=options), options)
-    return story.briefing(), origin
+    return run_story(story_of(read.articles, options=options), options), origin
 
 
 def score_story(
-    briefing: Briefing, documents: Sequence[EventDocument], origin: dict[str, int], tally: Tally
+    story: Story, documents: Sequence[EventDocument], origin: dict[str, int], tally: Tally
 ) -> None:
-    lines: list[CitedText] = [*briefing.summary, *(line for issue in briefing.issues for line in issue.summary)]
+    briefing = story.briefing()
+    if story.pool is not None:
+        for candidate in story.pool.candidates:
+            if candidate.readable and len(candidate.article_ids) == 1:
+                found = _events_and_gold(candidate.citations[0], briefing, documents, origin)
+                tally.shared_sentences += found is not None and bool(found[1])
+    lines: list[CitedText] = [
+        *briefing.summary,
+        *(line for issue in briefing.issues for line in issue.summary),
+    ]
     for line in lines:
         found = _events_and_gold(line.citations[0], briefing, documents, origin)
         if found is None:
             continue
-        own, gold = found
+        own, gold, events = found
         cited = {origin[c.article_id] for c in line.citations[1:] if c.article_id in origin} - {own}
+        for citation in line.citations[1:]:
+            other = _sentence_events(citation, briefing, documents, origin)
+            if other is not None and other[0] != own and other[1]:
+                tally.sentences += 1
+                tally.sentences_right += bool(other[1] & events)
         tally.lines += 1
         tally.cited += len(cited)
         tally.cited_right += len(cited & gold)
@@ -115,8 +144,20 @@ def score_story(
 
 def _events_and_gold(
     citation: Citation, briefing: Briefing, documents: Sequence[EventDocument], origin: dict[str, int]
-) -> tuple[int, set[int]] | None:
-    """The document a citation quotes and the other documents sharing one of its sentence's events."""
+) -> tuple[int, set[int], frozenset[str]] | None:
+    """The document a citation quotes, the other documents sharing its sentence's events, and the events."""
+    found = _sentence_events(citation, briefing, documents, origin)
+    if found is None or not found[1]:
+        return None
+    own, events = found
+    gold = {n for n, other in enumerate(documents) if n != own and other.all_events() & events}
+    return own, gold, events
+
+
+def _sentence_events(
+    citation: Citation, briefing: Briefing, documents: Sequence[EventDocument], origin: dict[str, int]
+) -> tuple[int, frozenset[str]] | None:
+    """The document a citation quotes and the events ECB+ marks in the sentences it covers."""
     own = origin.get(citation.article_id)
     if own is None:
         return None
@@ -125,27 +166,28 @@ def _events_and_gold(
     at = document.document.text.find(text)
     if at < 0:
         return None
-    events = document.events_in(at, at + len(text))
-    if not events:
-        return None
-    gold = {n for n, other in enumerate(documents) if n != own and other.all_events() & events}
-    return own, gold
+    return own, document.events_in(at, at + len(text))
 
 
 def measure(part: str, options: Options, *, show_misses: int = 0) -> Measured:
     groups = subtopics(DATA, TOPICS[part])
     tally = Tally()
     files: list[Path] = []
-    for name, paths in sorted(groups.items()):
+    for _, paths in sorted(groups.items()):
         if len(paths) < 2:
             continue
         files.extend(paths)
         documents = [read_event_document(path) for path in paths]
-        briefing, origin = brief_subtopic(documents, options)
-        score_story(briefing, documents, origin, tally)
+        story, origin = brief_subtopic(documents, options)
+        score_story(story, documents, origin, tally)
     for miss in tally.misses[:show_misses]:
         print("  missed:", miss)
-    print(f"{DATA_NAMES[part]}: {tally.lines} lines scored, {tally.exclusives} exclusives scored")
+    print(
+        f"{DATA_NAMES[part]}: {tally.lines} lines scored; {tally.exclusives} exclusives scored, "
+        f"{tally.exclusives - tally.exclusives_right} of them wrongly (exclusive_precision "
+        f"{_ratio(tally.exclusives_right, tally.exclusives):.4f}); "
+        f"{tally.shared_sentences} sentences carried by one document but reported by others"
+    )
     return Measured(DATA_NAMES[part], data_digest(files), tally.metrics())
 
 

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from dossier.briefing import Citation, CitedText
 from dossier.embed import Vectors
+from dossier.issues.corroborate import FactMatcher
 from dossier.issues.pool import Candidate
 
 #: Weight of relevance against novelty in MMR; 0.7 favours central sentences, still refuses repeats.
@@ -99,16 +100,16 @@ def mmr(
     return picked
 
 
-def cite_with_echoes(
-    candidates: Sequence[Candidate], index: int, similarity: Vectors, same: float
-) -> CitedText:
-    """Candidate ``index`` as a cited line, also citing other articles' sentences that say the same thing."""
+def cite_with_echoes(candidates: Sequence[Candidate], index: int, matcher: FactMatcher) -> CitedText:
+    """Candidate ``index`` as a cited line, also citing other articles' sentences that report the same fact.
+
+    ``matcher`` is built over ``candidates`` (see :mod:`dossier.issues.corroborate`): meaning, names and
+    numbers must agree, so a rewording is cited and a sentence on the same topic is not.
+    """
     own = set(candidates[index].article_ids)
     echoes: list[Citation] = []
-    for other in np.flatnonzero(similarity[index] >= same):
-        if int(other) == index:
-            continue
-        echoes.extend(c for c in candidates[int(other)].citations if c.article_id not in own)
+    for other in matcher.reporting(index):
+        echoes.extend(c for c in candidates[other].citations if c.article_id not in own)
     # Candidates are in reading order, so the echoes are too.
     return candidates[index].cited(echoes)
 
