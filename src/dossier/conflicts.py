@@ -351,9 +351,10 @@ def _near_same(first: _Item, second: _Item) -> bool:
 def _gap(items: Sequence[_Item]) -> tuple[float, float]:
     """How far apart the stated values are: absolute, and as a share of the largest."""
     values = [item.value for item in items]
-    gap = max(values) - min(values)
+    # Ten significant digits: 3.3 less 3.1 is 0.2, not 0.19999999999999973.
+    gap = float(f"{max(values) - min(values):.10g}")
     largest = max(abs(value) for value in values)
-    return gap, (gap / largest if largest else 0.0)
+    return gap, (min(1.0, gap / largest) if largest else 0.0)
 
 
 def _record(items: Sequence[_Item], kind: ConflictKind, about: str) -> Conflict:
