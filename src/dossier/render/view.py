@@ -228,7 +228,9 @@ class ConflictView(Record):
     verdict: str  # "Sources disagree" or "Sources agree"
     about: str
     claims: tuple[ClaimLine, ...]
-    gap: str = ""  # how far apart a disagreement's values are ("500,000 residents, 8% of the larger"); "" if none
+    gap: str = (
+        ""  # how far apart a disagreement's values are ("500,000 residents, 8% of the larger"); "" if none
+    )
 
 
 @dataclass(frozen=True, slots=True)
