@@ -156,8 +156,8 @@ def _conflicts_of(briefing: Briefing) -> list[Conflict]:
 
 def test_seats_of_two_different_bodies_are_not_a_conflict() -> None:
     result = _judged_texts(
-        "Opposition parties need to win 23 House seats in November to take the chamber, Velmora analysts said.",
-        "The governing party holds 51 seats in the Senate, Velmora analysts said, and hopes to keep them in November.",
+        "Opposition parties must to win 23 House seats to take the chamber, Velmora analysts say.",
+        "The governing party holds 51 seats in the Senate, Velmora analysts said, hoping to keep them.",
     )
     assert _conflicts_of(result) == []
 
@@ -184,7 +184,7 @@ def test_a_time_stamp_is_never_a_figure_nor_a_conflict() -> None:
 def test_a_near_disagreement_on_one_poll_is_a_conflict_with_its_gap() -> None:
     result = _judged_texts(
         "A Harlow poll released on Tuesday found 59% approve of Mayor Dana Quill's handling of the port.",
-        "Mayor Dana Quill's handling of the port won the approval of 60% in a Harlow poll released on Tuesday.",
+        "Mayor Dana Quill's handling of the port won approval from 60% in a Harlow poll released on Tuesday.",
     )
     (conflict,) = _conflicts_of(result)
     assert {claim.value for claim in conflict.claims} == {59.0, 60.0}
