@@ -156,7 +156,7 @@ def _conflicts_of(briefing: Briefing) -> list[Conflict]:
 
 def test_seats_of_two_different_bodies_are_not_a_conflict() -> None:
     result = _judged_texts(
-        "Opposition parties must to win 23 House seats to take the chamber, Velmora analysts say.",
+        "Opposition parties must win 23 House seats to take the chamber, Velmora analysts say.",
         "The governing party holds 51 seats in the Senate, Velmora analysts said, hoping to keep them.",
     )
     assert _conflicts_of(result) == []
