@@ -34,8 +34,18 @@ bound of the truth, and precision may be understated a little.
 Topics 1-35 are for development (``--topics dev``); 36-45 are held out and
 carry the floors (``ecbplus-36-45.*`` in ``benchmarks/floors.json``).
 
+Quote merging: pairs made at run time from PolNeAR train quotations
+(:mod:`quote_pairs`: one quote as written against the same quote with its
+punctuation changed, an ellipsis, truncated, or run into a different lead-in;
+and negatives, two different quotes given to one speaker) are each merged by
+the quotes stage's merger (with the ``--encoder``'s meaning-aware similarity,
+as the pipeline does). ``merge_precision`` and ``merge_recall`` are scored
+over pairs; the share merged per perturbation kind is printed. The merger was
+developed on the train split's pairs (printed, not pinned); the floors are on
+the dev split's pairs (data ``polnear-dev-quotes``), made the same way.
+
 Usage: ``.venv/bin/python benchmarks/bench_corroboration.py [--topics heldout|dev] [--encoder static]
-[--check] [--update-floors]``; add ``--quotes`` for the quote-merging half (:mod:`bench_quote_merge`).
+[--part all|events|quotes] [--check] [--update-floors]``
 """
 
 from __future__ import annotations
@@ -44,18 +54,25 @@ import argparse
 import json
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpora.ecbplus_events import EventDocument, read_event_document, subtopics
+from corpora.polnear import annotation_path, text_paths
 from dossier.briefing import Briefing, Citation, CitedText
+from dossier.embed import get_encoder
 from dossier.pipeline import Options, read_articles, run_story, story_of
+from dossier.quotes.merge import Utterance, group_statements
+from dossier.quotes.semantic import semantic_similarity
 from dossier.story import Story
 from floors import Measured, add_floor_arguments, apply_floor_flags, data_digest
+from quote_pairs import quote_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ecbplus"
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 BENCHMARK = "corroboration"
 TOPICS = {"dev": range(1, 36), "heldout": range(36, 46)}
 DATA_NAMES = {"dev": "ecbplus-1-35", "heldout": "ecbplus-36-45"}
@@ -191,26 +208,68 @@ def measure(part: str, options: Options, *, show_misses: int = 0) -> Measured:
     return Measured(DATA_NAMES[part], data_digest(files), tally.metrics())
 
 
+def measure_quotes(encoder: str, split: str) -> Measured:
+    """Statement merging on perturbed quote pairs of one PolNeAR split (see the module docstring)."""
+    folder = POLNEAR / split
+    similarity = semantic_similarity(get_encoder(encoder))
+    merged: Counter[tuple[str, bool]] = Counter()
+    total: Counter[str] = Counter()
+    for pair in quote_pairs(folder):
+        utterances = [
+            Utterance("q1", "a1", 0, pair.first.speaker, pair.first.text),
+            Utterance("q2", "a2", 1, pair.second.speaker, pair.second.text),
+        ]
+        groups = group_statements(utterances, similarity)
+        total[pair.kind] += 1
+        merged[(pair.kind, len(groups) == 1)] += 1
+    positives = sum(n for kind, n in total.items() if kind != "different")
+    hits = sum(n for (kind, joined), n in merged.items() if kind != "different" and joined)
+    false = merged[("different", True)]
+    for kind in sorted(total):
+        share = merged[(kind, True)] / total[kind]
+        print(f"  {kind}: {total[kind]} pairs, {share:.4f} merged")
+    files = [path for path in text_paths(folder) if annotation_path(path) is not None]
+    files += [p for p in (annotation_path(path) for path in files) if p is not None]
+    return Measured(
+        f"polnear-{split}-quotes",
+        data_digest(files),
+        {"merge_precision": _ratio(hits, hits + false), "merge_recall": _ratio(hits, positives)},
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="corroboration of briefing sentences on ECB+")
     parser.add_argument("--topics", choices=sorted(TOPICS), default="heldout")
     parser.add_argument("--encoder", default="static")
     parser.add_argument("--show-misses", type=int, default=0)
+    parser.add_argument("--part", choices=("all", "events", "quotes"), default="all")
     add_floor_arguments(parser)
     args = parser.parse_args(argv)
-    if not DATA.is_dir():
-        print(f"bench_corroboration: {DATA} is absent; nothing to measure", file=sys.stderr)
-        return 2
     if args.topics != "heldout" and (args.check or args.update_floors):
         print("bench_corroboration: floors are pinned on the held-out topics only", file=sys.stderr)
         return 2
-    measured = measure(args.topics, Options(encoder=args.encoder), show_misses=args.show_misses)
-    for name, value in sorted(measured.metrics.items()):
-        print(f"  {name}: {value:.4f}")
-    status, lines = apply_floor_flags(args, BENCHMARK, [measured])
+    results: list[Measured] = []
+    if args.part in ("all", "events") and DATA.is_dir():
+        results.append(measure(args.topics, Options(encoder=args.encoder), show_misses=args.show_misses))
+    if args.part in ("all", "quotes") and (POLNEAR / "dev").is_dir():
+        print("quote merging on perturbed PolNeAR train pairs (developed on; not pinned):")
+        _print(measure_quotes(args.encoder, "train"))
+        print("quote merging on perturbed PolNeAR dev pairs (held out; pinned):")
+        results.append(measure_quotes(args.encoder, "dev"))
+    if not results:
+        print(f"bench_corroboration: {DATA} and {POLNEAR} are absent; nothing to measure", file=sys.stderr)
+        return 2
+    for measured in results:
+        _print(measured)
+    status, lines = apply_floor_flags(args, BENCHMARK, results)
     if lines:
         print("\n== quality floors\n" + "\n".join(lines))
     return status
+
+
+def _print(measured: Measured) -> None:
+    for name, value in sorted(measured.metrics.items()):
+        print(f"  {measured.data}.{name}: {value:.4f}")
 
 
 if __name__ == "__main__":
