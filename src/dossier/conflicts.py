@@ -310,9 +310,13 @@ def _near_disagreements(items: Sequence[_Item]) -> list[Conflict]:
             index = parent[index]
         return index
 
-    for first, second in itertools.combinations(range(len(items)), 2):
-        if _near_same(items[first], items[second]):
-            parent[max(root(first), root(second))] = min(root(first), root(second))
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        by_unit[item.unit].append(index)
+    for indexes in by_unit.values():
+        for first, second in itertools.combinations(indexes, 2):
+            if _near_same(items[first], items[second]):
+                parent[max(root(first), root(second))] = min(root(first), root(second))
     components: dict[int, list[_Item]] = defaultdict(list)
     for index, item in enumerate(items):
         components[root(index)].append(item)

@@ -132,14 +132,16 @@ def _exclusives(
     if len(outlets) < 2:
         return ()
     sources = [{outlet_by_article[c.article_id] for c in cand.citations} for cand in candidates]
+    # Each sentence's one outlet (its index in ``outlets``), or -1 when several outlets carry it.
+    position = {outlet: index for index, outlet in enumerate(outlets)}
+    sole = np.array([position[next(iter(s))] if len(s) == 1 else -1 for s in sources], dtype=np.intp)
     chosen: dict[str, list[int]] = {}
     for index in range(len(candidates)):
-        if len(sources[index]) != 1:
+        if sole[index] < 0:
             continue
-        (outlet,) = sources[index]
+        outlet = outlets[int(sole[index])]
         # Any other outlet's sentence that speaks of the same thing, in any words, takes the exclusive away.
-        others = np.array([source != {outlet} for source in sources], dtype=bool)
-        if not matcher.mentioned_among(index, others):
+        if not matcher.mentioned_among(index, sole != sole[index]):
             chosen.setdefault(outlet, []).append(index)
     found: list[Exclusive] = []
     for outlet in outlets:
