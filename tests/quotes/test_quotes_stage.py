@@ -106,17 +106,20 @@ def test_a_story_without_quotes_gets_empty_lists() -> None:
     assert story.quotes == () and story.statements == ()
 
 
+#: One statement as five outlets run it: credited at the cue, after a colon, with an ellipsis, as a
+#: paragraph of its own with no credit, and credited to an unnamed official.
 _FIVE_OUTLETS = (
     'Mayor Dana Quill spoke at the Kelport quay on Monday. "We will not sign anything that leaves the night '
     'crews without a lifeboat, and we have said so twice," Quill said.',
     "Kelport's mayor was blunt on Monday. Dana Quill said: \"We will not sign anything that leaves the night "
     'crews without a lifeboat, and we have said so twice."',
-    '"We will not sign anything that leaves the night crews without a lifeboat and we have said so twice," '
-    "Mayor Dana Quill told reporters at the quay on Monday.",
     'The talks stalled on Monday. "We will not sign anything ... and we have said so twice," '
     "Mayor Dana Quill said of the lifeboat clause.",
-    'Dana Quill, the mayor of Kelport, told the harbour board on Monday: "We will not sign anything that '
-    'leaves the night crews without a lifeboat."',
+    "The harbour talks broke up on Monday.\n\n"
+    '"We will not sign anything that leaves the night crews without a lifeboat, and we have said so twice."'
+    "\n\nThe board will meet again on Friday.",
+    'A senior harbour official put it plainly on Monday: "We will not sign anything that leaves the night '
+    'crews without a lifeboat, and we have said so twice."',
 )
 
 
