@@ -5,7 +5,8 @@ and their words are similar enough. Outlets credit one person differently
 ("Dana Quill", "Quill", "Mayor Dana Quill"), so speakers are the same when their
 names, compared case-insensitively, end in the same last name
 (:func:`speaker_key`). A quote whose speaker an outlet's lead-in leaves
-unknown joins a statement only on near-identical words
+unknown joins a statement only on the same words (at least
+:data:`MIN_SHARED_WORDS` content words) or near-identical ones
 (:data:`UNATTRIBUTED_THRESHOLD`, at least :data:`MIN_UNATTRIBUTED_WORDS`
 content words), and only when every quote it matches has one speaker: the
 same words from two different people are never joined through it. Similarity sits behind the
@@ -186,12 +187,13 @@ def _join_unattributed(
     """Quotes without a speaker join the near-identical quotes of one speaker (or of none)."""
     for index in unknown:
         text = utterances[index].text
-        if len(stemmed_words(text)) < MIN_UNATTRIBUTED_WORDS:
+        words = len(stemmed_words(text))
+        if words < MIN_SHARED_WORDS:
             continue
         matches = [
             other
             for other in range(len(utterances))
-            if other != index and measure(text, utterances[other].text) >= UNATTRIBUTED_THRESHOLD
+            if other != index and _same_words(text, words, utterances[other].text, measure)
         ]
         # Every quote already in a matched statement counts: its speakers must be one person.
         roots = {root(other) for other in matches}
@@ -203,6 +205,16 @@ def _join_unattributed(
         if len(speakers) <= 1:
             for other in matches:
                 join(index, other)
+
+
+def _same_words(text: str, words: int, other: str, measure: Similarity) -> bool:
+    """Whether an uncredited quote of ``words`` content words says what ``other`` says.
+
+    Word for word (syndication, wire copy) needs fewer words than a near match does.
+    """
+    if _normalise(other) == _normalise(text):
+        return True
+    return words >= MIN_UNATTRIBUTED_WORDS and measure(text, other) >= UNATTRIBUTED_THRESHOLD
 
 
 def _group(members: list[Utterance]) -> Group:
