@@ -45,8 +45,16 @@ def summarize_story(
     similarity = similarity_matrix(vectors)
     scores = centrality_scores(candidates, similarity)
     limits = thresholds_for(encoder.name)
-    picked = mmr(candidates, scores, similarity, budget, redundancy_cap=min(limits.same, REDUNDANCY_CAP))
     matcher = FactMatcher([c.text for c in candidates], similarity, limits)
+    # A sentence reporting a fact already picked, in other words, is a repeat too.
+    picked = mmr(
+        candidates,
+        scores,
+        similarity,
+        budget,
+        redundancy_cap=min(limits.same, REDUNDANCY_CAP),
+        repeats=matcher.same_fact,
+    )
     return tuple(cite_with_echoes(candidates, i, matcher) for i in reading_order(candidates, picked))
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from dossier.briefing import Citation
 from dossier.issues.corroborate import FactKey, FactMatcher
+from dossier.issues.pool import Candidate
+from dossier.issues.select import Budget, mmr
 from dossier.issues.similarity import Thresholds
 
 LIMITS = Thresholds(same=0.88, related=0.63, corroborate=0.55)
@@ -73,3 +76,19 @@ def test_mentions_are_looser_than_the_same_fact() -> None:
     others = np.array([False, True, True])
     assert found.mentioned_among(0, others)
     assert not found.mentioned_among(2, np.array([True, True, False]))
+
+
+def test_mmr_refuses_a_candidate_that_repeats_a_picked_fact() -> None:
+    texts = [
+        "The ferry operator Harbour Lines cancelled 14 crossings to Orn on Monday.",
+        "On Monday 14 crossings to Orn were cancelled by Harbour Lines.",
+        "The bakery on Orn closed early because its flour never came.",
+    ]
+    candidates = [
+        Candidate(text, (Citation(f"a{n}", 0, len(text)),), n, 0, 10, True) for n, text in enumerate(texts)
+    ]
+    similarity = np.array([[1.0, 0.6, 0.1], [0.6, 1.0, 0.1], [0.1, 0.1, 1.0]], dtype=np.float32)
+    found = FactMatcher(texts, similarity, LIMITS)
+    scores = np.array([1.0, 0.9, 0.2])
+    assert mmr(candidates, scores, similarity, Budget(sentences=2)) == [0, 1]
+    assert mmr(candidates, scores, similarity, Budget(sentences=2), repeats=found.same_fact) == [0, 2]

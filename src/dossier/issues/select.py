@@ -10,7 +10,7 @@ most important facts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -74,11 +74,14 @@ def mmr(
     *,
     eligible: Sequence[bool] | None = None,
     redundancy_cap: float = 1.0,
+    repeats: Callable[[int, int], bool] | None = None,
 ) -> list[int]:
     """Indexes picked by MMR within ``budget``, in the order picked.
 
     ``redundancy_cap`` refuses outright any candidate at least that similar to
-    one already picked. Ties break on the lower index, so the result is stable.
+    one already picked, and so does ``repeats(candidate, picked)`` when it says
+    the two report the same fact in other words. Ties break on the lower index,
+    so the result is stable.
     """
     allowed = np.array(eligible if eligible is not None else [True] * len(candidates), dtype=bool)
     picked: list[int] = []
@@ -91,6 +94,8 @@ def mmr(
         best = int(np.argmax(gain))
         allowed[best] = False
         if picked and closest[best] >= redundancy_cap:
+            continue
+        if repeats is not None and any(repeats(best, earlier) for earlier in picked):
             continue
         if budget.words is not None and words + candidates[best].words > budget.words:
             continue  # too long for what is left; a shorter one may still fit
