@@ -14,7 +14,8 @@ from dossier.pipeline import read_articles, run_story
 from dossier.quotes import quote_id, quotes_stage
 from dossier.render import to_json
 from dossier.render.schema import check_offsets, validate
-from reading import analyzed_story, segmented_article
+from dossier.segment import segmented_article
+from reading import analyzed_story
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
 
