@@ -2,7 +2,8 @@
 
 Extractive and redundancy-aware: the story's distinct readable sentences are
 embedded, scored by centrality (plus small rewards for wide support and an
-early position), and picked by maximal marginal relevance until the budget is
+early position), and picked by maximal marginal relevance (never a sentence
+that reports an already picked fact in other words) until the budget is
 spent: ``DEFAULT_SENTENCES`` sentences, or as many as fit in a word budget.
 The picked sentences are then put back in reading order (article date, then
 position). A sentence is listed once, citing every article that reports the same fact,
