@@ -140,3 +140,80 @@ def test_hostile_articles_pass_through_every_stage() -> None:
     validate(data)
     check_offsets(data)
     assert all(figure.value is None or figure.value < 1e15 for figure in result.figures)
+
+
+# --- the same measured thing about the same subject, and the size of a disagreement ----------------
+
+
+def _judged_texts(*texts: str) -> Briefing:
+    articles = tuple(make_article(text, published=dt.date(2026, 3, 10)) for text in texts)
+    return judged(analyzed_story(articles=articles))
+
+
+def _conflicts_of(briefing: Briefing) -> list[Conflict]:
+    return [c for c in briefing.conflicts if c.kind == "conflict"]
+
+
+def test_seats_of_two_different_bodies_are_not_a_conflict() -> None:
+    result = _judged_texts(
+        "Opposition parties must win 23 House seats to take the chamber, Velmora analysts say.",
+        "The governing party holds 51 seats in the Senate, Velmora analysts said, hoping to keep them.",
+    )
+    assert _conflicts_of(result) == []
+
+
+def test_seats_of_one_body_still_conflict_when_both_say_which() -> None:
+    result = _judged_texts(
+        "The governing party won 51 Senate seats in the Velmora election, officials said on Monday.",
+        "The governing party won 49 Senate seats in the Velmora election, officials said on Monday.",
+    )
+    (conflict,) = _conflicts_of(result)
+    assert {claim.value for claim in conflict.claims} == {51.0, 49.0}
+    assert conflict.gap == 2.0
+
+
+def test_a_time_stamp_is_never_a_figure_nor_a_conflict() -> None:
+    result = _judged_texts(
+        "Updated 2224 GMT (0624 HKT) March 10, 2026. The Velmora council counted 1,800 ballots by hand.",
+        "Posted 0915 ET. The Velmora council counted 1,800 ballots by hand, a clerk said.",
+    )
+    assert all("2224" not in figure.text and "0915" not in figure.text for figure in result.figures)
+    assert _conflicts_of(result) == []
+
+
+def test_a_near_disagreement_on_one_poll_is_a_conflict_with_its_gap() -> None:
+    result = _judged_texts(
+        "A Harlow poll released on Tuesday found 59% approve of Mayor Dana Quill's handling of the port.",
+        "Mayor Dana Quill's handling of the port won approval from 60% in a Harlow poll released on Tuesday.",
+    )
+    (conflict,) = _conflicts_of(result)
+    assert {claim.value for claim in conflict.claims} == {59.0, 60.0}
+    assert conflict.gap == 1.0
+    assert conflict.relative_gap == pytest.approx(1 / 60, abs=1e-4)
+
+
+def test_six_against_six_and_a_half_million_is_a_conflict_with_its_gap() -> None:
+    result = _judged_texts(
+        "The storm left 6 million residents of the Velmora coast without power, the utility said.",
+        "The storm left 6.5 million residents of the Velmora coast without power, the utility said.",
+    )
+    (conflict,) = _conflicts_of(result)
+    assert conflict.gap == 500_000.0
+    assert conflict.relative_gap == pytest.approx(0.0769, abs=1e-4)
+    assert all(c.gap is None and c.relative_gap is None for c in result.conflicts if c.kind == "agreement")
+
+
+def test_close_figures_in_unrelated_sentences_are_no_near_disagreement() -> None:
+    result = _judged_texts(
+        "Turnout in the Velmora ferry ballot reached 59%, the union said after the count.",
+        "Some 60% of the harbour's cargo now arrives by rail from Brell, port figures show.",
+    )
+    assert _conflicts_of(result) == []
+
+
+def test_two_polls_in_one_article_give_no_near_disagreement() -> None:
+    result = _judged_texts(
+        "A Harlow poll found 59% back Mayor Dana Quill and 31% back her rival on the port plan.",
+        "A Harlow poll found 60% back Mayor Dana Quill on the port plan, its authors said.",
+    )
+    assert _conflicts_of(result) == []

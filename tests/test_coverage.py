@@ -14,10 +14,11 @@ from dossier.coverage import (
     outlet_of,
     single_source_issues,
 )
+from dossier.embed import get_encoder
 from dossier.embed.tfidf import TfidfEncoder
 from dossier.issues import find_issues
 from dossier.render.schema import check_offsets, validate
-from issues.stories import by_source, make_article, own_issue_story, story
+from issues.stories import by_source, make_article, own_issue_story, reworded_story, story
 
 ENCODER = TfidfEncoder()
 
@@ -123,3 +124,11 @@ def test_no_issue_is_single_source_in_a_one_outlet_story() -> None:
     one = {a.id: "Same Outlet" for a in briefing.articles}
     issues = find_issues(briefing, ENCODER)
     assert single_source_issues(issues, one) == frozenset()
+
+
+def test_a_fact_other_outlets_report_in_other_words_is_no_exclusive() -> None:
+    coverage = build_coverage(reworded_story(), get_encoder("static"))
+    texts = sorted(exclusive.text for exclusive in coverage.exclusives)
+    assert not any("crossings" in text or "union" in text for text in texts)
+    assert any("bakery" in text for text in texts)
+    assert any("quay would be repaired" in text for text in texts)

@@ -279,3 +279,29 @@ def test_stories_on_held_out_ecbplus_topics_meet_their_floors() -> None:
     results, measured = bench_stories.measure_held_out(bench_stories.load())
     assert results["events"].mean > 0
     assert_meets_floors("stories", [measured])
+
+
+POLNEAR_DEV = BENCHMARKS.parent.parent / "shared" / "data" / "polnear" / "dev"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(
+    not POLNEAR_DEV.is_dir(), reason=f"{POLNEAR_DEV} is absent (shared data is not checked out)"
+)
+def test_quote_merging_on_perturbed_polnear_dev_pairs_meets_its_floors() -> None:
+    import bench_corroboration
+
+    measured = bench_corroboration.measure_quotes("static", "dev")
+    assert measured.metrics["merge_recall"] > 0
+    assert_meets_floors("corroboration", [measured])
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not ECBPLUS.is_dir(), reason=f"{ECBPLUS} is absent (shared data is not checked out)")
+def test_corroboration_on_held_out_ecbplus_topics_meets_its_floors() -> None:
+    import bench_corroboration
+    from dossier.pipeline import Options
+
+    measured = bench_corroboration.measure("heldout", Options(encoder="static"))
+    assert measured.metrics["citation_recall"] > 0
+    assert_meets_floors("corroboration", [measured])

@@ -11,7 +11,7 @@ from dossier.embed import get_encoder
 from dossier.embed.tfidf import TfidfEncoder
 from dossier.issues.pool import word_count
 from dossier.summarize import DEFAULT_SENTENCES, summarize_story, summary_stage
-from issues.stories import by_source, make_article, story
+from issues.stories import by_source, make_article, reworded_story, story
 
 ENCODER = TfidfEncoder()
 
@@ -88,3 +88,15 @@ def test_minilm_summary_merges_paraphrases_and_avoids_repeats() -> None:
     lines = summarize_story(briefing, get_encoder("minilm"))
     assert len(lines) == DEFAULT_SENTENCES
     assert sum("nine percent" in line.text for line in lines) <= 1
+
+
+def test_a_fact_each_outlet_words_its_own_way_cites_every_outlet() -> None:
+    briefing = reworded_story()
+    lines = summarize_story(briefing, get_encoder("static"), sentences=6)
+    outlets = {a.id: a.outlet for a in briefing.articles}
+    crossings = [line for line in lines if "14" in line.text]
+    assert len(crossings) == 1  # one fact, one line, however many outlets word it
+    for line in crossings:
+        assert {outlets[c.article_id] for c in line.citations} == {"Quay Daily", "Gull Post", "Tarn Courier"}
+    own = [line for line in lines if "bakery" in line.text or "lifeboat volunteers" in line.text]
+    assert own and all(len(line.citations) == 1 for line in own)

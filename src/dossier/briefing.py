@@ -118,10 +118,14 @@ class Claim(Record):
 
 @dataclass(frozen=True, slots=True)
 class Conflict(Record):
+    """Claims that agree or disagree; a disagreement says how far apart its values are."""
+
     id: str
     about: str
     kind: ConflictKind
     claims: tuple[Claim, ...]
+    gap: float | None = None  # largest value less the smallest, in the claims' unit (conflicts only)
+    relative_gap: float | None = None  # ``gap`` as a share of the largest value (conflicts only)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,9 @@ claims about the same thing only when they have
 * the same unit (after folding "year-old" into "age"),
 * the same head noun of what they measure (``Figure.about``: "talks",
   "fund"; a few plain synonyms fold together: a "visit" is a "trip"),
+* the same subject: a word that narrows what one measures ("House" in "23
+  House seats") must appear in the other's sentence too, so "23 House seats"
+  and "51 seats in the Senate" are two bodies, not a disagreement,
 * compatible context: their sentences share at least one content word besides
   that noun, and no day named in one sentence contradicts a day named in the
   other.
@@ -20,17 +23,26 @@ million fund, $70 million of it from one country), not a disagreement.
 Figures that say what they measure only through their sentence ("included
 $8 billion to counter...") can still agree, with each other or with a figure
 that names its noun but found no partner: the same value and unit, and
-sentences that share :data:`MIN_SHARED_CONTEXT` content words. They never
-conflict.
+sentences that share :data:`MIN_SHARED_CONTEXT` content words. They conflict
+only as a **near disagreement**: values within :data:`NEAR_GAP` of each other
+("59%" against "60%"), in sentences so alike that they plainly report the same
+measurement (:data:`NEAR_CONTEXT` of their content words shared, a name among
+them) and each the only figure of that unit in its sentence.
+
+Every conflict carries the size of its gap: ``gap``, the largest stated value
+less the smallest (percentage points for percentages), and ``relative_gap``,
+that gap as a share of the largest value.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import logging
 import math
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,7 +52,7 @@ from dossier.briefing import Claim, Conflict, ConflictKind, Figure
 from dossier.figures import qualifier_of
 from dossier.ids import stable_id
 from dossier.timex import TimeExpression, TimeValue
-from dossier.timex.words import content_words, fold
+from dossier.timex.words import FUNCTION_WORDS, content_words, fold, similarity
 from dossier.words import word_list
 
 if TYPE_CHECKING:
@@ -55,8 +67,13 @@ MIN_SHARED_CONTEXT = 2
 MIN_SHARED_WITH_ABOUT = 1
 #: How far "about 40 percent" may stray from 40 and still be 40.
 ABOUT_TOLERANCE = 0.1
+#: Unheaded figures this close (relative to the larger) can be a near disagreement ("59%" against "60%").
+NEAR_GAP = 0.1
+#: Jaccard overlap of content words two unheaded figures' sentences need to be the same measurement.
+NEAR_CONTEXT = 0.4
 _SYNONYMS = {"visit": "trip", "tour": "trip", "journey": "trip", "negotiation": "talk"}
 _UNIT_ALIASES = {"year-old": "age"}
+_NAME = re.compile(r"\b[A-Z][a-z][\w’'\-]*")
 _NUMBER_WORDS = word_list("million billion trillion thousand hundred dozen percent dollar euro pound")
 
 
@@ -70,6 +87,9 @@ class _Item:
     qualifier: str | None
     words: frozenset[str]
     days: tuple[TimeValue, ...]
+    modifiers: frozenset[str]  # words of ``about`` that narrow the head noun ("house" in "House seats")
+    names: frozenset[str]  # capitalised words of the sentence after its first word, folded
+    alone: bool  # the only figure of its unit in its sentence
 
     @property
     def value(self) -> float:
@@ -92,7 +112,11 @@ def conflicts_stage(story: Story) -> Story:
     for item in items:
         if (item.article.id, item.figure.start) not in claimed:
             loose[(item.unit, item.value)].append(item)
+    near = _near_disagreements([item for item in items if item.head is None and _unclaimed(item, claimed)])
+    found.extend(near)
+    claimed |= {(claim.article_id, claim.start) for record in near for claim in record.claims}
     for _, group in sorted(loose.items()):
+        group = [item for item in group if _unclaimed(item, claimed)]
         if any(item.head is None for item in group):
             found.extend(_loose_agreements(group))
     found.sort(key=lambda conflict: (conflict.kind, conflict.claims[0].article_id, conflict.claims[0].start))
@@ -100,19 +124,27 @@ def conflicts_stage(story: Story) -> Story:
     return dataclasses.replace(story, conflicts=tuple(found))
 
 
+def _unclaimed(item: _Item, claimed: set[tuple[str, int]]) -> bool:
+    return (item.article.id, item.figure.start) not in claimed
+
+
 def _items(story: Story) -> list[_Item]:
     figures = story.figures
     by_id = {article.id: (index, article) for index, article in enumerate(story.articles)}
     days_of: dict[str, tuple[tuple[int, int, TimeValue], ...]] = {}
     items: list[_Item] = []
-    for figure in figures:
-        if figure.value is None or figure.unit is None or figure.article_id not in by_id:
-            continue
+    usable = [f for f in figures if f.value is not None and f.unit is not None and f.article_id in by_id]
+    per_sentence: Counter[tuple[str, int, str]] = Counter()
+    sentence_of: dict[str, tuple[int, int]] = {}
+    for figure in usable:
+        article = by_id[figure.article_id][1]
+        sentence_of[figure.id] = _sentence_of(story.analysis(article.id), len(article.text), figure.start)
+        per_sentence[(article.id, sentence_of[figure.id][0], str(figure.unit))] += 1
+    for figure in usable:
         order, article = by_id[figure.article_id]
-        analysis = story.analysis(article.id)
         if article.id not in days_of:
             days_of[article.id] = _days(story.times_of(article))
-        sentence = _sentence_of(analysis, len(article.text), figure.start)
+        sentence = sentence_of[figure.id]
         words = content_words(
             article.text[sentence[0] : figure.start] + " " + article.text[figure.end : sentence[1]]
         )
@@ -122,11 +154,14 @@ def _items(story: Story) -> list[_Item]:
                 figure=figure,
                 article=article,
                 order=order,
-                unit=_UNIT_ALIASES.get(figure.unit, figure.unit),
+                unit=_UNIT_ALIASES.get(str(figure.unit), str(figure.unit)),
                 head=_head(figure.about),
                 qualifier=qualifier_of(figure.text),
                 words=frozenset(word for word in words if word not in _NUMBER_WORDS),
                 days=days,
+                modifiers=_modifiers(figure.about),
+                names=_names(article.text[sentence[0] : sentence[1]]),
+                alone=per_sentence[(article.id, sentence[0], str(figure.unit))] == 1,
             )
         )
     items.sort(key=lambda item: (item.order, item.figure.start))
@@ -157,6 +192,17 @@ def _head(about: str | None) -> str | None:
     return _SYNONYMS.get(word, word)
 
 
+def _modifiers(about: str | None) -> frozenset[str]:
+    """The content words of ``about`` before its head noun: what narrows the thing measured."""
+    if not about:
+        return frozenset()
+    return content_words(" ".join(about.split()[:-1])) - _NUMBER_WORDS
+
+
+def _names(sentence: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in _NAME.findall(sentence)[1:] if fold(word) not in FUNCTION_WORDS)
+
+
 def _interval(item: _Item) -> tuple[float, float]:
     """The values ``item`` allows, from its qualifier: "more than 200" allows (200, ∞)."""
     value = item.value
@@ -185,6 +231,10 @@ def _disjoint(first: _Item, second: _Item) -> bool:
 def _compatible(first: _Item, second: _Item, shared_needed: int) -> bool:
     """Whether two figures' sentences could be about the same occasion."""
     if first.article.id == second.article.id:
+        return False
+    if not first.modifiers <= second.words | second.modifiers:
+        return False  # "23 House seats" against seats the other sentence never ties to the House
+    if not second.modifiers <= first.words | first.modifiers:
         return False
     ignore = {first.head, second.head}
     shared = (first.words & second.words) - ignore
@@ -251,6 +301,67 @@ def _loose_agreements(group: list[_Item]) -> list[Conflict]:
     return [_record(cluster, "agreement", cluster[0].figure.text)]
 
 
+def _near_disagreements(items: Sequence[_Item]) -> list[Conflict]:
+    """Conflicts between unheaded figures with close values in sentences that report one measurement."""
+    parent = list(range(len(items)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        by_unit[item.unit].append(index)
+    for indexes in by_unit.values():
+        for first, second in itertools.combinations(indexes, 2):
+            if _near_same(items[first], items[second]):
+                parent[max(root(first), root(second))] = min(root(first), root(second))
+    components: dict[int, list[_Item]] = defaultdict(list)
+    for index, item in enumerate(items):
+        components[root(index)].append(item)
+    found = []
+    for group in components.values():
+        values = {item.value for item in group}
+        stated = defaultdict(set)
+        for item in group:
+            stated[item.article.id].add(item.value)
+        if (
+            len(values) < 2
+            or len(_independent_articles(group)) < 2
+            or any(len(v) > 1 for v in stated.values())
+        ):
+            continue
+        found.append(_record(group, "conflict", group[0].figure.text))
+    return found
+
+
+def _near_same(first: _Item, second: _Item) -> bool:
+    """Two unheaded figures that plainly measure one thing: same unit, close values, alike sentences."""
+    if (
+        first.unit != second.unit
+        or first.article.id == second.article.id
+        or not (first.alone and second.alone)
+    ):
+        return False
+    largest = max(abs(first.value), abs(second.value))
+    if largest == 0 or abs(first.value - second.value) / largest > NEAR_GAP:
+        return False
+    if not first.names & second.names or similarity(first.words, second.words) < NEAR_CONTEXT:
+        return False
+    return _compatible(first, second, MIN_SHARED_CONTEXT)
+
+
+def _gap(items: Sequence[_Item]) -> tuple[float, float]:
+    """How far apart the stated values are: absolute, and as a share of the largest."""
+    values = [item.value for item in items]
+    # Ten significant digits: 3.3 less 3.1 is 0.2, not 0.19999999999999973.
+    gap = float(f"{max(values) - min(values):.10g}")
+    largest = max(abs(value) for value in values)
+    return gap, (min(1.0, gap / largest) if largest else 0.0)
+
+
 def _record(items: Sequence[_Item], kind: ConflictKind, about: str) -> Conflict:
     ordered = sorted(items, key=lambda item: (item.order, item.figure.start))
     claims = tuple(
@@ -266,4 +377,9 @@ def _record(items: Sequence[_Item], kind: ConflictKind, about: str) -> Conflict:
     )
     key = "|".join(f"{claim.article_id}:{claim.start}:{claim.end}" for claim in claims)
     conflict_id = stable_id("c", f"{kind}|{key}")
-    return Conflict(id=conflict_id, about=about, kind=kind, claims=claims)
+    if kind != "conflict":
+        return Conflict(id=conflict_id, about=about, kind=kind, claims=claims)
+    gap, relative = _gap(items)
+    return Conflict(
+        id=conflict_id, about=about, kind=kind, claims=claims, gap=gap, relative_gap=round(relative, 4)
+    )

@@ -2,7 +2,9 @@
 
 - **Matrix**: for each issue, how many of its sentences each outlet carries.
 - **Exclusives**: sentences only one outlet reports, in any wording: no other
-  outlet has a sentence close to them in meaning. Sentences of an issue that
+  outlet has a sentence that speaks of the same thing, whether close in meaning
+  or sharing its names and words
+  (:meth:`dossier.issues.corroborate.FactMatcher.mentions`). Sentences of an issue that
   outlet alone covers (a single-source issue) come first, then those of any
   issue, so an exclusive links to the issue it belongs to.
 - **Omissions**: issues that at most half of the outlets cover; a single-source
@@ -39,6 +41,7 @@ from dossier.briefing import (
     PreviewPoint,
 )
 from dossier.embed import Encoder, get_encoder
+from dossier.issues.corroborate import FactMatcher
 from dossier.issues.pool import Candidate, pool_for
 from dossier.issues.select import Budget, centrality_scores, mmr, reading_order
 from dossier.issues.similarity import similarity_matrix, thresholds_for
@@ -80,8 +83,7 @@ def build_coverage(story: Briefing, encoder: Encoder) -> Coverage:
         rows=rows,
         exclusives=_exclusives(
             candidates,
-            similarity,
-            limits.related,
+            FactMatcher([c.text for c in candidates], similarity, limits),
             outlet_by_article,
             issue_of,
             outlets,
@@ -121,8 +123,7 @@ def _issue_of_sentence(issues: Sequence[Issue]) -> dict[tuple[str, int], str]:
 
 def _exclusives(
     candidates: Sequence[Candidate],
-    similarity: np.ndarray,
-    related: float,
+    matcher: FactMatcher,
     outlet_by_article: dict[str, str],
     issue_of: dict[tuple[str, int], str],
     outlets: Sequence[str],
@@ -131,16 +132,16 @@ def _exclusives(
     if len(outlets) < 2:
         return ()
     sources = [{outlet_by_article[c.article_id] for c in cand.citations} for cand in candidates]
+    # Each sentence's one outlet (its index in ``outlets``), or -1 when several outlets carry it.
+    position = {outlet: index for index, outlet in enumerate(outlets)}
+    sole = np.array([position[next(iter(s))] if len(s) == 1 else -1 for s in sources], dtype=np.intp)
     chosen: dict[str, list[int]] = {}
     for index in range(len(candidates)):
-        if len(sources[index]) != 1:
+        if sole[index] < 0:
             continue
-        (outlet,) = sources[index]
-        echoed = any(
-            similarity[index, other] >= related and sources[other] != {outlet}
-            for other in np.flatnonzero(similarity[index] >= related).tolist()
-        )
-        if not echoed:
+        outlet = outlets[int(sole[index])]
+        # Any other outlet's sentence that speaks of the same thing, in any words, takes the exclusive away.
+        if not matcher.mentioned_among(index, sole != sole[index]):
             chosen.setdefault(outlet, []).append(index)
     found: list[Exclusive] = []
     for outlet in outlets:

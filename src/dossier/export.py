@@ -199,6 +199,7 @@ def _conflicts(briefing: Briefing, cite: _Citer) -> Iterator[Row]:
                 "claim": claim.text,
                 "value": claim.value,
                 "unit": claim.unit,
+                "gap": conflict.gap,
                 **cite(claim.article_id, claim.start, claim.end),
             }
 
@@ -226,7 +227,7 @@ _EXPORTERS: dict[str, _Exporter] = {
         _figures,
     ),
     "timeline": (("date", "event", "evidence"), _timeline),
-    "conflicts": (("conflict_id", "about", "kind", "claim", "value", "unit"), _conflicts),
+    "conflicts": (("conflict_id", "about", "kind", "claim", "value", "unit", "gap"), _conflicts),
     "coverage": (("issue_id", "issue", "user_given", "sentence"), _coverage),
 }
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from dossier.article import Stripped
 from dossier.dates import find_date
+from dossier.words import word_list
 
 #: A headline is at most this many words.
 MAX_HEADLINE_WORDS = 30
@@ -34,34 +35,29 @@ MAX_BYLINE_LINES = 3
 DATELINE_REACH = 100
 
 
-def _word_set(words: str) -> frozenset[str]:
-    """A set from a whitespace-separated word list (long lists read better as text)."""
-    return frozenset(words.split())
-
-
 _SENTENCE_FINAL = tuple(".!?…:;,")
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«"
 
-_WEEKDAYS = _word_set(
+_WEEKDAYS = word_list(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
 )
-_MONTH_WORDS = _word_set("""
+_MONTH_WORDS = word_list("""
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     """)
 # Words that may surround a date on a date line ("Published on", "Last updated at").
-_DATE_LINE_WORDS = _word_set("published updated posted modified first last on at date time and a.m p.m am pm")
+_DATE_LINE_WORDS = word_list("published updated posted modified first last on at date time and a.m p.m am pm")
 # Lower-case words that may appear in a list of author names and roles.
-_BYLINE_CONNECTORS = _word_set("""
+_BYLINE_CONNECTORS = word_list("""
     and & of the de del della der den van von da di du la le y bin al staff writer writers reporter
     reporters correspondent correspondents editor editors contributor columnist special to for with in
     at from senior chief political business news desk team
     """)
 # Lower-case particles inside place names ("Rio de Janeiro", "Stratford-upon-Avon").
-_PLACE_CONNECTORS = _word_set("de del da do dos das di du la le les el al of on upon am an sur sul")
+_PLACE_CONNECTORS = word_list("de del da do dos das di du la le les el al of on upon am an sur sul")
 # Capitalised words that open ordinary sentences, never a place name.
-_NOT_PLACES = _word_set("""
+_NOT_PLACES = word_list("""
     the a an in on at by to of for from with and but or so yet if when while as after before this that
     these those there here he she it they we i you his her its their our my your some many most all
     both each every no not one two mr mrs ms dr

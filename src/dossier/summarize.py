@@ -2,11 +2,12 @@
 
 Extractive and redundancy-aware: the story's distinct readable sentences are
 embedded, scored by centrality (plus small rewards for wide support and an
-early position), and picked by maximal marginal relevance until the budget is
+early position), and picked by maximal marginal relevance (never a sentence
+that reports an already picked fact in other words) until the budget is
 spent: ``DEFAULT_SENTENCES`` sentences, or as many as fit in a word budget.
 The picked sentences are then put back in reading order (article date, then
-position). A sentence that another outlet carries word for word, or nearly
-so, is listed once with all their citations.
+position). A sentence is listed once, citing every article that reports the same fact,
+word for word or in other words (:mod:`dossier.issues.corroborate`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import logging
 
 from dossier.briefing import AnyBriefing, Briefing, BriefingStage, CitedText
 from dossier.embed import Encoder, Vectors, get_encoder
+from dossier.issues.corroborate import FactMatcher
 from dossier.issues.pool import Candidate, EncodedPool, pool_for
 from dossier.issues.select import Budget, centrality_scores, cite_with_echoes, mmr, reading_order
 from dossier.issues.similarity import similarity_matrix, thresholds_for
@@ -43,9 +45,18 @@ def summarize_story(
         return ()
     similarity = similarity_matrix(vectors)
     scores = centrality_scores(candidates, similarity)
-    same = thresholds_for(encoder.name).same
-    picked = mmr(candidates, scores, similarity, budget, redundancy_cap=min(same, REDUNDANCY_CAP))
-    return tuple(cite_with_echoes(candidates, i, similarity, same) for i in reading_order(candidates, picked))
+    limits = thresholds_for(encoder.name)
+    matcher = FactMatcher([c.text for c in candidates], similarity, limits)
+    # A sentence reporting a fact already picked, in other words, is a repeat too.
+    picked = mmr(
+        candidates,
+        scores,
+        similarity,
+        budget,
+        redundancy_cap=min(limits.same, REDUNDANCY_CAP),
+        repeats=matcher.same_fact,
+    )
+    return tuple(cite_with_echoes(candidates, i, matcher) for i in reading_order(candidates, picked))
 
 
 def _usable(pool: EncodedPool) -> tuple[list[Candidate], Vectors]:

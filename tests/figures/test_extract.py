@@ -154,3 +154,21 @@ def test_an_article_before_a_unit_is_one_only_after_a_qualifier() -> None:
     assert (measure.value, measure.unit, measure.qualifier) == (1, "year", "fewer than")
     assert extract_measures("They meet twice a day and rest a year later.") == ()
     assert only("The vote took about an hour.").value == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated 2224 GMT (0624 HKT) March 10, 2026",
+        "Posted at 0915 residents gathered",  # a stamp's clock time runs into the next line
+        "Last updated 1130 ET. Crews",
+        "read more at example.org/2224/ballots",
+    ],
+)
+def test_time_stamps_and_paths_are_not_figures(text: str) -> None:
+    assert extract_measures(text) == ()
+
+
+def test_four_digit_counts_that_are_no_clock_still_count() -> None:
+    (measure,) = extract_measures("The county counted 2224 ballots by hand.")
+    assert (measure.value, measure.unit) == (2224.0, "ballots")

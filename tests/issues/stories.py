@@ -86,3 +86,30 @@ def own_issue_story() -> Briefing:
         for outlet, text in _OWN_ISSUE.items()
     )
     return Briefing(articles=articles)
+
+
+#: A fictional three-outlet story: each outlet reports the cancelled crossings and the union meeting in its
+#: own words, and adds one fact no other outlet has.
+_REWORDED = {
+    "Quay Daily": (
+        "Harbour Lines cancelled 14 crossings to Orn on Monday as the swell rose. "
+        "The union for the deck crews met in Kelport to discuss the pay offer. "
+        "A council spokesperson said the quay would be repaired next spring."
+    ),
+    "Gull Post": (
+        "On Monday 14 crossings to Orn were called off by Harbour Lines because of the swell. "
+        "Deck crews at Kelport weighed the pay offer at a union meeting. "
+        "Islanders queued at the Orn bakery, which ran out of bread by noon."
+    ),
+    "Tarn Courier": (
+        "Harbour Lines said it had cancelled 14 Orn crossings on Monday, blaming a heavy swell. "
+        "The Kelport deck crews' union discussed the offer on pay. "
+        "The harbour master praised the lifeboat volunteers for their night work."
+    ),
+}
+
+
+def reworded_story() -> Briefing:
+    """Three outlets, two shared facts worded three ways, one fact of each outlet's own."""
+    articles = tuple(make_article(text, source=outlet, outlet=outlet) for outlet, text in _REWORDED.items())
+    return Briefing(articles=articles)

@@ -8,7 +8,9 @@ from dossier.errors import UsageError
 from dossier.quotes.merge import (
     LexicalSimilarity,
     Utterance,
+    contradicts,
     group_statements,
+    speaker_key,
     stemmed_words,
     trigram_dice,
     word_containment,
@@ -129,3 +131,85 @@ def test_many_word_for_word_repeats_form_one_statement() -> None:
     ]
     groups = group_statements(items)
     assert len(groups) == 1 and len(groups[0].quote_ids) == 5000
+
+
+# --- one statement across outlets, whatever the punctuation, cuts and lead-in -----------------------
+
+_PORT = "We will not sign anything that leaves the night crews without a lifeboat, and we have said so twice."
+
+
+def test_one_quote_run_by_five_outlets_with_five_credits_is_one_statement() -> None:
+    groups = group_statements(
+        [
+            utterance("q1", "a1", 0, "Mayor Dana Quill", _PORT),
+            utterance("q2", "a2", 1, "Quill", _PORT.replace(",", "")),
+            utterance("q3", "a3", 2, "Dana Quill", _PORT.rstrip(".")),
+            utterance(
+                "q4",
+                "a4",
+                3,
+                None,
+                "we will not sign anything that leaves the night crews without a lifeboat",
+            ),
+            utterance("q5", "a5", 4, "DANA QUILL", _PORT.replace("'", "’")),
+        ]
+    )
+    assert len(groups) == 1
+    assert groups[0].article_ids == ("a1", "a2", "a3", "a4", "a5")
+    assert groups[0].speaker == "Mayor Dana Quill"
+
+
+def test_an_ellipsis_that_cuts_a_negation_is_still_the_same_statement() -> None:
+    cut = "We will … sign anything that leaves the night crews without a lifeboat"
+    groups = group_statements(
+        [utterance("q1", "a1", 0, "Dana Quill", _PORT), utterance("q2", "a2", 1, "Quill", cut)]
+    )
+    assert len(groups) == 1
+    dotted = "We will not sign anything ... and we have said so twice."
+    assert not contradicts(_PORT, dotted)
+
+
+def test_a_truncated_quote_joins_the_full_one() -> None:
+    head = "We will not sign anything that leaves the night crews"
+    groups = group_statements(
+        [utterance("q1", "a1", 0, "Dana Quill", _PORT), utterance("q2", "a2", 1, "Dana Quill", head)]
+    )
+    assert len(groups) == 1
+
+
+def test_different_words_by_one_speaker_stay_two_statements() -> None:
+    groups = group_statements(
+        [
+            utterance("q1", "a1", 0, "Dana Quill", _PORT),
+            utterance(
+                "q2",
+                "a2",
+                1,
+                "Quill",
+                "The harbour board has until Friday to make a fair offer to the crews.",
+            ),
+        ]
+    )
+    assert len(groups) == 2
+
+
+def test_an_uncredited_quote_joins_only_on_near_identical_long_words() -> None:
+    short = "That is the plan."
+    groups = group_statements(
+        [
+            utterance("q1", "a1", 0, "Dana Quill", short),
+            utterance("q2", "a2", 1, None, short),
+            utterance("q3", "a3", 2, None, "We will sign anything the board puts on the table this week."),
+            utterance("q4", "a4", 3, "Dana Quill", _PORT),
+        ]
+    )
+    assert len(groups) == 4
+
+
+def test_speaker_keys_are_last_names() -> None:
+    assert speaker_key("Mayor Dana Quill") == speaker_key("QUILL") == "quill"
+    assert speaker_key("Otto Roe Jr.") == "roe"
+    assert (
+        speaker_key("Joel Pell of the harbour board") == speaker_key("Joel Pell, a ferry captain") == "pell"
+    )
+    assert speaker_key(None) is None

@@ -14,6 +14,7 @@ from dossier.pipeline import read_articles, run_story
 from dossier.quotes import quote_id, quotes_stage
 from dossier.render import to_json
 from dossier.render.schema import check_offsets, validate
+from dossier.segment import segmented_article
 from reading import analyzed_story
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quotes"
@@ -104,3 +105,30 @@ def test_a_syndicated_copy_does_not_add_a_source(demo: Briefing) -> None:
 def test_a_story_without_quotes_gets_empty_lists() -> None:
     story = quotes_stage(analyzed_story(articles=()))
     assert story.quotes == () and story.statements == ()
+
+
+#: One statement as five outlets run it: credited at the cue, after a colon, with an ellipsis, as a
+#: paragraph of its own with no credit, and credited to an unnamed official.
+_FIVE_OUTLETS = (
+    'Mayor Dana Quill spoke at the Kelport quay on Monday. "We will not sign anything that leaves the night '
+    'crews without a lifeboat, and we have said so twice," Quill said.',
+    "Kelport's mayor was blunt on Monday. Dana Quill said: \"We will not sign anything that leaves the night "
+    'crews without a lifeboat, and we have said so twice."',
+    'The talks stalled on Monday. "We will not sign anything ... and we have said so twice," '
+    "Mayor Dana Quill said of the lifeboat clause.",
+    "The harbour talks broke up on Monday.\n\n"
+    '"We will not sign anything that leaves the night crews without a lifeboat, and we have said so twice."'
+    "\n\nThe board will meet again on Friday.",
+    'A senior harbour official put it plainly on Monday: "We will not sign anything that leaves the night '
+    'crews without a lifeboat, and we have said so twice."',
+)
+
+
+def test_one_quote_run_five_ways_by_five_outlets_is_one_statement() -> None:
+    articles = tuple(segmented_article(text, source=f"outlet{n}.txt") for n, text in enumerate(_FIVE_OUTLETS))
+    story = quotes_stage(analyzed_story(articles=articles))
+    full = [q for q in story.quotes if q.kind == "full"]
+    assert len({q.article_id for q in full}) == 5
+    merged = [s for s in story.statements if len(s.article_ids) > 1]
+    assert len(merged) == 1
+    assert len(merged[0].article_ids) == 5

@@ -88,6 +88,10 @@ _MONTH_AFTER = re.compile(
     r"(?:st|nd|rd|th)?[ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I
 )
 _TIME_AFTER = re.compile(r"(?::\d|[ ]?(?:a\.m\.|p\.m\.|am\b|pm\b))", re.IGNORECASE)
+#: A time zone after a clock time: GMT, UTC, ET, EDT, HKT...
+_ZONE_AFTER = re.compile(r"[ ]?(?:GMT|UTC|Z|[A-Z]{1,3}T)\b")
+#: Words that open a time stamp: "Updated 2224", "posted at 0915".
+_STAMP_BEFORE = re.compile(r"\b(?:updated|posted|published|modified)(?:[ ]at)?[ ]$", re.IGNORECASE)
 _NOUN_WORD = re.compile(r"[ ](?P<word>[A-Za-z][A-Za-z’'\-]*)")
 _RATE = re.compile(r"[ ](?:a|per|each)[ ](?P<per>day|week|month|year|hour)\b", re.IGNORECASE)
 _CHANGE_VERB = re.compile(
@@ -232,7 +236,17 @@ def _classify(text: str, number: _Number) -> Measure | None:
 def _looks_like_date_or_time(before: str, after: str, number: _Number) -> bool:
     if number.spelled:
         return False
+    if after[:1] == "/":
+        return True  # a piece of a path or a date written 4/16: no count
+    if _is_clock(number) and (_ZONE_AFTER.match(after) or _STAMP_BEFORE.search(before)):
+        return True  # "Updated 2224 GMT": a time stamp, not 2,224 of anything
     return bool(_MONTH_NEAR.search(before) or _MONTH_AFTER.match(after) or _TIME_AFTER.match(after))
+
+
+def _is_clock(number: _Number) -> bool:
+    """Four digits that read as a 24-hour clock time (0000 to 2359)."""
+    value = number.value
+    return number.end - number.start == 4 and value == int(value) and value % 100 < 60 and value < 2400
 
 
 def _apply_scale(after: str, number: _Number) -> tuple[float, int, bool]:

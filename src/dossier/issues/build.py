@@ -29,6 +29,7 @@ import numpy.typing as npt
 from dossier.briefing import AnyBriefing, Briefing, BriefingStage, Citation, Issue, Position, Quote
 from dossier.embed import Encoder, Vectors, get_encoder
 from dossier.ids import stable_id
+from dossier.issues.corroborate import FactMatcher
 from dossier.issues.group import group_vectors
 from dossier.issues.keyphrases import KeyPhrase, PhraseGroup, is_strong, phrase_groups, same_word
 from dossier.issues.labels import SEPARATOR, fallback_label, label_from, occurs_in, rank_phrases
@@ -93,12 +94,13 @@ def find_issues(
         groups.extend(_free_groups(candidates, vectors, free, encoder, limits, story))
     kept = _keep(_rank(_substantial(groups, candidates, len(story.articles)), candidates), candidates)
     similarity = similarity_matrix(vectors)
+    matcher = FactMatcher(texts, similarity, limits)
     phrase_lists = rank_phrases([[texts[i] for i in g.members] for g in kept])
     quotes = _quotes_by_article(story.quotes)
     shown: set[int] = set()
     issues = []
     for group, phrases in zip(kept, phrase_lists, strict=True):
-        issue, lines = _issue(group, phrases, candidates, similarity, limits, quotes, story, shown)
+        issue, lines = _issue(group, phrases, candidates, similarity, limits, matcher, quotes, story, shown)
         shown.update(lines)
         issues.append(issue)
     return tuple(issues)
@@ -235,6 +237,7 @@ def _issue(
     candidates: Sequence[Candidate],
     similarity: Vectors,
     limits: Thresholds,
+    matcher: FactMatcher,
     quotes: dict[str, list[Quote]],
     story: Briefing,
     shown: set[int],
@@ -252,7 +255,7 @@ def _issue(
     eligible = fresh if sum(fresh) >= MIN_FRESH_LINES else None
     picked = mmr(local, scores, inner, budget, eligible=eligible, redundancy_cap=limits.same)
     ordered = [members[i] for i in reading_order(local, picked)]
-    lines = tuple(cite_with_echoes(candidates, i, similarity, limits.same) for i in ordered)
+    lines = tuple(cite_with_echoes(candidates, i, matcher) for i in ordered)
     evidence = tuple(c for i in members for c in candidates[i].citations)
     issue_quotes = _quotes_in(evidence, quotes, story)
     issue = Issue(

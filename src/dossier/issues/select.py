@@ -10,7 +10,7 @@ most important facts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from dossier.briefing import Citation, CitedText
 from dossier.embed import Vectors
+from dossier.issues.corroborate import FactMatcher
 from dossier.issues.pool import Candidate
 
 #: Weight of relevance against novelty in MMR; 0.7 favours central sentences, still refuses repeats.
@@ -73,11 +74,14 @@ def mmr(
     *,
     eligible: Sequence[bool] | None = None,
     redundancy_cap: float = 1.0,
+    repeats: Callable[[int, int], bool] | None = None,
 ) -> list[int]:
     """Indexes picked by MMR within ``budget``, in the order picked.
 
     ``redundancy_cap`` refuses outright any candidate at least that similar to
-    one already picked. Ties break on the lower index, so the result is stable.
+    one already picked, and so does ``repeats(candidate, picked)`` when it says
+    the two report the same fact in other words. Ties break on the lower index,
+    so the result is stable.
     """
     allowed = np.array(eligible if eligible is not None else [True] * len(candidates), dtype=bool)
     picked: list[int] = []
@@ -91,6 +95,8 @@ def mmr(
         allowed[best] = False
         if picked and closest[best] >= redundancy_cap:
             continue
+        if repeats is not None and any(repeats(best, earlier) for earlier in picked):
+            continue
         if budget.words is not None and words + candidates[best].words > budget.words:
             continue  # too long for what is left; a shorter one may still fit
         picked.append(best)
@@ -99,16 +105,16 @@ def mmr(
     return picked
 
 
-def cite_with_echoes(
-    candidates: Sequence[Candidate], index: int, similarity: Vectors, same: float
-) -> CitedText:
-    """Candidate ``index`` as a cited line, also citing other articles' sentences that say the same thing."""
+def cite_with_echoes(candidates: Sequence[Candidate], index: int, matcher: FactMatcher) -> CitedText:
+    """Candidate ``index`` as a cited line, also citing other articles' sentences that report the same fact.
+
+    ``matcher`` is built over ``candidates`` (see :mod:`dossier.issues.corroborate`): meaning, names and
+    numbers must agree, so a rewording is cited and a sentence on the same topic is not.
+    """
     own = set(candidates[index].article_ids)
     echoes: list[Citation] = []
-    for other in np.flatnonzero(similarity[index] >= same):
-        if int(other) == index:
-            continue
-        echoes.extend(c for c in candidates[int(other)].citations if c.article_id not in own)
+    for other in matcher.reporting(index):
+        echoes.extend(c for c in candidates[other].citations if c.article_id not in own)
     # Candidates are in reading order, so the echoes are too.
     return candidates[index].cited(echoes)
 

@@ -17,16 +17,17 @@ from dossier.embed import Vectors
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    same: float  # two sentences report the same fact (their citations merge)
+    same: float  # two sentences say the same thing, whatever else they hold (their citations merge)
     related: float  # a later sentence follows up a previewed point
+    corroborate: float  # the same fact in other words, when names and words agree too (dossier.corroborate)
 
 
 _THRESHOLDS = {
-    "minilm": Thresholds(same=0.86, related=0.62),
-    "static": Thresholds(same=0.88, related=0.63),
-    "tfidf": Thresholds(same=0.75, related=0.35),
+    "minilm": Thresholds(same=0.86, related=0.62, corroborate=0.55),
+    "static": Thresholds(same=0.88, related=0.63, corroborate=0.55),
+    "tfidf": Thresholds(same=0.75, related=0.35, corroborate=0.25),
 }
-_DEFAULT = Thresholds(same=0.88, related=0.6)
+_DEFAULT = Thresholds(same=0.88, related=0.6, corroborate=0.55)
 
 
 def thresholds_for(encoder_name: str) -> Thresholds:

@@ -81,7 +81,7 @@ def extract_quotes(
             quote.id,
             quote.article_id,
             ranks[quote.article_id],
-            quote.speaker.name if quote.speaker else None,
+            _merging_name(quote.speaker),
             quote.text,
             quote.article_id in duplicates,
         )
@@ -96,6 +96,13 @@ def extract_quotes(
         for group in groups
     )
     return linked, statements
+
+
+def _merging_name(speaker: Speaker | None) -> str | None:
+    """The speaker name statements are merged by; an unnamed source ("one ally") names no one to match."""
+    if speaker is None or speaker.resolution == "unnamed":
+        return None
+    return speaker.name
 
 
 def quote_id(article_id: str, start: int, end: int) -> str:

@@ -1,8 +1,15 @@
 """Statements: the same words, as reported by several outlets, gathered into one record.
 
 Two full quotes belong to the same statement when their speakers are the same
-(same canonical name, compared case-insensitively; an unknown speaker never
-matches) and their words are similar enough. Similarity sits behind the
+and their words are similar enough. Outlets credit one person differently
+("Dana Quill", "Quill", "Mayor Dana Quill"), so speakers are the same when their
+names, compared case-insensitively, end in the same last name
+(:func:`speaker_key`). A quote whose speaker an outlet's lead-in leaves
+unknown joins a statement only on the same words (at least
+:data:`MIN_SHARED_WORDS` content words) or near-identical ones
+(:data:`UNATTRIBUTED_THRESHOLD`, at least :data:`MIN_UNATTRIBUTED_WORDS`
+content words), and only when every quote it matches has one speaker: the
+same words from two different people are never joined through it. Similarity sits behind the
 :class:`Similarity` protocol so that a sentence-embedding encoder can replace
 the default :class:`LexicalSimilarity` later.
 
@@ -23,29 +30,32 @@ and the other not, unless one is a trimmed piece of the other) score 0.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
 from dossier.errors import UsageError
 from dossier.ids import stable_id
+from dossier.words import WORD, folded_words, word_list
 
 #: Two quotes with this similarity or more (and the same speaker) are one statement.
 DEFAULT_THRESHOLD = 0.6
 #: Containment on fewer shared content words than this proves nothing.
 MIN_SHARED_WORDS = 3
-_WORD = re.compile(r"[^\W_]+")
+#: A quote with no known speaker joins a statement only at this similarity or more...
+UNATTRIBUTED_THRESHOLD = 0.85
+#: ... and only when it holds this many content words: short phrases recur by chance.
+MIN_UNATTRIBUTED_WORDS = 5
+#: Words after a last name that are not the name ("Jr.", "III").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: An ellipsis as quotes print it: "…", "...", ". . ." or bracketed "[…]".
+_ELLIPSIS = re.compile(r"\[?(?:…|\.\s?\.\s?\.)\]?")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nobody|nothing|neither|cannot)\b|n[’']t\b", re.IGNORECASE)
 
 
-def _words_of(words: str) -> frozenset[str]:
-    """A set from a whitespace-separated word list (long lists read better as text)."""
-    return frozenset(words.split())
-
-
-_STOP_WORDS = _words_of(
+_STOP_WORDS = word_list(
     """
     a an the and or but nor so yet of to in on at by for from with without into onto over under about
     as than then that this these those there here it its it's is are was were be been being am do does
@@ -113,9 +123,13 @@ def group_statements(
         return index
 
     by_speaker: dict[str, list[int]] = {}
+    unknown: list[int] = []
     for index, utterance in enumerate(utterances):
-        if utterance.speaker is not None:
-            by_speaker.setdefault(utterance.speaker.casefold(), []).append(index)
+        key = speaker_key(utterance.speaker)
+        if key is None:
+            unknown.append(index)
+        else:
+            by_speaker.setdefault(key, []).append(index)
 
     def join(first: int, second: int) -> None:
         low, high = sorted((root(first), root(second)))
@@ -137,10 +151,65 @@ def group_statements(
                     and measure(utterances[first].text, utterances[second].text) >= threshold
                 ):
                     join(first, second)
+    _join_unattributed(utterances, unknown, measure, root, join)
     clusters: dict[int, list[Utterance]] = {}
     for index, utterance in enumerate(utterances):
         clusters.setdefault(root(index), []).append(utterance)
     return tuple(_group(members) for _, members in sorted(clusters.items()))
+
+
+def speaker_key(speaker: str | None) -> str | None:
+    """What two credits of one speaker share: the last word of the name, case-folded.
+
+    "Mayor Dana Quill", "Dana Quill" and "QUILL" give "quill"; an apposition
+    after a comma or "of" is not the name ("Joel Roe of the port board" gives
+    "roe"). ``None`` when there is no speaker.
+    """
+    if speaker is None:
+        return None
+    name = re.split(r",| of ", speaker, maxsplit=1)[0]
+    words = [w for w in folded_words(name) if w not in _NAME_SUFFIXES]
+    return words[-1] if words else speaker.casefold()
+
+
+def _join_unattributed(
+    utterances: Sequence[Utterance],
+    unknown: Sequence[int],
+    measure: Similarity,
+    root: Callable[[int], int],
+    join: Callable[[int, int], None],
+) -> None:
+    """Quotes without a speaker join the near-identical quotes of one speaker (or of none)."""
+    for index in unknown:
+        text = utterances[index].text
+        words = len(stemmed_words(text))
+        if words < MIN_SHARED_WORDS:
+            continue
+        matches = [
+            other
+            for other in range(len(utterances))
+            if other != index and _same_words(text, words, utterances[other].text, measure)
+        ]
+        # Every quote already in a matched statement counts: its speakers must be one person.
+        roots = {root(other) for other in matches}
+        speakers = {
+            key
+            for other in range(len(utterances))
+            if root(other) in roots and (key := speaker_key(utterances[other].speaker)) is not None
+        }
+        if len(speakers) <= 1:
+            for other in matches:
+                join(index, other)
+
+
+def _same_words(text: str, words: int, other: str, measure: Similarity) -> bool:
+    """Whether an uncredited quote of ``words`` content words says what ``other`` says.
+
+    Word for word (syndication, wire copy) needs fewer words than a near match does.
+    """
+    if _normalise(other) == _normalise(text):
+        return True
+    return words >= MIN_UNATTRIBUTED_WORDS and measure(text, other) >= UNATTRIBUTED_THRESHOLD
 
 
 def _group(members: list[Utterance]) -> Group:
@@ -152,7 +221,7 @@ def _group(members: list[Utterance]) -> Group:
     quote_ids = tuple(u.quote_id for u in ordered)
     return Group(
         stable_id("s", ":".join(sorted(quote_ids))),
-        ordered[0].speaker,
+        next((u.speaker for u in ordered if u.speaker is not None), None),
         quote_ids,
         article_ids,
         counted[0].article_id,
@@ -166,17 +235,31 @@ def contradicts(first: str, second: str) -> bool:
     """Whether two quotes cannot be one statement: different numbers, or one negated and one not.
 
     A trimmed report of a quote ("We will sign" from "We will sign, but not
-    today") drops words without changing the rest, so a quote whose words run
-    unbroken inside the other's is never contradicted, and a shorter quote may
-    lack some of the other's numbers.
+    today", or "We will … sign" with an ellipsis) drops words without changing
+    the rest, so a quote whose pieces run in order inside the other's is never
+    contradicted, and a shorter quote may lack some of the other's numbers.
     """
-    norm_a, norm_b = _normalise(first), _normalise(second)
-    if norm_a in norm_b or norm_b in norm_a:
+    if _trimmed_from(first, second) or _trimmed_from(second, first):
         return False
     numbers_a, numbers_b = _numbers(first), _numbers(second)
     if numbers_a and numbers_b and not (numbers_a <= numbers_b or numbers_b <= numbers_a):
         return True
     return _negated(first) != _negated(second)
+
+
+def _trimmed_from(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with words cut: its pieces between ellipses run, in order, inside it."""
+    whole = _normalise(long)
+    at = 0
+    for piece in _ELLIPSIS.split(short):
+        words = _normalise(piece)
+        if not words:
+            continue
+        found = whole.find(words, at)
+        if found < 0:
+            return False
+        at = found + len(words)
+    return True
 
 
 def _numbers(text: str) -> frozenset[str]:
@@ -212,7 +295,7 @@ def trigram_dice(first: str, second: str) -> float:
 @lru_cache(maxsize=4096)
 def stemmed_words(text: str) -> frozenset[str]:
     """Lower-cased, stemmed words of ``text`` that carry content (no function words)."""
-    words = (word.lower() for word in _WORD.findall(text))
+    words = (word.lower() for word in WORD.findall(text))
     return frozenset(_stem(word) for word in words if word not in _STOP_WORDS and not word.isdigit())
 
 
@@ -227,7 +310,7 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _normalise(text: str) -> str:
-    return " ".join(word.lower() for word in _WORD.findall(text))
+    return " ".join(word.lower() for word in WORD.findall(text))
 
 
 def _trigrams(text: str) -> frozenset[str]:

@@ -228,6 +228,9 @@ class ConflictView(Record):
     verdict: str  # "Sources disagree" or "Sources agree"
     about: str
     claims: tuple[ClaimLine, ...]
+    gap: str = (
+        ""  # how far apart a disagreement's values are ("500,000 residents, 8% of the larger"); "" if none
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -782,7 +785,21 @@ def _conflict(conflict: Conflict, linker: Linker) -> ConflictView:
         for claim in conflict.claims
     )
     verdict = "Sources disagree" if conflict.kind == "conflict" else "Sources agree"
-    return ConflictView(verdict=verdict, about=fold(conflict.about), claims=claims)
+    return ConflictView(verdict=verdict, about=fold(conflict.about), claims=claims, gap=gap_note(conflict))
+
+
+def gap_note(conflict: Conflict) -> str:
+    """A disagreement's gap as a reader would say it: "1 percentage point", "500,000 residents (8%)"."""
+    if conflict.gap is None:
+        return ""
+    unit = conflict.claims[0].unit
+    if unit == "percent":
+        points = format_value(conflict.gap, None)
+        return f"{points} percentage point" + ("" if conflict.gap == 1 else "s")
+    note = format_value(conflict.gap, unit)
+    if conflict.relative_gap is not None:
+        note += f" ({conflict.relative_gap:.0%} of the larger figure)"
+    return note
 
 
 def coverage(briefing: Briefing, numbering: Numbering) -> tuple[SourceTally, ...]:
