@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from dossier.analysis import Analysis, NameMention
 from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
+from dossier.entities.containment import contained_names
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
 from dossier.entities.references import nominal_references
 from dossier.ids import stable_id
@@ -99,6 +100,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
         _mark_outlet(builder, outlets)
     _infer_acronyms(story)
     _fold_acronyms(story)
+    _fold_contained(story)
     return _entities(story.builders.values())
 
 
@@ -390,11 +392,31 @@ def _key(mention: NameMention) -> tuple[EntityType, Key]:
     if country is not None:
         return "place", ("place", country.casefold())
     if mention.type == "person":
-        words = [word.casefold().rstrip(".") for word in surface.split()]
+        words = _name_words_of_person(surface)
         if len(words) == 1:
             return "person", ("person", words[0])
         return "person", ("person", words[0], words[-1])
     return mention.type, (mention.type, " ".join(surface.casefold().split()))
+
+
+#: Generational suffixes: "Ana Roe Jr." is keyed as "Ana Roe".
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_words_of_person(surface: str) -> list[str]:
+    """The words a person's key is made of: no initials before the given name ("J. Ana Roe"),
+    no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe")."""
+    words = [word.casefold().rstrip(".,") for word in surface.split()]
+    words = [word for word in words if word]
+    while len(words) > 2 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    while len(words) > 1 and (
+        is_title_word(words[0]) or is_title_word(words[0] + ".") or country_for_demonym(words[0])
+    ):
+        words.pop(0)
+    while len(words) > 2 and len(words[0]) == 1:
+        words.pop(0)
+    return words or [surface.casefold()]
 
 
 def _strip_article(surface: str) -> str:
@@ -447,7 +469,31 @@ def _initials(name: str) -> str:
 
 def _fold_acronyms(story: _Story) -> None:
     """Fold each acronym's entity into the entity of the long name it stands for."""
-    for short, full in sorted(story.acronyms.items()):
+    _fold_into(story, story.acronyms)
+
+
+def _fold_contained(story: _Story) -> None:
+    """Fold each short name into the one longer name of the story it stands for (:mod:`.containment`)."""
+    names: dict[Key, tuple[EntityType, tuple[str, ...]]] = {}
+    for key, builder in story.builders.items():
+        if builder.type in _CONTAINED_TYPES:
+            names[key] = (builder.type, _name_words(builder))
+    _fold_into(story, contained_names(names))
+
+
+#: Types whose short names are folded into longer ones; places are not ("Kansas" is not "Kansas City").
+_CONTAINED_TYPES: frozenset[EntityType] = frozenset({"person", "organization", "other"})
+
+
+def _name_words(builder: _Builder) -> tuple[str, ...]:
+    """The case-folded words of an entity's longest name, without dots or a leading "the"."""
+    longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
+    return tuple(word.rstrip(".") for word in _strip_article(longest).casefold().split())
+
+
+def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:
+    """Fold each ``short`` entity into the ``full`` one: its surfaces, mentions and roles move over."""
+    for short, full in sorted(targets.items()):
         source = story.builders.get(short)
         target = story.builders.get(full)
         if source is None or target is None or source is target:
