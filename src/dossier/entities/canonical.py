@@ -170,6 +170,7 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
         and len(words := m.surface.casefold().split()) > 1
         for word in (words[0], words[-1])
     }
+    people = _person_name_tails(mentions, press)
     votes: defaultdict[str, dict[EntityType, float]] = defaultdict(dict)
     for m in mentions:
         surface = _fold(m.surface)
@@ -185,10 +186,32 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
             and surface in office_holders
         ):
             decided[surface] = "place"
-    # A word that is the first or last word of a person's full name is that person's short name.
+    # A word that is the first or last word of a person's full name is that person's short name;
+    # the last words of a full name ("Lo Presti") and a full name with a word before it
+    # ("Striker Ana Roe") name that person too.
     decided.update(dict.fromkeys(in_full_names & decided.keys(), "person"))
+    decided.update({surface: "person" for surface in decided if _names_person(surface, people)})
     decided.update(dict.fromkeys(press, "organization"))
     return decided
+
+
+def _person_name_tails(mentions: Sequence[NameMention], press: set[str]) -> tuple[set[str], set[str]]:
+    """The folded full names of people (two words or more), and their last two or more words."""
+    full: set[str] = set()
+    tails: set[str] = set()
+    for mention in mentions:
+        words = _fold(mention.surface).split()
+        if mention.type == "person" and len(words) > 1 and _fold(mention.surface) not in press:
+            full.add(" ".join(words))
+            tails.update(" ".join(words[-size:]) for size in range(2, len(words)))
+    return full, tails
+
+
+def _names_person(surface: str, people: tuple[set[str], set[str]]) -> bool:
+    """Whether a folded name is the last words of a person's name, or ends in a person's full name."""
+    full, tails = people
+    words = surface.split()
+    return len(words) > 1 and (surface in tails or " ".join(words[1:]) in full)
 
 
 def _press_names(mentions: Iterable[NameMention]) -> set[str]:
@@ -286,7 +309,8 @@ def _link_article(story: _Story, order: int, article: Article, found: Sequence[_
                 story.full_names[word].add(key)
     left: list[_Found] = []
     for item in waiting:
-        only = _only(article_full.get(_key(item.mention)[1][1], set()))
+        word = _key(item.mention)[1][1]
+        only = _only_bearer(article_full.get(word, set()), word)
         if only is None:
             left.append(item)
         else:
@@ -329,6 +353,9 @@ def _bare_name_target(
     """
     if len(candidates) <= 1:
         return next(iter(candidates), None)
+    surname_of = [key for key in sorted(candidates) if key[-1] == item.mention.surface.casefold()]
+    if len(surname_of) == 1:
+        return surname_of[0]
     if item.titles:
         fitting = [key for key in sorted(candidates) if _titles_fit(story.builders.get(key), item.titles)]
         if len(fitting) == 1:
@@ -368,8 +395,14 @@ def _full_names_by_word(found: Iterable[_Found]) -> dict[str, set[Key]]:
 
 def _link_single_story_wide(story: _Story, order: int, article: Article, item: _Found) -> None:
     word = _key(item.mention)[1][1]
-    key = _only(story.full_names.get(word, set())) or ("person", word)
+    key = _only_bearer(story.full_names.get(word, set()), word) or ("person", word)
     _record(story, key, "person", order, article, item)
+
+
+def _only_bearer(keys: set[Key], word: str) -> Key | None:
+    """The one full name a bare name stands for: the only one with that word or, among several,
+    the only one whose last name it is ("Roe" is Ana Roe's surname, not "Roe Harbour Trust")."""
+    return _only(keys) or _only({key for key in keys if key[-1] == word})
 
 
 def _only(keys: set[Key]) -> Key | None:
