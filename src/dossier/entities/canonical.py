@@ -425,11 +425,14 @@ def _key(mention: NameMention) -> tuple[EntityType, Key]:
     if country is not None:
         return "place", ("place", country.casefold())
     if mention.type == "person":
-        words = _name_words_of_person(surface)
-        if len(words) == 1:
-            return "person", ("person", words[0])
-        return "person", ("person", words[0], words[-1])
+        return "person", _person_key(surface)
     return mention.type, (mention.type, " ".join(surface.casefold().split()))
+
+
+def _person_key(surface: str) -> Key:
+    """A person's key: the first and last words of the name, or its one word."""
+    words = _name_words_of_person(surface)
+    return ("person", words[0]) if len(words) == 1 else ("person", words[0], words[-1])
 
 
 #: Generational suffixes: "Ana Roe Jr." is keyed as "Ana Roe".
@@ -614,6 +617,10 @@ def _display_name(builder: _Builder) -> str:
         if country is not None:
             return country
     candidates = [_strip_article(surface) for surface in builder.surfaces]
+    if builder.type == "person" and len(builder.key) == 3:
+        # A name folded in with a word before it ("Striker Ana Roe") does not name the person.
+        own = [c for c in candidates if _person_key(c) == builder.key]
+        candidates = own or candidates
     counts: Counter[str] = Counter()
     for surface, count in builder.surfaces.items():
         counts[_strip_article(surface)] += count

@@ -13,7 +13,8 @@ and later with a word in front that the recognizer took into the name
   Recovery" -> "Morningside Recovery Center") ends at the longest name.
 * People: a full name of three or more words whose last two or more words are
   another person's full name ("Coroner Ana Roe" and "Ana Roe") is that person,
-  when exactly one person fits.
+  when exactly one person fits; so is an initial and a surname ("A. Roe")
+  when exactly one person of that surname has a given name with that initial.
 
 With two or more candidates nothing is folded: guessing would merge two
 different things. Country names are folded by the gazetteer, never here.
@@ -67,9 +68,17 @@ def _people(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
     full = {words: key for key, words in entries if len(words) >= 2}
     folded: dict[Key, Key] = {}
     for key, words in entries:
-        if len(words) < 3:
+        if len(words) == 2 and len(words[0]) == 1:
+            # "L. Marsh": the one person whose given name starts with that letter.
+            fitting = {
+                other
+                for name, other in full.items()
+                if name[-1] == words[-1] and len(name[0]) > 1 and name[0][0] == words[0]
+            }
+        elif len(words) >= 3:
+            fitting = {full[words[-size:]] for size in range(2, len(words)) if words[-size:] in full}
+        else:
             continue
-        fitting = {full[words[-size:]] for size in range(2, len(words)) if words[-size:] in full}
         fitting.discard(key)
         if len(fitting) == 1:
             folded[key] = next(iter(fitting))

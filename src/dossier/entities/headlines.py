@@ -3,7 +3,8 @@
 A line in Title Case or in capitals ("Ana Roe Steps Down As Harbour Chief",
 "RED HARBOUR SIGNS KEEPER") gives the recognizer no lower-case word to end a
 name at, so it reads "Ana Roe Steps Down" as one name. Such lines are
-headlines, teasers of related stories and caption titles. The article's
+headlines, teasers of related stories and caption titles; a line that ends
+like a sentence is not one. The article's
 other lines tell which names are real: a mention in a headline-shaped line
 that holds one or more names written elsewhere in the article (or a person's
 first or last name) is replaced by those names, with their types; one that
@@ -23,6 +24,8 @@ _CAPITALISED_SHARE = 0.75
 #: Words of this many letters or more count; shorter ones ("of", "in", "to") stay lower case in a headline.
 _LONGER_WORD = 4
 _MIN_LONGER_WORDS = 3
+_SENTENCE_ENDS = (".", "!", "?")
+_CLOSERS = "\"'”’)] "
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 
@@ -59,6 +62,8 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _headline_shaped(line: str) -> bool:
+    if line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
+        return False  # a sentence in which most words are names ("Foreign Minister Wang Lin met ...")
     longer = [word for word in _WORD.findall(line) if len(word) >= _LONGER_WORD]
     if len(longer) < _MIN_LONGER_WORDS:
         return False

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dossier.analysis import NameMention, Tokens
 from dossier.article import Span
 from dossier.briefing import EntityType
+from dossier.entities.datelines import with_dateline_names
 from dossier.entities.gazetteer import (
     PRESS_ENDINGS,
     country_for_demonym,
@@ -69,11 +70,8 @@ def name_mentions(
     text: str, entities: Iterable[tuple[int, int, str]], tokens: Tokens, sentences: Sequence[Span]
 ) -> tuple[NameMention, ...]:
     """The names of one article, from the model's ``(start, end, label)`` entities and its parse."""
-    found = _people_by_name(
-        _everywhere(
-            text, _with_subject_names(text, tokens, with_headline_names(text, list(_names(text, entities))))
-        )
-    )
+    read = with_dateline_names(text, with_headline_names(text, list(_names(text, entities))))
+    found = _people_by_name(_everywhere(text, _with_subject_names(text, tokens, read)))
     return with_titles(text, sentences, _with_bodies(text, _with_countries(text, tokens, found)))
 
 

@@ -28,6 +28,7 @@ OFFICE_NOUNS = word_set(
     officer judge justice attorney ceo founder analyst professor representative counterpart
     colonel col. lieutenant lt. captain capt. major maj. adm. gen. sergeant sgt. corporal brigadier commodore
     marshal inspector superintendent detective constable
+    councillor councilor councilman councilwoman coroner sheriff commissioner
     """
 )
 #: Words that may stand inside a title without being a title word themselves.
