@@ -279,3 +279,13 @@ def test_stories_on_held_out_ecbplus_topics_meet_their_floors() -> None:
     results, measured = bench_stories.measure_held_out(bench_stories.load())
     assert results["events"].mean > 0
     assert_meets_floors("stories", [measured])
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not ECBPLUS.is_dir(), reason=f"{ECBPLUS} is absent (shared data is not checked out)")
+def test_entity_coreference_on_held_out_ecbplus_topics_meets_its_floors() -> None:
+    import bench_coref
+
+    measured = bench_coref.measure_held_out()
+    assert measured.metrics["conll_f1"] > 0
+    assert_meets_floors("coref", [measured])
