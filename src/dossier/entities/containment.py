@@ -12,7 +12,8 @@ and later with a word in front that the recognizer took into the name
   Longer names are settled first, so a chain ("Morningside" -> "Morningside
   Recovery" -> "Morningside Recovery Center") ends at the longest name.
 * People: a full name of three or more words whose last two or more words are
-  another person's full name ("Coroner Ana Roe" and "Ana Roe") is that person,
+  another person's full name ("Coroner Ana Roe" and "Ana Roe"), or whose first two or
+  more words are ("Ana Roe Signs Deal" in a headline), is that person,
   when exactly one person fits; so is an initial and a surname ("A. Roe")
   when exactly one person of that surname has a given name with that initial.
 
@@ -76,7 +77,8 @@ def _people(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
                 if name[-1] == words[-1] and len(name[0]) > 1 and name[0][0] == words[0]
             }
         elif len(words) >= 3:
-            fitting = {full[words[-size:]] for size in range(2, len(words)) if words[-size:] in full}
+            parts = [part for size in range(2, len(words)) for part in (words[-size:], words[:size])]
+            fitting = {full[part] for part in parts if part in full}
         else:
             continue
         fitting.discard(key)
