@@ -87,7 +87,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     """
     story = _Story()
     outlets = _outlets(articles)
-    raw = [_recognized(article, analyses[article.id], outlets) for article in articles]
+    raw = _cut_to_known_people([_recognized(article, analyses[article.id], outlets) for article in articles])
     votes = _type_votes(raw, _office_holders(articles))
     deferred: list[tuple[int, Article, _Found]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
@@ -133,6 +133,36 @@ def _recognized(article: Article, analysis: Analysis, outlets: dict[str, list[st
         (sentence, _with_outlets(text, sentence, found, outlets))
         for sentence, found in zip(sentences, grouped, strict=True)
     ]
+
+
+def _cut_to_known_people(raw: list[_Sentences]) -> list[_Sentences]:
+    """Person mentions cut to the full name the story gives: "Colts QB Ana Roe" -> "Ana Roe".
+
+    The per-article reading cuts a word the model took into a name when the article also
+    writes the name alone; here the whole story's names serve, so that the stray first
+    word ("Colts") is never taken for the person's given name.
+    """
+    people = {
+        " ".join(m.surface.split())
+        for sentences in raw
+        for _, found in sentences
+        for m in found
+        if m.type == "person" and len(m.surface.split()) == 2
+    }
+    return [
+        [(sentence, [_cut_person(m, people) for m in found]) for sentence, found in sentences]
+        for sentences in raw
+    ]
+
+
+def _cut_person(mention: NameMention, people: set[str]) -> NameMention:
+    words = mention.surface.split(" ")
+    if mention.type != "person" or len(words) < 3:
+        return mention
+    tail = " ".join(words[-2:])
+    if tail not in people:
+        return mention
+    return dataclasses.replace(mention, start=mention.end - len(tail), surface=tail)
 
 
 def _office_holders(articles: Sequence[Article]) -> set[str]:

@@ -71,7 +71,7 @@ def name_mentions(
 ) -> tuple[NameMention, ...]:
     """The names of one article, from the model's ``(start, end, label)`` entities and its parse."""
     read = with_dateline_names(text, with_headline_names(text, list(_names(text, entities))))
-    found = _people_by_name(_everywhere(text, _with_subject_names(text, tokens, read)))
+    found = _people_by_name(_without_words_before(_everywhere(text, _with_subject_names(text, tokens, read))))
     return with_titles(text, sentences, _with_bodies(text, _with_countries(text, tokens, found)))
 
 
@@ -332,6 +332,28 @@ def _everywhere(text: str, names: list[NameMention]) -> list[NameMention]:
             continue  # already part of a name
         found.append(NameMention(start, end, typed[match.group()], match.group()))
     return sorted(found, key=lambda name: (name.start, name.end))
+
+
+def _without_words_before(names: list[NameMention]) -> list[NameMention]:
+    """Person mentions cut to the full name the article gives on its own: "Striker Ana Roe" -> "Ana Roe".
+
+    The model takes a capitalised word before a name into it ("Colts QB Ana Roe",
+    "Comedian Ana Roe"). When the last two or more words of a longer person mention are a
+    person's name written alone elsewhere in the article, those words are the name.
+    """
+    people = {name.surface for name in names if name.type == "person" and " " in name.surface}
+    cut: list[NameMention] = []
+    for name in names:
+        words = name.surface.split(" ")
+        if name.type == "person" and len(words) >= 3:
+            for size in range(len(words) - 1, 1, -1):
+                tail = " ".join(words[-size:])
+                if tail in people:
+                    start = name.end - len(tail)
+                    name = NameMention(start, name.end, name.type, tail)
+                    break
+        cut.append(name)
+    return sorted(cut, key=lambda name: (name.start, name.end))
 
 
 def _most_common(votes: Counter[EntityType]) -> EntityType:
