@@ -80,3 +80,25 @@ def test_a_title_belongs_to_the_person_it_is_written_next_to() -> None:
     )
     assert [role.title for role in found["Oskar Fenn"].roles] == ["director"]
     assert [role.title for role in found["Ida Varga"].roles] == ["councillor"]
+
+
+def test_a_neighbours_title_is_not_taken() -> None:
+    text = (
+        "Ida Brandt, a former aide to Senator Tomas Reed, said the pier would close.\n\n"
+        "Supporters of Lena Holm, the mayor, cheered as Oskar Fenn spoke."
+    )
+    titles = {surface: title for title, surface in titles_of(make_article(text))}
+    assert titles == {"Tomas Reed": "Senator", "Lena Holm": "mayor"}
+
+
+def test_a_title_on_the_line_above_is_not_the_persons() -> None:
+    text = "Harbour chief\nTomas Reed said the pier would close."
+    titles = {surface: title for title, surface in titles_of(Article(id="raw", source="raw.txt", text=text))}
+    assert titles == {}
+
+
+def titles_of(article: Article) -> list[tuple[str, str]]:
+    analysis = next(analyze_articles([article]))
+    return [
+        (title.of(article.text), mention.surface) for mention in analysis.names for title in mention.titles
+    ]

@@ -8,7 +8,9 @@
   spokesman for the authority". The phrase after the comma runs to the next
   clause break and must hold an office noun.
 
-Both look only at a bounded number of tokens, so a role costs constant time.
+Both look only at a bounded number of tokens, so a role costs constant time,
+and never across a line break: the line before a name may be a caption or a
+widget's title, not the person's role.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ _GLANCE_CHARS = 40
 def title_before(
     text: str, mention: NameMention, named: Sequence[NameMention], floor: int = 0
 ) -> tuple[int, int] | None:
-    """The span of a title written right before a person mention, if any."""
+    """The span of a title written right before a person mention, if any, on the mention's own line."""
+    floor = max(floor, text.rfind("\n", 0, mention.start) + 1)
     # Most names have no title: look at the last token alone before reading the whole window.
     last = tokenize(text, max(floor, mention.start - _GLANCE_CHARS), mention.start)[-1:]
     if not last or (last[0].text != "," and not _title_part(last[0], named)):
@@ -106,7 +109,10 @@ def _title_before_comma(
 def title_after(
     text: str, mention: NameMention, named: Sequence[NameMention], ceiling: int | None = None
 ) -> tuple[int, int] | None:
-    """The span of an appositive title after a person mention ("Jane Roe, the minister, ...")."""
+    """The span of an appositive title after a person mention ("Jane Roe, the minister, ..."), on its line."""
+    line_end = text.find("\n", mention.end)
+    if line_end >= 0:
+        ceiling = line_end if ceiling is None else min(ceiling, line_end)
     stop = min(len(text) if ceiling is None else ceiling, mention.end + _LOOK_CHARS)
     if not text[mention.end : stop].lstrip().startswith(","):
         return None  # an apposition opens with a comma; most names have none after them
