@@ -3,8 +3,9 @@
 A paragraph that opens with a dateline ("PORT ELWIN, Norland (Example Wire) —")
 puts a place in capitals before a dash, where the small model often reads a
 person ("PORT ELWIN said"). :func:`dossier.header.find_dateline` knows the
-shape; here each place it names becomes a place mention and the agency an
-organization mention, and the recognizer's own mentions of that stretch go.
+shape; a dateline ending in a dash ("—", "–", "--") has its parts read here:
+each place becomes a place mention and the agency an organization mention,
+and the recognizer's own mentions of that stretch go.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Sequence
 from dossier.analysis import NameMention
 from dossier.header import DATELINE_REACH, find_dateline
 
+#: What ends a news dateline: a dash; a colon or a spaced hyphen opens titles and lists as often.
+_DASHES = ("—", "–", "--")
 #: How far into a line its dateline's words may reach: the separator is within DATELINE_REACH.
 _LOOK = DATELINE_REACH + 2
 
@@ -33,7 +36,9 @@ def with_dateline_names(text: str, names: Sequence[NameMention]) -> list[NameMen
 
 def _read_dateline(text: str, start: int, end: int, names: list[NameMention]) -> list[NameMention]:
     dateline = find_dateline(text[start : min(end, start + _LOOK + DATELINE_REACH)])
-    if dateline is None:
+    if dateline is None or not dateline.place.split(",")[0].isupper():
+        # Only a place in capitals: a Title Case head before a dash is as often a headline or a
+        # name in an aside, and the model reads Title Case datelines well.
         return names
     added: list[NameMention] = []
     at = start
@@ -48,5 +53,7 @@ def _read_dateline(text: str, start: int, end: int, names: list[NameMention]) ->
         if found >= 0:
             added.append(NameMention(found, found + len(dateline.agency), "organization", dateline.agency))
             at = found + len(dateline.agency)
+    if not text[at:end].lstrip(" )").startswith(_DASHES):
+        return names  # "CSI: Miami", "UMDNJ - University Hospital": a title or a list, not a dateline
     kept = [name for name in names if not (name.start < at and start < name.end)]
     return sorted([*kept, *added], key=lambda name: (name.start, name.end))

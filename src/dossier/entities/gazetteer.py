@@ -90,7 +90,7 @@ TITLE_WORDS = word_set(
     spokesman's ceo founder analyst professor dr. mr. mrs. ms. sen. rep. gov. gen. pope
     colonel col. lieutenant lt. captain capt. major maj. adm. sergeant sgt. corporal brigadier commodore
     marshal inspector superintendent detective constable
-    councillor councilor councilman councilwoman coroner sheriff commissioner
+    councillor councilor councilman councilwoman
     """
 )
 
