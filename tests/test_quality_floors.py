@@ -305,3 +305,13 @@ def test_corroboration_on_held_out_ecbplus_topics_meets_its_floors() -> None:
     measured = bench_corroboration.measure("heldout", Options(encoder="static"))
     assert measured.metrics["citation_recall"] > 0
     assert_meets_floors("corroboration", [measured])
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not ECBPLUS.is_dir(), reason=f"{ECBPLUS} is absent (shared data is not checked out)")
+def test_entity_coreference_on_held_out_ecbplus_topics_meets_its_floors() -> None:
+    import bench_coref
+
+    measured = bench_coref.measure_held_out()
+    assert measured.metrics["conll_f1"] > 0
+    assert_meets_floors("coref", [measured])

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from dossier.article import Stripped
 from dossier.header import parse_byline
+from dossier.words import word_list
 
 #: Lines longer than this are never judged by their shape alone.
 MAX_FURNITURE_WORDS = 80
@@ -38,15 +39,11 @@ CREDIT_REACH = 200
 WIDGET_REACH = 40
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 _I = re.IGNORECASE
 
 # --- line shapes ---------------------------------------------------------------------------------
 
-_NETWORKS = _word_set("""
+_NETWORKS = word_list("""
     facebook twitter x linkedin pinterest reddit whatsapp email e-mail mail print copy link
     messenger tumblr flipboard telegram instagram youtube tiktok threads bluesky mastodon sms share
     tweet comment comments pin save gift article url on via this

@@ -19,17 +19,12 @@ import re
 from typing import Any
 
 from dossier.article import Article, Span, article_id
-from dossier.words import LETTERS
+from dossier.words import LETTERS, word_list
 
 # A paragraph break: a newline followed by one or more lines holding only
 # horizontal whitespace. Possessive quantifiers keep the scan linear.
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*+\n)++")
 _NON_SPACE = re.compile(r"\S")
-
-
-def _word_set(words: str) -> frozenset[str]:
-    """A set from a whitespace-separated word list (long lists read better as text)."""
-    return frozenset(words.split())
 
 
 _TERMINALS = ".!?…"
@@ -50,17 +45,17 @@ _WINDOW = 48
 
 # Abbreviations that stand before a name or a word of the same sentence: a
 # period after them never ends a sentence.
-_NEVER_FINAL = _word_set("""
+_NEVER_FINAL = word_list("""
     mr. mrs. ms. mx. dr. prof. gov. sen. rep. gen. col. lt. capt. sgt. cpl. maj. adm. cmdr. brig.
     rev. hon. pres. amb. supt. insp. det. fr. msgr. atty. e.g. i.e. cf. vs. v. viz. approx. ca. esp.
     """)
 # Abbreviations that stand before a number ("No. 1", "Vol. 3"). Before anything
 # else they are ordinary words, so "No." can still be a whole answer.
-_BEFORE_NUMBER = _word_set("no. nos. vol. vols. art. fig. figs. p. pp. ch. sec. para. ed. op. tel.")
-_MONTHS = _word_set("jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.")
+_BEFORE_NUMBER = word_list("no. nos. vol. vols. art. fig. figs. p. pp. ch. sec. para. ed. op. tel.")
+_MONTHS = word_list("jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.")
 # Abbreviations that often end a sentence as well as standing inside one:
 # after them a sentence ends only when a typical sentence opener follows.
-_AMBIGUOUS = _word_set(
+_AMBIGUOUS = word_list(
     "inc. corp. co. ltd. llc. plc. bros. jr. sr. st. ave. blvd. rd. mt. ft. univ. assn. dept. govt."
 )
 # "etc." ends a list, and often the sentence with it.
@@ -70,7 +65,7 @@ _LIST_END = frozenset(("etc.",))
 # ("U.S.", "Inc.", an initial) a capitalised word from this list starts a new
 # sentence, while any other capitalised word is taken as a continuation
 # ("U.S. Secretary of State").
-SENTENCE_STARTERS = _word_set("""
+SENTENCE_STARTERS = word_list("""
     The A An He She It They We I You But And Or So Yet Nor For In On At By To From With Without
     This That These Those There Here Then Now Still Also Meanwhile However Moreover Instead Indeed
     His Her Its Their Our My Your Some Many Most Few Several All Both Each Every Any No Not None

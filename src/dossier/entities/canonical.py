@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from dossier.analysis import Analysis, NameMention
 from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
+from dossier.entities.containment import contained_names
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
 from dossier.entities.references import nominal_references
 from dossier.ids import stable_id
@@ -86,7 +87,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     """
     story = _Story()
     outlets = _outlets(articles)
-    raw = [_recognized(article, analyses[article.id], outlets) for article in articles]
+    raw = _cut_to_known_people([_recognized(article, analyses[article.id], outlets) for article in articles])
     votes = _type_votes(raw, _office_holders(articles))
     deferred: list[tuple[int, Article, _Found]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
@@ -99,6 +100,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
         _mark_outlet(builder, outlets)
     _infer_acronyms(story)
     _fold_acronyms(story)
+    _fold_contained(story)
     return _entities(story.builders.values())
 
 
@@ -131,6 +133,36 @@ def _recognized(article: Article, analysis: Analysis, outlets: dict[str, list[st
         (sentence, _with_outlets(text, sentence, found, outlets))
         for sentence, found in zip(sentences, grouped, strict=True)
     ]
+
+
+def _cut_to_known_people(raw: list[_Sentences]) -> list[_Sentences]:
+    """Person mentions cut to the full name the story gives: "Colts QB Ana Roe" -> "Ana Roe".
+
+    The per-article reading cuts a word the model took into a name when the article also
+    writes the name alone; here the whole story's names serve, so that the stray first
+    word ("Colts") is never taken for the person's given name.
+    """
+    people = {
+        " ".join(m.surface.split())
+        for sentences in raw
+        for _, found in sentences
+        for m in found
+        if m.type == "person" and len(m.surface.split()) == 2
+    }
+    return [
+        [(sentence, [_cut_person(m, people) for m in found]) for sentence, found in sentences]
+        for sentences in raw
+    ]
+
+
+def _cut_person(mention: NameMention, people: set[str]) -> NameMention:
+    words = mention.surface.split(" ")
+    if mention.type != "person" or len(words) < 3:
+        return mention
+    tail = " ".join(words[-2:])
+    if tail not in people:
+        return mention
+    return dataclasses.replace(mention, start=mention.end - len(tail), surface=tail)
 
 
 def _office_holders(articles: Sequence[Article]) -> set[str]:
@@ -168,6 +200,7 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
         and len(words := m.surface.casefold().split()) > 1
         for word in (words[0], words[-1])
     }
+    people = _person_name_tails(mentions, press)
     votes: defaultdict[str, dict[EntityType, float]] = defaultdict(dict)
     for m in mentions:
         surface = _fold(m.surface)
@@ -183,10 +216,32 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
             and surface in office_holders
         ):
             decided[surface] = "place"
-    # A word that is the first or last word of a person's full name is that person's short name.
+    # A word that is the first or last word of a person's full name is that person's short name;
+    # the last words of a full name ("Lo Presti") and a full name with a word before it
+    # ("Striker Ana Roe") name that person too.
     decided.update(dict.fromkeys(in_full_names & decided.keys(), "person"))
+    decided.update({surface: "person" for surface in decided if _names_person(surface, people)})
     decided.update(dict.fromkeys(press, "organization"))
     return decided
+
+
+def _person_name_tails(mentions: Sequence[NameMention], press: set[str]) -> tuple[set[str], set[str]]:
+    """The folded full names of people (two words or more), and their last two or more words."""
+    full: set[str] = set()
+    tails: set[str] = set()
+    for mention in mentions:
+        words = _fold(mention.surface).split()
+        if mention.type == "person" and len(words) > 1 and _fold(mention.surface) not in press:
+            full.add(" ".join(words))
+            tails.update(" ".join(words[-size:]) for size in range(2, len(words)))
+    return full, tails
+
+
+def _names_person(surface: str, people: tuple[set[str], set[str]]) -> bool:
+    """Whether a folded name is the last words of a person's name, or ends in a person's full name."""
+    full, tails = people
+    words = surface.split()
+    return len(words) > 1 and (surface in tails or " ".join(words[1:]) in full)
 
 
 def _press_names(mentions: Iterable[NameMention]) -> set[str]:
@@ -284,7 +339,8 @@ def _link_article(story: _Story, order: int, article: Article, found: Sequence[_
                 story.full_names[word].add(key)
     left: list[_Found] = []
     for item in waiting:
-        only = _only(article_full.get(_key(item.mention)[1][1], set()))
+        word = _key(item.mention)[1][1]
+        only = _only_bearer(article_full.get(word, set()), word)
         if only is None:
             left.append(item)
         else:
@@ -327,6 +383,9 @@ def _bare_name_target(
     """
     if len(candidates) <= 1:
         return next(iter(candidates), None)
+    surname_of = [key for key in sorted(candidates) if key[-1] == item.mention.surface.casefold()]
+    if len(surname_of) == 1:
+        return surname_of[0]
     if item.titles:
         fitting = [key for key in sorted(candidates) if _titles_fit(story.builders.get(key), item.titles)]
         if len(fitting) == 1:
@@ -366,8 +425,14 @@ def _full_names_by_word(found: Iterable[_Found]) -> dict[str, set[Key]]:
 
 def _link_single_story_wide(story: _Story, order: int, article: Article, item: _Found) -> None:
     word = _key(item.mention)[1][1]
-    key = _only(story.full_names.get(word, set())) or ("person", word)
+    key = _only_bearer(story.full_names.get(word, set()), word) or ("person", word)
     _record(story, key, "person", order, article, item)
+
+
+def _only_bearer(keys: set[Key], word: str) -> Key | None:
+    """The one full name a bare name stands for: the only one with that word or, among several,
+    the only one whose last name it is ("Roe" is Ana Roe's surname, not "Roe Harbour Trust")."""
+    return _only(keys) or _only({key for key in keys if key[-1] == word})
 
 
 def _only(keys: set[Key]) -> Key | None:
@@ -390,11 +455,34 @@ def _key(mention: NameMention) -> tuple[EntityType, Key]:
     if country is not None:
         return "place", ("place", country.casefold())
     if mention.type == "person":
-        words = [word.casefold().rstrip(".") for word in surface.split()]
-        if len(words) == 1:
-            return "person", ("person", words[0])
-        return "person", ("person", words[0], words[-1])
+        return "person", _person_key(surface)
     return mention.type, (mention.type, " ".join(surface.casefold().split()))
+
+
+def _person_key(surface: str) -> Key:
+    """A person's key: the first and last words of the name, or its one word."""
+    words = _name_words_of_person(surface)
+    return ("person", words[0]) if len(words) == 1 else ("person", words[0], words[-1])
+
+
+#: Generational suffixes: "Ana Roe Jr." is keyed as "Ana Roe".
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_words_of_person(surface: str) -> list[str]:
+    """The words a person's key is made of: no initials before the given name ("J. Ana Roe"),
+    no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe")."""
+    words = [word.casefold().rstrip(".,") for word in surface.split()]
+    words = [word for word in words if word]
+    while len(words) > 2 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    while len(words) > 1 and (
+        is_title_word(words[0]) or is_title_word(words[0] + ".") or country_for_demonym(words[0])
+    ):
+        words.pop(0)
+    while len(words) > 2 and len(words[0]) == 1:
+        words.pop(0)
+    return words or [surface.casefold()]
 
 
 def _strip_article(surface: str) -> str:
@@ -447,7 +535,31 @@ def _initials(name: str) -> str:
 
 def _fold_acronyms(story: _Story) -> None:
     """Fold each acronym's entity into the entity of the long name it stands for."""
-    for short, full in sorted(story.acronyms.items()):
+    _fold_into(story, story.acronyms)
+
+
+def _fold_contained(story: _Story) -> None:
+    """Fold each short name into the one longer name of the story it stands for (:mod:`.containment`)."""
+    names: dict[Key, tuple[EntityType, tuple[str, ...]]] = {}
+    for key, builder in story.builders.items():
+        if builder.type in _CONTAINED_TYPES:
+            names[key] = (builder.type, _name_words(builder))
+    _fold_into(story, contained_names(names))
+
+
+#: Types whose short names are folded into longer ones; places are not ("Kansas" is not "Kansas City").
+_CONTAINED_TYPES: frozenset[EntityType] = frozenset({"person", "organization", "other"})
+
+
+def _name_words(builder: _Builder) -> tuple[str, ...]:
+    """The case-folded words of an entity's longest name, without dots or a leading "the"."""
+    longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
+    return tuple(word.rstrip(".") for word in _strip_article(longest).casefold().split())
+
+
+def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:
+    """Fold each ``short`` entity into the ``full`` one: its surfaces, mentions and roles move over."""
+    for short, full in sorted(targets.items()):
         source = story.builders.get(short)
         target = story.builders.get(full)
         if source is None or target is None or source is target:
@@ -535,6 +647,10 @@ def _display_name(builder: _Builder) -> str:
         if country is not None:
             return country
     candidates = [_strip_article(surface) for surface in builder.surfaces]
+    if builder.type == "person" and len(builder.key) == 3:
+        # A name folded in with a word before it ("Striker Ana Roe") does not name the person.
+        own = [c for c in candidates if _person_key(c) == builder.key]
+        candidates = own or candidates
     counts: Counter[str] = Counter()
     for surface, count in builder.surfaces.items():
         counts[_strip_article(surface)] += count

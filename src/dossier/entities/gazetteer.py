@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from dossier.words import word_list
+
 # canonical name | other names | demonyms and adjectives
 _COUNTRIES = """
 United States|U.S.;US;USA;U.S.A.;America;United States of America|American;Americans;U.S.
@@ -74,13 +76,8 @@ Peru||Peruvian
 """
 
 
-def word_set(words: str) -> frozenset[str]:
-    """A set from a whitespace-separated word list (long lists read better as text)."""
-    return frozenset(words.split())
-
-
 #: Words that name an office or a job; before a name they make it a title.
-TITLE_WORDS = word_set(
+TITLE_WORDS = word_list(
     """
     president vice prime minister secretary spokesman spokeswoman spokesperson chancellor premier
     ambassador envoy diplomat director chairman chairwoman chair chief general admiral commander
@@ -90,6 +87,7 @@ TITLE_WORDS = word_set(
     spokesman's ceo founder analyst professor dr. mr. mrs. ms. sen. rep. gov. gen. pope
     colonel col. lieutenant lt. captain capt. major maj. adm. sergeant sgt. corporal brigadier commodore
     marshal inspector superintendent detective constable
+    councillor councilor councilman councilwoman
     """
 )
 
@@ -134,14 +132,14 @@ def is_title_word(lowered: str) -> bool:
 
 
 #: Last words of many newspapers' names: "Harbour Times", "Le Monde", "Daily Courier".
-PRESS_ENDINGS = word_set(
+PRESS_ENDINGS = word_list(
     """
     times post journal herald tribune monde gazette news daily telegraph guardian chronicle courier mail
     inquirer dispatch examiner press observer
     """
 )
 #: Articles (in several languages) that open many newspapers' names and few people's.
-PRESS_ARTICLES = word_set("el le la les die der das il lo los las")
+PRESS_ARTICLES = word_list("el le la les die der das il lo los las")
 
 
 def is_press_shaped(surface: str) -> bool:

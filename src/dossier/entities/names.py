@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dossier.analysis import NameMention, Tokens
 from dossier.article import Span
 from dossier.briefing import EntityType
+from dossier.entities.datelines import with_dateline_names
 from dossier.entities.gazetteer import (
     PRESS_ENDINGS,
     country_for_demonym,
@@ -36,6 +37,7 @@ from dossier.entities.gazetteer import (
     is_press_shaped,
     is_title_word,
 )
+from dossier.entities.headlines import with_headline_names
 from dossier.entities.roles import title_after, title_before
 from dossier.quotes.words import ORGANIZATION_HEADS
 
@@ -68,42 +70,80 @@ def name_mentions(
     text: str, entities: Iterable[tuple[int, int, str]], tokens: Tokens, sentences: Sequence[Span]
 ) -> tuple[NameMention, ...]:
     """The names of one article, from the model's ``(start, end, label)`` entities and its parse."""
-    found = _people_by_name(
-        _everywhere(text, _with_subject_names(text, tokens, list(_names(text, entities))))
-    )
+    read = with_dateline_names(text, with_headline_names(text, list(_names(text, entities))))
+    found = _people_by_name(_without_words_before(_everywhere(text, _with_subject_names(text, tokens, read))))
     return with_titles(text, sentences, _with_bodies(text, _with_countries(text, tokens, found)))
 
 
 def _names(text: str, entities: Iterable[tuple[int, int, str]]) -> Iterator[NameMention]:
-    """spaCy's entities as our mentions: mapped types, no leading "the", no edge punctuation."""
+    """spaCy's entities as our mentions: mapped types, no leading "the", no edge punctuation.
+
+    A name never runs across a line break: an entity the model read across one is cut there
+    (:func:`_line_pieces`), since two lines are two headlines, captions or paragraphs.
+    """
     for start, end, label in entities:
-        kind = _kind(label, text[start:end].strip())
-        if kind is None:
-            continue
-        if kind != "person" and text[start : start + 4].casefold() == "the ":
-            start += 4  # "the Harbour Board": the article is not part of the name
-        while end > start and not text[end - 1].isalnum() and not _ABBREVIATION.search(text, start, end):
-            end -= 1
-        while start < end and not text[start].isalnum():
-            start += 1
-        if text[end - 2 : end] in ("’s", "'s"):
-            end -= 2  # "Ana Roe’s office": the possessive is not part of the name
-        start = _press_name_start(text, start, end)
-        if is_press_shaped(text[start:end]):
-            kind = "organization"  # "La Voz", "the Harbour Times": a newspaper, whatever the model said
-        named = _after_titles(text, start, end)
-        if named != start and kind != "person" and _titled(text, named, end):
-            # "Secretary of State Ana Roe" read as one organization: a title before a name makes a person.
-            kind = "person"
-        if named >= end:
-            continue  # nothing but titles: "Sgt", "State"
-        if kind == "person":
-            start = _with_given_name(text, named, end)
-        surface = text[start:end]
-        if kind == "person" and _only_places(surface):
-            continue  # "U.S.-China" (relations) read as a person
-        if any(char.isupper() for char in surface):
-            yield NameMention(start, end, kind, surface)
+        for piece_start, piece_end in _line_pieces(text, start, end):
+            mention = _name(text, piece_start, piece_end, label)
+            if mention is not None:
+                yield mention
+
+
+def _line_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of ``text[start:end]`` on each line: the first line's part, and later lines'
+    parts that read as names on their own (two or more capitalised words, no digit).
+
+    "Betty Ford Center\nFri" keeps "Betty Ford Center"; "Ana Roe\nTomas Verhoek" keeps both.
+    """
+    piece_start = start
+    first = True
+    while True:
+        at = text.find("\n", piece_start, end)
+        piece_end = end if at < 0 else at
+        piece = text[piece_start:piece_end]
+        if piece.strip() and (first or _stands_as_name(piece)):
+            yield piece_start, piece_end
+        if at < 0:
+            return
+        piece_start, first = at + 1, False
+
+
+def _stands_as_name(piece: str) -> bool:
+    words = piece.split()
+    return (
+        len(words) >= 2 and all(word[:1].isupper() for word in words) and not any(c.isdigit() for c in piece)
+    )
+
+
+def _name(text: str, start: int, end: int, label: str) -> NameMention | None:
+    """One entity of the model as our mention, or None when nothing of a name is left."""
+    kind = _kind(label, text[start:end].strip())
+    if kind is None:
+        return None
+    if kind != "person" and text[start : start + 4].casefold() == "the ":
+        start += 4  # "the Harbour Board": the article is not part of the name
+    while end > start and not text[end - 1].isalnum() and not _ABBREVIATION.search(text, start, end):
+        end -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    if text[end - 2 : end] in ("’s", "'s"):
+        end -= 2  # "Ana Roe’s office": the possessive is not part of the name
+    start = _press_name_start(text, start, end)
+    if is_press_shaped(text[start:end]):
+        kind = "organization"  # "La Voz", "the Harbour Times": a newspaper, whatever the model said
+    named = _after_titles(text, start, end)
+    if named != start and kind != "person" and _titled(text, named, end):
+        # "Secretary of State Ana Roe" read as one organization: a title before a name makes a person.
+        kind = "person"
+    if named >= end:
+        return None  # nothing but titles: "Sgt", "State"
+    if kind == "person":
+        start = _with_given_name(text, named, end)
+    surface = text[start:end]
+    if kind == "person" and _only_places(surface):
+        return None  # "U.S.-China" (relations) read as a person
+    if any(char.isupper() for char in surface):
+        return NameMention(start, end, kind, surface)
+    return None
 
 
 def _with_given_name(text: str, start: int, end: int) -> int:
@@ -233,6 +273,7 @@ def _with_subject_names(text: str, tokens: Tokens, names: list[NameMention]) -> 
         if tokens.pos[first] != "PROPN":
             continue
         start, end = tokens.starts[first], tokens.ends[index]
+        start = text.rfind("\n", start, end) + 1 or start  # a name does not run across a line break
         if any(s < end and start < e for s, e in taken) or not text[start:end][:1].isupper():
             continue
         named = _after_titles(text, start, end)
@@ -291,6 +332,28 @@ def _everywhere(text: str, names: list[NameMention]) -> list[NameMention]:
             continue  # already part of a name
         found.append(NameMention(start, end, typed[match.group()], match.group()))
     return sorted(found, key=lambda name: (name.start, name.end))
+
+
+def _without_words_before(names: list[NameMention]) -> list[NameMention]:
+    """Person mentions cut to the full name the article gives on its own: "Striker Ana Roe" -> "Ana Roe".
+
+    The model takes a capitalised word before a name into it ("Colts QB Ana Roe",
+    "Comedian Ana Roe"). When the last two or more words of a longer person mention are a
+    person's name written alone elsewhere in the article, those words are the name.
+    """
+    people = {name.surface for name in names if name.type == "person" and " " in name.surface}
+    cut: list[NameMention] = []
+    for name in names:
+        words = name.surface.split(" ")
+        if name.type == "person" and len(words) >= 3:
+            for size in range(len(words) - 1, 1, -1):
+                tail = " ".join(words[-size:])
+                if tail in people:
+                    start = name.end - len(tail)
+                    name = NameMention(start, name.end, name.type, tail)
+                    break
+        cut.append(name)
+    return sorted(cut, key=lambda name: (name.start, name.end))
 
 
 def _most_common(votes: Counter[EntityType]) -> EntityType:

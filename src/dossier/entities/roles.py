@@ -8,7 +8,9 @@
   spokesman for the authority". The phrase after the comma runs to the next
   clause break and must hold an office noun.
 
-Both look only at a bounded number of tokens, so a role costs constant time.
+Both look only at a bounded number of tokens, so a role costs constant time,
+and never across a line break: the line before a name may be a caption or a
+widget's title, not the person's role.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dossier.analysis import NameMention
-from dossier.entities.gazetteer import is_title_word, word_set
+from dossier.entities.gazetteer import is_title_word
 from dossier.entities.tokenize import Token, tokenize
+from dossier.words import word_list
 
 #: Nouns that name an office: a title must contain one of them.
-OFFICE_NOUNS = word_set(
+OFFICE_NOUNS = word_list(
     """
     president minister secretary spokesman spokeswoman spokesperson chancellor premier ambassador envoy
     diplomat director chairman chairwoman chair chief general admiral commander senator congressman
@@ -28,16 +31,17 @@ OFFICE_NOUNS = word_set(
     officer judge justice attorney ceo founder analyst professor representative counterpart
     colonel col. lieutenant lt. captain capt. major maj. adm. gen. sergeant sgt. corporal brigadier commodore
     marshal inspector superintendent detective constable
+    councillor councilor councilman councilwoman coroner sheriff commissioner
     """
 )
 #: Words that may stand inside a title without being a title word themselves.
-_TITLE_GLUE = word_set("of for top senior former acting assistant special then 's ’s")
+_TITLE_GLUE = word_list("of for top senior former acting assistant special then 's ’s")
 _APPOSITION_OPENERS = frozenset({"the", "a", "an"})
 _CLAUSE_BREAKS = frozenset({",", ".", ";", ":", ")", "(", "—", "–", '"', "“", "”", "!", "?"})
-_CLAUSE_WORDS = word_set("who which that whose whom said says told and but when while as")
+_CLAUSE_WORDS = word_list("who which that whose whom said says told and but when while as")
 _MAX_TITLE_TOKENS = 10
 _MAX_COMMA_TITLE = 7
-_DETERMINERS = word_set("the a an his her its their our my your this that")
+_DETERMINERS = word_list("the a an his her its their our my your this that")
 _LOOK_CHARS = 160
 #: Enough characters to hold the one token right before a name.
 _GLANCE_CHARS = 40
@@ -46,7 +50,8 @@ _GLANCE_CHARS = 40
 def title_before(
     text: str, mention: NameMention, named: Sequence[NameMention], floor: int = 0
 ) -> tuple[int, int] | None:
-    """The span of a title written right before a person mention, if any."""
+    """The span of a title written right before a person mention, if any, on the mention's own line."""
+    floor = max(floor, text.rfind("\n", 0, mention.start) + 1)
     # Most names have no title: look at the last token alone before reading the whole window.
     last = tokenize(text, max(floor, mention.start - _GLANCE_CHARS), mention.start)[-1:]
     if not last or (last[0].text != "," and not _title_part(last[0], named)):
@@ -105,7 +110,10 @@ def _title_before_comma(
 def title_after(
     text: str, mention: NameMention, named: Sequence[NameMention], ceiling: int | None = None
 ) -> tuple[int, int] | None:
-    """The span of an appositive title after a person mention ("Jane Roe, the minister, ...")."""
+    """The span of an appositive title after a person mention ("Jane Roe, the minister, ..."), on its line."""
+    line_end = text.find("\n", mention.end)
+    if line_end >= 0:
+        ceiling = line_end if ceiling is None else min(ceiling, line_end)
     stop = min(len(text) if ceiling is None else ceiling, mention.end + _LOOK_CHARS)
     if not text[mention.end : stop].lstrip().startswith(","):
         return None  # an apposition opens with a comma; most names have none after them

@@ -1,0 +1,87 @@
+"""Short names that stand for one longer name of the story: "Red Sox" for "Boston Red Sox".
+
+News names an organization or a place in full once and shortens it after:
+"the Indian Navy" then "the Navy", "Staunton Police Department" then
+"Staunton Police", "Marfin Bank" then "the bank". A person is named in full
+and later with a word in front that the recognizer took into the name
+("Coroner Ana Roe", "Striker Ana Roe").
+
+* Organizations, places and other names: a name whose words open or close a
+  longer name of the same type ("Red Sox", "Boston Red" are in "Boston Red
+  Sox") stands for it when it is the only such longer name in the story.
+  Longer names are settled first, so a chain ("Morningside" -> "Morningside
+  Recovery" -> "Morningside Recovery Center") ends at the longest name.
+* People: a full name of three or more words whose last two or more words are
+  another person's full name ("Coroner Ana Roe" and "Ana Roe"), or whose first two or
+  more words are ("Ana Roe Signs Deal" in a headline), is that person,
+  when exactly one person fits; so is an initial and a surname ("A. Roe")
+  when exactly one person of that surname has a given name with that initial.
+
+With two or more candidates nothing is folded: guessing would merge two
+different things. Country names are folded by the gazetteer, never here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from dossier.briefing import EntityType
+
+Key = tuple[str, ...]
+
+
+def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> dict[Key, Key]:
+    """Short key -> the key of the longer name it stands for.
+
+    ``names`` maps each entity key to its type and the words of its canonical
+    (case-folded) name. Every target is itself never folded further.
+    """
+    folded: dict[Key, Key] = {}
+    by_type: defaultdict[EntityType, list[tuple[Key, tuple[str, ...]]]] = defaultdict(list)
+    for key, (kind, words) in sorted(names.items()):
+        by_type[kind].append((key, words))
+    for kind, entries in sorted(by_type.items()):
+        if kind == "person":
+            folded.update(_people(entries))
+        else:
+            folded.update(_other_names(entries))
+    return folded
+
+
+def _other_names(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
+    # Longest first: a name is folded into a longer one only if that one stays.
+    ordered = sorted(entries, key=lambda entry: (-len(entry[1]), entry[0]))
+    edges: dict[tuple[str, ...], set[Key]] = defaultdict(set)
+    folded: dict[Key, Key] = {}
+    for key, words in ordered:
+        targets = edges.get(words, set())
+        if len(targets) == 1:
+            folded[key] = next(iter(targets))
+            continue
+        for size in range(1, len(words)):
+            edges[words[:size]].add(key)
+            edges[words[-size:]].add(key)
+    return folded
+
+
+def _people(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
+    full = {words: key for key, words in entries if len(words) >= 2}
+    folded: dict[Key, Key] = {}
+    for key, words in entries:
+        if len(words) == 2 and len(words[0]) == 1:
+            # "L. Marsh": the one person whose given name starts with that letter.
+            fitting = {
+                other
+                for name, other in full.items()
+                if name[-1] == words[-1] and len(name[0]) > 1 and name[0][0] == words[0]
+            }
+        elif len(words) >= 3:
+            parts = [part for size in range(2, len(words)) for part in (words[-size:], words[:size])]
+            fitting = {full[part] for part in parts if part in full}
+        else:
+            continue
+        fitting.discard(key)
+        if len(fitting) == 1:
+            folded[key] = next(iter(fitting))
+    return folded

@@ -1,0 +1,111 @@
+"""Names in headline-shaped lines: cut down to the names the rest of the article gives.
+
+A line in Title Case or in capitals ("Ana Roe Steps Down As Harbour Chief",
+"RED HARBOUR SIGNS KEEPER") gives the recognizer no lower-case word to end a
+name at, so it reads "Ana Roe Steps Down" as one name. Such lines are
+headlines, teasers of related stories and caption titles; a line that ends
+like a sentence is not one. The article's
+other lines tell which names are real: a mention in a headline-shaped line
+that holds one or more names written elsewhere in the article (or a person's
+first or last name) is replaced by those names, with their types; one that
+holds none is left as the recognizer read it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from dossier.analysis import NameMention
+from dossier.briefing import EntityType
+
+#: How many of a line's longer words must be capitalised for it to be headline-shaped.
+_CAPITALISED_SHARE = 0.75
+#: Words of this many letters or more count; shorter ones ("of", "in", "to") stay lower case in a headline.
+_LONGER_WORD = 4
+_MIN_LONGER_WORDS = 3
+_SENTENCE_ENDS = (".", "!", "?")
+_CLOSERS = "\"'”’)] "
+_WORD = re.compile(r"[^\W\d_][^\W_]*")
+
+
+def with_headline_names(text: str, names: Sequence[NameMention]) -> list[NameMention]:
+    """``names``, each mention in a headline-shaped line cut to the names the article gives elsewhere."""
+    headline = {start for start, _ in _headline_lines(text)}
+    if not headline:
+        return list(names)
+
+    def line_of(offset: int) -> int:
+        return text.rfind("\n", 0, offset) + 1
+
+    inside = [name for name in names if line_of(name.start) in headline]
+    if not inside:
+        return list(names)
+    known = _known_names(name for name in names if line_of(name.start) not in headline)
+    found: list[NameMention] = [name for name in names if line_of(name.start) not in headline]
+    for name in inside:
+        found.extend(_cut(text, name, known))
+    return sorted(found, key=lambda name: (name.start, name.end))
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every line whose longer words are mostly capitalised."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if _headline_shaped(text[start:end]):
+            lines.append((start, end))
+        start = end + 1
+    return lines
+
+
+def _headline_shaped(line: str) -> bool:
+    if line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
+        return False  # a sentence in which most words are names ("Foreign Minister Wang Lin met ...")
+    longer = [word for word in _WORD.findall(line) if len(word) >= _LONGER_WORD]
+    if len(longer) < _MIN_LONGER_WORDS:
+        return False
+    capitalised = sum(1 for word in longer if word[0].isupper())
+    return capitalised >= _CAPITALISED_SHARE * len(longer)
+
+
+def _known_names(names: Iterable[NameMention]) -> dict[str, EntityType]:
+    """Case-folded surface -> type of each name outside headlines, and of people's first and last names."""
+    known: dict[str, EntityType] = {}
+    for name in names:
+        known.setdefault(name.surface.casefold(), name.type)
+        words = name.surface.split()
+        if name.type == "person" and len(words) > 1:
+            for word in (words[0], words[-1]):
+                known.setdefault(word.casefold(), "person")
+    return known
+
+
+def _cut(text: str, name: NameMention, known: dict[str, EntityType]) -> list[NameMention]:
+    """The known names inside ``name``, longest first and word-bounded; ``name`` itself when none is."""
+    surface = name.surface
+    if surface.casefold() in known:
+        return [name]
+    words = [(match.start(), match.end()) for match in re.finditer(r"\S+", surface)]
+    taken: list[tuple[int, int]] = []
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            start, end = words[first][0], words[first + size - 1][1]
+            while end > start and not surface[end - 1].isalnum():
+                end -= 1
+            if surface[start:end].casefold() not in known or any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+    if not taken:
+        return [name]
+    return [
+        NameMention(
+            name.start + start,
+            name.start + end,
+            known[surface[start:end].casefold()],
+            surface[start:end],
+        )
+        for start, end in sorted(taken)
+    ]
