@@ -1,0 +1,234 @@
+"""The per-article half on Dask workers: read, clean and (optionally) analyze, one task per partition.
+
+The result is the one :func:`dossier.pipeline.read_articles` gives, in the same
+order, with the same failures: sources are expanded here, in the coordinating
+process, into runs of names (partitions); a worker reads a partition and sends
+back only what the batch-level step needs (each draft's outlet and lines, see
+:mod:`dossier.repeats`); the repeated lines are found over the whole batch here;
+then the worker that holds the drafts cleans them (and reads them with spaCy
+when asked). Standard input (``-``) is read here and handed to the cluster.
+
+Every task is a pure function of its inputs, so when a worker dies Dask runs
+its tasks again elsewhere and the outcome does not change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from dossier.analysis import Analysis
+from dossier.article import Article, Draft, Failure
+from dossier.clean import clean, draft_paragraphs
+from dossier.errors import SourceError
+from dossier.ingest import Limits, read_sources
+from dossier.ingest.failures import CONVERTIBLE_ERRORS, failure_from
+from dossier.ingest.fields import repair_failure
+from dossier.ingest.sources import STDIN, expand
+from dossier.repeats import outlet_key, repeats_by_outlet
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+logger = logging.getLogger(__name__)
+
+#: Called once per source name read (the CLI's progress bar).
+Progress = Callable[[str], None]
+
+#: Names per task: enough that Dask's own cost per task (about a millisecond) is small beside the reading.
+PARTITION_NAMES = 16
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ReadPart:
+    """What one partition's names gave: drafts in order, and what could not be read."""
+
+    names: tuple[str, ...]
+    drafts: tuple[Draft, ...]
+    failures: tuple[Failure, ...]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Outline:
+    """What the batch-level step needs of a partition: each draft's outlet and, when it has one, its lines."""
+
+    outlets: tuple[str | None, ...]
+    lines: tuple[tuple[str, ...], ...]
+    failures: tuple[Failure, ...]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CleanPart:
+    """A partition's articles in draft order, the drafts that cleaning refused, and the analyses asked for."""
+
+    articles: tuple[Article, ...]
+    failures: tuple[Failure, ...]
+    analyses: tuple[Analysis, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class MappedRead:
+    """The map half of a whole run: articles and failures as ``read_articles`` orders them, and analyses."""
+
+    articles: tuple[Article, ...]
+    failures: tuple[Failure, ...]
+    analyses: tuple[Analysis, ...] = ()
+
+
+# --- the tasks (run on workers; module-level so that Dask pickles them by name) ---------------------------
+
+
+def read_part(names: tuple[str, ...], limits: Limits) -> ReadPart:
+    result = read_sources(list(names), limits=limits)
+    return ReadPart(names, result.drafts, result.failures)
+
+
+def outline(part: ReadPart) -> Outline:
+    outlets = tuple(outlet_key(draft) for draft in part.drafts)
+    lines = tuple(
+        tuple(draft_paragraphs(draft)) if key is not None else ()
+        for draft, key in zip(part.drafts, outlets, strict=True)
+    )
+    return Outline(outlets, lines, part.failures)
+
+
+def clean_part(part: ReadPart, repeated: tuple[frozenset[str], ...], model: str | None) -> CleanPart:
+    """Clean each draft with the lines its outlet repeats; with ``model``, read the articles with spaCy."""
+    articles: list[Article] = []
+    failures: list[Failure] = []
+    for draft, lines in zip(part.drafts, repeated, strict=True):
+        try:
+            articles.append(clean(draft, repeated=lines))
+        except SourceError as error:
+            failures.append(Failure(draft.source, type(error).__name__, error.message))
+    return CleanPart(tuple(articles), tuple(failures), _analyses(articles, model))
+
+
+def _analyses(articles: Sequence[Article], model: str | None) -> tuple[Analysis, ...]:
+    if model is None or not articles:
+        return ()
+    from dossier.analyze import analyze_articles
+    from dossier.nlp import load
+
+    unique = list({article.id: article for article in articles}.values())
+    # One process per worker: Dask already gives each core its own worker.
+    return tuple(analyze_articles(unique, load(model), processes=1))
+
+
+# --- the coordinator -----------------------------------------------------------------------------------
+
+
+def map_read(
+    client: Client,
+    sources: Sequence[str],
+    *,
+    limits: Limits,
+    analyze_with: str | None = None,
+    progress: Progress | None = None,
+    on_cleaned: Progress | None = None,
+) -> MappedRead:
+    """Read, clean (and with ``analyze_with``, a spaCy pipeline's name, analyze) ``sources`` on ``client``.
+
+    ``progress`` hears of each source name once it is read, ``on_cleaned`` once it is cleaned.
+    """
+    slots = _slots(sources, limits, progress)
+    parts: list[Future[ReadPart]] = []
+    names: list[tuple[str, ...]] = []
+    for slot in slots:
+        if isinstance(slot, tuple):
+            parts.append(client.submit(read_part, slot, limits, pure=False))
+            names.append(slot)
+        elif isinstance(slot, ReadPart):
+            parts.append(client.scatter(slot))
+            names.append(slot.names)
+    outlines = client.map(outline, parts, pure=False)
+    _report(outlines, names, progress)
+    found: list[Outline] = client.gather(outlines)
+    repeated = _repeats(found)
+    cleaned = [
+        client.submit(clean_part, part, lines, analyze_with, pure=False)
+        for part, lines in zip(parts, repeated, strict=True)
+    ]
+    _report(cleaned, names, on_cleaned)
+    results: list[CleanPart] = client.gather(cleaned)
+    return _in_order(slots, found, results)
+
+
+def _slots(
+    sources: Sequence[str], limits: Limits, progress: Progress | None
+) -> list[Failure | tuple[str, ...] | ReadPart]:
+    """The run in source order: failures found while expanding, partitions of names, stdin already read."""
+    slots: list[Failure | tuple[str, ...] | ReadPart] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        starts = range(0, len(run), PARTITION_NAMES)
+        slots.extend(tuple(run[start : start + PARTITION_NAMES]) for start in starts)
+        run.clear()
+
+    for source in sources:
+        try:
+            expansion = expand(source, follow_links=limits.follow_links)
+        except CONVERTIBLE_ERRORS as error:
+            close_run()
+            slots.append(repair_failure(failure_from(error, source=source)))
+            _tell(progress, source)
+            continue
+        for refused in expansion.refused:
+            close_run()
+            slots.append(repair_failure(failure_from(refused, source=refused.source or source)))
+        for name in expansion.names:
+            if name == STDIN:  # the workers have no way to our standard input: read it here
+                close_run()
+                slots.append(read_part((STDIN,), limits))
+            else:
+                run.append(name)
+    close_run()
+    return slots
+
+
+def _report(
+    futures: Sequence[Future[Any]], names: Sequence[tuple[str, ...]], progress: Progress | None
+) -> None:
+    """Tell ``progress`` of every name of each partition as its task finishes (in the order they finish)."""
+    if progress is None:
+        return
+    from distributed import as_completed
+
+    by_key = {future.key: part_names for future, part_names in zip(futures, names, strict=True)}
+    for future in as_completed(list(futures)):
+        for name in by_key[future.key]:
+            progress(name)
+
+
+def _repeats(found: Sequence[Outline]) -> list[tuple[frozenset[str], ...]]:
+    """The lines each draft's outlet repeats across the whole batch, partition by partition."""
+    outlets = [key for item in found for key in item.outlets]
+    lines = [draft_lines for item in found for draft_lines in item.lines]
+    repeats = repeats_by_outlet(outlets, lambda position: lines[position])
+    per_part: list[tuple[frozenset[str], ...]] = []
+    position = 0
+    for item in found:
+        count = len(item.outlets)
+        per_part.append(tuple(repeats.get(position + offset, frozenset()) for offset in range(count)))
+        position += count
+    return per_part
+
+
+def _in_order(slots: Sequence[Any], found: Sequence[Outline], results: Sequence[CleanPart]) -> MappedRead:
+    """Failures as a serial read orders them (reading's by source, then cleaning's); articles in order."""
+    failures: list[Failure] = []
+    parts = iter(found)
+    for slot in slots:
+        failures.extend([slot] if isinstance(slot, Failure) else next(parts).failures)
+    articles = tuple(article for result in results for article in result.articles)
+    failures.extend(failure for result in results for failure in result.failures)
+    analyses = tuple(analysis for result in results for analysis in result.analyses)
+    return MappedRead(articles, tuple(failures), analyses)
+
+
+def _tell(progress: Progress | None, name: str) -> None:
+    if progress is not None:
+        progress(name)
