@@ -53,7 +53,8 @@ def connect(*, workers: int | None = None, scheduler: str | None = None) -> Iter
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            host="127.0.0.1",  # a local cluster listens on this machine only
+            dashboard_address=":0",  # any free port: two runs at once must not fight over 8787
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,
