@@ -37,8 +37,11 @@ logger = logging.getLogger(__name__)
 #: Called once per source name read (the CLI's progress bar).
 Progress = Callable[[str], None]
 
-#: Names per task: enough that Dask's own cost per task (about a millisecond) is small beside the reading.
+#: Names per task at most: enough that Dask's own cost per task (about a millisecond) is small beside the
+#: reading of the names, few enough that the work spreads over every worker.
 PARTITION_NAMES = 16
+#: Tasks per worker thread when there are few names: load stays even when one task is slower.
+TASKS_PER_THREAD = 4
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -133,7 +136,7 @@ def map_read(
 
     ``progress`` hears of each source name once it is read, ``on_cleaned`` once it is cleaned.
     """
-    slots = _slots(sources, limits, progress)
+    slots = _slots(sources, limits, progress, sum(client.nthreads().values()))
     parts: list[Future[ReadPart]] = []
     names: list[tuple[str, ...]] = []
     for slot in slots:
@@ -157,36 +160,43 @@ def map_read(
 
 
 def _slots(
-    sources: Sequence[str], limits: Limits, progress: Progress | None
+    sources: Sequence[str], limits: Limits, progress: Progress | None, threads: int
 ) -> list[Failure | tuple[str, ...] | ReadPart]:
     """The run in source order: failures found while expanding, partitions of names, stdin already read."""
-    slots: list[Failure | tuple[str, ...] | ReadPart] = []
-    run: list[str] = []
-
-    def close_run() -> None:
-        starts = range(0, len(run), PARTITION_NAMES)
-        slots.extend(tuple(run[start : start + PARTITION_NAMES]) for start in starts)
-        run.clear()
-
+    entries: list[Failure | str | ReadPart] = []
     for source in sources:
         try:
             expansion = expand(source, follow_links=limits.follow_links)
         except CONVERTIBLE_ERRORS as error:
-            close_run()
-            slots.append(repair_failure(failure_from(error, source=source)))
+            entries.append(repair_failure(failure_from(error, source=source)))
             _tell(progress, source)
             continue
-        for refused in expansion.refused:
-            close_run()
-            slots.append(repair_failure(failure_from(refused, source=refused.source or source)))
+        entries.extend(repair_failure(failure_from(r, source=r.source or source)) for r in expansion.refused)
         for name in expansion.names:
-            if name == STDIN:  # the workers have no way to our standard input: read it here
-                close_run()
-                slots.append(read_part((STDIN,), limits))
-            else:
-                run.append(name)
-    close_run()
+            # The workers have no way to our standard input: it is read here.
+            entries.append(read_part((STDIN,), limits) if name == STDIN else name)
+    size = partition_size(sum(isinstance(entry, str) for entry in entries), threads)
+    slots: list[Failure | tuple[str, ...] | ReadPart] = []
+    run: list[str] = []
+    for entry in entries:
+        if isinstance(entry, str):
+            run.append(entry)
+            if len(run) < size:
+                continue
+        if run:
+            slots.append(tuple(run))
+            run = []
+        if not isinstance(entry, str):
+            slots.append(entry)
+    if run:
+        slots.append(tuple(run))
     return slots
+
+
+def partition_size(names: int, threads: int) -> int:
+    """Names per task: a few tasks per worker thread (so a slow or lost one is made up for), at most
+    :data:`PARTITION_NAMES`. How the names are cut up never changes the result, only the speed."""
+    return max(1, min(PARTITION_NAMES, -(-names // (TASKS_PER_THREAD * max(1, threads)))))
 
 
 def _report(
