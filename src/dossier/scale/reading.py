@@ -27,7 +27,7 @@ from dossier.ingest import Limits, read_sources
 from dossier.ingest.failures import CONVERTIBLE_ERRORS, failure_from
 from dossier.ingest.fields import repair_failure
 from dossier.ingest.sources import STDIN, expand
-from dossier.repeats import outlet_key, repeats_by_outlet
+from dossier.repeats import MIN_ARTICLES, outlet_key, repeats_by_outlet
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -97,6 +97,23 @@ def outline(part: ReadPart) -> Outline:
     return Outline(outlets, lines, part.failures)
 
 
+def summary(item: Outline) -> Outline:
+    """The outline without its lines: what the coordinator gathers (the lines stay on the worker)."""
+    return Outline(item.outlets, (), item.failures)
+
+
+def outlet_repeats(
+    outlines: Sequence[Outline], groups: Sequence[Sequence[tuple[int, int]]]
+) -> tuple[tuple[frozenset[str], ...], ...]:
+    """Per group (one outlet's drafts as (outline, draft) pairs): the lines the outlet repeats, per draft."""
+    found: list[tuple[frozenset[str], ...]] = []
+    for group in groups:
+        lines = [outlines[index].lines[offset] for index, offset in group]
+        repeats = repeats_by_outlet(["outlet"] * len(group), lines.__getitem__)
+        found.append(tuple(repeats.get(position, frozenset()) for position in range(len(group))))
+    return tuple(found)
+
+
 def clean_part(part: ReadPart, repeated: tuple[frozenset[str], ...], model: str | None) -> CleanPart:
     """Clean each draft with the lines its outlet repeats; with ``model``, read the articles with spaCy."""
     articles: list[Article] = []
@@ -136,7 +153,7 @@ def map_read(
 
     ``progress`` hears of each source name once it is read, ``on_cleaned`` once it is cleaned.
     """
-    slots = _slots(sources, limits, progress, sum(client.nthreads().values()))
+    slots = _slots(sources, limits, progress, _threads(client))
     parts: list[Future[ReadPart]] = []
     names: list[tuple[str, ...]] = []
     for slot in slots:
@@ -147,9 +164,10 @@ def map_read(
             parts.append(client.scatter(slot))
             names.append(slot.names)
     outlines = client.map(outline, parts, pure=False)
-    _report(outlines, names, progress)
-    found: list[Outline] = client.gather(outlines)
-    repeated = _repeats(found)
+    summaries = client.map(summary, outlines, pure=False)
+    _report(summaries, names, progress)
+    found: list[Outline] = client.gather(summaries)
+    repeated = _repeats(client, outlines, found)
     cleaned = [
         client.submit(clean_part, part, lines, analyze_with, pure=False)
         for part, lines in zip(parts, repeated, strict=True)
@@ -213,18 +231,41 @@ def _report(
             progress(name)
 
 
-def _repeats(found: Sequence[Outline]) -> list[tuple[frozenset[str], ...]]:
-    """The lines each draft's outlet repeats across the whole batch, partition by partition."""
-    outlets = [key for item in found for key in item.outlets]
-    lines = [draft_lines for item in found for draft_lines in item.lines]
-    repeats = repeats_by_outlet(outlets, lambda position: lines[position])
-    per_part: list[tuple[frozenset[str], ...]] = []
-    position = 0
-    for item in found:
-        count = len(item.outlets)
-        per_part.append(tuple(repeats.get(position + offset, frozenset()) for offset in range(count)))
-        position += count
-    return per_part
+def _repeats(
+    client: Client, outlines: Sequence[Future[Outline]], found: Sequence[Outline]
+) -> list[tuple[frozenset[str], ...]]:
+    """The lines each draft's outlet repeats across the whole batch, partition by partition.
+
+    Each outlet's drafts are compared among themselves only, so the outlets are shared out over the
+    workers (the comparison grows with the square of an outlet's drafts): a few tasks per worker thread,
+    each reading the lines from the outlines that hold them.
+    """
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for index, item in enumerate(found):
+        for offset, key in enumerate(item.outlets):
+            if key is not None:
+                groups.setdefault(key, []).append((index, offset))
+    shared = sorted((group for group in groups.values() if len(group) >= MIN_ARTICLES), key=len, reverse=True)
+    buckets: list[list[list[tuple[int, int]]]] = [[] for _ in range(min(len(shared), _threads(client) * 4))]
+    for number, group in enumerate(shared):  # the largest first, dealt round the buckets
+        buckets[number % len(buckets)].append(group)
+    per_part = [[frozenset[str]() for _ in item.outlets] for item in found]
+    tasks = []
+    for bucket in buckets:
+        used = sorted({index for group in bucket for index, _ in group})
+        local = {index: position for position, index in enumerate(used)}
+        renumbered = [[(local[index], offset) for index, offset in group] for group in bucket]
+        tasks.append(client.submit(outlet_repeats, [outlines[i] for i in used], renumbered, pure=False))
+    for bucket, result in zip(buckets, client.gather(tasks), strict=True):
+        for group, lines in zip(bucket, result, strict=True):
+            for (index, offset), repeated in zip(group, lines, strict=True):
+                per_part[index][offset] = repeated
+    return [tuple(item) for item in per_part]
+
+
+def _threads(client: Client) -> int:
+    threads: dict[str, int] = client.nthreads()
+    return max(1, sum(threads.values()))
 
 
 def _in_order(slots: Sequence[Any], found: Sequence[Outline], results: Sequence[CleanPart]) -> MappedRead:
