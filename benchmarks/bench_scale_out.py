@@ -10,7 +10,9 @@ average is printed before and after, and a loaded machine lowers the ratio):
 
 1. the map half (read + clean, :func:`dossier.scale.reading.map_read`) of
    ``--articles`` articles on a local cluster of 1 worker and of 2 workers,
-   each cluster warmed up first (imports), and the ratio of the two times;
+   each cluster warmed up first (imports), and the ratio of the two times, with
+   the CPU seconds the workers and the coordinator spent (on a loaded machine
+   the wall-time ratio falls, the CPU seconds show whether the work itself grew);
 2. the same with ``--analyze`` (the spaCy reading of every article) on
    ``--analyze-articles`` articles, each worker's model loaded first;
 3. the plain loop (:func:`dossier.pipeline.read_articles`, and
@@ -33,6 +35,7 @@ import concurrent.futures
 import json
 import multiprocessing
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -81,15 +84,25 @@ def timed(work: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
-def on_cluster(workers: int, files: Sequence[str], warm: Sequence[str], analyze: bool) -> tuple[float, int]:
-    """Seconds for the map half of ``files`` on a fresh local cluster of ``workers``, once it is warm."""
+def cpu_seconds() -> float:
+    """CPU time this process has used (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def on_cluster(
+    workers: int, files: Sequence[str], warm: Sequence[str], analyze: bool
+) -> tuple[float, float, int]:
+    """Wall and CPU seconds (workers and coordinator) of the map half on a fresh, warm local cluster."""
     with connect(workers=workers) as client:
         map_read(client, warm, limits=DEFAULT_LIMITS)  # imports on every worker
         if analyze:
             client.run(load, DEFAULT_MODEL)
         model = DEFAULT_MODEL if analyze else None
+        before = sum(client.run(cpu_seconds).values()) + cpu_seconds()
         seconds, mapped = timed(lambda: map_read(client, files, limits=DEFAULT_LIMITS, analyze_with=model))
-    return seconds, len(mapped.articles)
+        cpu = sum(client.run(cpu_seconds).values()) + cpu_seconds() - before
+    return seconds, cpu, len(mapped.articles)
 
 
 def plain(files: Sequence[str], analyze: bool) -> float:
@@ -113,12 +126,13 @@ def plain_here(files: Sequence[str], analyze: bool) -> float:
 
 def compare(label: str, files: Sequence[str], warm: Sequence[str], analyze: bool) -> None:
     loop = plain(files, analyze)
-    one, count = on_cluster(1, files, warm, analyze)
-    two, _ = on_cluster(2, files, warm, analyze)
+    one, one_cpu, count = on_cluster(1, files, warm, analyze)
+    two, two_cpu, _ = on_cluster(2, files, warm, analyze)
     print(
         f"{label}: {count} articles in {len(files)} files | plain loop {loop:6.2f} s "
-        f"({1000 * loop / count:.2f} ms/article) | 1 worker {one:6.2f} s | 2 workers {two:6.2f} s | "
-        f"ratio 1/2 workers {one / two:.2f}x | Dask's cost {1000 * (one - loop) / count:+.2f} ms/article",
+        f"({1000 * loop / count:.2f} ms/article) | 1 worker {one:6.2f} s ({one_cpu:.1f} CPU-s) | "
+        f"2 workers {two:6.2f} s ({two_cpu:.1f} CPU-s) | ratio 1/2 workers {one / two:.2f}x | "
+        f"Dask's cost {1000 * (one - loop) / count:+.2f} ms/article | load {os.getloadavg()[0]:.1f}",
         flush=True,
     )
 

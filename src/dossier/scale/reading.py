@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import zlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from dossier.ingest import Limits, read_sources
 from dossier.ingest.failures import CONVERTIBLE_ERRORS, failure_from
 from dossier.ingest.fields import repair_failure
 from dossier.ingest.sources import STDIN, expand
-from dossier.repeats import MIN_ARTICLES, outlet_key, repeats_by_outlet
+from dossier.repeats import outlet_key, repeats_by_outlet
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -42,6 +43,8 @@ Progress = Callable[[str], None]
 PARTITION_NAMES = 16
 #: Tasks per worker thread when there are few names: load stays even when one task is slower.
 TASKS_PER_THREAD = 4
+#: Buckets of outlets per worker thread for the repeated-line step (each bucket is one task).
+BUCKETS_PER_THREAD = 2
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -53,12 +56,17 @@ class ReadPart:
     failures: tuple[Failure, ...]
 
 
+#: One draft's lines for the repeated-line step: its offset in the partition, its outlet key, its lines.
+Lines = tuple[int, str, tuple[str, ...]]
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Outline:
-    """What the batch-level step needs of a partition: each draft's outlet and, when it has one, its lines."""
+    """What the batch-level step needs of a partition: each draft's outlet, and its lines by outlet bucket."""
 
     outlets: tuple[str | None, ...]
-    lines: tuple[tuple[str, ...], ...]
+    #: Per bucket (:func:`bucket_of`), the drafts whose outlet falls in it.
+    buckets: tuple[tuple[Lines, ...], ...]
     failures: tuple[Failure, ...]
 
 
@@ -88,13 +96,18 @@ def read_part(names: tuple[str, ...], limits: Limits) -> ReadPart:
     return ReadPart(names, result.drafts, result.failures)
 
 
-def outline(part: ReadPart) -> Outline:
+def bucket_of(outlet: str, buckets: int) -> int:
+    """The bucket of an outlet key: the same in every process (``hash()`` of a str is not)."""
+    return zlib.crc32(outlet.encode("utf-8")) % buckets
+
+
+def outline(part: ReadPart, buckets: int) -> Outline:
     outlets = tuple(outlet_key(draft) for draft in part.drafts)
-    lines = tuple(
-        tuple(draft_paragraphs(draft)) if key is not None else ()
-        for draft, key in zip(part.drafts, outlets, strict=True)
-    )
-    return Outline(outlets, lines, part.failures)
+    by_bucket: list[list[Lines]] = [[] for _ in range(buckets)]
+    for offset, (draft, key) in enumerate(zip(part.drafts, outlets, strict=True)):
+        if key is not None:
+            by_bucket[bucket_of(key, buckets)].append((offset, key, tuple(draft_paragraphs(draft))))
+    return Outline(outlets, tuple(tuple(lines) for lines in by_bucket), part.failures)
 
 
 def summary(item: Outline) -> Outline:
@@ -102,16 +115,21 @@ def summary(item: Outline) -> Outline:
     return Outline(item.outlets, (), item.failures)
 
 
-def outlet_repeats(
-    outlines: Sequence[Outline], groups: Sequence[Sequence[tuple[int, int]]]
-) -> tuple[tuple[frozenset[str], ...], ...]:
-    """Per group (one outlet's drafts as (outline, draft) pairs): the lines the outlet repeats, per draft."""
-    found: list[tuple[frozenset[str], ...]] = []
-    for group in groups:
-        lines = [outlines[index].lines[offset] for index, offset in group]
-        repeats = repeats_by_outlet(["outlet"] * len(group), lines.__getitem__)
-        found.append(tuple(repeats.get(position, frozenset()) for position in range(len(group))))
-    return tuple(found)
+def bucket_lines(item: Outline, bucket: int) -> tuple[Lines, ...]:
+    """One bucket's share of an outline: the only part of it that travels to another worker."""
+    return item.buckets[bucket]
+
+
+def outlet_repeats(pieces: Sequence[tuple[int, tuple[Lines, ...]]]) -> dict[tuple[int, int], frozenset[str]]:
+    """The lines each outlet of one bucket repeats, for every (partition, offset) of its drafts that has some.
+
+    ``pieces`` are (partition index, that partition's share of the bucket), in partition order.
+    """
+    where = [(index, offset) for index, piece in pieces for offset, _, _ in piece]
+    outlets = [key for _, piece in pieces for _, key, _ in piece]
+    lines = [draft_lines for _, piece in pieces for _, _, draft_lines in piece]
+    repeats = repeats_by_outlet(outlets, lines.__getitem__)
+    return {where[position]: repeated for position, repeated in repeats.items()}
 
 
 def clean_part(part: ReadPart, repeated: tuple[frozenset[str], ...], model: str | None) -> CleanPart:
@@ -163,11 +181,12 @@ def map_read(
         elif isinstance(slot, ReadPart):
             parts.append(client.scatter(slot))
             names.append(slot.names)
-    outlines = client.map(outline, parts, pure=False)
+    buckets = _threads(client) * BUCKETS_PER_THREAD
+    outlines = [client.submit(outline, part, buckets, pure=False) for part in parts]
     summaries = client.map(summary, outlines, pure=False)
     _report(summaries, names, progress)
     found: list[Outline] = client.gather(summaries)
-    repeated = _repeats(client, outlines, found)
+    repeated = _repeats(client, outlines, found, buckets)
     cleaned = [
         client.submit(clean_part, part, lines, analyze_with, pure=False)
         for part, lines in zip(parts, repeated, strict=True)
@@ -232,34 +251,32 @@ def _report(
 
 
 def _repeats(
-    client: Client, outlines: Sequence[Future[Outline]], found: Sequence[Outline]
+    client: Client, outlines: Sequence[Future[Outline]], found: Sequence[Outline], buckets: int
 ) -> list[tuple[frozenset[str], ...]]:
     """The lines each draft's outlet repeats across the whole batch, partition by partition.
 
-    Each outlet's drafts are compared among themselves only, so the outlets are shared out over the
-    workers (the comparison grows with the square of an outlet's drafts): a few tasks per worker thread,
-    each reading the lines from the outlines that hold them.
+    Each outlet's drafts are compared among themselves only (a comparison that grows with the square
+    of an outlet's drafts), so outlets are dealt into buckets by key and each bucket is one task; a
+    partition's lines travel only to the buckets of its own outlets.
     """
-    groups: dict[str, list[tuple[int, int]]] = {}
+    members: list[set[int]] = [set() for _ in range(buckets)]
     for index, item in enumerate(found):
-        for offset, key in enumerate(item.outlets):
+        for key in item.outlets:
             if key is not None:
-                groups.setdefault(key, []).append((index, offset))
-    shared = sorted((group for group in groups.values() if len(group) >= MIN_ARTICLES), key=len, reverse=True)
-    buckets: list[list[list[tuple[int, int]]]] = [[] for _ in range(min(len(shared), _threads(client) * 4))]
-    for number, group in enumerate(shared):  # the largest first, dealt round the buckets
-        buckets[number % len(buckets)].append(group)
-    per_part = [[frozenset[str]() for _ in item.outlets] for item in found]
+                members[bucket_of(key, buckets)].add(index)
     tasks = []
-    for bucket in buckets:
-        used = sorted({index for group in bucket for index, _ in group})
-        local = {index: position for position, index in enumerate(used)}
-        renumbered = [[(local[index], offset) for index, offset in group] for group in bucket]
-        tasks.append(client.submit(outlet_repeats, [outlines[i] for i in used], renumbered, pure=False))
-    for bucket, result in zip(buckets, client.gather(tasks), strict=True):
-        for group, lines in zip(bucket, result, strict=True):
-            for (index, offset), repeated in zip(group, lines, strict=True):
-                per_part[index][offset] = repeated
+    for bucket, indexes in enumerate(members):
+        if not indexes:
+            continue
+        pieces = [
+            (index, client.submit(bucket_lines, outlines[index], bucket, pure=False))
+            for index in sorted(indexes)
+        ]
+        tasks.append(client.submit(outlet_repeats, pieces, pure=False))
+    per_part = [[frozenset[str]() for _ in item.outlets] for item in found]
+    for result in client.gather(tasks):
+        for (index, offset), repeated in result.items():
+            per_part[index][offset] = repeated
     return [tuple(item) for item in per_part]
 
 
