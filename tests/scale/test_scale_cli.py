@@ -1,4 +1,4 @@
-"""``dossier ingest --workers`` and ``dossier brief --stories all --workers``: 1 and N workers agree byte for byte."""
+"""`ingest --workers` and `brief --stories all --workers`: 1 and N workers agree byte for byte."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from dossier.analysis import Analysis
 from dossier.article import Article, Draft, Failure
 from dossier.clean import clean, draft_paragraphs
-from dossier.errors import SourceError
+from dossier.errors import ClusterError, SourceError
 from dossier.ingest import Limits, read_sources
 from dossier.ingest.failures import CONVERTIBLE_ERRORS, failure_from
 from dossier.ingest.fields import repair_failure
@@ -185,14 +185,14 @@ def map_read(
     outlines = [client.submit(outline, part, buckets, pure=False) for part in parts]
     summaries = client.map(summary, outlines, pure=False)
     _report(summaries, names, progress)
-    found: list[Outline] = client.gather(summaries)
+    found: list[Outline] = gather(client, summaries)
     repeated = _repeats(client, outlines, found, buckets)
     cleaned = [
         client.submit(clean_part, part, lines, analyze_with, pure=False)
         for part, lines in zip(parts, repeated, strict=True)
     ]
     _report(cleaned, names, on_cleaned)
-    results: list[CleanPart] = client.gather(cleaned)
+    results: list[CleanPart] = gather(client, cleaned)
     return _in_order(slots, found, results)
 
 
@@ -274,10 +274,24 @@ def _repeats(
         ]
         tasks.append(client.submit(outlet_repeats, pieces, pure=False))
     per_part = [[frozenset[str]() for _ in item.outlets] for item in found]
-    for result in client.gather(tasks):
+    for result in gather(client, tasks):
         for (index, offset), repeated in result.items():
             per_part[index][offset] = repeated
     return [tuple(item) for item in per_part]
+
+
+def gather(client: Client, futures: Sequence[Future[Any]]) -> Any:
+    """The results of ``futures``; a task that killed every worker it ran on is a :class:`ClusterError`.
+
+    Dask runs the tasks of a dead worker again elsewhere; it gives up on one that took down several
+    workers in turn (``distributed.scheduler.allowed-failures``), as a document that crashes its reader would.
+    """
+    from distributed import KilledWorker
+
+    try:
+        return client.gather(futures)
+    except KilledWorker as error:
+        raise ClusterError(f"a task kept killing the workers that ran it: {error}") from error
 
 
 def _threads(client: Client) -> int:
