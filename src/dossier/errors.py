@@ -17,6 +17,7 @@
     ├── StoreError             the article store failed or refused a write
     ├── StageError             a pipeline stage broke its contract
     ├── SchemaError            a briefing does not match docs/briefing.schema.json
+    ├── ClusterError           the Dask scheduler cannot be reached, or the cluster lost the work
     └── UsageError             the caller asked for something impossible
 
 Context travels as keyword arguments (``source=``, ``stage=``) so that a
@@ -88,6 +89,10 @@ class StageError(DossierError):
 
 class SchemaError(DossierError):
     """A briefing does not validate against the published JSON Schema."""
+
+
+class ClusterError(DossierError):
+    """The Dask scheduler could not be reached, or its workers could not finish the work."""
 
 
 class UsageError(DossierError):

@@ -124,14 +124,15 @@ def read_articles(
     # Lines one outlet prints under several of its articles are its furniture (batch level).
     repeats = repeated_lines(drafts, draft_paragraphs)
     for position, draft in enumerate(drafts):
-        article = _clean_or_fail(draft, failures, repeats.get(position, frozenset()))
+        article = clean_or_fail(draft, failures, repeats.get(position, frozenset()))
         if article is not None:
             articles.append(article)
-    _raise_if_strict(failures, options)
+    raise_if_strict(failures, options)
     return ReadResult(tuple(articles), tuple(failures))
 
 
-def _clean_or_fail(draft: Draft, failures: list[Failure], repeated: frozenset[str]) -> Article | None:
+def clean_or_fail(draft: Draft, failures: list[Failure], repeated: frozenset[str]) -> Article | None:
+    """The cleaned article, or None with the reason added to ``failures`` (here or on a Dask worker)."""
     try:
         return clean(draft, repeated=repeated)
     except SourceError as error:
@@ -139,7 +140,8 @@ def _clean_or_fail(draft: Draft, failures: list[Failure], repeated: frozenset[st
         return None
 
 
-def _raise_if_strict(failures: Sequence[Failure], options: Options) -> None:
+def raise_if_strict(failures: Sequence[Failure], options: Options) -> None:
+    """With ``options.strict``, any failed source stops the run (the first one is named)."""
     if options.strict and failures:
         first = failures[0]
         more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
@@ -312,14 +314,50 @@ def ingest(
     fetcher: Fetcher | None = None,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    analyze: bool = False,
 ) -> tuple[AddResult, tuple[Failure, ...]]:
-    """Read sources and add them to the store in one transaction: all of them, or none."""
+    """Read sources and add them to the store in one transaction: all of them, or none.
+
+    With ``analyze`` each article's analysis is made now and kept beside it (a later briefing reads none).
+    """
     read = read_articles(sources, options=options, fetcher=fetcher, stdin=stdin, progress=progress)
+    return store_read(sources, read, store, options=options, analyze=analyze)
+
+
+def store_read(
+    sources: Sequence[str],
+    read: ReadResult,
+    store: Store,
+    *,
+    options: Options = Options(),
+    analyze: bool = False,
+    made: Sequence[Analysis] = (),
+) -> tuple[AddResult, tuple[Failure, ...]]:
+    """Add articles already read (here or on Dask workers) to the store, placing each in a story.
+
+    With ``analyze`` their analyses are kept too: those in ``made`` (read elsewhere), the rest made here.
+    """
     if not read.articles:
         raise NothingReadError(
             _nothing_read_message(sources, read.failures, stored=False), failures=read.failures
         )
-    return store.add(read.articles, assign_stories=True), read.failures
+    added = store.add(read.articles, assign_stories=True)
+    if analyze:
+        _keep_analyses(read.articles, made, options, store)
+    return added, read.failures
+
+
+def _keep_analyses(
+    articles: Sequence[Article], made: Sequence[Analysis], options: Options, store: Store
+) -> None:
+    """Store the analyses in ``made`` that the store lacks, then make (and store) any still missing."""
+    key = analyzer_key(options.model)
+    if made:
+        kept = store.analyses(list({analysis.article_id for analysis in made}), key)
+        fresh = {a.article_id: a for a in made if a.article_id not in kept and a.key == key}
+        if fresh:
+            store.add_analyses(list(fresh.values()))
+    analyses(articles, options=options, store=store)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -372,7 +410,14 @@ def brief_articles(
     articles: Sequence[Article], *, options: Options = Options(), store: Store | None = None
 ) -> Briefing:
     """The briefing of articles already read and grouped (one story of :func:`find_stories`)."""
-    story = story_of(articles, options=options, store=store, metadata={"generator": _generator()})
+    return brief_analysed(articles, analyses(articles, options=options, store=store), options=options)
+
+
+def brief_analysed(
+    articles: Sequence[Article], found: Mapping[str, Analysis], *, options: Options = Options()
+) -> Briefing:
+    """The briefing of articles whose analyses are all in ``found`` (a Dask worker's share of a run)."""
+    story = new_story(articles, found, metadata={"generator": _generator()})
     return run_story(story, options).briefing()
 
 

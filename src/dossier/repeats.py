@@ -51,17 +51,25 @@ def repeated_lines(
     ``lines_of`` gives a draft's paragraphs as cleaning finds them; it is only
     called for drafts that share their outlet with another draft.
     """
+    outlets = [outlet_key(draft) for draft in drafts]
+    return repeats_by_outlet(outlets, lambda position: lines_of(drafts[position]))
+
+
+def repeats_by_outlet(
+    outlets: Sequence[str | None], lines_at: Callable[[int], Sequence[str]]
+) -> dict[int, frozenset[str]]:
+    """:func:`repeated_lines` from each draft's :func:`outlet_key` and its lines (by position).
+
+    For a caller that no longer holds the drafts, only what they say (a Dask run reads them on workers).
+    """
     groups: dict[str, list[int]] = {}
-    for position, draft in enumerate(drafts):
-        key = outlet_key(draft)
+    for position, key in enumerate(outlets):
         if key is not None:
             groups.setdefault(key, []).append(position)
     found: dict[int, frozenset[str]] = {}
     for members in groups.values():
         if len(members) >= MIN_ARTICLES:
-            found.update(
-                _group_repeats(members, {position: lines_of(drafts[position]) for position in members})
-            )
+            found.update(_group_repeats(members, {position: lines_at(position) for position in members}))
     return found
 
 

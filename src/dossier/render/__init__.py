@@ -3,7 +3,8 @@
 Markdown and HTML are rendered by Jinja2 templates (``templates/``) from one
 view of the briefing (:func:`build_view`); JSON is the briefing's own records.
 
-:func:`write_briefing` is the one entry point that writes files. It checks the
+:func:`write_briefing` is the one entry point that writes files (a Dask run splits it
+into :func:`render_briefing` on a worker and :func:`write_rendered` here). It checks the
 JSON against the published schema and the span rules before anything is
 written, renders all three formats in memory, and only then replaces the files,
 each atomically, so a reader never sees a half-written briefing.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import json as stdlib_json  # plain `json` would be shadowed by the submodule dossier.render.json
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from dossier.briefing import Briefing
@@ -32,6 +34,7 @@ __all__ = [
     "build_view",
     "check_offsets",
     "load_schema",
+    "render_briefing",
     "to_html",
     "to_json",
     "to_markdown",
@@ -39,6 +42,7 @@ __all__ = [
     "view_to_html",
     "view_to_markdown",
     "write_briefing",
+    "write_rendered",
 ]
 
 logger = logging.getLogger(__name__)
@@ -54,6 +58,16 @@ def write_briefing(briefing: Briefing, outdir: Path) -> tuple[Path, Path, Path]:
     Raises :class:`SchemaError` (and writes nothing) when the briefing breaks the
     contract, and :class:`UsageError` when ``outdir`` cannot be a folder.
     """
+    write_rendered(render_briefing(briefing), outdir)
+    logger.info("wrote briefing of %d articles to %s", len(briefing.articles), outdir)
+    return outdir / JSON_NAME, outdir / MARKDOWN_NAME, outdir / HTML_NAME
+
+
+def render_briefing(briefing: Briefing) -> dict[str, bytes]:
+    """The bytes of briefing.json, briefing.md and briefing.html, checked against the contract.
+
+    Made where the briefing is (a Dask worker), written where the output folder is (:func:`write_rendered`).
+    """
     document = to_json(briefing)
     # Validate what will actually be on disk, not the in-memory records.
     data = stdlib_json.loads(document)
@@ -62,13 +76,15 @@ def write_briefing(briefing: Briefing, outdir: Path) -> tuple[Path, Path, Path]:
     view = build_view(briefing)  # once: Markdown and HTML show the same view
     rendered = {JSON_NAME: document, MARKDOWN_NAME: view_to_markdown(view), HTML_NAME: view_to_html(view)}
     # Encode everything first, so text that cannot be written fails before any file is touched.
-    payloads = {name: _encode(name, text) for name, text in rendered.items()}
+    return {name: _encode(name, text) for name, text in rendered.items()}
+
+
+def write_rendered(payloads: Mapping[str, bytes], outdir: Path) -> None:
+    """Write each file of :func:`render_briefing` into ``outdir``, each one atomically."""
     outdir = Path(outdir)
     _make_folder(outdir)
     for name, payload in payloads.items():
         _write_atomically(outdir / name, payload)
-    logger.info("wrote briefing of %d articles to %s", len(briefing.articles), outdir)
-    return outdir / JSON_NAME, outdir / MARKDOWN_NAME, outdir / HTML_NAME
 
 
 def _make_folder(outdir: Path) -> None:
