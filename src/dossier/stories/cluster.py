@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
+from typing import Any
 
 from dossier.stories.features import SPACES, Features
 from dossier.stories.model import StoryArticle
@@ -26,6 +28,7 @@ class Cluster:
         "_weighed_at",
         "first_date",
         "id",
+        "label",
         "last_date",
         "members",
         "merged_from",
@@ -50,6 +53,8 @@ class Cluster:
         self._vectors: dict[str, SparseVector] | None = None
         self._norms2: dict[str, float] = {}
         self._weighed_at = 0
+        #: The verbatim label, refreshed by the clusterer as the story grows (see ``label_due``).
+        self.label = ""
 
     def add(
         self,
@@ -113,6 +118,41 @@ class Cluster:
                 self._vectors[name] = weighed
                 self._norms2[name] = norm(weighed) ** 2
         return self._vectors[space], math.sqrt(self._norms2[space])
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything it holds, cached weights included, as plain JSON values (see ``stories.state``)."""
+        return {
+            "id": self.id,
+            "order": self.order,
+            "label": self.label,
+            "sums": self.sums,
+            "members": [member.to_dict() for member in self.members],
+            "title_stems": self.title_stems,
+            "titles": self.titles,
+            "years": [[year, count] for year, count in self.years.items()],
+            "merged_from": self.merged_from,
+            "vectors": self._vectors,
+            "norms2": self._norms2,
+            "weighed_at": self._weighed_at,
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> Cluster:
+        cluster = cls(str(state["id"]), int(state["order"]))
+        cluster.label = str(state["label"])
+        cluster.sums = {space: dict(state["sums"][space]) for space in SPACES}
+        cluster.members = [StoryArticle.from_dict(member) for member in state["members"]]
+        cluster.title_stems = [dict(counts) for counts in state["title_stems"]]
+        cluster.titles = [str(title) for title in state["titles"]]
+        cluster.years = {int(year): int(count) for year, count in state["years"]}
+        cluster.merged_from = [str(story) for story in state["merged_from"]]
+        for member in cluster.members:
+            cluster._widen_dates(member.published, member.published)
+        vectors = state["vectors"]
+        cluster._vectors = None if vectors is None else {space: dict(vectors[space]) for space in SPACES}
+        cluster._norms2 = {space: float(value) for space, value in state["norms2"].items()}
+        cluster._weighed_at = int(state["weighed_at"])
+        return cluster
 
     def main_year(self) -> int | None:
         """The year most of its dated members are about (the earliest on a tie); None when none says."""

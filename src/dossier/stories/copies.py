@@ -8,6 +8,11 @@ hash seed is explicit, so the same stream always finds the same copies.
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from dossier.errors import UsageError
@@ -32,6 +37,7 @@ class CopyFinder:
             raise UsageError(
                 f"at least 16 MinHash permutations are needed for a usable estimate, not {permutations}"
             )
+        self._threshold = threshold
         self._permutations = permutations
         # Drawing the permutations is most of the cost of a new MinHash: draw them once, share them.
         template = MinHash(num_perm=permutations, seed=SEED)
@@ -39,6 +45,8 @@ class CopyFinder:
         self._scheme = template.scheme
         self._lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
         self._order: dict[str, int] = {}
+        # The signatures in arrival order, kept so the finder can be saved and rebuilt (64 numbers each).
+        self._signatures: dict[str, bytes] = {}
 
     def __len__(self) -> int:
         return len(self._order)
@@ -54,9 +62,39 @@ class CopyFinder:
         if signature is None:
             return None
         found = [key for key in self._lsh.query(signature) if key in self._order]
+        self._remember(article_id, signature)
+        return min(found, key=self._order.__getitem__) if found else None
+
+    def to_state(self) -> dict[str, Any]:
+        """Its settings and every signature in arrival order (see :mod:`dossier.stories.state`)."""
+        return {
+            "threshold": self._threshold,
+            "permutations": self._permutations,
+            "signatures": [
+                [key, base64.b64encode(value).decode("ascii")] for key, value in self._signatures.items()
+            ],
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> CopyFinder:
+        """The finder as saved: the signatures are indexed again in their order (no text is read)."""
+        finder = cls(float(state["threshold"]), int(state["permutations"]))
+        for key, encoded in state["signatures"]:
+            values = np.frombuffer(base64.b64decode(encoded), dtype=np.uint64)
+            signature = MinHash(
+                num_perm=finder._permutations,
+                seed=SEED,
+                hashvalues=values,
+                permutations=finder._shared,
+                scheme=finder._scheme,
+            )
+            finder._remember(str(key), signature)
+        return finder
+
+    def _remember(self, article_id: str, signature: MinHash) -> None:
         self._lsh.insert(article_id, signature)
         self._order[article_id] = len(self._order)
-        return min(found, key=self._order.__getitem__) if found else None
+        self._signatures[article_id] = np.asarray(signature.hashvalues, dtype=np.uint64).tobytes()
 
     def _signature(self, text: str) -> MinHash | None:
         tokens = [word.lower() for word in words(text)]
