@@ -193,13 +193,15 @@ def test_ingest_in_chunks_across_connections_gives_what_one_ingest_gives(
     assert query(store_location, "SELECT count(*) FROM story_state") == [(1,)]
 
 
-def test_a_new_connection_resumes_from_the_saved_state_without_replaying(
+def test_a_closing_writer_saves_its_state_and_the_next_connection_resumes_without_replaying(
     store_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(story_keeper, "SAVE_EVERY_ARTICLES", 1)
     items = varied_stream(24, seed=2)
     with open_store(store_location) as store:
-        store.add(items[:20], assign_stories=True)
+        store.add(items[:12], assign_stories=True)
+        store.add(items[12:20], assign_stories=True)
+        assert query(store_location, "SELECT count(*) FROM story_state") == [(0,)]  # too few to save
+    assert query(store_location, "SELECT article_seq FROM story_state") == [(20,)]  # saved on close
 
     def replay(*_: object) -> None:
         raise AssertionError("a stored article was replayed")

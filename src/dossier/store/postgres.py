@@ -240,6 +240,23 @@ class PostgresStore(OwnedConnection[psycopg.Connection]):
 
     # --- internals ----------------------------------------------------------------------------------------
 
+    def _before_close(self) -> None:
+        """Save the story state a closing writer holds (best effort: skipped while another one writes)."""
+        connection = self._connection
+        if connection is None or self.read_only or not self._stories.wants_save_on_close():
+            return
+        try:
+            connection.execute("BEGIN")
+            row = connection.execute(
+                "SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), %s)", (WRITE_LOCK,)
+            ).fetchone()
+            if row is not None and row[0]:
+                self._stories.save_when_in_step(_QmarkRunner(connection))
+            connection.execute("COMMIT")
+        except (psycopg.Error, StoreError) as error:
+            logger.warning("%s: story state not saved on close: %s", self.label, error_line(error))
+            roll_back(connection)
+
     @contextmanager
     def _snapshot(self, doing: str) -> Iterator[psycopg.Connection]:
         """One read-only REPEATABLE READ transaction: the queries of one call see one state of the store."""

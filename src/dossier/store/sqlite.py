@@ -323,6 +323,24 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
                 logger.info("%s: the other writer is done; writing now", self.label)
             return
 
+    def _before_close(self) -> None:
+        """Save the story state a closing writer holds, so the next connection resumes from it.
+
+        Best effort: when another writer holds the lock past the busy timeout, or anything fails,
+        nothing is saved (the next connection replays the tail) and the store closes all the same.
+        """
+        connection = self._connection
+        if connection is None or self.read_only or not self._stories.wants_save_on_close():
+            return
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            self._stories.save_when_in_step(connection)
+            connection.execute("COMMIT")
+        except (sqlite3.Error, StoreError) as error:
+            logger.warning("%s: story state not saved on close: %s", self.label, _one_line(error))
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+
     def _sync_stories(self, connection: sqlite3.Connection, *, write: bool) -> None:
         self._stories.sync(connection, _SELECT_COLUMNS, self._read_row, write=write)
 

@@ -14,9 +14,10 @@ Nothing is replayed from the start when it need not be:
 
 - a connection's first write resumes from the saved state (``story_state``,
   see :mod:`dossier.stories.state`) and replays only the articles and merges
-  committed after it; saves come after every ``SAVE_EVERY_ARTICLES`` articles
-  and at least ``SAVE_GROWTH`` growth of the store, so their total cost stays
-  a small multiple of one save;
+  committed after it; a writer saves after every ``SAVE_EVERY_ARTICLES``
+  articles once the store grew by ``SAVE_GROWTH`` since the last save (so all
+  the saves of a growing store cost about two of the last one), and again when
+  its connection closes with a tail worth saving (:meth:`wants_save_on_close`);
 - listing stories (:func:`listed_stories`) reads rows the writers keep: each
   article's row as a story lists it (``story_articles.member``), each story's
   label (``stories.label``) and the merges. No clusterer runs.
@@ -44,9 +45,11 @@ if TYPE_CHECKING:  # numpy and datasketch load only when a store first works wit
 logger = logging.getLogger(__name__)
 
 #: Save the clusterer's state after at least this many new articles ...
-SAVE_EVERY_ARTICLES = 500
+SAVE_EVERY_ARTICLES = 1000
 #: ... and not before the store grew by this fraction since the last save.
-SAVE_GROWTH = 0.25
+SAVE_GROWTH = 1.0
+#: A connection that closes saves the state when the unsaved tail is at least this fraction of the store.
+CLOSE_SAVE_FRACTION = 1 / 32
 
 #: Turns a stored row into an Article (the store's own reader, so columns stay defined in one place).
 RowReader = Callable[[Sequence[Any]], Article]
@@ -172,6 +175,23 @@ class StoryKeeper:
         self._saved_seq = self._seen_seq
         logger.debug("stories: saved the clusterer state at article %d (%d bytes)", self._seen_seq, len(data))
         return True
+
+    def wants_save_on_close(self) -> bool:
+        """Whether enough is unsaved that saving now beats the next connection replaying it.
+
+        Replaying an article costs far more than saving one: a save is worth it once the unsaved tail is
+        ``CLOSE_SAVE_FRACTION`` of the store (any tail of a small store).
+        """
+        unsaved = self._seen_seq - self._saved_seq
+        return self._clusterer is not None and unsaved > 0 and unsaved >= self._seen_seq * CLOSE_SAVE_FRACTION
+
+    def save_when_in_step(self, connection: SqlRunner) -> bool:
+        """Save (in the open write transaction) only if nothing was committed since this keeper looked."""
+        articles = connection.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()
+        merges = connection.execute("SELECT coalesce(max(seq), 0) FROM story_merges").fetchone()
+        if int(articles[0]) != self._seen_seq or int(merges[0]) != self._seen_merge:
+            return False  # another writer went on: its own connection saves what it knows
+        return self.save_if_due(connection, force=True)
 
     def _settings_used(self) -> Settings:
         from dossier.stories import Settings
