@@ -27,6 +27,7 @@ fitted by ``scripts/train_story_join.py`` and thresholded with values tuned by
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 from collections.abc import Iterable, Mapping
@@ -292,10 +293,14 @@ class OnlineClusterer:
         for story_id, weight in hits.items():
             target = self.resolve(story_id)
             live[target] = live.get(target, 0.0) + weight
-        ranked = sorted(live.items(), key=lambda item: (-item[1], self._clusters[item[0]].order))
+        clusters = self._clusters
+        # Only the best few are scored: a partial selection, not a sort of every story the terms reach.
+        ranked = heapq.nsmallest(
+            self.settings.max_candidates, live.items(), key=lambda item: (-item[1], clusters[item[0]].order)
+        )
         return [
             (self._clusters[story_id], self._values(self._clusters[story_id], article, features, vectors))
-            for story_id, _ in ranked[: self.settings.max_candidates]
+            for story_id, _ in ranked
         ]
 
     def _values(
