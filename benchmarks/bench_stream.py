@@ -47,6 +47,8 @@ from bench_stories import ECBPLUS, bcubed_f1
 from corpora import ecbplus
 from dossier.article import Article, article_id
 from dossier.store import SqliteStore
+from dossier.store.sqlite import _SELECT_COLUMNS
+from dossier.store.story_keeper import StoryKeeper
 
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")
 _NUMBER = re.compile(r"\b\d+\b")
@@ -158,6 +160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--extra", type=int, default=1000, help="articles after the first size for the id-stability check"
     )
     parser.add_argument(
+        "--reads",
+        action="store_true",
+        help="at each size also time listing the stories and a new connection's resume vs a full replay",
+    )
+    parser.add_argument(
         "--bertopic-only",
         action="store_true",
         help="only BERTopic on the first size's articles (no ingest): to run beside a long ingest run",
@@ -194,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 batch = []
             if count in sizes:
                 timings[count] = elapsed
-                report(store, gold, count, elapsed)
+                report(store, gold, count, elapsed, reads=args.reads)
             if count == first:
                 ids_at_first = story_rows(store)
             if count == stable_at and args.extra:
@@ -239,7 +246,7 @@ def story_rows(store: SqliteStore) -> dict[str, str]:
     return {str(article_id): str(story_id) for article_id, story_id in rows}
 
 
-def report(store: SqliteStore, gold: dict[str, int], count: int, elapsed: float) -> None:
+def report(store: SqliteStore, gold: dict[str, int], count: int, elapsed: float, *, reads: bool) -> None:
     predicted = story_rows(store)
     ids = sorted(predicted)
     f1 = bcubed_f1([predicted[i] for i in ids], [str(gold[i]) for i in ids])
@@ -249,6 +256,28 @@ def report(store: SqliteStore, gold: dict[str, int], count: int, elapsed: float)
         f"peak RSS {peak_rss_mb():6.0f} MB, {stories} stories (true {len(set(gold.values()))}), "
         f"B-cubed F1 {f1:.3f}",
         flush=True,
+    )
+    if reads:
+        print(f"{'':>7}  {read_costs(store)}", flush=True)
+
+
+def read_costs(store: SqliteStore) -> str:
+    """What a reader and a new writer pay now: listing the stories; a new connection's clusterer, resumed
+    from the saved state (plus the tail since), and replayed from the first article as before it was saved."""
+    path = store.label
+    started = time.perf_counter()
+    listed = len(store.stories().stories)
+    listing = time.perf_counter() - started
+    with SqliteStore(path, read_only=True) as reader:
+        started = time.perf_counter()
+        StoryKeeper().sync(reader._live(), _SELECT_COLUMNS, reader._read_row, write=False)
+        resumed = time.perf_counter() - started
+        started = time.perf_counter()
+        StoryKeeper(resume=False).sync(reader._live(), _SELECT_COLUMNS, reader._read_row, write=False)
+        replayed = time.perf_counter() - started
+    return (
+        f"list {listed} stories {listing:.2f} s; a new connection's clusterer: resumed {resumed:.1f} s, "
+        f"replayed from the start {replayed:.1f} s"
     )
 
 

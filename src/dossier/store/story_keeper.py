@@ -73,8 +73,10 @@ class StoryKeeper:
         *,
         save_every: int | None = None,
         save_growth: float | None = None,
+        resume: bool = True,
     ) -> None:
         self._settings = settings
+        self._resume_saved = resume  # False: always replay from the first article (to compare, in benchmarks)
         # Read at construction, not at import: a test (or a deployment) may set the module's values.
         self._save_every = SAVE_EVERY_ARTICLES if save_every is None else save_every
         self._save_growth = SAVE_GROWTH if save_growth is None else save_growth
@@ -102,7 +104,7 @@ class StoryKeeper:
         placement is stored too; without it (a reader) the placement lives only in memory.
         """
         if self._clusterer is None:
-            self._clusterer = self._resume(connection)
+            self._clusterer = self._resume(connection) if self._resume_saved else self._fresh()
         clusterer = self._clusterer
         rows = connection.execute(
             f"SELECT articles.seq, story_articles.story_id, story_articles.duplicate_of, {select_columns} "
@@ -192,6 +194,11 @@ class StoryKeeper:
         if int(articles[0]) != self._seen_seq or int(merges[0]) != self._seen_merge:
             return False  # another writer went on: its own connection saves what it knows
         return self.save_if_due(connection, force=True)
+
+    def _fresh(self) -> OnlineClusterer:
+        from dossier.stories import OnlineClusterer
+
+        return OnlineClusterer(self._settings_used())
 
     def _settings_used(self) -> Settings:
         from dossier.stories import Settings
