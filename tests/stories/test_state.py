@@ -8,6 +8,8 @@ import pytest
 
 from dossier.errors import StoreError
 from dossier.stories import OnlineClusterer, Settings
+from dossier.stories.cluster import _packed, _unpacked
+from dossier.stories.label import label_due
 from dossier.stories.state import dump_state, fingerprint, load_state
 from stories.newsroom import varied_stream
 
@@ -47,3 +49,32 @@ def test_the_fingerprint_names_the_settings() -> None:
 def test_an_unreadable_state_is_a_store_error(data: bytes) -> None:
     with pytest.raises(StoreError, match="saved story state cannot be read"):
         load_state(data, Settings(), source="test")
+
+
+def test_labels_are_set_while_small_then_when_a_story_doubles() -> None:
+    assert [size for size in range(1, 70) if label_due(size)] == [1, 2, 3, 4, 5, 6, 7, 8, 16, 32, 64]
+
+
+def test_a_story_that_did_not_grow_keeps_its_label_however_much_else_arrives() -> None:
+    items = varied_stream(60, seed=4)
+    early, later = OnlineClusterer(), OnlineClusterer()
+    for article in items[:30]:
+        early.add(article)
+    for article in items:
+        later.add(article)
+    now = {story.id: story for story in later.stories().stories}
+    unchanged = [s for s in early.stories().stories if s.id in now and now[s.id].size == s.size]
+    assert unchanged  # the later articles moved the IDF, and these stories took none of them
+    assert all(now[story.id].label == story.label for story in unchanged)
+
+
+def test_centroid_weights_round_trip_packed_and_fall_back_to_a_plain_dict() -> None:
+    sums = {"quake": 2, "varna": 1}
+    aligned = {"quake": 1.5, "varna": 0.25}
+    packed = _packed(aligned, sums)
+    assert isinstance(packed, str)
+    assert list(_unpacked(packed, sums).items()) == list(aligned.items())
+    unaligned = {"varna": 0.25, "quake": 1.5}  # another order: kept as it is, since order matters
+    assert _unpacked(_packed(unaligned, sums), sums) == unaligned
+    with pytest.raises(ValueError, match="holds 2 weights for 1 terms"):
+        _unpacked(packed, {"quake": 2})
