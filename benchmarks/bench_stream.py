@@ -18,6 +18,14 @@ the largest to the smallest size.
 
     PYTHONPATH=src python benchmarks/bench_stream.py                        # 10k, 30k, 100k
     PYTHONPATH=src python benchmarks/bench_stream.py --sizes 2000,5000      # a quick run
+    PYTHONPATH=src python benchmarks/bench_stream.py --sizes 10000 --bertopic  # BERTopic on the same 10k
+
+After the first size, ``--extra`` more articles (1,000) are ingested and the
+script counts how many of the first size's articles keep their story id; with
+``--bertopic`` it fits BERTopic (MiniLM, UMAP, HDBSCAN; see
+``bertopic_baseline.py``) on the same first articles in a process of its own,
+for its time and peak memory, and refits it with the extra articles to count
+how many keep their topic id.
 """
 
 from __future__ import annotations
@@ -34,10 +42,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import bertopic_baseline
 from bench_stories import ECBPLUS, bcubed_f1
 from corpora import ecbplus
 from dossier.article import Article, article_id
 from dossier.store import SqliteStore
+from dossier.store.sqlite import _SELECT_COLUMNS
+from dossier.store.story_keeper import StoryKeeper
 
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")
 _NUMBER = re.compile(r"\b\d+\b")
@@ -140,36 +151,103 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,30000,100000", help="comma-separated checkpoints")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch", type=int, default=500, help="articles per ingest transaction")
+    parser.add_argument(
+        "--bertopic",
+        action="store_true",
+        help="also fit BERTopic on the first size's articles (time, memory, ids kept after a refit)",
+    )
+    parser.add_argument(
+        "--extra", type=int, default=1000, help="articles after the first size for the id-stability check"
+    )
+    parser.add_argument(
+        "--reads",
+        action="store_true",
+        help="at each size also time listing the stories and a new connection's resume vs a full replay",
+    )
+    parser.add_argument(
+        "--bertopic-only",
+        action="store_true",
+        help="only BERTopic on the first size's articles (no ingest): to run beside a long ingest run",
+    )
     args = parser.parse_args(argv)
     sizes = sorted(int(size) for size in args.sizes.split(","))
     if not ECBPLUS.is_dir():
         print(f"ECB+ is absent: {ECBPLUS}", file=sys.stderr)
         return 1
+    if args.bertopic_only:
+        made = list(stream(sizes[0] + args.extra, args.seed))
+        bodies = [article.text for article, _ in made]
+        gold_first = [str(story) for _, story in made[: sizes[0]]]
+        compare_bertopic(bodies[: sizes[0]], bodies[sizes[0] :], gold_first)
+        return 0
+    first, stable_at = sizes[0], sizes[0] + args.extra
     timings: dict[int, float] = {}
+    texts: list[str] = []
+    ids_at_first: dict[str, str] = {}
+    gold: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as folder, SqliteStore(Path(folder) / "stream.db") as store:
-        gold: dict[str, int] = {}
         batch: list[Article] = []
         elapsed = 0.0
-        for count, (article, story) in enumerate(stream(sizes[-1], args.seed), start=1):
+        last = max(sizes[-1], stable_at if args.extra else 0)
+        for count, (article, story) in enumerate(stream(last, args.seed), start=1):
             gold.setdefault(article.id, story)
             batch.append(article)
-            if len(batch) == args.batch or count in sizes:
+            if count <= stable_at:
+                texts.append(article.text)
+            if len(batch) == args.batch or count in sizes or count in (stable_at, last):
                 started = time.perf_counter()
                 store.add(batch, assign_stories=True)
                 elapsed += time.perf_counter() - started
                 batch = []
             if count in sizes:
                 timings[count] = elapsed
-                report(store, gold, count, elapsed)
+                report(store, gold, count, elapsed, reads=args.reads)
+            if count == first:
+                ids_at_first = story_rows(store)
+            if count == stable_at and args.extra:
+                later = story_rows(store)
+                kept = sum(1 for article, story_id in ids_at_first.items() if later[article] == story_id)
+                print(
+                    f"ours: after {args.extra} more articles, {kept} of {first} articles keep their story id "
+                    f"({kept / first:.1%})",
+                    flush=True,
+                )
+                if args.bertopic:  # now, not after the largest size: the ingest clock is stopped meanwhile
+                    gold_first = [str(gold[i]) for i in list(gold)[:first]]
+                    compare_bertopic(texts[:first], texts[first:stable_at], gold_first)
     if len(sizes) > 1:
         ratio = timings[sizes[-1]] / timings[sizes[0]]
         print(f"time ratio {sizes[-1]}/{sizes[0]}: {ratio:.1f} (linear would be {sizes[-1] / sizes[0]:.1f})")
     return 0
 
 
-def report(store: SqliteStore, gold: dict[str, int], count: int, elapsed: float) -> None:
+def compare_bertopic(texts: Sequence[str], extra: Sequence[str], gold: Sequence[str]) -> None:
+    """BERTopic on the same first articles, in its own process (skipped, with the reason, when absent)."""
+    why = bertopic_baseline.missing()
+    if why is not None:
+        print(f"BERTopic skipped: {why}", flush=True)
+        return
+    figures = bertopic_baseline.run(texts, extra)
+    # An outlier (topic -1) is a story of its own for B-cubed, not one big story.
+    labels = [str(topic) if topic != -1 else f"outlier-{index}" for index, topic in enumerate(figures.topics)]
+    print(
+        f"BERTopic on the first {len(texts)}: embed {figures.embed_s:.1f} s + fit {figures.fit_s:.1f} s "
+        f"= {figures.embed_s + figures.fit_s:.1f} s ({len(texts) / (figures.embed_s + figures.fit_s):.0f} "
+        f"articles/s), peak RSS {figures.peak_rss_mb:.0f} MB (own process), "
+        f"{len(set(figures.topics) - {-1})} topics + {figures.topics.count(-1)} outliers, "
+        f"B-cubed F1 {bcubed_f1(labels, list(gold)):.3f}; after a refit with {len(extra)} more, "
+        f"{figures.kept_ids} of {len(texts)} keep their topic id ({figures.kept_ids / len(texts):.1%})",
+        flush=True,
+    )
+
+
+def story_rows(store: SqliteStore) -> dict[str, str]:
     rows = store._live().execute("SELECT article_id, story_id FROM story_articles").fetchall()
-    predicted = dict(rows)
+    return {str(article_id): str(story_id) for article_id, story_id in rows}
+
+
+def report(store: SqliteStore, gold: dict[str, int], count: int, elapsed: float, *, reads: bool) -> None:
+    predicted = story_rows(store)
     ids = sorted(predicted)
     f1 = bcubed_f1([predicted[i] for i in ids], [str(gold[i]) for i in ids])
     stories = len(set(predicted.values()))
@@ -178,6 +256,28 @@ def report(store: SqliteStore, gold: dict[str, int], count: int, elapsed: float)
         f"peak RSS {peak_rss_mb():6.0f} MB, {stories} stories (true {len(set(gold.values()))}), "
         f"B-cubed F1 {f1:.3f}",
         flush=True,
+    )
+    if reads:
+        print(f"{'':>7}  {read_costs(store)}", flush=True)
+
+
+def read_costs(store: SqliteStore) -> str:
+    """What a reader and a new writer pay now: listing the stories; a new connection's clusterer, resumed
+    from the saved state (plus the tail since), and replayed from the first article as before it was saved."""
+    path = store.label
+    started = time.perf_counter()
+    listed = len(store.stories().stories)
+    listing = time.perf_counter() - started
+    with SqliteStore(path, read_only=True) as reader:
+        started = time.perf_counter()
+        StoryKeeper().sync(reader._live(), _SELECT_COLUMNS, reader._read_row, write=False)
+        resumed = time.perf_counter() - started
+        started = time.perf_counter()
+        StoryKeeper(resume=False).sync(reader._live(), _SELECT_COLUMNS, reader._read_row, write=False)
+        replayed = time.perf_counter() - started
+    return (
+        f"list {listed} stories {listing:.2f} s; a new connection's clusterer: resumed {resumed:.1f} s, "
+        f"replayed from the start {replayed:.1f} s"
     )
 
 

@@ -14,9 +14,10 @@ import pytest
 
 from dossier.article import Article
 from dossier.errors import StoreError
-from dossier.store import open_store
-from dossier.stories import story_id_for
-from stories.newsroom import BUS_FARES, QUAKE_TOLMIR, QUAKE_VARNA, articles, stream
+from dossier.store import open_store, story_keeper
+from dossier.stories import OnlineClusterer, Settings, story_id_for
+from dossier.stories.state import fingerprint
+from stories.newsroom import BUS_FARES, QUAKE_TOLMIR, QUAKE_VARNA, articles, stream, varied_stream
 
 
 def query(location: str, sql: str) -> list[tuple[Any, ...]]:
@@ -172,3 +173,101 @@ def _followed(story: str, merged: dict[str, str]) -> str:
     while story in merged:
         story = merged[story]
     return story
+
+
+def test_ingest_in_chunks_across_connections_gives_what_one_ingest_gives(
+    store_location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(story_keeper, "SAVE_EVERY_ARTICLES", 10)
+    monkeypatch.setattr(story_keeper, "SAVE_GROWTH", 0.0)
+    items = varied_stream(60, seed=11)
+    for start in range(0, len(items), 7):  # a new connection (a new process) per chunk
+        with open_store(store_location) as store:
+            store.add(items[start : start + 7], assign_stories=True)
+    with open_store(":memory:") as store:
+        store.add(items, assign_stories=True)
+        expected = store.stories()
+    assert story_rows(store_location) == _one_process_rows(items)
+    with open_store(store_location) as store:
+        assert store.stories() == expected
+    assert query(store_location, "SELECT count(*) FROM story_state") == [(1,)]
+
+
+def test_a_closing_writer_saves_its_state_and_the_next_connection_resumes_without_replaying(
+    store_location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = varied_stream(24, seed=2)
+    with open_store(store_location) as store:
+        store.add(items[:12], assign_stories=True)
+        store.add(items[12:20], assign_stories=True)
+        assert query(store_location, "SELECT count(*) FROM story_state") == [(0,)]  # too few to save
+    assert query(store_location, "SELECT article_seq FROM story_state") == [(20,)]  # saved on close
+
+    def replay(*_: object) -> None:
+        raise AssertionError("a stored article was replayed")
+
+    monkeypatch.setattr(OnlineClusterer, "place", replay)
+    with open_store(store_location) as store:
+        result = store.add(items[20:], assign_stories=True)
+    assert len(result.assignments) == 4
+
+
+def test_listing_stories_reads_rows_and_runs_no_clusterer(
+    store_location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(store_location) as store:
+        store.add(stream(), assign_stories=True)
+        expected = store.stories()
+
+    def clustering(*_: object, **__: object) -> None:
+        raise AssertionError("listing ran the clusterer")
+
+    monkeypatch.setattr(story_keeper.StoryKeeper, "sync", clustering)
+    with open_store(store_location) as store:
+        listed = store.stories()
+        assert listed == expected
+        assert [story.size for story in listed.stories] == [3, 2, 2]
+        assert all(story.label for story in listed.stories)
+        found = store.story(listed.stories[0].id)
+        assert found is not None and found[0] == listed.stories[0]
+
+
+def test_a_saved_state_made_under_other_settings_is_not_used(
+    store_location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(story_keeper, "SAVE_EVERY_ARTICLES", 1)
+    items = stream()
+    with open_store(store_location) as store:
+        store.add(items[:4], assign_stories=True)
+    other = fingerprint(Settings(join_threshold=0.3))
+    if store_location.startswith("postgresql://"):
+        with psycopg.connect(store_location) as connection:
+            connection.execute("UPDATE story_state SET fingerprint = %s", (other,))
+    else:
+        with sqlite3.connect(store_location) as connection:
+            connection.execute("UPDATE story_state SET fingerprint = ?", (other,))
+    with open_store(store_location) as store:  # replays the store, as before states were saved
+        store.add(items[4:], assign_stories=True)
+    assert story_rows(store_location)[items[-1].id] == story_rows(store_location)[items[0].id]
+
+
+def test_a_store_kept_before_listing_rows_is_listed_by_replay_and_filled_in_by_the_next_write(
+    store_location: str,
+) -> None:
+    items = stream()
+    with open_store(store_location) as store:
+        store.add(items[:5], assign_stories=True)
+        expected = store.stories()
+    for sql in ("UPDATE story_articles SET member = NULL", "UPDATE stories SET label = NULL"):
+        if store_location.startswith("postgresql://"):
+            with psycopg.connect(store_location) as connection:
+                connection.execute(sql.encode())
+        else:
+            with sqlite3.connect(store_location) as connection:
+                connection.execute(sql)
+    with open_store(store_location) as store:
+        assert store.stories() == expected
+        store.add(items[5:], assign_stories=True)
+    assert query(store_location, "SELECT count(*) FROM story_articles WHERE member IS NULL") == [(0,)]
+    live_unlabelled = "SELECT count(*) FROM stories WHERE label IS NULL AND merged_into IS NULL"
+    assert query(store_location, live_unlabelled) == [(0,)]

@@ -89,3 +89,54 @@ def stream() -> list[Article]:
     tolmir = articles(QUAKE_TOLMIR, "tolmir", dt.date(2025, 4, 2))
     fares = articles(BUS_FARES, "fares", dt.date(2025, 4, 1))
     return [varna[0], fares[0], tolmir[0], varna[1], fares[1], tolmir[1], varna[2]]
+
+
+# Invented building blocks for a longer stream: every story gets its own town, person and figure.
+_TOWNS = ("Orvel", "Brask", "Lunmo", "Tessik", "Dravo", "Kerrin", "Melvosk", "Satrun", "Pelago", "Idrin")
+_PEOPLE = ("Ana Vetch", "Joro Palm", "Lise Ormond", "Tam Kuri", "Edda Flin", "Pavo Senn", "Rhea Doss")
+_EVENTS = (
+    ("flood", "river {town} burst its banks after {n} days of rain", "water reached {n} houses"),
+    ("strike", "bus drivers in {town} walked out over pay", "{n} routes stopped running"),
+    ("fire", "a warehouse fire in {town} burned through the night", "{n} firefighters fought it"),
+    ("vote", "the {town} council voted on a new harbour plan", "the plan passed by {n} votes"),
+)
+_FILLER = (
+    "{person} told reporters in {town} that more news would follow.",
+    "Residents of {town} gathered near the square on the second day.",
+    "Officials said the count of {n} could still change.",
+    "{person} visited the site and spoke with families from {town}.",
+    "Local radio in {town} carried updates every hour.",
+)
+
+
+def varied_stream(count: int, seed: int) -> list[Article]:
+    """``count`` articles of about ``count // 4`` invented stories, interleaved and dated, from ``seed``.
+
+    One article in eight repeats an earlier one of its story under a new title (a wire copy).
+    """
+    import random
+
+    draw = random.Random(seed)
+    stories = [
+        (draw.choice(_EVENTS), f"{draw.choice(_TOWNS)}{number}", draw.choice(_PEOPLE), draw.randint(3, 900))
+        for number in range(max(1, count // 4))
+    ]
+    made: list[Article] = []
+    by_story: dict[int, list[Article]] = {}
+    for number in range(count):
+        index = draw.randrange(len(stories))
+        (kind, lead, detail), town, person, figure = stories[index]
+        published = dt.date(2025, 1, 1) + dt.timedelta(days=index * 3 + draw.randint(0, 2))
+        earlier = by_story.get(index, [])
+        if earlier and draw.random() < 0.125:
+            text = earlier[0].text.split("\n", 1)[1]
+        else:
+            values = {"town": town, "person": person, "n": figure}
+            lines = [lead.format(**values).capitalize() + ".", detail.format(**values).capitalize() + "."]
+            lines += [line.format(**values) for line in draw.sample(_FILLER, 3)]
+            text = "\n".join(lines)
+        title = f"{town} {kind}: update {number}"
+        article = make_article(title, text, source=f"wire-{number}.txt", published=published)
+        by_story.setdefault(index, []).append(article)
+        made.append(article)
+    return made

@@ -139,8 +139,14 @@ class OwnedConnection(Generic[ConnectionT]):
 
     def close(self) -> None:
         if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+            try:
+                self._before_close()
+            finally:
+                self._connection.close()
+                self._connection = None
+
+    def _before_close(self) -> None:
+        """Last work on the open connection (a store saves its story state here); must not raise."""
 
     def __enter__(self) -> Self:
         return self

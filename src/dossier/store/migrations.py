@@ -157,6 +157,23 @@ CREATE TABLE story_merges (
 );
 """
 
+# What listing the stories and resuming a writer need, so that neither replays the store: each
+# article's row as a story lists it (StoryArticle JSON), each story's label, and the clusterer's saved
+# state (one row, see dossier.stories.state). Rows kept before this migration are filled in by the
+# next story-assigning write.
+_STORY_STATE = """
+ALTER TABLE stories ADD COLUMN label TEXT;
+ALTER TABLE story_articles ADD COLUMN member BLOB;
+CREATE INDEX stories_by_merged_into ON stories (merged_into);
+CREATE TABLE story_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    article_seq INTEGER NOT NULL,
+    merge_seq INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+"""
+
 #: Every migration, in the order it must be applied. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
@@ -164,6 +181,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_analyses", _ANALYSES),
     Migration("0004_fts_porter", _FTS_PORTER),
     Migration("0005_stories", _STORIES),
+    Migration("0006_story_state", _STORY_STATE),
 )
 
 

@@ -90,12 +90,28 @@ CREATE TABLE story_merges (
 );
 """
 
+# As in SQLite (0006_story_state): the rows that let stories be listed, and a writer resume, without
+# replaying the store.
+_STORY_STATE = """
+ALTER TABLE stories ADD COLUMN label text;
+ALTER TABLE story_articles ADD COLUMN member bytea;
+CREATE INDEX stories_by_merged_into ON stories (merged_into);
+CREATE TABLE story_state (
+    id smallint PRIMARY KEY CHECK (id = 1),
+    article_seq bigint NOT NULL,
+    merge_seq bigint NOT NULL,
+    fingerprint text NOT NULL,
+    data bytea NOT NULL
+);
+"""
+
 #: Every migration, in the order it must be applied. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_search_config", _SEARCH_CONFIG),
     Migration("0002_articles", _ARTICLES),
     Migration("0003_analyses", _ANALYSES),
     Migration("0004_stories", _STORIES),
+    Migration("0005_story_state", _STORY_STATE),
 )
 
 

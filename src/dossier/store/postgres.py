@@ -45,7 +45,7 @@ from dossier.store.pg_migrations import (
     require_current_schema,
     roll_back,
 )
-from dossier.store.story_keeper import StoryKeeper, selected_stories
+from dossier.store.story_keeper import StoryKeeper, listed_stories, selected_stories
 from dossier.store.ts_query import TS_CONFIG, search_document, tsquery_expression
 from dossier.stories import Assignment, FoundStory, StoryMap
 
@@ -129,6 +129,7 @@ class PostgresStore(OwnedConnection[psycopg.Connection]):
                     assignments.append(self._stories.assign(runner, article, seq))
             if assign_stories:
                 self._stories.note_own_merges(runner)
+                self._stories.save_if_due(runner)
             connection.execute("COMMIT")
         except BaseException as error:
             # Roll back on anything, even an interrupt: a batch is stored whole or not at all.
@@ -143,27 +144,27 @@ class PostgresStore(OwnedConnection[psycopg.Connection]):
     def stories(
         self, *, query: str | None = None, since: dt.date | None = None, until: dt.date | None = None
     ) -> StoryMap:
-        """Every story of the store, replayed from its history, filtered by articles and dates."""
+        """Every story of the store as its writers stored it, filtered by articles and dates."""
         check_date_range(since, until)
         matching: set[str] | None = None
         with self._snapshot("cannot read stories") as connection:
-            clusterer = StoryKeeper().sync(
-                _QmarkRunner(connection), _SELECT_COLUMNS, self._read_row, write=False
-            )
+            runner = _QmarkRunner(connection)
+            listed = listed_stories(runner) or self._replayed_stories(runner)
+            stories, story_of = listed
             if query is not None:
-                ids = _matching_ids(connection, query)
-                matching = {story for story in (clusterer.story_of(i) for i in ids) if story is not None}
-        return selected_stories(clusterer.stories(), matching, since, until)
+                matching = {story_of[i] for i in _matching_ids(connection, query) if i in story_of}
+        return selected_stories(stories, matching, since, until)
 
     def story(self, story_id: str) -> tuple[FoundStory, list[Article]] | None:
         with self._snapshot("cannot read stories") as connection:
             target = _resolve_story(connection, story_id)
-        if target is None:
-            return None
-        found = next((story for story in self.stories().stories if story.id == target), None)
-        if found is None:
-            return None
-        with self._snapshot("cannot read stories") as connection:
+            if target is None:
+                return None
+            runner = _QmarkRunner(connection)
+            listed = listed_stories(runner, target) or self._replayed_stories(runner)
+            found = next((story for story in listed[0].stories if story.id == target), None)
+            if found is None:
+                return None
             rows = connection.execute(
                 f"SELECT {_SELECT_COLUMNS} FROM articles JOIN story_articles "
                 "ON story_articles.article_id = articles.id WHERE story_articles.story_id = %s "
@@ -171,6 +172,12 @@ class PostgresStore(OwnedConnection[psycopg.Connection]):
                 (target,),
             ).fetchall()
         return found, [self._read_row(row) for row in rows]
+
+    def _replayed_stories(self, runner: _QmarkRunner) -> tuple[StoryMap, dict[str, str]]:
+        # A store kept before listing rows were: a reader replays into a clusterer of its own.
+        clusterer = StoryKeeper().sync(runner, _SELECT_COLUMNS, self._read_row, write=False)
+        stories = clusterer.stories()
+        return stories, {article.id: story.id for story in stories.stories for article in story.articles}
 
     def matching_ids(self, query: str) -> list[str]:
         with self._snapshot("cannot search") as connection:
@@ -232,6 +239,23 @@ class PostgresStore(OwnedConnection[psycopg.Connection]):
         return int(row[0]) if row is not None else 0
 
     # --- internals ----------------------------------------------------------------------------------------
+
+    def _before_close(self) -> None:
+        """Save the story state a closing writer holds (best effort: skipped while another one writes)."""
+        connection = self._connection
+        if connection is None or self.read_only or not self._stories.wants_save_on_close():
+            return
+        try:
+            connection.execute("BEGIN")
+            row = connection.execute(
+                "SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), %s)", (WRITE_LOCK,)
+            ).fetchone()
+            if row is not None and row[0]:
+                self._stories.save_when_in_step(_QmarkRunner(connection))
+            connection.execute("COMMIT")
+        except (psycopg.Error, StoreError) as error:
+            logger.warning("%s: story state not saved on close: %s", self.label, error_line(error))
+            roll_back(connection)
 
     @contextmanager
     def _snapshot(self, doing: str) -> Iterator[psycopg.Connection]:

@@ -25,7 +25,7 @@ from dossier.errors import StoreError
 from dossier.store.base import AddResult, OwnedConnection, check_date_range, checked_limit
 from dossier.store.fts_query import match_expression
 from dossier.store.migrations import apply_migrations, require_current_schema
-from dossier.store.story_keeper import StoryKeeper, selected_stories
+from dossier.store.story_keeper import StoryKeeper, listed_stories, selected_stories
 
 if TYPE_CHECKING:  # the story clusterer pulls in numpy and datasketch: imported when stories are used
     from dossier.stories import Assignment, FoundStory, StoryMap
@@ -168,6 +168,7 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
                     assignments.append(self._stories.assign(connection, article, seq))
             if assign_stories:
                 self._stories.note_own_merges(connection)
+                self._stories.save_if_due(connection)
             connection.execute("COMMIT")
         except BaseException as error:
             # Roll back on anything, even an interrupt: a batch is stored whole or not at all.
@@ -184,35 +185,50 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
     def stories(
         self, *, query: str | None = None, since: dt.date | None = None, until: dt.date | None = None
     ) -> StoryMap:
-        """Every story of the store, replayed from its history, filtered by articles and dates."""
+        """Every story of the store as its writers stored it, filtered by articles and dates."""
         connection = self._live()
         check_date_range(since, until)
         with _translated(self.label, "cannot read stories"):
-            # A reader replays into a clusterer of its own: placements it makes are never written.
-            clusterer = StoryKeeper().sync(connection, _SELECT_COLUMNS, self._read_row, write=False)
-            matching: set[str] | None = None
-            if query is not None:
-                ids = self.matching_ids(query)
-                matching = {story for story in (clusterer.story_of(i) for i in ids) if story is not None}
-        return selected_stories(clusterer.stories(), matching, since, until)
+            connection.execute("BEGIN")  # one read transaction: the rows of one state of the store
+            try:
+                listed = listed_stories(connection)
+                if listed is None:  # kept before listing rows were: replay, as an older store must
+                    listed = self._replayed_stories(connection)
+                stories, story_of = listed
+                matching: set[str] | None = None
+                if query is not None:
+                    matching = {story_of[i] for i in self.matching_ids(query) if i in story_of}
+            finally:
+                connection.execute("COMMIT")
+        return selected_stories(stories, matching, since, until)
 
     def story(self, story_id: str) -> tuple[FoundStory, list[Article]] | None:
         connection = self._live()
         with _translated(self.label, "cannot read stories"):
-            target = _resolve_story(connection, story_id)
-        if target is None:
-            return None
-        found = next((story for story in self.stories().stories if story.id == target), None)
-        if found is None:
-            return None
-        with _translated(self.label, "cannot read stories"):
-            rows = connection.execute(
-                f"SELECT {_SELECT_COLUMNS} FROM articles JOIN story_articles "
-                "ON story_articles.article_id = articles.id WHERE story_articles.story_id = ? "
-                "ORDER BY articles.seq",
-                (target,),
-            ).fetchall()
+            connection.execute("BEGIN")
+            try:
+                target = _resolve_story(connection, story_id)
+                if target is None:
+                    return None
+                listed = listed_stories(connection, target) or self._replayed_stories(connection)
+                found = next((story for story in listed[0].stories if story.id == target), None)
+                if found is None:
+                    return None
+                rows = connection.execute(
+                    f"SELECT {_SELECT_COLUMNS} FROM articles JOIN story_articles "
+                    "ON story_articles.article_id = articles.id WHERE story_articles.story_id = ? "
+                    "ORDER BY articles.seq",
+                    (target,),
+                ).fetchall()
+            finally:
+                connection.execute("COMMIT")
         return found, [self._read_row(row) for row in rows]
+
+    def _replayed_stories(self, connection: sqlite3.Connection) -> tuple[StoryMap, dict[str, str]]:
+        # A reader replays into a clusterer of its own: placements it makes are never written.
+        clusterer = StoryKeeper().sync(connection, _SELECT_COLUMNS, self._read_row, write=False)
+        stories = clusterer.stories()
+        return stories, {article.id: story.id for story in stories.stories for article in story.articles}
 
     def matching_ids(self, query: str) -> list[str]:
         connection = self._live()
@@ -306,6 +322,24 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
             if waiting:
                 logger.info("%s: the other writer is done; writing now", self.label)
             return
+
+    def _before_close(self) -> None:
+        """Save the story state a closing writer holds, so the next connection resumes from it.
+
+        Best effort: when another writer holds the lock past the busy timeout, or anything fails,
+        nothing is saved (the next connection replays the tail) and the store closes all the same.
+        """
+        connection = self._connection
+        if connection is None or self.read_only or not self._stories.wants_save_on_close():
+            return
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            self._stories.save_when_in_step(connection)
+            connection.execute("COMMIT")
+        except (sqlite3.Error, StoreError) as error:
+            logger.warning("%s: story state not saved on close: %s", self.label, _one_line(error))
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
 
     def _sync_stories(self, connection: sqlite3.Connection, *, write: bool) -> None:
         self._stories.sync(connection, _SELECT_COLUMNS, self._read_row, write=write)

@@ -6,8 +6,13 @@ that joins. What leaves the clusterer is a frozen :class:`~dossier.stories.model
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import math
+import sys
+from array import array
+from collections.abc import Mapping
+from typing import Any
 
 from dossier.stories.features import SPACES, Features
 from dossier.stories.model import StoryArticle
@@ -26,6 +31,7 @@ class Cluster:
         "_weighed_at",
         "first_date",
         "id",
+        "label",
         "last_date",
         "members",
         "merged_from",
@@ -50,6 +56,8 @@ class Cluster:
         self._vectors: dict[str, SparseVector] | None = None
         self._norms2: dict[str, float] = {}
         self._weighed_at = 0
+        #: The verbatim label, refreshed by the clusterer as the story grows (see ``label_due``).
+        self.label = ""
 
     def add(
         self,
@@ -114,6 +122,47 @@ class Cluster:
                 self._norms2[name] = norm(weighed) ** 2
         return self._vectors[space], math.sqrt(self._norms2[space])
 
+    def to_state(self) -> dict[str, Any]:
+        """Everything it holds, cached weights included, as plain JSON values (see ``stories.state``)."""
+        return {
+            "id": self.id,
+            "order": self.order,
+            "label": self.label,
+            "sums": self.sums,
+            "members": [member.to_dict() for member in self.members],
+            "title_stems": self.title_stems,
+            "titles": self.titles,
+            "years": [[year, count] for year, count in self.years.items()],
+            "merged_from": self.merged_from,
+            "vectors": None
+            if self._vectors is None
+            else {space: _packed(vector, self.sums[space]) for space, vector in self._vectors.items()},
+            "norms2": self._norms2,
+            "weighed_at": self._weighed_at,
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> Cluster:
+        cluster = cls(str(state["id"]), int(state["order"]))
+        cluster.label = str(state["label"])
+        cluster.sums = {space: dict(state["sums"][space]) for space in SPACES}
+        cluster.members = [StoryArticle.from_dict(member) for member in state["members"]]
+        cluster.title_stems = [dict(counts) for counts in state["title_stems"]]
+        cluster.titles = [str(title) for title in state["titles"]]
+        cluster.years = {int(year): int(count) for year, count in state["years"]}
+        cluster.merged_from = [str(story) for story in state["merged_from"]]
+        for member in cluster.members:
+            cluster._widen_dates(member.published, member.published)
+        vectors = state["vectors"]
+        cluster._vectors = (
+            None
+            if vectors is None
+            else {space: _unpacked(vectors[space], cluster.sums[space]) for space in SPACES}
+        )
+        cluster._norms2 = {space: float(value) for space, value in state["norms2"].items()}
+        cluster._weighed_at = int(state["weighed_at"])
+        return cluster
+
     def main_year(self) -> int | None:
         """The year most of its dated members are about (the earliest on a tie); None when none says."""
         if not self.years:
@@ -149,3 +198,28 @@ class Cluster:
             self.first_date = first
         if last is not None and (self.last_date is None or last > self.last_date):
             self.last_date = last
+
+
+def _packed(vector: SparseVector, sums: dict[str, int]) -> str | SparseVector:
+    """A centroid's weights as base64 float64s in the order of its summed terms (its keys are those terms,
+    in that order, unless a re-weighing dropped one): a fifth of the JSON and many times faster to write.
+    Order matters: a cosine sums in the dict's order, so a resumed story must iterate as the saved one did.
+    """
+    if len(vector) != len(sums) or any(a != b for a, b in zip(vector, sums, strict=True)):
+        return vector
+    values = array("d", vector.values())
+    if sys.byteorder == "big":  # saved little-endian, so a state moves between machines
+        values.byteswap()
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def _unpacked(saved: str | Mapping[str, float], sums: dict[str, int]) -> SparseVector:
+    if not isinstance(saved, str):
+        return dict(saved)
+    values = array("d")
+    values.frombytes(base64.b64decode(saved))
+    if sys.byteorder == "big":
+        values.byteswap()
+    if len(values) != len(sums):
+        raise ValueError(f"a saved centroid holds {len(values)} weights for {len(sums)} terms")
+    return dict(zip(sums, values, strict=True))

@@ -27,10 +27,12 @@ fitted by ``scripts/train_story_join.py`` and thresholded with values tuned by
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from dossier.article import Article
 from dossier.errors import UsageError
@@ -41,8 +43,16 @@ from dossier.stories.copies import CopyFinder
 from dossier.stories.decision import JoinModel
 from dossier.stories.features import SPACES, Features, article_title, features_of
 from dossier.stories.index import DEFAULT_POSTING_CAP, CandidateIndex
-from dossier.stories.label import label_of
-from dossier.stories.model import Assignment, FoundStory, Merge, StoryArticle, StoryMap, story_id_for
+from dossier.stories.label import label_due, label_of
+from dossier.stories.model import (
+    Assignment,
+    FoundStory,
+    Merge,
+    StoryArticle,
+    StoryMap,
+    newest_first,
+    story_id_for,
+)
 from dossier.stories.weighting import DocumentFrequencies, SparseVector, cosine, norm
 
 logger = logging.getLogger(__name__)
@@ -179,6 +189,7 @@ class OnlineClusterer:
         self._absorbed_into[absorbed] = survivor
         if kept is not None and gone is not None:
             kept.absorb(gone)
+            kept.label = label_of(kept, self._frequencies)
         elif kept is not None:
             kept.merged_from.append(absorbed)
 
@@ -200,25 +211,43 @@ class OnlineClusterer:
 
     def stories(self) -> StoryMap:
         """Every story so far, newest first (by last date; undated stories after dated ones), then by id."""
-        found = [self._found(cluster) for cluster in self._clusters.values()]
-        found.sort(key=lambda story: story.id)
-        found.sort(
-            key=lambda story: story.last_published.toordinal() if story.last_published else 0, reverse=True
+        return newest_first(
+            FoundStory.of(cluster.id, cluster.label, cluster.members, cluster.merged_from)
+            for cluster in self._clusters.values()
         )
-        return StoryMap(stories=tuple(found))
 
-    def _found(self, cluster: Cluster) -> FoundStory:
-        outlets = sorted({member.outlet for member in cluster.members if member.outlet})
-        return FoundStory(
-            id=cluster.id,
-            label=label_of(cluster, self._frequencies),
-            size=len(cluster.members),
-            outlets=tuple(outlets),
-            first_published=cluster.first_date,
-            last_published=cluster.last_date,
-            articles=tuple(cluster.members),
-            merged_from=tuple(cluster.merged_from),
-        )
+    def label(self, story_id: str) -> str | None:
+        """The current label of a live story (None for an unknown or merged-away id)."""
+        cluster = self._clusters.get(story_id)
+        return cluster.label if cluster is not None else None
+
+    # --- saving and resuming (see dossier.stories.state) -------------------------------------------------
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything the clusterer has learned, as plain JSON values, so that it can resume exactly."""
+        return {
+            "frequencies": self._frequencies.to_state(),
+            "index": self._index.to_state(),
+            "copies": self._copies.to_state(),
+            "clusters": [cluster.to_state() for cluster in self._clusters.values()],
+            "story_of": self._story_of,
+            "absorbed_into": self._absorbed_into,
+            "merges": [merge.to_dict() for merge in self._merges],
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any], settings: Settings | None = None) -> OnlineClusterer:
+        """A clusterer in exactly the saved state, under ``settings`` (which must be those it ran with)."""
+        clusterer = cls(settings)
+        clusterer._frequencies = DocumentFrequencies.from_state(state["frequencies"])
+        clusterer._index = CandidateIndex.from_state(state["index"])
+        clusterer._copies = CopyFinder.from_state(state["copies"])
+        clusterers = (Cluster.from_state(cluster) for cluster in state["clusters"])
+        clusterer._clusters = {cluster.id: cluster for cluster in clusterers}
+        clusterer._story_of = {str(k): str(v) for k, v in state["story_of"].items()}
+        clusterer._absorbed_into = {str(k): str(v) for k, v in state["absorbed_into"].items()}
+        clusterer._merges = [Merge.from_dict(merge) for merge in state["merges"]]
+        return clusterer
 
     # --- internals -------------------------------------------------------------------------------------
 
@@ -264,10 +293,14 @@ class OnlineClusterer:
         for story_id, weight in hits.items():
             target = self.resolve(story_id)
             live[target] = live.get(target, 0.0) + weight
-        ranked = sorted(live.items(), key=lambda item: (-item[1], self._clusters[item[0]].order))
+        clusters = self._clusters
+        # Only the best few are scored: a partial selection, not a sort of every story the terms reach.
+        ranked = heapq.nsmallest(
+            self.settings.max_candidates, live.items(), key=lambda item: (-item[1], clusters[item[0]].order)
+        )
         return [
             (self._clusters[story_id], self._values(self._clusters[story_id], article, features, vectors))
-            for story_id, _ in ranked[: self.settings.max_candidates]
+            for story_id, _ in ranked
         ]
 
     def _values(
@@ -313,6 +346,8 @@ class OnlineClusterer:
         cluster.add(
             StoryArticle.of(article, duplicate_of), features, article_title(article), self._frequencies
         )
+        if label_due(len(cluster.members)):
+            cluster.label = label_of(cluster, self._frequencies)
         self._story_of[article.id] = cluster.id
         if duplicate_of is None:
             # Copies add nothing new to look the story up by.
@@ -350,6 +385,7 @@ class OnlineClusterer:
                 continue
             older, younger = (survivor, other) if survivor.order <= other.order else (other, survivor)
             older.absorb(younger)
+            older.label = label_of(older, self._frequencies)
             del self._clusters[younger.id]
             self._absorbed_into[younger.id] = older.id
             merge = Merge(survivor=older.id, absorbed=younger.id, article_id=article_id)

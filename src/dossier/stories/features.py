@@ -291,14 +291,15 @@ def features_of(article: Article) -> Features:
     """The features of one article: title and body stems and entities, and the body's figures."""
     title = article_title(article)
     body = article.text
-    body_stems = stems(body)
+    body_words = words(body)  # tokenized once for stems and figures: this runs for every ingested article
+    body_stems = _stems_of(body_words)
     lines = sum(1 for line in body.splitlines() if line.strip())
     return Features(
         entities_title=dict(Counter(entity_terms(title))),
         entities_body=dict(Counter(entity_terms(body))),
         stems_title=dict(Counter(stems(title))),
         stems_body=dict(Counter(body_stems)),
-        figures=dict(Counter(figure_terms(body))),
+        figures=dict(Counter(_figures_of(body_words))),
         content_words=len(body_stems),
         lines=lines,
         year=article.published.year if article.published else header_year(body),
@@ -321,12 +322,12 @@ def words(text: str) -> list[str]:
 
 def stems(text: str) -> list[str]:
     """Lower-cased content words, crudely stemmed so that "arrests" and "arrested" meet."""
-    found: list[str] = []
-    for word in words(text):
-        content = _content_stem(word)
-        if content is not None:
-            found.append(content)
-    return found
+    return _stems_of(words(text))
+
+
+def _stems_of(tokens: list[str]) -> list[str]:
+    content_stem = _content_stem
+    return [found for found in map(content_stem, tokens) if found is not None]
 
 
 @lru_cache(maxsize=1 << 18)
@@ -370,24 +371,31 @@ def entity_terms(text: str) -> list[str]:
 def _sentence_entities(sentence: str) -> list[str]:
     found: list[str] = []
     run: list[str] = []
-    previous_end: int | None = None
+    previous_end = -1
     for match in _WORD.finditer(sentence):
-        token = match.group()
-        if run and previous_end is not None and sentence[previous_end : match.start()].strip():
+        if run and sentence[previous_end : match.start()].strip():
             found.extend(_run_terms(run))  # a comma, bracket or dash between words ends a name
             run = []
-        sentence_start = previous_end is None
+        sentence_start = previous_end < 0
         previous_end = match.end()
-        lower = _without_possessive(token.lower())
-        capitalised = token[:1].isupper() and lower not in _CALENDAR
-        opens_or_extends = capitalised and not (lower in _STOPWORDS and (sentence_start or not run))
-        if opens_or_extends or (run and lower in _NAME_JOINERS):
+        lower, capitalised, function_word, joiner = _token_kind(match.group())
+        opens_or_extends = capitalised and not (function_word and (sentence_start or not run))
+        if opens_or_extends or (run and joiner):
             run.append(lower)
-        else:
+        elif run:
             found.extend(_run_terms(run))
             run = []
-    found.extend(_run_terms(run))
+    if run:
+        found.extend(_run_terms(run))
     return found
+
+
+@lru_cache(maxsize=1 << 18)
+def _token_kind(token: str) -> tuple[str, bool, bool, bool]:
+    """(lower-cased form, capitalised and not a calendar word, function word, name joiner), cached."""
+    lower = _without_possessive(token.lower())
+    capitalised = token[:1].isupper() and lower not in _CALENDAR
+    return lower, capitalised, lower in _STOPWORDS, lower in _NAME_JOINERS
 
 
 def _run_terms(run: list[str]) -> list[str]:
@@ -402,8 +410,12 @@ def _run_terms(run: list[str]) -> list[str]:
 
 def figure_terms(text: str) -> list[str]:
     """Numbers as written (digits only), years marked as such: "7.9", "year:2008"."""
+    return _figures_of(words(text))
+
+
+def _figures_of(tokens: list[str]) -> list[str]:
     found: list[str] = []
-    for word in words(text):
+    for word in tokens:
         if not word[0].isdigit():
             continue
         digits = word.replace(",", "")

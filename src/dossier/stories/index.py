@@ -10,7 +10,8 @@ every story.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from dossier.errors import UsageError
 
@@ -36,6 +37,21 @@ class CandidateIndex:
             if story_id in posting:
                 posting.remove(story_id)  # move to the recent end
             posting.append(story_id)
+
+    def to_state(self) -> dict[str, Any]:
+        """The posting lists, oldest story first (see :mod:`dossier.stories.state`)."""
+        return {
+            "cap": self._cap,
+            "postings": {term: list(posting) for term, posting in self._postings.items()},
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> CandidateIndex:
+        index = cls(int(state["cap"]))
+        index._postings = {
+            term: deque(posting, maxlen=index._cap) for term, posting in state["postings"].items()
+        }
+        return index
 
     def lookup(self, weighted_terms: Iterable[tuple[str, float]]) -> dict[str, float]:
         """Stories holding any of the terms, each with the summed weight of the terms it holds."""

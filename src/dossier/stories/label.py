@@ -2,7 +2,9 @@
 
 The label is the title (or, for an untitled article, its first line) of the
 member whose title is most central: closest to the story's summed title stems
-under the current IDF. Ties go to the earlier article, so labels are stable.
+under the IDF of the moment it is labelled. Ties go to the earlier article, so labels are stable.
+A story is labelled when it starts, at each join while small, when its size doubles and when it
+takes a merge (:func:`label_due`), so the label can be kept beside the story in a store.
 """
 
 from __future__ import annotations
@@ -16,6 +18,18 @@ if TYPE_CHECKING:
 
 #: Labels longer than this are cut at a word boundary (still verbatim: a prefix of the title).
 MAX_LABEL_CHARS = 160
+#: Stories up to this size are labelled again at every join.
+SMALL_STORY = 8
+
+
+def label_due(size: int) -> bool:
+    """Whether a story that just reached ``size`` members is labelled again.
+
+    Small stories are relabelled at every join; bigger ones when their size doubles, so labelling
+    costs a bounded multiple of the story's size in all, and a label depends only on the articles
+    that arrived before it (never on when a store was listed, or how an ingest was cut in batches).
+    """
+    return size <= SMALL_STORY or size & (size - 1) == 0
 
 
 def label_of(cluster: Cluster, frequencies: DocumentFrequencies) -> str:

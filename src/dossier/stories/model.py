@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from dossier.article import Article
@@ -54,6 +55,23 @@ class FoundStory(Record):
     last_published: dt.date | None
     articles: tuple[StoryArticle, ...]
     merged_from: tuple[str, ...] = ()
+
+    @classmethod
+    def of(
+        cls, story_id: str, label: str, members: Sequence[StoryArticle], merged_from: Sequence[str] = ()
+    ) -> FoundStory:
+        """A story from its members in order: size, outlets and date span follow from them."""
+        dates = [member.published for member in members if member.published is not None]
+        return cls(
+            id=story_id,
+            label=label,
+            size=len(members),
+            outlets=tuple(sorted({member.outlet for member in members if member.outlet})),
+            first_published=min(dates) if dates else None,
+            last_published=max(dates) if dates else None,
+            articles=tuple(members),
+            merged_from=tuple(merged_from),
+        )
 
     @property
     def copies(self) -> int:
@@ -111,3 +129,12 @@ class StoryMap(Record):
     def to_json_dict(self) -> dict[str, object]:
         """The contract's document: ``schema`` first, then the stories."""
         return {"schema": self.schema, "stories": [story.to_dict() for story in self.stories]}
+
+
+def newest_first(stories: Iterable[FoundStory]) -> StoryMap:
+    """The stories newest first (by last date; undated stories after dated ones), then by id."""
+    found = sorted(stories, key=lambda story: story.id)
+    found.sort(
+        key=lambda story: story.last_published.toordinal() if story.last_published else 0, reverse=True
+    )
+    return StoryMap(stories=tuple(found))

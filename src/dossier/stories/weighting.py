@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
 SparseVector = dict[str, float]
 
@@ -29,6 +30,17 @@ class DocumentFrequencies:
             counts = self._counts.setdefault(space, {})
             for term in terms:
                 counts[term] = counts.get(term, 0) + 1
+
+    def to_state(self) -> dict[str, Any]:
+        """Everything it holds, as plain JSON values (see :mod:`dossier.stories.state`)."""
+        return {"documents": self.documents, "counts": self._counts}
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> DocumentFrequencies:
+        frequencies = cls()
+        frequencies.documents = int(state["documents"])
+        frequencies._counts = {space: dict(counts) for space, counts in state["counts"].items()}
+        return frequencies
 
     def idf(self, space: str, term: str) -> float:
         """Smoothed inverse document frequency: 1 for a term every article holds, more for rarer ones."""
@@ -60,10 +72,7 @@ def cosine(
         return 0.0
     if len(left) > len(right):
         left, right = right, left
-    lookup = right.get  # bound once: this loop is the clusterer's hottest
-    dot = 0.0
-    for term, value in left.items():
-        other = lookup(term)
-        if other is not None:
-            dot += value * other
+    # The shared terms are found in C (a key-view intersection); fsum rounds the dot product exactly,
+    # so the set's order (which varies with the string hash seed) cannot change a single bit.
+    dot = math.fsum([left[term] * right[term] for term in left.keys() & right.keys()])
     return dot / (left_norm * right_norm)

@@ -1,0 +1,80 @@
+"""A saved clusterer resumes exactly where it stopped (dossier.stories.state)."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from dossier.errors import StoreError
+from dossier.stories import OnlineClusterer, Settings
+from dossier.stories.cluster import _packed, _unpacked
+from dossier.stories.label import label_due
+from dossier.stories.state import dump_state, fingerprint, load_state
+from stories.newsroom import varied_stream
+
+
+def test_a_clusterer_saved_and_loaded_mid_stream_places_the_rest_as_if_never_paused() -> None:
+    items = varied_stream(80, seed=3)
+    settings = Settings()
+    whole = OnlineClusterer(settings)
+    unbroken = [whole.add(article) for article in items]
+    first = OnlineClusterer(settings)
+    paused = [first.add(article) for article in items[:37]]
+    resumed = load_state(dump_state(first), settings, source="test")
+    paused += [resumed.add(article) for article in items[37:]]
+    assert paused == unbroken
+    assert resumed.stories() == whole.stories()
+    assert resumed.merges == whole.merges
+    assert len(whole.stories().stories) > 5  # the stream really holds many stories
+    assert any(a.duplicate_of for a in unbroken)  # ... and copies, found again after the pause
+
+
+def test_the_saved_state_is_the_same_bytes_for_the_same_stream() -> None:
+    def saved() -> bytes:
+        clusterer = OnlineClusterer()
+        for article in varied_stream(30, seed=5):
+            clusterer.add(article)
+        return dump_state(clusterer)
+
+    assert saved() == saved()
+
+
+def test_the_fingerprint_names_the_settings() -> None:
+    assert fingerprint(Settings()) == fingerprint(Settings())
+    assert fingerprint(Settings()) != fingerprint(Settings(join_threshold=0.2))
+
+
+@pytest.mark.parametrize("data", [b"not zlib", zlib.compress(b"{}"), zlib.compress(b"[1, 2]")])
+def test_an_unreadable_state_is_a_store_error(data: bytes) -> None:
+    with pytest.raises(StoreError, match="saved story state cannot be read"):
+        load_state(data, Settings(), source="test")
+
+
+def test_labels_are_set_while_small_then_when_a_story_doubles() -> None:
+    assert [size for size in range(1, 70) if label_due(size)] == [1, 2, 3, 4, 5, 6, 7, 8, 16, 32, 64]
+
+
+def test_a_story_that_did_not_grow_keeps_its_label_however_much_else_arrives() -> None:
+    items = varied_stream(60, seed=4)
+    early, later = OnlineClusterer(), OnlineClusterer()
+    for article in items[:30]:
+        early.add(article)
+    for article in items:
+        later.add(article)
+    now = {story.id: story for story in later.stories().stories}
+    unchanged = [s for s in early.stories().stories if s.id in now and now[s.id].size == s.size]
+    assert unchanged  # the later articles moved the IDF, and these stories took none of them
+    assert all(now[story.id].label == story.label for story in unchanged)
+
+
+def test_centroid_weights_round_trip_packed_and_fall_back_to_a_plain_dict() -> None:
+    sums = {"quake": 2, "varna": 1}
+    aligned = {"quake": 1.5, "varna": 0.25}
+    packed = _packed(aligned, sums)
+    assert isinstance(packed, str)
+    assert list(_unpacked(packed, sums).items()) == list(aligned.items())
+    unaligned = {"varna": 0.25, "quake": 1.5}  # another order: kept as it is, since order matters
+    assert _unpacked(_packed(unaligned, sums), sums) == unaligned
+    with pytest.raises(ValueError, match="holds 2 weights for 1 terms"):
+        _unpacked(packed, {"quake": 2})
