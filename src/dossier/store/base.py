@@ -63,9 +63,10 @@ class Store(Protocol):
         ...
 
     def matching_ids(self, query: str) -> list[str]:
-        """The ids of the stored articles a full-text ``query`` matches, in :meth:`select`'s order.
+        """The ids of the stored articles a full-text ``query`` matches, sorted by id (byte order).
 
-        Cheaper than :meth:`select` when only the ids are wanted: no article is read back.
+        Cheaper than :meth:`select` when only the ids are wanted: no article is read back and the matches
+        are not ranked, which at thousands of matches costs more than the search itself.
         """
         ...
 

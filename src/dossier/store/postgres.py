@@ -379,8 +379,11 @@ def _analysis_from_bytes(data: bytes, label: str) -> Analysis:
 
 
 def _matching_ids(connection: psycopg.Connection, query: str) -> list[str]:
-    sql, parameters = _select_sql(query=query, since=None, until=None, limit=None, columns="id")
-    return [str(row[0]) for row in connection.execute(sql, parameters)]
+    sql = (
+        f"SELECT id FROM articles WHERE articles.search @@ to_tsquery('{TS_CONFIG}', %s)"
+        ' ORDER BY id COLLATE "C"'
+    )
+    return [str(row[0]) for row in connection.execute(sql, (tsquery_expression(query),))]
 
 
 def _select_sql(
@@ -389,7 +392,6 @@ def _select_sql(
     since: dt.date | None,
     until: dt.date | None,
     limit: int | None,
-    columns: str = _SELECT_COLUMNS,
 ) -> tuple[str, list[Any]]:
     """The SELECT statement and its parameters; user text only ever travels as a parameter."""
     check_date_range(since, until)
@@ -405,7 +407,7 @@ def _select_sql(
         conditions.append("articles.published <= %s")
         parameters.append(until)
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    sql = f"SELECT {columns} FROM articles{where} ORDER BY {_ORDER}"
+    sql = f"SELECT {_SELECT_COLUMNS} FROM articles{where} ORDER BY {_ORDER}"
     if limit is not None:
         sql += " LIMIT %s"
         parameters.append(checked_limit(limit))

@@ -232,9 +232,12 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
 
     def matching_ids(self, query: str) -> list[str]:
         connection = self._live()
-        sql, parameters = _select_sql(query=query, since=None, until=None, limit=None)
+        sql = (
+            "SELECT articles.id FROM articles_fts JOIN articles ON articles.seq = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY articles.id"
+        )
         with _translated(self.label, "cannot search"):
-            return [str(row[0]) for row in connection.execute(sql, parameters)]
+            return [str(row[0]) for row in connection.execute(sql, (match_expression(query),))]
 
     def get(self, article_id: str) -> Article | None:
         connection = self._live()
