@@ -2,12 +2,13 @@
 
 SQLite connections belong to the thread that opened them, so each thread
 (every worker of the server's pool, and the ingest worker) opens its own store
-once and keeps it. Replaying the store's story history is the slow part of
-listing stories, so the replayed :class:`StoryIndex` is kept until the number
-of stored articles changes (an ingest here or in another process). The app
-starts the first replay in the background when it starts (:meth:`Catalog.warm`);
-after an ingest, pages show the previous index while the new one is replayed in
-the background, and only one replay runs at a time. A story's
+once and keeps it. Reading the store's stories (the rows its writers keep; an
+older store without them is replayed from its history, which is slow) builds a
+:class:`StoryIndex`, kept until the number of stored articles changes (an
+ingest here or in another process). The app builds the first index in the
+background when it starts (:meth:`Catalog.warm`); after an ingest, pages show
+the previous index while the new one is built in the background, and only one
+build runs at a time. A story's
 briefing is computed by the pipeline once and kept in memory, keyed by its
 article ids: a story that gains an article gets a new briefing, the old one is
 simply never asked for again.
