@@ -172,3 +172,20 @@ def test_one_of_before_the_verb_a_quotation_hangs_from_is_a_count_not_a_speaker(
         "in mending relations."
     )
     assert speaker_of(text, "harbour-to-harbour ties") != "One of the aims"
+
+
+def test_a_bare_surname_the_recognizer_missed_speaks_as_the_person_the_article_names() -> None:
+    text = (
+        "Bill Skelmore knew both men well.\n\n"
+        "“Having access to the file and two people who understand it is valuable,” said Skelmore, "
+        "explaining he worked more closely with one of them."
+    )
+    assert speaker_of(text, "Having access to the file") == "Bill Skelmore"
+
+
+def test_a_surname_two_people_share_goes_to_the_nearest_earlier_full_name() -> None:
+    text = (
+        "Bill Skelmore met the board in May. Walt Skelmore knew both men well.\n\n"
+        "“Having access to the file and two people who understand it is valuable,” said Skelmore."
+    )
+    assert speaker_of(text, "Having access to the file") == "Walt Skelmore"

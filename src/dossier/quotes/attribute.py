@@ -177,6 +177,7 @@ class _Context:
         self.sentence_ends = [span.end for span in sentences]
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
+        self.names = NameIndex([m for m in mentions if m.kind == "name"])
 
     def attribute(
         self,
@@ -314,6 +315,11 @@ class _Context:
             return covering[-1]
         if named:
             return named[-1]
+        word = self.text[head_at : tokens.ends[subject.head]]
+        full = self.names.full_name(word, head_at) if word[:1].isupper() else word
+        if full != word:
+            # The recognizer missed a bare surname ("…,” said Okafor) of a person the article names in full.
+            return SpeakerCandidate(head_at, tokens.ends[subject.head], full, "name", person=True)
         phrase_end = self._unnamed_phrase_end(subject.head, counted)
         if phrase_end is None:
             return None
