@@ -47,7 +47,7 @@ from dossier.store.pg_migrations import (
 )
 from dossier.store.story_keeper import StoryKeeper, listed_stories, selected_stories
 from dossier.store.ts_query import TS_CONFIG, search_document, tsquery_expression
-from dossier.stories import Assignment, FoundStory, StoryMap
+from dossier.stories import FoundStory, StoryMap
 
 logger = logging.getLogger(__name__)
 
@@ -111,25 +111,20 @@ class PostgresStore(OwnedConnection[psycopg.Connection]):
             return AddResult(added=(), unchanged=())
         if self.read_only:
             raise StoreError("the store is open read-only; nothing was written", source=self.label)
-        added: list[str] = []
-        unchanged: list[str] = []
-        assignments: list[Assignment] = []
         runner = _QmarkRunner(connection)
         try:
             connection.execute("BEGIN")
             # Every writer takes it, so rows are numbered (seq) in commit order and a story-assigning
             # writer sees every article committed before it: its clusterer replays them in that order.
             connection.execute(ADVISORY_LOCK_SQL, (WRITE_LOCK,))
-            if assign_stories:
-                self._stories.sync(runner, _SELECT_COLUMNS, self._read_row, write=True)
-            for article in articles:
-                seq = self._insert(connection, article)
-                (added if seq is not None else unchanged).append(article.id)
-                if assign_stories and seq is not None:
-                    assignments.append(self._stories.assign(runner, article, seq))
-            if assign_stories:
-                self._stories.note_own_merges(runner)
-                self._stories.save_if_due(runner)
+            added, unchanged, assignments = self._stories.store_batch(
+                runner,
+                articles,
+                lambda article: self._insert(connection, article),
+                assign_stories=assign_stories,
+                select_columns=_SELECT_COLUMNS,
+                read_row=self._read_row,
+            )
             connection.execute("COMMIT")
         except BaseException as error:
             # Roll back on anything, even an interrupt: a batch is stored whole or not at all.

@@ -28,7 +28,7 @@ from dossier.store.migrations import apply_migrations, require_current_schema
 from dossier.store.story_keeper import StoryKeeper, listed_stories, selected_stories
 
 if TYPE_CHECKING:  # the story clusterer pulls in numpy and datasketch: imported when stories are used
-    from dossier.stories import Assignment, FoundStory, StoryMap
+    from dossier.stories import FoundStory, StoryMap
 
 logger = logging.getLogger(__name__)
 
@@ -154,21 +154,16 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
             return AddResult(added=(), unchanged=())
         if self.read_only:
             raise StoreError("the store is open read-only; nothing was written", source=self.label)
-        added: list[str] = []
-        unchanged: list[str] = []
-        assignments: list[Assignment] = []
         self._begin_write(connection)
         try:
-            if assign_stories:
-                self._sync_stories(connection, write=True)
-            for article in articles:
-                seq = self._insert(connection, article)
-                (added if seq is not None else unchanged).append(article.id)
-                if assign_stories and seq is not None:
-                    assignments.append(self._stories.assign(connection, article, seq))
-            if assign_stories:
-                self._stories.note_own_merges(connection)
-                self._stories.save_if_due(connection)
+            added, unchanged, assignments = self._stories.store_batch(
+                connection,
+                articles,
+                lambda article: self._insert(connection, article),
+                assign_stories=assign_stories,
+                select_columns=_SELECT_COLUMNS,
+                read_row=self._read_row,
+            )
             connection.execute("COMMIT")
         except BaseException as error:
             # Roll back on anything, even an interrupt: a batch is stored whole or not at all.
@@ -343,9 +338,6 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
             logger.warning("%s: story state not saved on close: %s", self.label, _one_line(error))
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
-
-    def _sync_stories(self, connection: sqlite3.Connection, *, write: bool) -> None:
-        self._stories.sync(connection, _SELECT_COLUMNS, self._read_row, write=write)
 
     def _read_row(self, row: Sequence[Any]) -> Article:
         return _article_from_row(row, self.label)

@@ -138,6 +138,37 @@ class StoryKeeper:
             self._summaries_checked = True
         return clusterer
 
+    def store_batch(
+        self,
+        connection: SqlRunner,
+        articles: Sequence[Article],
+        insert: Callable[[Article], int | None],
+        *,
+        assign_stories: bool,
+        select_columns: str,
+        read_row: RowReader,
+    ) -> tuple[list[str], list[str], list[Assignment]]:
+        """Insert the articles inside the store's open write transaction; with ``assign_stories``, sync
+        first, place each new article, then note the merges and save the state when due.
+
+        ``insert`` stores one article and gives its row number, or None when its id is known. Returns the
+        ids added, the ids left unchanged and the assignments, in input order.
+        """
+        added: list[str] = []
+        unchanged: list[str] = []
+        assignments: list[Assignment] = []
+        if assign_stories:
+            self.sync(connection, select_columns, read_row, write=True)
+        for article in articles:
+            seq = insert(article)
+            (added if seq is not None else unchanged).append(article.id)
+            if assign_stories and seq is not None:
+                assignments.append(self.assign(connection, article, seq))
+        if assign_stories:
+            self.note_own_merges(connection)
+            self.save_if_due(connection)
+        return added, unchanged, assignments
+
     def assign(self, connection: SqlRunner, article: Article, seq: int) -> Assignment:
         """Place a just-inserted article (row ``seq``) and write its story rows in the open transaction."""
         if self._clusterer is None:
