@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossier.words import JOINED_WORD, LETTERS, folded_words, word_list
+from dossier.words import JOINED_WORD, LETTERS, folded_words, numbers_in, word_list
 
 
 def test_folded_words_drop_punctuation_and_case() -> None:
@@ -37,3 +37,7 @@ def test_a_word_list_written_in_the_code() -> None:
     assert word_list("""
         pier  ferry
         harbour""") == frozenset({"pier", "ferry", "harbour"})
+
+
+def test_numbers_in_drop_thousands_separators() -> None:
+    assert numbers_in("14 crossings, 1,200 riders and 3.5 hours") == frozenset({"14", "1200", "3.5"})

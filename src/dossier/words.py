@@ -17,6 +17,8 @@ WORD = re.compile(r"[^\W_]+")
 JOINED_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: Letters only.
 LETTERS = re.compile(r"[^\W\d_]+")
+#: A number as printed, with its thousands and decimal separators ("1,200", "3.5").
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def folded_words(text: str) -> list[str]:
@@ -27,3 +29,8 @@ def folded_words(text: str) -> list[str]:
 def word_list(text: str) -> frozenset[str]:
     """A set from a whitespace-separated word list written in the code (long lists read better as text)."""
     return frozenset(text.split())
+
+
+def numbers_in(text: str) -> frozenset[str]:
+    """The numbers ``text`` prints, without thousands separators ("1,200" -> "1200")."""
+    return frozenset(match.group().replace(",", "") for match in NUMBER.finditer(text))

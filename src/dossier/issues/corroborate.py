@@ -35,7 +35,7 @@ import numpy.typing as npt
 from dossier.embed import Vectors
 from dossier.issues.similarity import Thresholds
 from dossier.quotes.merge import stemmed_words
-from dossier.words import word_list
+from dossier.words import numbers_in, word_list
 
 #: Content words two sentences must share to report the same fact below the ``same`` cosine.
 MIN_SHARED_WORDS = 3
@@ -45,7 +45,6 @@ MIN_WORD_OVERLAP = 0.3
 MIN_MENTION_WORDS = 2
 
 _NAME = re.compile(r"\b[A-Z][\w’'\-]*[\w]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: Capitalised words that are not names: a sentence's first word is often one of these.
 _NOT_NAMES = word_list(
     """a an the this that these those it its he she they we i you his her their our my your there here
@@ -75,7 +74,7 @@ class FactKey:
             for match in _NAME.finditer(text)
             if match.start() > 0 and match.group().casefold() not in _NOT_NAMES
         )
-        numbers = frozenset(match.group().replace(",", "") for match in _NUMBER.finditer(text))
+        numbers = numbers_in(text)
         words = frozenset(word for word in stemmed_words(text) - _REPORTING if len(word) > 1)
         return cls(names, numbers, words, words - stemmed_words(" ".join(names)))
 
@@ -139,8 +138,8 @@ class FactMatcher:
         """
         near = self._similarity[index] >= self._limits.corroborate
         key = self._keys[index]
-        shared_words = self._shared(index, key.terms, self._term_postings)
-        shared_names = self._shared(index, key.names, self._name_postings)
+        shared_words = self._shared(key.terms, self._term_postings)
+        shared_names = self._shared(key.names, self._name_postings)
         names_agree = (shared_names > 0) | ~self._has_names | (not key.names)
         # One word said of the same name is enough: "the bridge reopened" and "Orn bridge, reopened".
         same_words = (shared_words >= MIN_MENTION_WORDS) | ((shared_words >= 1) & (shared_names > 0))
@@ -148,9 +147,7 @@ class FactMatcher:
         passing[index] = False
         return bool(passing.any())
 
-    def _shared(
-        self, index: int, items: frozenset[str], postings: dict[str, list[int]]
-    ) -> npt.NDArray[np.int_]:
+    def _shared(self, items: frozenset[str], postings: dict[str, list[int]]) -> npt.NDArray[np.int_]:
         counts = np.zeros(len(self._keys), dtype=np.int_)
         for item in items:
             np.add.at(counts, postings.get(item, []), 1)

@@ -37,7 +37,7 @@ from typing import Protocol
 
 from dossier.errors import UsageError
 from dossier.ids import stable_id
-from dossier.words import WORD, folded_words, word_list
+from dossier.words import WORD, folded_words, numbers_in, word_list
 
 #: Two quotes with this similarity or more (and the same speaker) are one statement.
 DEFAULT_THRESHOLD = 0.6
@@ -49,7 +49,6 @@ UNATTRIBUTED_THRESHOLD = 0.85
 MIN_UNATTRIBUTED_WORDS = 5
 #: Words after a last name that are not the name ("Jr.", "III").
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: An ellipsis as quotes print it: "…", "...", ". . ." or bracketed "[…]".
 _ELLIPSIS = re.compile(r"\[?(?:…|\.\s?\.\s?\.)\]?")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nobody|nothing|neither|cannot)\b|n[’']t\b", re.IGNORECASE)
@@ -241,7 +240,7 @@ def contradicts(first: str, second: str) -> bool:
     """
     if _trimmed_from(first, second) or _trimmed_from(second, first):
         return False
-    numbers_a, numbers_b = _numbers(first), _numbers(second)
+    numbers_a, numbers_b = numbers_in(first), numbers_in(second)
     if numbers_a and numbers_b and not (numbers_a <= numbers_b or numbers_b <= numbers_a):
         return True
     return _negated(first) != _negated(second)
@@ -260,10 +259,6 @@ def _trimmed_from(short: str, long: str) -> bool:
             return False
         at = found + len(words)
     return True
-
-
-def _numbers(text: str) -> frozenset[str]:
-    return frozenset(match.group().replace(",", "") for match in _NUMBER.finditer(text))
 
 
 def _negated(text: str) -> bool:
