@@ -224,6 +224,7 @@ def test_tails_are_only_removed_at_the_end() -> None:
         "CLICK HERE TO READ MORE FROM THE EXAMPLE HERALD",
         "Click here to subscribe",
         "READ MORE: Ferry fares go up again",
+        "SEE MORE: Kelport pier to close for a month",
         "Sign up for our newsletter",
         "Subscribe to our daily briefing here",
         "Follow us on Twitter",

@@ -370,3 +370,54 @@ def test_two_hover_widgets_in_one_paragraph_are_both_found() -> None:
 
 def test_a_headline_in_capitals_has_no_hover_widget() -> None:
     assert hover_widgets("MORE RAIN AND MORE WIND FOR THE COAST") == []
+
+
+def test_a_slideshow_caption_with_its_counter_glued_on_is_a_caption_however_long() -> None:
+    caption = (
+        "2of9Volunteers from the Kelport lifeboat station carry sandbags along the harbour wall on "
+        "Tuesday evening, hours before the storm surge the coastguard had warned of reached the town, "
+        "while shopkeepers on Quay Street boarded up their windows and moved stock upstairs. "
+        "(Ada Roe/Gull Post)"
+    )
+    assert len(caption.split()) > 40
+    found = line_kind(caption)
+    assert found is not None and found.kind == "caption"
+    assert line_kind("In 2019 the board counted 2 of 9 piers as unsafe after the storm surge.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Ada Roe is a reporter for the Gull Post.", "author-bio"),
+        ("Tomas Brell is a freelance writer based in Kelport who covers the fishing trade.", "author-bio"),
+        ("Piers are the town's oldest structures, the engineers said.Click To Tweet", "share-bar"),
+        ("Get harbour news alerts and special reports, delivered weekday mornings.", "newsletter"),
+        ("Let the morning's top stories meet your inbox.", "newsletter"),
+        ("Crews repair the north pier on May 2, 2031.Ada Roe / Gull Post file", "caption"),
+        ("Kelport ferry fares to rise again in spring [VIDEO]", "related-links"),
+        ("Like this story? Share it with a friend!", "boilerplate"),
+        ("Also on gullpost.example", "boilerplate"),
+        (
+            "Lena Marsh is a senior harbour reporter for the Gull Post, covering ports, ferries and the "
+            "fishing fleet. Before joining the paper she spent ten years at a shipping weekly in Orrin, "
+            "and she has reported from every island in the strait. Write to her with tips and corrections.",
+            "author-bio",
+        ),
+    ],
+)
+def test_foot_of_story_widgets_and_notes_are_furniture(line: str, kind: str) -> None:
+    found = line_kind(line)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ada Roe, who is a reporter for the Gull Post, was detained at the border on Monday.",
+        "Lena Marsh is a former editor of the paper and now runs the ferry company.",
+        "The engineers said the repairs would be delivered to the council in March.",
+        "Witnesses said the shelling [of the harbour] began before dawn.",
+    ],
+)
+def test_story_sentences_about_writers_or_deliveries_stay(line: str) -> None:
+    assert line_kind(line) is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.article import Stripped
-from dossier.furniture import strip_furniture
+from dossier.furniture import is_site_notice, strip_furniture
 from dossier.header import is_header_line, looks_like_headline
 from dossier.region import (
     crop_to_story,
@@ -98,3 +98,28 @@ def test_a_teasers_excerpt_cut_off_mid_sentence_is_not_story_prose() -> None:
     teaser = "Engineers found that two of the piles on the north pier had cracked in the winter and the ..."
     lines = ["Home", "News", prose, prose, "Pier Repairs Begin", teaser, "Ferry Fares Rise", teaser]
     assert story_region(lines) == (2, 4)
+
+
+def test_a_sentence_followed_by_an_emoji_still_ends_like_a_sentence() -> None:
+    assert is_prose("Our choir rehearsed every evening for a month and sang at the harbour fair! 🙂")
+    assert is_prose("The lifeboat crew thanked everyone who came down to the slipway to cheer them on. 👏🏽")
+    assert not is_prose("Harbour Fair Highlights And Photos From The Weekend Parade 🙂 🎉")
+
+
+def test_a_sites_disclaimer_of_its_own_content_does_not_outweigh_the_story() -> None:
+    prose = "The board voted on Thursday to close the pier at the end of the month, officials said."
+    disclaimer = (
+        "The material published on this website is for general interest only and may not suit readers "
+        "outside the country. Our recipes and plans are not intended to diagnose or treat any condition, "
+        "and nothing here should be taken as medical advice; ask a qualified professional first."
+    )
+    lines = ["Home", "Recipes", "Plans", prose, prose, "About us", "Contact", disclaimer, disclaimer]
+    assert story_region(lines) == (3, 5)
+    assert not is_site_notice(prose)
+    assert not is_site_notice("Doctors said the new drug is intended to treat a rare form of anaemia.")
+
+
+def test_a_thoughts_on_heading_opens_the_comment_thread() -> None:
+    assert is_comments_heading("12 thoughts on “Why the pier must close”")
+    assert is_comments_heading("One thought on “Why the pier must close”")
+    assert not is_comments_heading("The council had second thoughts on the pier.")

@@ -41,7 +41,7 @@ class Stripped(Record):
     # e.g. "title", "byline", "boilerplate", "syndication-tail", "credit"; page furniture
     # (dossier.furniture, dossier.region, dossier.repeats): "video-widget", "related-links",
     # "caption", "newsletter", "cookie-notice", "share-bar", "share-link", "embed-footer",
-    # "live-stamp", "page-furniture", "comments", "repeated-line", "html-furniture"
+    # "live-stamp", "author-bio", "page-furniture", "comments", "repeated-line", "html-furniture"
     kind: str
     text: str
     reason: str

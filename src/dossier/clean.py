@@ -228,8 +228,8 @@ _PROMO_PATTERNS = (
     (re.compile(r"click (?:here|below|the link|this link|to)\b", _I), "click-through promo"),
     (
         re.compile(
-            r"(?:read more|read also|also read|read next|related|see also|more on this(?: story)?|more from|"
-            r"recommended|trending|don'?t miss|must read|watch|listen|latest)\s*[:|»›>–—-]",
+            r"(?:read more|read also|also read|read next|related|see also|see more|more on this(?: story)?|"
+            r"more from|recommended|trending|don'?t miss|must read|watch|listen|latest)\s*[:|»›>–—-]",
             _I,
         ),
         "link to another story",

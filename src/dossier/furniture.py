@@ -55,8 +55,9 @@ _CREDIT_TAIL = re.compile(
     r"\((?:[A-Z][\w.&'-]*\s?){0,4}(?i:photo|photos|image|images|video|file|illustration|graphic|credit)s?"
     r"\b[^()]{0,80}\)"  # (Photo: Jane Roe/Agency), (AP Photo/Jane Roe), (File photo)
     r"|\b(?i:photo|image|picture|illustration|credit|photograph)s?(?:\s+(?i:by)|\s*:|\.{2,}|\s*\|)\s*[^.!?]{2,80}"
-    r"|(?:\A|(?<=[.!?”\"’)])\s)"
+    r"|(?:\A|(?<=[.!?”\"’)])\s?)"  # after a sentence, or glued to its final point ("…2019.Jane Roe / AP")
     + _NAME_SLASH
+    + r"(?:\s+(?i:file|photo|pool))?"
     + r"|\b(?i:getty images|shutterstock|istock(?:photo)?)(?:\s+for\s+[^.!?]{1,40})?"
     r")\s*\Z",
 )
@@ -66,9 +67,11 @@ _CREDIT_ONLY = re.compile(
 )
 _CAPTION_WIDGET = re.compile(
     r"(?:enlarge this image|toggle caption|hide caption|show caption|expand image|image copyright"
-    r"|image caption|media caption|\A\d+of\d+(?=[A-Z]))",
+    r"|image caption|media caption)",
     _I,
 )
+#: A slideshow's counter glued to its caption ("3of12Crews unload ..."): a caption however long it runs.
+_GALLERY_COUNTER = re.compile(r"\d{1,3}of\d{1,3}(?=[A-Z])")
 # "© Jane Roe" alone on a line: a photo credit.
 _COPYRIGHT_CREDIT = re.compile(r"©\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}(?:\s*/\s*[\w .&'-]{1,40})?")
 _FILE_PHOTO = re.compile(
@@ -102,10 +105,29 @@ _COOKIES = re.compile(
     r"|\bby (?:continuing|using) (?:to use )?(?:this|our) (?:web)?site\b)",
     _I,
 )
+#: A site's legal disclaimer: what it says of its own content, never a story's sentence about the world.
+_DISCLAIMER = re.compile(
+    r"(?:\b(?:information|content|contents|materials?) (?:provided |published |contained )?(?:on|in|of) "
+    r"(?:this|our) (?:web ?)?site\b"
+    r"|\b(?:is|are) not intended to (?:diagnose|treat|cure|prevent|replace|substitute)\b"
+    r"|\b(?:should|must) not be (?:construed|considered|taken|relied upon) as (?:\w+ )?advice\b)",
+    _I,
+)
+#: The writer's note at the foot of a story: "Jane Roe is a reporter for the Gull Post."
+_AUTHOR_BIO = re.compile(
+    r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}\s+(?:is|was)\s+an?\s+(?:[\w-]+,?\s+){0,5}"
+    r"(?:reporter|writer|correspondent|journalist|editor|columnist|contributor|producer|author|educator)s?"
+    r"(?:,|\.|\s+(?:for|at|with|covering|based)\b)"
+)
+#: A teaser headline ending in a section tag in capitals: "Ferry fares rise again [VIDEO]".
+_TAGGED_TEASER = re.compile(r"\[[A-Z][A-Z ]{2,20}\]\W{0,3}\Z")
+#: A "Click to Tweet" box repeats a line of the story with a share button glued to its end.
+_TWEETABLE = re.compile(r"click to tweet\W*\Z", _I)
 _NEWSLETTER = re.compile(
-    r"(?:\A(?:sign up|subscribe|register)\b|\bnewsletters?\b|\benter your e-?mail\b|\b(?:to|in) your inbox\b"
+    r"(?:\A(?:sign up|subscribe|register)\b|\bnewsletters?\b|\benter your e-?mail\b"
     r"|\bby signing up\b|\bunsubscribe\b|\bprivacy policy\b|\bterms of (?:use|service)\b"
-    r"|\bdelivered (?:right |straight |directly )?to (?:you|your)\b"
+    r"|\bdelivered (?:right |straight |directly )?to (?:you|your)\b|\byour inbox\b"
+    r"|\bdelivered (?:every |each )?(?:daily|weekly|weekday|weekend|morning|evening)s?\b|\bnews alerts\b"
     r"|\bif you (?:enjoyed|liked|value|appreciate) (?:this|our)"
     r" (?:article|story|journalism|reporting|work)\b)",
     _I,
@@ -118,6 +140,10 @@ _PROMO_SHAPES = (
     ),
     re.compile(r"(?:advertisement|sponsored|ad)\s*(?:-|–|—)?\s*(?:scroll|continue)", _I),
     re.compile(r"this (?:article|story) is more than \w+ (?:days?|weeks?|months?|years?) old", _I),
+    re.compile(
+        r"(?:liked?|enjoy(?:ed)?) this (?:article|story)\? share it(?: with (?:a|your) friends?)?!?", _I
+    ),
+    re.compile(r"also on (?:[\w-]+\.)+[a-z]{2,}", _I),
 )
 _CLOCK_ONLY = re.compile(r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?")
 #: Marks that end a sentence, and the closing quotes and brackets that may follow them.
@@ -141,7 +167,7 @@ def line_kind(line: str) -> Found | None:
     # Each costly pattern runs only on a line holding one of its words, so prose is cheap to pass.
     folded = line.casefold()
     captionish = _mentions(folded, _CAPTION_WORDS) or line[:1].isdigit()
-    if len(words) <= 40 and captionish and _CAPTION_WIDGET.search(line):
+    if (len(words) <= 40 and captionish and _CAPTION_WIDGET.search(line)) or _GALLERY_COUNTER.match(line):
         return Found("caption", "image caption widget")
     if _FILE_PHOTO.match(line) or _CREDIT_ONLY.fullmatch(line) or _COPYRIGHT_CREDIT.fullmatch(line):
         return Found("caption", "photo caption or credit")
@@ -165,6 +191,12 @@ def line_kind(line: str) -> Found | None:
         return Found("share-bar", "share buttons")
     if _CLOCK_ONLY.fullmatch(line):
         return Found("boilerplate", "video running time")
+    if len(words) <= 25 and _TAGGED_TEASER.search(line):
+        return Found("related-links", "headline of another story with its section tag")
+    if _AUTHOR_BIO.match(line):
+        return Found("author-bio", "a note on who wrote the story")
+    if _TWEETABLE.search(line):
+        return Found("share-bar", "tweetable quotation widget")
     return None
 
 
@@ -181,6 +213,7 @@ _CREDIT_WORDS = (
     "istock",
 )
 _COOKIE_WORDS = ("cookie", "site")
+_DISCLAIMER_WORDS = ("site", "intended", "advice")
 _NEWSLETTER_WORDS = (
     *("sign up", "subscribe", "register", "newsletter", "mail", "inbox", "signing up", "privacy"),
     *("terms of", "delivered", "if you "),
@@ -188,8 +221,12 @@ _NEWSLETTER_WORDS = (
 
 
 def is_site_notice(paragraph: str) -> bool:
-    """A paragraph of any length that speaks of the site's cookies or consent (a footer's legal text)."""
-    return _mentions(paragraph.casefold(), _COOKIE_WORDS) and _COOKIES.search(paragraph) is not None
+    """A paragraph of any length that speaks of the site's cookies or consent, or disclaims its own
+    content (a footer's legal text)."""
+    folded = paragraph.casefold()
+    if _mentions(folded, _COOKIE_WORDS) and _COOKIES.search(paragraph) is not None:
+        return True
+    return _mentions(folded, _DISCLAIMER_WORDS) and _DISCLAIMER.search(paragraph) is not None
 
 
 def _mentions(folded: str, words: Sequence[str]) -> bool:

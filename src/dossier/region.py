@@ -12,6 +12,7 @@ around its prose is an article already and is returned whole.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -42,8 +43,12 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 #: How a teaser's excerpt ends: an ellipsis straight after a word, with no closing mark after it.
 _CUT_OFF = (" ...", " …", "[…]", "[...]")
 _UNSPACED_FINAL = (*SENTENCE_FINAL, "。", "！", "？")
+#: What may trail a sentence's final mark: closing marks, spaces, emoji joiners and variation selectors.
+_TRAILERS = frozenset(CLOSERS + " \t\u200d\ufe0e\ufe0f")
+#: Unicode categories of emoji and other symbols (So), modifier symbols (Sk) and format characters (Cf).
+_SYMBOLS = frozenset(("So", "Sk", "Cf"))
 _COMMENTS_HEADING = re.compile(
-    r"(?:\d[\d,]*\s+(?:comments?|responses?|replies|reactions)\b.{0,80}"
+    r"(?:(?:\d[\d,]*|one)\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b.{0,80}"
     r"|(?:(?:top rated |most recent |newest |oldest |reader )?comments?|discussion|"
     r"join the (?:discussion|conversation)|leave a (?:reply|comment)(?: cancel reply)?|"
     r"add (?:a |your )?comment|post a comment|show comments|view comments|reader comments)\s*(?:\(\d+\))?)\Z",
@@ -68,7 +73,24 @@ def is_prose(paragraph: str) -> bool:
     lower = sum(1 for word in words if word[:1].islower())
     if lower * 5 < len(words) * 2:
         return False
-    return paragraph.rstrip(CLOSERS).endswith((*SENTENCE_FINAL, ":", ";")) or len(words) >= 40
+    return _without_trailing_symbols(paragraph).endswith((*SENTENCE_FINAL, ":", ";")) or len(words) >= 40
+
+
+def _without_trailing_symbols(paragraph: str) -> str:
+    """The paragraph without what may follow its last sentence: closing marks, emoji and other symbols.
+
+    "… at the festival! 🙂" ends like a sentence; the emoji after it is a tone, not more text.
+    """
+    end = len(paragraph)
+    while end > 0 and (
+        paragraph[end - 1] in _TRAILERS or unicodedata.category(paragraph[end - 1]) in _SYMBOLS
+    ):
+        end -= 1
+    return paragraph[:end]
+
+
+def _trails(character: str) -> bool:
+    return character in _TRAILERS or unicodedata.category(character) in _SYMBOLS
 
 
 def word_count(paragraph: str) -> int:
