@@ -31,6 +31,7 @@ from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
 from dossier.entities.containment import contained_names
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
+from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.references import nominal_references
 from dossier.ids import stable_id
 
@@ -87,7 +88,15 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     """
     story = _Story()
     outlets = _outlets(articles)
-    raw = _cut_to_known_people([_recognized(article, analyses[article.id], outlets) for article in articles])
+    names = with_story_headline_names(
+        [article.text for article in articles], [analyses[article.id].names for article in articles]
+    )
+    raw = _cut_to_known_people(
+        [
+            _recognized(article, analyses[article.id], found, outlets)
+            for article, found in zip(articles, names, strict=True)
+        ]
+    )
     votes = _type_votes(raw, _office_holders(articles))
     deferred: list[tuple[int, Article, _Found]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
@@ -119,13 +128,15 @@ def _outlets(articles: Sequence[Article]) -> dict[str, list[str]]:
     return outlets
 
 
-def _recognized(article: Article, analysis: Analysis, outlets: dict[str, list[str]]) -> _Sentences:
-    """Each sentence with its mentions, and the outlets named in it."""
+def _recognized(
+    article: Article, analysis: Analysis, names: Sequence[NameMention], outlets: dict[str, list[str]]
+) -> _Sentences:
+    """Each sentence with its mentions (``names``, read from ``analysis``), and the outlets named in it."""
     text = article.text
     sentences = analysis.sentences or (Span(0, len(text)),)
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[NameMention]] = [[] for _ in sentences]
-    for mention in analysis.names:
+    for mention in names:
         at = bisect.bisect_right(starts, mention.start) - 1
         if at >= 0 and mention.end <= sentences[at].end:
             grouped[at].append(mention)
@@ -542,13 +553,18 @@ def _fold_contained(story: _Story) -> None:
     """Fold each short name into the one longer name of the story it stands for (:mod:`.containment`)."""
     names: dict[Key, tuple[EntityType, tuple[str, ...]]] = {}
     for key, builder in story.builders.items():
-        if builder.type in _CONTAINED_TYPES:
+        if builder.type in _CONTAINED_TYPES and not _is_country(builder):
             names[key] = (builder.type, _name_words(builder))
     _fold_into(story, contained_names(names))
 
 
-#: Types whose short names are folded into longer ones; places are not ("Kansas" is not "Kansas City").
-_CONTAINED_TYPES: frozenset[EntityType] = frozenset({"person", "organization", "other"})
+#: Types whose short names are folded into longer ones; places only into another type's
+#: name ("Chiefs" read as a place, "Kansas City Chiefs"): "Kansas" is not "Kansas City".
+_CONTAINED_TYPES: frozenset[EntityType] = frozenset({"person", "organization", "other", "place"})
+
+
+def _is_country(builder: _Builder) -> bool:
+    return builder.type == "place" and country_for_name(builder.key[1]) is not None
 
 
 def _name_words(builder: _Builder) -> tuple[str, ...]:

@@ -17,6 +17,15 @@ and later with a word in front that the recognizer took into the name
   when exactly one person fits; so is an initial and a surname ("A. Roe")
   when exactly one person of that surname has a given name with that initial.
 
+* Across types: the recognizer may call a team, a firm or a person's surname
+  something else in one place ("Saints" a person, "New Orleans Saints" an
+  organization; "Lo Presti" an organization, "Gaetano Lo Presti" a person).
+  A name left unfolded whose words close exactly one longer name of the story,
+  of any type, stands for it when that name's type differs: a place or any
+  one-word name never goes into a person (a town named after someone is not
+  that someone; people's surnames are linked by the person rules), and a name
+  after "of" ("University of Lisk") is not the longer name's short form.
+
 With two or more candidates nothing is folded: guessing would merge two
 different things. Country names are folded by the gazetteer, never here.
 """
@@ -35,7 +44,8 @@ def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> 
     """Short key -> the key of the longer name it stands for.
 
     ``names`` maps each entity key to its type and the words of its canonical
-    (case-folded) name. Every target is itself never folded further.
+    (case-folded) name; places only ever fold across types. Every target is
+    itself never folded further.
     """
     folded: dict[Key, Key] = {}
     by_type: defaultdict[EntityType, list[tuple[Key, tuple[str, ...]]]] = defaultdict(list)
@@ -44,9 +54,43 @@ def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> 
     for kind, entries in sorted(by_type.items()):
         if kind == "person":
             folded.update(_people(entries))
-        else:
+        elif kind != "place":
             folded.update(_other_names(entries))
+    folded.update(_across_types(names, folded))
     return folded
+
+
+#: Words after which a name is part of a longer one, not its short form: "University of Lisk".
+_JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de"})
+
+
+def _across_types(
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]], folded: Mapping[Key, Key]
+) -> dict[Key, Key]:
+    """Short names, of any type, that close exactly one longer name of another type."""
+    targets = set(folded.values())
+    closing: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
+    for key, (_, words) in sorted(names.items()):
+        if key in folded:
+            continue
+        for size in range(1, len(words)):
+            if words[-size - 1] not in _JOINING_WORDS:
+                closing[words[-size:]].add(key)
+    found: dict[Key, Key] = {}
+    for key, (kind, words) in sorted(names.items()):
+        if key in folded or key in targets:
+            continue
+        longer = closing.get(words, set())
+        if len(longer) != 1:
+            continue
+        target = next(iter(longer))
+        target_kind = names[target][0]
+        if target_kind == kind or target_kind == "place":
+            continue
+        if target_kind == "person" and (kind == "place" or len(words) < 2):
+            continue
+        found[key] = target
+    return found
 
 
 def _other_names(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
