@@ -148,3 +148,16 @@ def test_a_one_word_name_that_owns_an_office_is_not_a_person() -> None:
     story = entities_stage(story_naming((text,), named))
     assert not any(e.type == "person" and e.name == "Veldmark" for e in story.entities)
     assert any(e.type == "person" and e.name == "Ana Vell" for e in story.entities)
+
+
+def test_a_bare_surname_goes_to_the_bearer_the_story_is_about() -> None:
+    texts = (
+        "Orin Tallis, the ferry captain, retired on Monday. Orin Tallis sailed for forty years.",
+        "Orin Tallis steered his last crossing at dawn. Friends said Orin Tallis was calm.",
+        "Orin Tallis and his sister Petra Tallis came to the quay. Tallis waved as the ferry docked.",
+    )
+    people: dict[str, EntityType] = {"Orin Tallis": "person", "Petra Tallis": "person", "Tallis": "person"}
+    story = entities_stage(story_naming(texts, people))
+    assert "Tallis" in mention_texts(story, by_name(story, "Orin Tallis"))
+    assert mention_texts(story, by_name(story, "Petra Tallis")) == ["Petra Tallis"]
+    assert not [e for e in story.entities if e.name == "Tallis"]

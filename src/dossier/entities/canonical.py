@@ -33,6 +33,7 @@ from dossier.entities.containment import contained_names
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
 from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.references import nominal_references
+from dossier.entities.variants import name_variants
 from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.
@@ -98,17 +99,19 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
         ]
     )
     votes = _type_votes(raw, _office_holders(articles))
-    deferred: list[tuple[int, Article, _Found]] = []
+    deferred: list[tuple[int, Article, _Found, set[Key]]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
         found = _with_titles(article.text, sentences, votes)
-        deferred.extend((order, article, item) for item in _link_article(story, order, article, found))
-    for order, article, item in deferred:
-        _link_single_story_wide(story, order, article, item)
+        deferred.extend((order, article, *left) for left in _link_article(story, order, article, found))
+    weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
+    for order, article, item, candidates in deferred:
+        _link_single_story_wide(story, order, article, item, candidates, weights)
     _add_nominal_references(story, articles)
     for builder in story.builders.values():
         _mark_outlet(builder, outlets)
     _infer_acronyms(story)
     _fold_acronyms(story)
+    _fold_variants(story)
     _fold_contained(story)
     return _entities(story.builders.values())
 
@@ -324,8 +327,11 @@ def _mark_outlet(builder: _Builder, outlets: dict[str, list[str]]) -> None:
 # --- linking within one article -----------------------------------------------------------------------
 
 
-def _link_article(story: _Story, order: int, article: Article, found: Sequence[_Found]) -> list[_Found]:
-    """Link every mention it can; return the one-word person names left for story-wide linking."""
+def _link_article(
+    story: _Story, order: int, article: Article, found: Sequence[_Found]
+) -> list[tuple[_Found, set[Key]]]:
+    """Link every mention it can; return the one-word person names left for story-wide linking,
+    each with the full names of the article it could stand for."""
     article_full = _full_names_by_word(found)
     where = _Where.of_article(article)
     # word -> the full names with it so far -> sentence and paragraph numbers where last written
@@ -348,12 +354,12 @@ def _link_article(story: _Story, order: int, article: Article, found: Sequence[_
             for word in (key[1], key[2]):
                 introduced[word][key] = where.of(item.mention.start)
                 story.full_names[word].add(key)
-    left: list[_Found] = []
+    left: list[tuple[_Found, set[Key]]] = []
     for item in waiting:
         word = _key(item.mention)[1][1]
         only = _only_bearer(article_full.get(word, set()), word)
         if only is None:
-            left.append(item)
+            left.append((item, article_full.get(word, set())))
         else:
             _record(story, only, "person", order, article, item)
     return left
@@ -434,10 +440,37 @@ def _full_names_by_word(found: Iterable[_Found]) -> dict[str, set[Key]]:
     return names
 
 
-def _link_single_story_wide(story: _Story, order: int, article: Article, item: _Found) -> None:
+def _link_single_story_wide(
+    story: _Story, order: int, article: Article, item: _Found, candidates: set[Key], weights: dict[Key, int]
+) -> None:
+    """Link a bare name its article left open: to the one bearer in the story, or to the bearer
+    the story is about (:func:`_dominant_bearer`), or to an entity of its own."""
     word = _key(item.mention)[1][1]
-    key = _only_bearer(story.full_names.get(word, set()), word) or ("person", word)
+    story_wide = story.full_names.get(word, set())
+    key = (
+        _only_bearer(story_wide, word)
+        or _dominant_bearer(candidates or story_wide, weights)
+        or ("person", word)
+    )
     _record(story, key, "person", order, article, item)
+
+
+#: How many times more mentions than all the others together make a bearer the one a story is about.
+_DOMINANCE = 3
+
+
+def _dominant_bearer(keys: set[Key], weights: dict[Key, int]) -> Key | None:
+    """The full name the story mentions far more than every other full name with the same word.
+
+    News names its subject's relatives and namesakes in full ("his brother Louis Roe") and the
+    subject by the bare surname, so a bare name that no context settles is the story's main bearer
+    of it, when there is one by a wide margin; otherwise (two people named about as often) it is none.
+    """
+    if len(keys) < 2:
+        return None
+    ranked = sorted(keys, key=lambda key: (-weights.get(key, 0), key))
+    top, others = weights.get(ranked[0], 0), sum(weights.get(key, 0) for key in ranked[1:])
+    return ranked[0] if top >= _DOMINANCE * max(others, 1) else None
 
 
 def _only_bearer(keys: set[Key], word: str) -> Key | None:
@@ -547,6 +580,16 @@ def _initials(name: str) -> str:
 def _fold_acronyms(story: _Story) -> None:
     """Fold each acronym's entity into the entity of the long name it stands for."""
     _fold_into(story, story.acronyms)
+
+
+def _fold_variants(story: _Story) -> None:
+    """Fold each full name into the one other spelling of it the story uses (:mod:`.variants`)."""
+    people = {
+        key: ((key[1], key[2]), len(builder.mentions))
+        for key, builder in story.builders.items()
+        if builder.type == "person" and len(key) == 3
+    }
+    _fold_into(story, name_variants(people))
 
 
 def _fold_contained(story: _Story) -> None:
