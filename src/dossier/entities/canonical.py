@@ -584,7 +584,7 @@ def _fold_acronyms(story: _Story) -> None:
 
 def _fold_variants(story: _Story) -> None:
     """Fold each full name into the one other spelling of it the story uses (:mod:`.variants`)."""
-    people = {
+    people: dict[Key, tuple[tuple[str, str], int]] = {
         key: ((key[1], key[2]), len(builder.mentions))
         for key, builder in story.builders.items()
         if builder.type == "person" and len(key) == 3

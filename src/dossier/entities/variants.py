@@ -40,10 +40,10 @@ def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key
         by_word[(1, surname)].append(key)
     fits: defaultdict[Key, set[Key]] = defaultdict(set)
     for (shared, _), keys in sorted(by_word.items()):
-        other = 1 - shared
+        differing = 1 - shared
         for position, first in enumerate(keys):
             for second in keys[position + 1 :]:
-                if same_name_word(people[first][0][other], people[second][0][other]):
+                if same_name_word(people[first][0][differing], people[second][0][differing]):
                     fits[first].add(second)
                     fits[second].add(first)
     folded: dict[Key, Key] = {}
