@@ -48,3 +48,8 @@ def test_two_longer_names_leave_the_short_one_alone() -> None:
 
 def test_places_do_not_fold_into_longer_places() -> None:
     assert contained_names(names(("place", "heights"), ("place", "kessel heights"))) == {}
+
+
+def test_a_full_name_glued_to_a_team_stays_the_person() -> None:
+    found = contained_names(names(("person", "ana roe"), ("organization", "lisk gulls qb ana roe")))
+    assert found == {}

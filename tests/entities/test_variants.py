@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dossier.entities.variants import name_variants, same_name_word
+from dossier.briefing import EntityType
+from dossier.entities.variants import name_variants, other_name_variants, same_name_word
 
 Key = tuple[str, ...]
 
@@ -39,3 +40,40 @@ def test_the_words_that_count_as_one_name() -> None:
     assert not same_name_word("alex", "alex")
     assert not same_name_word("jo", "joanna")
     assert not same_name_word("brandt", "brandon")
+
+
+def others(*entries: tuple[EntityType, str, int]) -> dict[Key, tuple[EntityType, str, int]]:
+    return {(kind, name): (kind, name, count) for kind, name, count in entries}
+
+
+def test_abbreviations_hyphens_and_spellings_make_one_place() -> None:
+    found = other_name_variants(
+        others(
+            ("place", "mt velmar", 4),
+            ("place", "mount velmar", 1),
+            ("place", "lisk-arena", 1),
+            ("place", "lisk arena", 2),
+            ("organization", "harbour centre", 1),
+            ("organization", "harbor center", 3),
+        )
+    )
+    assert found == {
+        ("place", "mount velmar"): ("place", "mt velmar"),
+        ("place", "lisk-arena"): ("place", "lisk arena"),
+        ("organization", "harbour centre"): ("organization", "harbor center"),
+    }
+
+
+def test_a_long_name_one_letter_off_is_a_typo_but_not_a_number_or_another_type() -> None:
+    found = other_name_variants(
+        others(
+            ("organization", "velmish coast guard", 5),
+            ("organization", "velmish coast gaurd", 1),
+            ("place", "route 1234 north", 2),
+            ("place", "route 1235 north", 1),
+            ("other", "velmish coast guard", 1),
+            ("place", "lisk bay", 1),
+            ("place", "lisk day", 1),
+        )
+    )
+    assert found == {("organization", "velmish coast gaurd"): ("organization", "velmish coast guard")}

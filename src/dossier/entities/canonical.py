@@ -33,7 +33,7 @@ from dossier.entities.containment import contained_names
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
 from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.references import nominal_references
-from dossier.entities.variants import name_variants
+from dossier.entities.variants import name_variants, other_name_variants
 from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.
@@ -583,13 +583,19 @@ def _fold_acronyms(story: _Story) -> None:
 
 
 def _fold_variants(story: _Story) -> None:
-    """Fold each full name into the one other spelling of it the story uses (:mod:`.variants`)."""
+    """Fold each name into the one other spelling of it the story uses (:mod:`.variants`)."""
     people: dict[Key, tuple[tuple[str, str], int]] = {
         key: ((key[1], key[2]), len(builder.mentions))
         for key, builder in story.builders.items()
         if builder.type == "person" and len(key) == 3
     }
     _fold_into(story, name_variants(people))
+    others: dict[Key, tuple[EntityType, str, int]] = {
+        key: (builder.type, " ".join(_name_words(builder)), len(builder.mentions))
+        for key, builder in story.builders.items()
+        if builder.type != "person"
+    }
+    _fold_into(story, other_name_variants(others))
 
 
 def _fold_contained(story: _Story) -> None:

@@ -23,8 +23,10 @@ and later with a word in front that the recognizer took into the name
   A name left unfolded whose words close exactly one longer name of the story,
   of any type, stands for it when that name's type differs: a place or any
   one-word name never goes into a person (a town named after someone is not
-  that someone; people's surnames are linked by the person rules), and a name
-  after "of" ("University of Lisk") is not the longer name's short form.
+  that someone; people's surnames are linked by the person rules), a person's
+  full name never goes into another type's name (the recognizer glued a team
+  and a title to it: "Lisk Gulls QB Ana Roe"), and a name after "of"
+  ("University of Lisk") is not the longer name's short form.
 
 With two or more candidates nothing is folded: guessing would merge two
 different things. Country names are folded by the gazetteer, never here.
@@ -89,6 +91,8 @@ def _across_types(
             continue
         if target_kind == "person" and (kind == "place" or len(words) < 2):
             continue
+        if kind == "person" and len(words) >= 2:
+            continue  # a full name glued to the end of a team's ("Lisk Gulls QB Ana Roe") is the person
         found[key] = target
     return found
 

@@ -123,6 +123,7 @@ def _name(text: str, start: int, end: int, label: str) -> NameMention | None:
         start += 4  # "the Harbour Board": the article is not part of the name
     while end > start and not text[end - 1].isalnum() and not _ABBREVIATION.search(text, start, end):
         end -= 1
+    start = _after_closing_bracket(text, start, end)
     while start < end and not text[start].isalnum():
         start += 1
     if text[end - 2 : end] in ("’s", "'s"):
@@ -144,6 +145,15 @@ def _name(text: str, start: int, end: int, label: str) -> NameMention | None:
     if any(char.isupper() for char in surface):
         return NameMention(start, end, kind, surface)
     return None
+
+
+def _after_closing_bracket(text: str, start: int, end: int) -> int:
+    """Where a name starts after a bracket closed inside it: a source line glued to the name
+    ("(Harbour Wire)-Ana Roe") is not part of it; a name with its own brackets keeps them."""
+    close = text.rfind(")", start, end)
+    if close < 0 or text.find("(", start, close) >= 0:
+        return start
+    return close + 1
 
 
 def _with_given_name(text: str, start: int, end: int) -> int:

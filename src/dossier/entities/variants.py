@@ -1,4 +1,4 @@
-"""Two spellings of one person's full name in a story: "Fred Roe" and "Frederick Roe", a typo.
+"""Two spellings of one name in a story: "Fred Roe" and "Frederick Roe", "Mt Lisk" and "Mount Lisk", a typo.
 
 A story's articles spell a name their own way: one writes the short form of
 the given name ("Fred", "Alex"), another the whole ("Frederick",
@@ -15,12 +15,21 @@ names are one person's when they share one word exactly and the other word
 A name is folded only when exactly one other name fits it, and into the one
 with more mentions (the spelling most articles use): with two candidates, a
 family ("Fred Roe", "Freda Roe") stays apart.
+
+Other names (places, organizations...) are one when they read the same with
+the usual abbreviations written out and hyphens as spaces ("Mt Lisk",
+"Mount Lisk"; "Lisk-Arena", "Lisk Arena"; "Harbour Centre", "Harbour
+Center"), or when a name of ten letters or more differs from exactly one
+other of its type by one letter and not in a digit ("Gulf of Adan").
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
+
+from dossier.briefing import EntityType
 
 Key = tuple[str, ...]
 
@@ -84,3 +93,55 @@ def _one_edit_apart(short: str, long: str) -> bool:
         )
     at = next((at for at in range(len(short)) if short[at] != long[at]), len(short))
     return short[at:] == long[at + 1 :]
+
+
+#: Abbreviations that open a place's name, and spellings that differ between English-speaking countries.
+_WRITTEN_OUT = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort", "pt": "point", "pt.": "point"}
+_SPELLINGS = {"centre": "center", "theatre": "theater", "harbour": "harbor", "defence": "defense"}
+_TYPO_NAME_MIN = 10
+
+
+def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dict[Key, Key]:
+    """Key -> the key of the spelling it folds into, for names other than people's.
+
+    ``names`` maps each key to its type, its case-folded name and its mention count.
+    """
+    groups: dict[tuple[EntityType, str], list[Key]] = {}
+    for key, (kind, name, _) in sorted(names.items()):
+        groups.setdefault((kind, _normalised(name)), []).append(key)
+    folded: dict[Key, Key] = {}
+    kept: dict[Key, tuple[EntityType, str, int]] = {}
+    for (kind, normal), keys in sorted(groups.items()):
+        main = max(keys, key=lambda key: (names[key][2], key))
+        folded.update((key, main) for key in keys if key != main)
+        kept[main] = (kind, normal, sum(names[key][2] for key in keys))
+    by_type: dict[EntityType, list[Key]] = {}
+    for key, (kind, normal, _) in sorted(kept.items()):
+        if len(normal.replace(" ", "")) >= _TYPO_NAME_MIN:
+            by_type.setdefault(kind, []).append(key)
+    fits: dict[Key, set[Key]] = {}
+    for keys in by_type.values():
+        for position, first in enumerate(keys):
+            for second in keys[position + 1 :]:
+                if _typo_of(kept[first][1], kept[second][1]):
+                    fits.setdefault(first, set()).add(second)
+                    fits.setdefault(second, set()).add(first)
+    for key, others in sorted(fits.items()):
+        other = next(iter(others))
+        if len(others) == 1 and len(fits[other]) == 1 and (kept[key][2], key) < (kept[other][2], other):
+            folded[key] = other
+            folded.update((short, other) for short, main in list(folded.items()) if main == key)
+    return folded
+
+
+def _normalised(name: str) -> str:
+    words = re.sub(r"[-‐–]", " ", name).split()
+    if words and words[0] in _WRITTEN_OUT:
+        words[0] = _WRITTEN_OUT[words[0]]
+    return " ".join(_SPELLINGS.get(word, word) for word in words)
+
+
+def _typo_of(first: str, second: str) -> bool:
+    short, long = sorted((first, second), key=len)
+    digits = [char for char in short if char.isdigit()] == [char for char in long if char.isdigit()]
+    return digits and short != long and _one_edit_apart(short, long)
