@@ -161,3 +161,14 @@ def test_a_bare_surname_goes_to_the_bearer_the_story_is_about() -> None:
     assert "Tallis" in mention_texts(story, by_name(story, "Orin Tallis"))
     assert mention_texts(story, by_name(story, "Petra Tallis")) == ["Petra Tallis"]
     assert not [e for e in story.entities if e.name == "Tallis"]
+
+
+def test_a_demonym_standing_for_people_is_not_a_mention_of_the_country() -> None:
+    text = (
+        "Two Australians were rescued from the glacier on Sunday. "
+        "The Australian government thanked the rescue team in Lisk."
+    )
+    story = entities_stage(analyzed_story(articles=(make_article(text),)))
+    australia = by_name(story, "Australia")
+    assert mention_texts(story, australia) == ["Australian"]
+    assert australia.mentions[0].start == text.index("Australian government")

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dossier.analysis import Analysis, NameMention
+from dossier.analysis import Analysis, NameMention, Tokens
 from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
 from dossier.entities.containment import contained_names
@@ -140,6 +140,8 @@ def _recognized(
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[NameMention]] = [[] for _ in sentences]
     for mention in names:
+        if _demonym_noun(mention, analysis.tokens):
+            continue
         at = bisect.bisect_right(starts, mention.start) - 1
         if at >= 0 and mention.end <= sentences[at].end:
             grouped[at].append(mention)
@@ -147,6 +149,25 @@ def _recognized(
         (sentence, _with_outlets(text, sentence, found, outlets))
         for sentence, found in zip(sentences, grouped, strict=True)
     ]
+
+
+#: Dependencies of a word that modifies a noun: "Ruritanian" in "the Ruritanian envoy".
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+
+
+def _demonym_noun(mention: NameMention, tokens: Tokens) -> bool:
+    """Whether a demonym stands as a noun for people ("one Ruritanian died", "Ruritanians protested").
+
+    Such a word names people of the country, not the country: folded into it, it would join
+    "Ruritania" to whoever those people are. As a modifier ("the Ruritanian envoy") it
+    stays a mention of the country.
+    """
+    if country_for_demonym(mention.surface) is None or country_for_name(mention.surface) is not None:
+        return False
+    at = bisect.bisect_left(tokens.starts, mention.start)
+    if at >= len(tokens) or tokens.starts[at] != mention.start or tokens.ends[at] != mention.end:
+        return False
+    return tokens.pos[at] in ("NOUN", "PROPN") and tokens.deps[at] not in _MODIFIER_DEPS
 
 
 def _cut_to_known_people(raw: list[_Sentences]) -> list[_Sentences]:
