@@ -32,6 +32,7 @@ from dossier.briefing import Citation, Entity, EntityType, Role
 from dossier.entities.containment import contained_names
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
 from dossier.entities.headlines import with_story_headline_names
+from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
 from dossier.entities.variants import name_variants, other_name_variants
 from dossier.ids import stable_id
@@ -89,8 +90,9 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     """
     story = _Story()
     outlets = _outlets(articles)
-    names = with_story_headline_names(
-        [article.text for article in articles], [analyses[article.id].names for article in articles]
+    texts = [article.text for article in articles]
+    names = without_positional_words(
+        texts, with_story_headline_names(texts, [analyses[article.id].names for article in articles])
     )
     raw = _cut_to_known_people(
         [
