@@ -172,3 +172,19 @@ def test_a_demonym_standing_for_people_is_not_a_mention_of_the_country() -> None
     australia = by_name(story, "Australia")
     assert mention_texts(story, australia) == ["Australian"]
     assert australia.mentions[0].start == text.index("Australian government")
+
+
+def test_letters_after_a_name_are_a_position_not_the_surname() -> None:
+    texts = (
+        "Gulls RB Tomas Brell ran for two touchdowns as the Port Lisk Gulls won on Sunday.",
+        "The Gulls will face the Herons next week. Tomas Brell rested his knee.",
+    )
+    names: dict[str, EntityType] = {
+        "Gulls RB": "person",
+        "Gulls": "person",
+        "Tomas Brell": "person",
+        "Port Lisk Gulls": "organization",
+    }
+    story = entities_stage(story_naming(texts, names))
+    team = by_name(story, "Port Lisk Gulls")
+    assert sorted(mention_texts(story, team)) == ["Gulls", "Gulls RB", "Port Lisk Gulls"]

@@ -54,3 +54,11 @@ def test_a_source_line_glued_before_a_name_is_not_part_of_it() -> None:
     entities = [(glued, glued + len("Wire)-Ana Roe"), "PERSON"), (own, own + len("Port (North) Lisk"), "GPE")]
     names = name_mentions(text, entities, Tokens(), (Span(0, len(text)),))
     assert [name.surface for name in names] == ["Ana Roe", "Port (North) Lisk"]
+
+
+def test_an_office_named_x_general_is_a_title_not_a_name() -> None:
+    text = "Solicitor General Ana Lisk argued the case on Monday. The Solicitor General said little."
+    names = names_of(text)
+    assert "Solicitor General" not in [name.surface for name in names]
+    (lisk,) = [name for name in names if name.surface == "Ana Lisk"]
+    assert [title.of(text) for title in lisk.titles] == ["Solicitor General"]

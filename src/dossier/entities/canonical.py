@@ -539,7 +539,10 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 def _name_words_of_person(surface: str) -> list[str]:
     """The words a person's key is made of: no initials before the given name ("J. Ana Roe"),
     no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe")."""
-    words = [word.casefold().rstrip(".,") for word in surface.split()]
+    raw = surface.split()
+    while len(raw) > 1 and _post_nominal(raw[-1]) and not all(word.isupper() for word in raw[:-1]):
+        raw.pop()  # "Ana Roe RB", "Ana Roe MP": letters after a name are a position or honour
+    words = [word.casefold().rstrip(".,") for word in raw]
     words = [word for word in words if word]
     while len(words) > 2 and words[-1] in _NAME_SUFFIXES:
         words.pop()
@@ -550,6 +553,17 @@ def _name_words_of_person(surface: str) -> list[str]:
     while len(words) > 2 and len(words[0]) == 1:
         words.pop(0)
     return words or [surface.casefold()]
+
+
+def _post_nominal(word: str) -> bool:
+    """Two or three capitals after a name (a position, an honour), not a generational numeral."""
+    letters = word.rstrip(".,")
+    return (
+        letters.isupper()
+        and letters.isalpha()
+        and len(letters) <= 3
+        and letters.casefold() not in _NAME_SUFFIXES
+    )
 
 
 def _strip_article(surface: str) -> str:
@@ -640,8 +654,11 @@ def _is_country(builder: _Builder) -> bool:
 
 
 def _name_words(builder: _Builder) -> tuple[str, ...]:
-    """The case-folded words of an entity's longest name, without dots or a leading "the"."""
+    """The case-folded words of an entity's longest name, without dots or a leading "the"
+    (and for a person, without the titles and letters the recognizer took in)."""
     longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
+    if builder.type == "person":
+        return tuple(word.rstrip(".") for word in _name_words_of_person(_strip_article(longest)))
     return tuple(word.rstrip(".") for word in _strip_article(longest).casefold().split())
 
 
