@@ -188,3 +188,17 @@ def test_letters_after_a_name_are_a_position_not_the_surname() -> None:
     story = entities_stage(story_naming(texts, names))
     team = by_name(story, "Port Lisk Gulls")
     assert sorted(mention_texts(story, team)) == ["Gulls", "Gulls RB", "Port Lisk Gulls"]
+
+
+def test_a_short_name_spelled_another_way_joins_the_long_name() -> None:
+    texts = (
+        "Patients left the Velmar Recovery Centre on Monday.",
+        "Staff at Recovery Center said the building was safe.",
+    )
+    names: dict[str, EntityType] = {
+        "Velmar Recovery Centre": "organization",
+        "Recovery Center": "organization",
+    }
+    story = entities_stage(story_naming(texts, names))
+    (centre,) = [e for e in story.entities if e.type == "organization"]
+    assert sorted(mention_texts(story, centre)) == ["Recovery Center", "Velmar Recovery Centre"]

@@ -53,3 +53,10 @@ def test_places_do_not_fold_into_longer_places() -> None:
 def test_a_full_name_glued_to_a_team_stays_the_person() -> None:
     found = contained_names(names(("person", "ana roe"), ("organization", "lisk gulls qb ana roe")))
     assert found == {}
+
+
+def test_a_place_without_its_geographic_noun_is_that_place() -> None:
+    found = contained_names(names(("place", "velmar"), ("place", "velmar sea"), ("place", "lisk city")))
+    assert found == {("place", "velmar"): ("place", "velmar sea")}
+    two = names(("place", "velmar"), ("place", "velmar sea"), ("place", "velmar river"))
+    assert contained_names(two) == {}

@@ -34,7 +34,7 @@ from dossier.entities.gazetteer import country_for_demonym, country_for_name, is
 from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
-from dossier.entities.variants import name_variants, other_name_variants
+from dossier.entities.variants import name_variants, normalised, other_name_variants
 from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.
@@ -659,7 +659,7 @@ def _name_words(builder: _Builder) -> tuple[str, ...]:
     longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
     if builder.type == "person":
         return tuple(word.rstrip(".") for word in _name_words_of_person(_strip_article(longest)))
-    return tuple(word.rstrip(".") for word in _strip_article(longest).casefold().split())
+    return tuple(word.rstrip(".") for word in normalised(_strip_article(longest).casefold()).split())
 
 
 def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:

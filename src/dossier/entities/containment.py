@@ -6,11 +6,15 @@ News names an organization or a place in full once and shortens it after:
 and later with a word in front that the recognizer took into the name
 ("Coroner Ana Roe", "Striker Ana Roe").
 
-* Organizations, places and other names: a name whose words open or close a
+* Organizations and other names: a name whose words open or close a
   longer name of the same type ("Red Sox", "Boston Red" are in "Boston Red
   Sox") stands for it when it is the only such longer name in the story.
   Longer names are settled first, so a chain ("Morningside" -> "Morningside
   Recovery" -> "Morningside Recovery Center") ends at the longest name.
+  Names are compared as :func:`.variants.normalised` spells them ("Mt", "Centre").
+* Places: only a name without its geographic noun ("the Mediterranean" for
+  "Mediterranean Sea", "Lisk" for "Lisk River" when no other place is "Lisk"
+  plus such a noun); a city is not its region ("Kansas", "Kansas City").
 * People: a full name of three or more words whose last two or more words are
   another person's full name ("Coroner Ana Roe" and "Ana Roe"), or whose first two or
   more words are ("Ana Roe Signs Deal" in a headline), is that person,
@@ -46,7 +50,7 @@ def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> 
     """Short key -> the key of the longer name it stands for.
 
     ``names`` maps each entity key to its type and the words of its canonical
-    (case-folded) name; places only ever fold across types. Every target is
+    (case-folded) name. Every target is
     itself never folded further.
     """
     folded: dict[Key, Key] = {}
@@ -56,10 +60,32 @@ def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> 
     for kind, entries in sorted(by_type.items()):
         if kind == "person":
             folded.update(_people(entries))
-        elif kind != "place":
+        elif kind == "place":
+            folded.update(_places(entries))
+        else:
             folded.update(_other_names(entries))
     folded.update(_across_types(names, folded))
     return folded
+
+
+#: Nouns for a kind of natural place that news often leaves off its name: "the Mediterranean".
+_GEOGRAPHIC_NOUNS = frozenset(
+    {"sea", "ocean", "river", "island", "islands", "mountains", "peninsula", "desert", "strait"}
+)
+
+
+def _places(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
+    """A place named without its geographic noun ("Mediterranean") is the one named with it."""
+    with_noun: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
+    for key, words in entries:
+        if len(words) >= 2 and words[-1] in _GEOGRAPHIC_NOUNS:
+            with_noun[words[:-1]].add(key)
+    found: dict[Key, Key] = {}
+    for key, words in entries:
+        targets = with_noun.get(words, set())
+        if len(targets) == 1:
+            found[key] = next(iter(targets))
+    return found
 
 
 #: Words after which a name is part of a longer one, not its short form: "University of Lisk".

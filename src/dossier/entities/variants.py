@@ -108,7 +108,7 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
     """
     groups: dict[tuple[EntityType, str], list[Key]] = {}
     for key, (kind, name, _) in sorted(names.items()):
-        groups.setdefault((kind, _normalised(name)), []).append(key)
+        groups.setdefault((kind, normalised(name)), []).append(key)
     folded: dict[Key, Key] = {}
     kept: dict[Key, tuple[EntityType, str, int]] = {}
     for (kind, normal), keys in sorted(groups.items()):
@@ -134,7 +134,8 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
     return folded
 
 
-def _normalised(name: str) -> str:
+def normalised(name: str) -> str:
+    """A case-folded name with hyphens as spaces, an opening abbreviation written out, one spelling."""
     words = re.sub(r"[-‐–]", " ", name).split()
     if words and words[0] in _WRITTEN_OUT:
         words[0] = _WRITTEN_OUT[words[0]]
