@@ -108,7 +108,7 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
     """
     groups: dict[tuple[EntityType, str], list[Key]] = {}
     for key, (kind, name, _) in sorted(names.items()):
-        groups.setdefault((kind, normalised(name)), []).append(key)
+        groups.setdefault((kind, normalised(_HYPHENS.sub(" ", name))), []).append(key)
     folded: dict[Key, Key] = {}
     kept: dict[Key, tuple[EntityType, str, int]] = {}
     for (kind, normal), keys in sorted(groups.items()):
@@ -134,9 +134,15 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
     return folded
 
 
+_HYPHENS = re.compile(r"[-‐–]")
+
+
 def normalised(name: str) -> str:
-    """A case-folded name with hyphens as spaces, an opening abbreviation written out, one spelling."""
-    words = re.sub(r"[-‐–]", " ", name).split()
+    """A case-folded name with an opening abbreviation written out and one spelling of each word.
+
+    Hyphens stay: "Lisk-Velmar Rumour" is not a longer name opening with "Lisk".
+    """
+    words = name.split()
     if words and words[0] in _WRITTEN_OUT:
         words[0] = _WRITTEN_OUT[words[0]]
     return " ".join(_SPELLINGS.get(word, word) for word in words)
