@@ -30,6 +30,7 @@ from dossier.analysis import Analysis, NameMention, Tokens
 from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
 from dossier.entities.containment import contained_names
+from dossier.entities.coordination import split_coordinated
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
 from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.positional import without_positional_words
@@ -91,8 +92,10 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     story = _Story()
     outlets = _outlets(articles)
     texts = [article.text for article in articles]
-    names = without_positional_words(
-        texts, with_story_headline_names(texts, [analyses[article.id].names for article in articles])
+    names = split_coordinated(
+        without_positional_words(
+            texts, with_story_headline_names(texts, [analyses[article.id].names for article in articles])
+        )
     )
     raw = _cut_to_known_people(
         [
