@@ -202,3 +202,15 @@ def test_a_short_name_spelled_another_way_joins_the_long_name() -> None:
     story = entities_stage(story_naming(texts, names))
     (centre,) = [e for e in story.entities if e.type == "organization"]
     assert sorted(mention_texts(story, centre)) == ["Recovery Center", "Velmar Recovery Centre"]
+
+
+def test_a_full_name_with_initials_and_suffix_read_as_a_body_is_the_person() -> None:
+    texts = (
+        "Ana Roe, the former harbour master, died on Sunday.",
+        "Records name him as W. Ana Roe Jr in the port ledger.",
+    )
+    names: dict[str, EntityType] = {"Ana Roe": "person", "W. Ana Roe Jr": "organization"}
+    story = entities_stage(story_naming(texts, names))
+    (roe,) = [e for e in story.entities if e.type == "person"]
+    assert sorted(mention_texts(story, roe)) == ["Ana Roe", "W. Ana Roe Jr"]
+    assert not [e for e in story.entities if e.type == "organization"]

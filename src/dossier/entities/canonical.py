@@ -261,6 +261,9 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # ("Striker Ana Roe") name that person too.
     decided.update(dict.fromkeys(in_full_names & decided.keys(), "person"))
     decided.update({surface: "person" for surface in decided if _names_person(surface, people)})
+    # A longer name that is a person's two-word name once initials, titles and suffixes are left
+    # off ("W. Ana Roe Sr." for "Ana Roe").
+    decided.update({surface: "person" for surface in decided if _adorned_person(surface, people[0])})
     decided.update(dict.fromkeys(press, "organization"))
     return decided
 
@@ -282,6 +285,11 @@ def _names_person(surface: str, people: tuple[set[str], set[str]]) -> bool:
     full, tails = people
     words = surface.split()
     return len(words) > 1 and (surface in tails or " ".join(words[1:]) in full)
+
+
+def _adorned_person(surface: str, full: set[str]) -> bool:
+    key = _person_key(surface)
+    return len(surface.split()) > 2 and len(key) == 3 and f"{key[1]} {key[2]}" in full
 
 
 def _press_names(mentions: Iterable[NameMention]) -> set[str]:
