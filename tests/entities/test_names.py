@@ -62,3 +62,18 @@ def test_an_office_named_x_general_is_a_title_not_a_name() -> None:
     assert "Solicitor General" not in [name.surface for name in names]
     (lisk,) = [name for name in names if name.surface == "Ana Lisk"]
     assert [title.of(text) for title in lisk.titles] == ["Solicitor General"]
+
+
+def test_a_person_read_ending_in_a_body_word_is_a_body_unless_it_is_a_surname() -> None:
+    from dossier.analysis import Tokens
+    from dossier.article import Span
+    from dossier.entities.names import name_mentions
+
+    text = "Lisk Police said Nora Court would testify."
+    police, court = text.index("Lisk Police"), text.index("Nora Court")
+    entities = [(police, police + len("Lisk Police"), "PERSON"), (court, court + len("Nora Court"), "PERSON")]
+    names = name_mentions(text, entities, Tokens(), (Span(0, len(text)),))
+    assert [(name.surface, name.type) for name in names] == [
+        ("Lisk Police", "organization"),
+        ("Nora Court", "person"),
+    ]

@@ -142,6 +142,8 @@ def _name(text: str, start: int, end: int, label: str) -> NameMention | None:
     surface = text[start:end]
     if kind == "person" and _only_places(surface):
         return None  # "U.S.-China" (relations) read as a person
+    if kind == "person" and _ends_in_body(surface):
+        kind = "organization"  # "Lisk Police", "Velmar Council" read as a person
     if any(char.isupper() for char in surface):
         return NameMention(start, end, kind, surface)
     return None
@@ -310,6 +312,17 @@ def _body_shaped(surface: str) -> bool:
     """A name ending in a word for a body or shaped like a newspaper's: an organization, not a person."""
     words = surface.split()
     return is_press_shaped(surface) or (len(words) > 1 and words[-1].casefold() in ORGANIZATION_HEADS)
+
+
+#: Body words that are also surnames ("Margaret Court"): they do not make a person's name a body's.
+_SURNAME_BODIES = frozenset({"court", "board", "union", "party", "firm"})
+
+
+def _ends_in_body(surface: str) -> bool:
+    """Whether a name of two or more words ends in a word for a body that is never a surname."""
+    words = surface.split()
+    last = words[-1].casefold() if words else ""
+    return len(words) > 1 and last in ORGANIZATION_HEADS and last not in _SURNAME_BODIES
 
 
 def _only_places(surface: str) -> bool:
