@@ -7,12 +7,21 @@ name in the same article that begins or ends with it; failing that, to the
 only such full name later in the article or, failing that, anywhere in the
 story. When two or more people named earlier in the article fit, the context must support
 one: a title next to the bare name that only one of them holds, or one of
-them named in the same paragraph or the sentence before; otherwise the name
-stays on its own: guessing would merge two people.
+them named in the same paragraph or the sentence before; otherwise it goes
+to the story's dominant bearer of the name, if one has three times the
+mentions of all others together, or stays on its own: guessing would merge
+two people.
 
 Places: country names, their other names and their demonyms fold into the
-country ("U.S.", "America", "American" -> United States). Other places,
+country ("U.S.", "America", "American" -> United States); a demonym standing
+as a noun for people ("two Americans") is no mention of it. Other places,
 organizations and other names fold on their text without a leading "the".
+
+Before linking, the story's mentions are read once more with the whole story
+in view: headline lines (:mod:`.headlines`), words capitalised by their place
+in a sentence (:mod:`.positional`), names joined by "and"
+(:mod:`.coordination`). After it, spellings of one name (:mod:`.variants`) and
+short names of longer ones (:mod:`.containment`) fold together.
 
 Ids hash the type and canonical name, so they do not depend on iteration order.
 """
