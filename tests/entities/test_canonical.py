@@ -148,3 +148,69 @@ def test_a_one_word_name_that_owns_an_office_is_not_a_person() -> None:
     story = entities_stage(story_naming((text,), named))
     assert not any(e.type == "person" and e.name == "Veldmark" for e in story.entities)
     assert any(e.type == "person" and e.name == "Ana Vell" for e in story.entities)
+
+
+def test_a_bare_surname_goes_to_the_bearer_the_story_is_about() -> None:
+    texts = (
+        "Orin Tallis, the ferry captain, retired on Monday. Orin Tallis sailed for forty years.",
+        "Orin Tallis steered his last crossing at dawn. Friends said Orin Tallis was calm.",
+        "Orin Tallis and his sister Petra Tallis came to the quay. Tallis waved as the ferry docked.",
+    )
+    people: dict[str, EntityType] = {"Orin Tallis": "person", "Petra Tallis": "person", "Tallis": "person"}
+    story = entities_stage(story_naming(texts, people))
+    assert "Tallis" in mention_texts(story, by_name(story, "Orin Tallis"))
+    assert mention_texts(story, by_name(story, "Petra Tallis")) == ["Petra Tallis"]
+    assert not [e for e in story.entities if e.name == "Tallis"]
+
+
+def test_a_demonym_standing_for_people_is_not_a_mention_of_the_country() -> None:
+    text = (
+        "Two Australians were rescued from the glacier on Sunday. "
+        "The Australian government thanked the rescue team in Lisk."
+    )
+    story = entities_stage(analyzed_story(articles=(make_article(text),)))
+    australia = by_name(story, "Australia")
+    assert mention_texts(story, australia) == ["Australian"]
+    assert australia.mentions[0].start == text.index("Australian government")
+
+
+def test_letters_after_a_name_are_a_position_not_the_surname() -> None:
+    texts = (
+        "Gulls RB Tomas Brell ran for two touchdowns as the Port Lisk Gulls won on Sunday.",
+        "The Gulls will face the Herons next week. Tomas Brell rested his knee.",
+    )
+    names: dict[str, EntityType] = {
+        "Gulls RB": "person",
+        "Gulls": "person",
+        "Tomas Brell": "person",
+        "Port Lisk Gulls": "organization",
+    }
+    story = entities_stage(story_naming(texts, names))
+    team = by_name(story, "Port Lisk Gulls")
+    assert sorted(mention_texts(story, team)) == ["Gulls", "Gulls RB", "Port Lisk Gulls"]
+
+
+def test_a_short_name_spelled_another_way_joins_the_long_name() -> None:
+    texts = (
+        "Patients left the Velmar Recovery Centre on Monday.",
+        "Staff at Recovery Center said the building was safe.",
+    )
+    names: dict[str, EntityType] = {
+        "Velmar Recovery Centre": "organization",
+        "Recovery Center": "organization",
+    }
+    story = entities_stage(story_naming(texts, names))
+    (centre,) = [e for e in story.entities if e.type == "organization"]
+    assert sorted(mention_texts(story, centre)) == ["Recovery Center", "Velmar Recovery Centre"]
+
+
+def test_a_full_name_with_initials_and_suffix_read_as_a_body_is_the_person() -> None:
+    texts = (
+        "Ana Roe, the former harbour master, died on Sunday.",
+        "Records name him as W. Ana Roe Jr in the port ledger.",
+    )
+    names: dict[str, EntityType] = {"Ana Roe": "person", "W. Ana Roe Jr": "organization"}
+    story = entities_stage(story_naming(texts, names))
+    (roe,) = [e for e in story.entities if e.type == "person"]
+    assert sorted(mention_texts(story, roe)) == ["Ana Roe", "W. Ana Roe Jr"]
+    assert not [e for e in story.entities if e.type == "organization"]

@@ -41,3 +41,39 @@ def test_newspaper_and_body_shaped_names_are_organizations() -> None:
 
 def test_a_dotted_country_keeps_its_last_dot() -> None:
     assert ("U.S.", "place") in {(n.surface, n.type) for n in names_of("The U.S. and America agreed.")}
+
+
+def test_a_source_line_glued_before_a_name_is_not_part_of_it() -> None:
+    from dossier.analysis import Tokens
+    from dossier.article import Span
+    from dossier.entities.names import name_mentions
+
+    text = "Lisk, Velmar (Harbour Wire)-Ana Roe won the race at Port (North) Lisk on Sunday."
+    glued = text.index("Wire)-Ana Roe")
+    own = text.index("Port (North) Lisk")
+    entities = [(glued, glued + len("Wire)-Ana Roe"), "PERSON"), (own, own + len("Port (North) Lisk"), "GPE")]
+    names = name_mentions(text, entities, Tokens(), (Span(0, len(text)),))
+    assert [name.surface for name in names] == ["Ana Roe", "Port (North) Lisk"]
+
+
+def test_an_office_named_x_general_is_a_title_not_a_name() -> None:
+    text = "Solicitor General Ana Lisk argued the case on Monday. The Solicitor General said little."
+    names = names_of(text)
+    assert "Solicitor General" not in [name.surface for name in names]
+    (lisk,) = [name for name in names if name.surface == "Ana Lisk"]
+    assert [title.of(text) for title in lisk.titles] == ["Solicitor General"]
+
+
+def test_a_person_read_ending_in_a_body_word_is_a_body_unless_it_is_a_surname() -> None:
+    from dossier.analysis import Tokens
+    from dossier.article import Span
+    from dossier.entities.names import name_mentions
+
+    text = "Lisk Police said Nora Court would testify."
+    police, court = text.index("Lisk Police"), text.index("Nora Court")
+    entities = [(police, police + len("Lisk Police"), "PERSON"), (court, court + len("Nora Court"), "PERSON")]
+    names = name_mentions(text, entities, Tokens(), (Span(0, len(text)),))
+    assert [(name.surface, name.type) for name in names] == [
+        ("Lisk Police", "organization"),
+        ("Nora Court", "person"),
+    ]

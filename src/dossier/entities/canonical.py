@@ -7,12 +7,21 @@ name in the same article that begins or ends with it; failing that, to the
 only such full name later in the article or, failing that, anywhere in the
 story. When two or more people named earlier in the article fit, the context must support
 one: a title next to the bare name that only one of them holds, or one of
-them named in the same paragraph or the sentence before; otherwise the name
-stays on its own: guessing would merge two people.
+them named in the same paragraph or the sentence before; otherwise it goes
+to the story's dominant bearer of the name, if one has three times the
+mentions of all others together, or stays on its own: guessing would merge
+two people.
 
 Places: country names, their other names and their demonyms fold into the
-country ("U.S.", "America", "American" -> United States). Other places,
+country ("U.S.", "America", "American" -> United States); a demonym standing
+as a noun for people ("two Americans") is no mention of it. Other places,
 organizations and other names fold on their text without a leading "the".
+
+Before linking, the story's mentions are read once more with the whole story
+in view: headline lines (:mod:`.headlines`), words capitalised by their place
+in a sentence (:mod:`.positional`), names joined by "and"
+(:mod:`.coordination`). After it, spellings of one name (:mod:`.variants`) and
+short names of longer ones (:mod:`.containment`) fold together.
 
 Ids hash the type and canonical name, so they do not depend on iteration order.
 """
@@ -26,12 +35,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dossier.analysis import Analysis, NameMention
+from dossier.analysis import Analysis, NameMention, Tokens
 from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
 from dossier.entities.containment import contained_names
+from dossier.entities.coordination import split_coordinated
 from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
+from dossier.entities.headlines import with_story_headline_names
+from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
+from dossier.entities.variants import name_variants, normalised, other_name_variants
 from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.
@@ -87,19 +100,32 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     """
     story = _Story()
     outlets = _outlets(articles)
-    raw = _cut_to_known_people([_recognized(article, analyses[article.id], outlets) for article in articles])
+    texts = [article.text for article in articles]
+    names = split_coordinated(
+        without_positional_words(
+            texts, with_story_headline_names(texts, [analyses[article.id].names for article in articles])
+        )
+    )
+    raw = _cut_to_known_people(
+        [
+            _recognized(article, analyses[article.id], found, outlets)
+            for article, found in zip(articles, names, strict=True)
+        ]
+    )
     votes = _type_votes(raw, _office_holders(articles))
-    deferred: list[tuple[int, Article, _Found]] = []
+    deferred: list[tuple[int, Article, _Found, set[Key]]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
         found = _with_titles(article.text, sentences, votes)
-        deferred.extend((order, article, item) for item in _link_article(story, order, article, found))
-    for order, article, item in deferred:
-        _link_single_story_wide(story, order, article, item)
+        deferred.extend((order, article, *left) for left in _link_article(story, order, article, found))
+    weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
+    for order, article, item, candidates in deferred:
+        _link_single_story_wide(story, order, article, item, candidates, weights)
     _add_nominal_references(story, articles)
     for builder in story.builders.values():
         _mark_outlet(builder, outlets)
     _infer_acronyms(story)
     _fold_acronyms(story)
+    _fold_variants(story)
     _fold_contained(story)
     return _entities(story.builders.values())
 
@@ -119,13 +145,17 @@ def _outlets(articles: Sequence[Article]) -> dict[str, list[str]]:
     return outlets
 
 
-def _recognized(article: Article, analysis: Analysis, outlets: dict[str, list[str]]) -> _Sentences:
-    """Each sentence with its mentions, and the outlets named in it."""
+def _recognized(
+    article: Article, analysis: Analysis, names: Sequence[NameMention], outlets: dict[str, list[str]]
+) -> _Sentences:
+    """Each sentence with its mentions (``names``, read from ``analysis``), and the outlets named in it."""
     text = article.text
     sentences = analysis.sentences or (Span(0, len(text)),)
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[NameMention]] = [[] for _ in sentences]
-    for mention in analysis.names:
+    for mention in names:
+        if _demonym_noun(mention, analysis.tokens):
+            continue
         at = bisect.bisect_right(starts, mention.start) - 1
         if at >= 0 and mention.end <= sentences[at].end:
             grouped[at].append(mention)
@@ -133,6 +163,25 @@ def _recognized(article: Article, analysis: Analysis, outlets: dict[str, list[st
         (sentence, _with_outlets(text, sentence, found, outlets))
         for sentence, found in zip(sentences, grouped, strict=True)
     ]
+
+
+#: Dependencies of a word that modifies a noun: "Ruritanian" in "the Ruritanian envoy".
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+
+
+def _demonym_noun(mention: NameMention, tokens: Tokens) -> bool:
+    """Whether a demonym stands as a noun for people ("one Ruritanian died", "Ruritanians protested").
+
+    Such a word names people of the country, not the country: folded into it, it would join
+    "Ruritania" to whoever those people are. As a modifier ("the Ruritanian envoy") it
+    stays a mention of the country.
+    """
+    if country_for_demonym(mention.surface) is None or country_for_name(mention.surface) is not None:
+        return False
+    at = bisect.bisect_left(tokens.starts, mention.start)
+    if at >= len(tokens) or tokens.starts[at] != mention.start or tokens.ends[at] != mention.end:
+        return False
+    return tokens.pos[at] in ("NOUN", "PROPN") and tokens.deps[at] not in _MODIFIER_DEPS
 
 
 def _cut_to_known_people(raw: list[_Sentences]) -> list[_Sentences]:
@@ -221,6 +270,9 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # ("Striker Ana Roe") name that person too.
     decided.update(dict.fromkeys(in_full_names & decided.keys(), "person"))
     decided.update({surface: "person" for surface in decided if _names_person(surface, people)})
+    # A longer name that is a person's two-word name once initials, titles and suffixes are left
+    # off ("W. Ana Roe Sr." for "Ana Roe").
+    decided.update({surface: "person" for surface in decided if _adorned_person(surface, people[0])})
     decided.update(dict.fromkeys(press, "organization"))
     return decided
 
@@ -242,6 +294,11 @@ def _names_person(surface: str, people: tuple[set[str], set[str]]) -> bool:
     full, tails = people
     words = surface.split()
     return len(words) > 1 and (surface in tails or " ".join(words[1:]) in full)
+
+
+def _adorned_person(surface: str, full: set[str]) -> bool:
+    key = _person_key(surface)
+    return len(surface.split()) > 2 and len(key) == 3 and f"{key[1]} {key[2]}" in full
 
 
 def _press_names(mentions: Iterable[NameMention]) -> set[str]:
@@ -313,8 +370,11 @@ def _mark_outlet(builder: _Builder, outlets: dict[str, list[str]]) -> None:
 # --- linking within one article -----------------------------------------------------------------------
 
 
-def _link_article(story: _Story, order: int, article: Article, found: Sequence[_Found]) -> list[_Found]:
-    """Link every mention it can; return the one-word person names left for story-wide linking."""
+def _link_article(
+    story: _Story, order: int, article: Article, found: Sequence[_Found]
+) -> list[tuple[_Found, set[Key]]]:
+    """Link every mention it can; return the one-word person names left for story-wide linking,
+    each with the full names of the article it could stand for."""
     article_full = _full_names_by_word(found)
     where = _Where.of_article(article)
     # word -> the full names with it so far -> sentence and paragraph numbers where last written
@@ -337,12 +397,12 @@ def _link_article(story: _Story, order: int, article: Article, found: Sequence[_
             for word in (key[1], key[2]):
                 introduced[word][key] = where.of(item.mention.start)
                 story.full_names[word].add(key)
-    left: list[_Found] = []
+    left: list[tuple[_Found, set[Key]]] = []
     for item in waiting:
         word = _key(item.mention)[1][1]
         only = _only_bearer(article_full.get(word, set()), word)
         if only is None:
-            left.append(item)
+            left.append((item, article_full.get(word, set())))
         else:
             _record(story, only, "person", order, article, item)
     return left
@@ -423,10 +483,37 @@ def _full_names_by_word(found: Iterable[_Found]) -> dict[str, set[Key]]:
     return names
 
 
-def _link_single_story_wide(story: _Story, order: int, article: Article, item: _Found) -> None:
+def _link_single_story_wide(
+    story: _Story, order: int, article: Article, item: _Found, candidates: set[Key], weights: dict[Key, int]
+) -> None:
+    """Link a bare name its article left open: to the one bearer in the story, or to the bearer
+    the story is about (:func:`_dominant_bearer`), or to an entity of its own."""
     word = _key(item.mention)[1][1]
-    key = _only_bearer(story.full_names.get(word, set()), word) or ("person", word)
+    story_wide = story.full_names.get(word, set())
+    key = (
+        _only_bearer(story_wide, word)
+        or _dominant_bearer(candidates or story_wide, weights)
+        or ("person", word)
+    )
     _record(story, key, "person", order, article, item)
+
+
+#: How many times more mentions than all the others together make a bearer the one a story is about.
+_DOMINANCE = 3
+
+
+def _dominant_bearer(keys: set[Key], weights: dict[Key, int]) -> Key | None:
+    """The full name the story mentions far more than every other full name with the same word.
+
+    News names its subject's relatives and namesakes in full ("his brother Louis Roe") and the
+    subject by the bare surname, so a bare name that no context settles is the story's main bearer
+    of it, when there is one by a wide margin; otherwise (two people named about as often) it is none.
+    """
+    if len(keys) < 2:
+        return None
+    ranked = sorted(keys, key=lambda key: (-weights.get(key, 0), key))
+    top, others = weights.get(ranked[0], 0), sum(weights.get(key, 0) for key in ranked[1:])
+    return ranked[0] if top >= _DOMINANCE * max(others, 1) else None
 
 
 def _only_bearer(keys: set[Key], word: str) -> Key | None:
@@ -472,7 +559,10 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 def _name_words_of_person(surface: str) -> list[str]:
     """The words a person's key is made of: no initials before the given name ("J. Ana Roe"),
     no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe")."""
-    words = [word.casefold().rstrip(".,") for word in surface.split()]
+    raw = surface.split()
+    while len(raw) > 1 and _post_nominal(raw[-1]) and not all(word.isupper() for word in raw[:-1]):
+        raw.pop()  # "Ana Roe RB", "Ana Roe MP": letters after a name are a position or honour
+    words = [word.casefold().rstrip(".,") for word in raw]
     words = [word for word in words if word]
     while len(words) > 2 and words[-1] in _NAME_SUFFIXES:
         words.pop()
@@ -483,6 +573,17 @@ def _name_words_of_person(surface: str) -> list[str]:
     while len(words) > 2 and len(words[0]) == 1:
         words.pop(0)
     return words or [surface.casefold()]
+
+
+def _post_nominal(word: str) -> bool:
+    """Two or three capitals after a name (a position, an honour), not a generational numeral."""
+    letters = word.rstrip(".,")
+    return (
+        letters.isupper()
+        and letters.isalpha()
+        and len(letters) <= 3
+        and letters.casefold() not in _NAME_SUFFIXES
+    )
 
 
 def _strip_article(surface: str) -> str:
@@ -538,23 +639,47 @@ def _fold_acronyms(story: _Story) -> None:
     _fold_into(story, story.acronyms)
 
 
+def _fold_variants(story: _Story) -> None:
+    """Fold each name into the one other spelling of it the story uses (:mod:`.variants`)."""
+    people: dict[Key, tuple[tuple[str, str], int]] = {
+        key: ((key[1], key[2]), len(builder.mentions))
+        for key, builder in story.builders.items()
+        if builder.type == "person" and len(key) == 3
+    }
+    _fold_into(story, name_variants(people))
+    others: dict[Key, tuple[EntityType, str, int]] = {
+        key: (builder.type, " ".join(_name_words(builder)), len(builder.mentions))
+        for key, builder in story.builders.items()
+        if builder.type != "person"
+    }
+    _fold_into(story, other_name_variants(others))
+
+
 def _fold_contained(story: _Story) -> None:
     """Fold each short name into the one longer name of the story it stands for (:mod:`.containment`)."""
     names: dict[Key, tuple[EntityType, tuple[str, ...]]] = {}
     for key, builder in story.builders.items():
-        if builder.type in _CONTAINED_TYPES:
+        if builder.type in _CONTAINED_TYPES and not _is_country(builder):
             names[key] = (builder.type, _name_words(builder))
     _fold_into(story, contained_names(names))
 
 
-#: Types whose short names are folded into longer ones; places are not ("Kansas" is not "Kansas City").
-_CONTAINED_TYPES: frozenset[EntityType] = frozenset({"person", "organization", "other"})
+#: Types whose short names are folded into longer ones; places only into another type's
+#: name ("Chiefs" read as a place, "Kansas City Chiefs"): "Kansas" is not "Kansas City".
+_CONTAINED_TYPES: frozenset[EntityType] = frozenset({"person", "organization", "other", "place"})
+
+
+def _is_country(builder: _Builder) -> bool:
+    return builder.type == "place" and country_for_name(builder.key[1]) is not None
 
 
 def _name_words(builder: _Builder) -> tuple[str, ...]:
-    """The case-folded words of an entity's longest name, without dots or a leading "the"."""
+    """The case-folded words of an entity's longest name, without dots or a leading "the"
+    (and for a person, without the titles and letters the recognizer took in)."""
     longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
-    return tuple(word.rstrip(".") for word in _strip_article(longest).casefold().split())
+    if builder.type == "person":
+        return tuple(word.rstrip(".") for word in _name_words_of_person(_strip_article(longest)))
+    return tuple(word.rstrip(".") for word in normalised(_strip_article(longest).casefold()).split())
 
 
 def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:

@@ -6,16 +6,31 @@ News names an organization or a place in full once and shortens it after:
 and later with a word in front that the recognizer took into the name
 ("Coroner Ana Roe", "Striker Ana Roe").
 
-* Organizations, places and other names: a name whose words open or close a
+* Organizations and other names: a name whose words open or close a
   longer name of the same type ("Red Sox", "Boston Red" are in "Boston Red
   Sox") stands for it when it is the only such longer name in the story.
   Longer names are settled first, so a chain ("Morningside" -> "Morningside
   Recovery" -> "Morningside Recovery Center") ends at the longest name.
+  Names are compared as :func:`.variants.normalised` spells them ("Mt", "Centre").
+* Places: only a name without its geographic noun ("the Mediterranean" for
+  "Mediterranean Sea", "Lisk" for "Lisk River" when no other place is "Lisk"
+  plus such a noun); a city is not its region ("Kansas", "Kansas City").
 * People: a full name of three or more words whose last two or more words are
   another person's full name ("Coroner Ana Roe" and "Ana Roe"), or whose first two or
   more words are ("Ana Roe Signs Deal" in a headline), is that person,
   when exactly one person fits; so is an initial and a surname ("A. Roe")
   when exactly one person of that surname has a given name with that initial.
+
+* Across types: the recognizer may call a team, a firm or a person's surname
+  something else in one place ("Saints" a person, "New Orleans Saints" an
+  organization; "Lo Presti" an organization, "Gaetano Lo Presti" a person).
+  A name left unfolded whose words close exactly one longer name of the story,
+  of any type, stands for it when that name's type differs: a place or any
+  one-word name never goes into a person (a town named after someone is not
+  that someone; people's surnames are linked by the person rules), a person's
+  full name never goes into another type's name (the recognizer glued a team
+  and a title to it: "Lisk Gulls QB Ana Roe"), and a name after "of"
+  ("University of Lisk") is not the longer name's short form.
 
 With two or more candidates nothing is folded: guessing would merge two
 different things. Country names are folded by the gazetteer, never here.
@@ -35,7 +50,8 @@ def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> 
     """Short key -> the key of the longer name it stands for.
 
     ``names`` maps each entity key to its type and the words of its canonical
-    (case-folded) name. Every target is itself never folded further.
+    (case-folded) name. Every target is
+    itself never folded further.
     """
     folded: dict[Key, Key] = {}
     by_type: defaultdict[EntityType, list[tuple[Key, tuple[str, ...]]]] = defaultdict(list)
@@ -44,9 +60,67 @@ def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> 
     for kind, entries in sorted(by_type.items()):
         if kind == "person":
             folded.update(_people(entries))
+        elif kind == "place":
+            folded.update(_places(entries))
         else:
             folded.update(_other_names(entries))
+    folded.update(_across_types(names, folded))
     return folded
+
+
+#: Nouns for a kind of natural place that news often leaves off its name: "the Mediterranean".
+_GEOGRAPHIC_NOUNS = frozenset(
+    {"sea", "ocean", "river", "island", "islands", "mountains", "peninsula", "desert", "strait"}
+)
+
+
+def _places(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
+    """A place named without its geographic noun ("Mediterranean") is the one named with it."""
+    with_noun: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
+    for key, words in entries:
+        if len(words) >= 2 and words[-1] in _GEOGRAPHIC_NOUNS:
+            with_noun[words[:-1]].add(key)
+    found: dict[Key, Key] = {}
+    for key, words in entries:
+        targets = with_noun.get(words, set())
+        if len(targets) == 1:
+            found[key] = next(iter(targets))
+    return found
+
+
+#: Words after which a name is part of a longer one, not its short form: "University of Lisk".
+_JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de"})
+
+
+def _across_types(
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]], folded: Mapping[Key, Key]
+) -> dict[Key, Key]:
+    """Short names, of any type, that close exactly one longer name of another type."""
+    targets = set(folded.values())
+    closing: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
+    for key, (_, words) in sorted(names.items()):
+        if key in folded:
+            continue
+        for size in range(1, len(words)):
+            if words[-size - 1] not in _JOINING_WORDS:
+                closing[words[-size:]].add(key)
+    found: dict[Key, Key] = {}
+    for key, (kind, words) in sorted(names.items()):
+        if key in folded or key in targets:
+            continue
+        longer = closing.get(words, set())
+        if len(longer) != 1:
+            continue
+        target = next(iter(longer))
+        target_kind = names[target][0]
+        if target_kind == kind or target_kind == "place":
+            continue
+        if target_kind == "person" and (kind == "place" or len(words) < 2):
+            continue
+        if kind == "person" and len(words) >= 2:
+            continue  # a full name glued to the end of a team's ("Lisk Gulls QB Ana Roe") is the person
+        found[key] = target
+    return found
 
 
 def _other_names(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:

@@ -9,6 +9,13 @@ other lines tell which names are real: a mention in a headline-shaped line
 that holds one or more names written elsewhere in the article (or a person's
 first or last name) is replaced by those names, with their types; one that
 holds none is left as the recognizer read it.
+
+A story repeats that reading over all its articles (:func:`with_story_headline_names`):
+a headline names the story's people and places, most often in full, even when its own
+article writes them otherwise ("Ana Roe Steps Down" above an article that says "Roe").
+There a mention that holds no known name and is mostly words the story writes in
+lower case ("Driver Charged", "Harbour Worker Quits") is dropped: title case dressed
+common words as a name.
 """
 
 from __future__ import annotations
@@ -35,17 +42,56 @@ def with_headline_names(text: str, names: Sequence[NameMention]) -> list[NameMen
     if not headline:
         return list(names)
 
-    def line_of(offset: int) -> int:
-        return text.rfind("\n", 0, offset) + 1
-
-    inside = [name for name in names if line_of(name.start) in headline]
+    inside = [name for name in names if _line_start(text, name.start) in headline]
     if not inside:
         return list(names)
-    known = _known_names(name for name in names if line_of(name.start) not in headline)
-    found: list[NameMention] = [name for name in names if line_of(name.start) not in headline]
+    known = _known_names(name for name in names if _line_start(text, name.start) not in headline)
+    found: list[NameMention] = [name for name in names if _line_start(text, name.start) not in headline]
     for name in inside:
         found.extend(_cut(text, name, known))
     return sorted(found, key=lambda name: (name.start, name.end))
+
+
+def with_story_headline_names(
+    texts: Sequence[str], names: Sequence[Sequence[NameMention]]
+) -> list[list[NameMention]]:
+    """Each article's ``names``, those in its headline-shaped lines cut to the names the whole story
+    gives outside such lines, or dropped when they hold none and are mostly common words."""
+    lines = [{start for start, _ in _headline_lines(text)} for text in texts]
+    outside = [
+        [name for name in found if _line_start(text, name.start) not in starts]
+        for text, found, starts in zip(texts, names, lines, strict=True)
+    ]
+    known = _known_names(name for found in outside for name in found)
+    common = _lower_case_words(texts, lines)
+    read: list[list[NameMention]] = []
+    for text, found, starts, kept in zip(texts, names, lines, outside, strict=True):
+        inside = [name for name in found if _line_start(text, name.start) in starts]
+        cut = [piece for name in inside for piece in _cut(text, name, known)]
+        kept = kept + [name for name in cut if name.surface.casefold() in known or not _common(name, common)]
+        read.append(sorted(kept, key=lambda name: (name.start, name.end)) if inside else list(found))
+    return read
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _lower_case_words(texts: Sequence[str], headline_lines: Sequence[set[int]]) -> set[str]:
+    """The words the story writes in lower case outside headline-shaped lines."""
+    words: set[str] = set()
+    for text, starts in zip(texts, headline_lines, strict=True):
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word.islower() and _line_start(text, match.start()) not in starts:
+                words.add(word)
+    return words
+
+
+def _common(name: NameMention, common: set[str]) -> bool:
+    """Whether more than half of a name's words are written in lower case elsewhere in the story."""
+    words = _WORD.findall(name.surface)
+    return bool(words) and 2 * sum(1 for word in words if word.casefold() in common) > len(words)
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:

@@ -123,6 +123,7 @@ def _name(text: str, start: int, end: int, label: str) -> NameMention | None:
         start += 4  # "the Harbour Board": the article is not part of the name
     while end > start and not text[end - 1].isalnum() and not _ABBREVIATION.search(text, start, end):
         end -= 1
+    start = _after_closing_bracket(text, start, end)
     while start < end and not text[start].isalnum():
         start += 1
     if text[end - 2 : end] in ("’s", "'s"):
@@ -141,9 +142,20 @@ def _name(text: str, start: int, end: int, label: str) -> NameMention | None:
     surface = text[start:end]
     if kind == "person" and _only_places(surface):
         return None  # "U.S.-China" (relations) read as a person
+    if kind == "person" and _ends_in_body(surface):
+        kind = "organization"  # "Lisk Police", "Velmar Council" read as a person
     if any(char.isupper() for char in surface):
         return NameMention(start, end, kind, surface)
     return None
+
+
+def _after_closing_bracket(text: str, start: int, end: int) -> int:
+    """Where a name starts after a bracket closed inside it: a source line glued to the name
+    ("(Harbour Wire)-Ana Roe") is not part of it; a name with its own brackets keeps them."""
+    close = text.rfind(")", start, end)
+    if close < 0 or text.find("(", start, close) >= 0:
+        return start
+    return close + 1
 
 
 def _with_given_name(text: str, start: int, end: int) -> int:
@@ -300,6 +312,17 @@ def _body_shaped(surface: str) -> bool:
     """A name ending in a word for a body or shaped like a newspaper's: an organization, not a person."""
     words = surface.split()
     return is_press_shaped(surface) or (len(words) > 1 and words[-1].casefold() in ORGANIZATION_HEADS)
+
+
+#: Body words that are also surnames ("Margaret Court"): they do not make a person's name a body's.
+_SURNAME_BODIES = frozenset({"court", "board", "union", "party", "firm"})
+
+
+def _ends_in_body(surface: str) -> bool:
+    """Whether a name of two or more words ends in a word for a body that is never a surname."""
+    words = surface.split()
+    last = words[-1].casefold() if words else ""
+    return len(words) > 1 and last in ORGANIZATION_HEADS and last not in _SURNAME_BODIES
 
 
 def _only_places(surface: str) -> bool:

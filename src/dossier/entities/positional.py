@@ -1,0 +1,83 @@
+"""Words capitalised only by where they stand: "Climber dies on glacier", "Rehab has been calling".
+
+The first word of a sentence is capitalised whatever it is; the recognizer
+then reads a common noun as a name ("Rehab has been calling her", "Bank staff
+left the building"). A one-word mention is such a word, and dropped, when all
+of these hold across the story:
+
+* it stands first in its sentence or line, and is not a country's name;
+* the story writes the word in lower case somewhere ("the climber"), not
+  counting pieces of web addresses ("quake.lisk.gov");
+* the story never writes it capitalised inside a sentence ("said Gray"), and
+  it is no word of a longer name of the story ("Kimani Gray").
+
+A real one-word name is written mid-sentence somewhere in a story, and a
+surname is part of the full name the story gives. A word in capitals inside
+a sentence may be an acronym that spells a common word ("WHO"), so it stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dossier.analysis import NameMention
+from dossier.entities.gazetteer import country_for_demonym, country_for_name
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*")
+#: What may stand between a sentence's end (or a line's start) and its first word.
+_OPENERS = "\"'“‘([ \t"
+_SENTENCE_ENDS = ".!?:"
+
+
+def without_positional_words(
+    texts: Sequence[str], names: Sequence[Sequence[NameMention]]
+) -> list[list[NameMention]]:
+    """Each article's ``names`` without one-word mentions that are common words capitalised by position."""
+    lower: set[str] = set()
+    inside: set[str] = set()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word.islower() and not _in_address(text, match.start(), match.end()):
+                lower.add(word)
+            elif word[0].isupper() and not word.isupper() and not _opens_sentence(text, match.start()):
+                inside.add(word.casefold())
+    in_names = {
+        word.casefold()
+        for found in names
+        for name in found
+        if " " in name.surface
+        for word in name.surface.split()
+    }
+    return [
+        [name for name in found if not _positional(text, name, lower, inside | in_names)]
+        for text, found in zip(texts, names, strict=True)
+    ]
+
+
+def _positional(text: str, name: NameMention, lower: set[str], named: set[str]) -> bool:
+    word = name.surface
+    if " " in word or not _WORD.fullmatch(word):
+        return False
+    folded = word.casefold()
+    if folded not in lower or folded in named or country_for_name(word) or country_for_demonym(word):
+        return False
+    return _opens_sentence(text, name.start)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether a word is glued to a dot, slash or at sign: part of a web or mail address."""
+    return (
+        text[start - 1 : start] in (".", "/", "@")
+        or text[end : end + 1] in ("/", "@")
+        or (text[end : end + 1] == "." and text[end + 1 : end + 2].isalnum())
+    )
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the first of its line or sentence."""
+    at = start
+    while at > 0 and text[at - 1] in _OPENERS:
+        at -= 1
+    return at == 0 or text[at - 1] == "\n" or (text[at - 1] in _SENTENCE_ENDS and at < start)

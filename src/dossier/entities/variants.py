@@ -1,0 +1,154 @@
+"""Two spellings of one name in a story: "Fred Roe" and "Frederick Roe", "Mt Lisk" and "Mount Lisk", a typo.
+
+A story's articles spell a name their own way: one writes the short form of
+the given name ("Fred", "Alex"), another the whole ("Frederick",
+"Alexandros"); one slips a letter ("Jermaine" and "Jermayne"). Two full
+names are one person's when they share one word exactly and the other word
+
+* is a short form: it begins the other and is at least three letters, the
+  whole at least two letters longer ("Fred" in "Frederick", not "Dan" and
+  "Dana", who may be sisters); or
+* differs by one letter added, dropped, changed or swapped, in a word of six
+  letters or more ("Jermayne", "Jerymayne"): short names differ by a letter
+  and still belong to different people ("Ana", "Ann").
+
+A name is folded only when exactly one other name fits it, and into the one
+with more mentions (the spelling most articles use): with two candidates, a
+family ("Fred Roe", "Freda Roe") stays apart.
+
+Other names (places, organizations...) are one when they read the same with
+the usual abbreviations written out and hyphens as spaces ("Mt Lisk",
+"Mount Lisk"; "Lisk-Arena", "Lisk Arena"; "Harbour Centre", "Harbour
+Center"), or when a name of ten letters or more differs from exactly one
+other of its type by one letter and not in a digit ("Gulf of Adan").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+
+from dossier.briefing import EntityType
+
+Key = tuple[str, ...]
+
+_SHORT_FORM_MIN = 3
+_SHORT_FORM_GAP = 2
+_TYPO_MIN = 6
+
+
+def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key, Key]:
+    """Key -> the key of the spelling it folds into.
+
+    ``people`` maps each full-name key to its (given name, surname), case-folded, and its mention count.
+    """
+    by_word: defaultdict[tuple[int, str], list[Key]] = defaultdict(list)
+    for key, ((given, surname), _) in sorted(people.items()):
+        by_word[(0, given)].append(key)
+        by_word[(1, surname)].append(key)
+    fits: defaultdict[Key, set[Key]] = defaultdict(set)
+    for (shared, _), keys in sorted(by_word.items()):
+        differing = 1 - shared
+        for position, first in enumerate(keys):
+            for second in keys[position + 1 :]:
+                if same_name_word(people[first][0][differing], people[second][0][differing]):
+                    fits[first].add(second)
+                    fits[second].add(first)
+    folded: dict[Key, Key] = {}
+    for key, others in sorted(fits.items()):
+        if len(others) != 1:
+            continue
+        other = next(iter(others))
+        if len(fits[other]) != 1:
+            continue
+        if (people[key][1], key) < (people[other][1], other):
+            folded[key] = other
+    return folded
+
+
+def same_name_word(first: str, second: str) -> bool:
+    """Whether two different words of a name are one name spelled two ways (a short form, a typo)."""
+    if first == second:
+        return False
+    short, long = sorted((first, second), key=len)
+    if len(short) >= _SHORT_FORM_MIN and len(long) - len(short) >= _SHORT_FORM_GAP and long.startswith(short):
+        return True
+    return len(short) >= _TYPO_MIN and _one_edit_apart(short, long)
+
+
+def _one_edit_apart(short: str, long: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped; ``short`` is not longer."""
+    if len(long) - len(short) > 1:
+        return False
+    if len(long) == len(short):
+        diffs = [at for at in range(len(short)) if short[at] != long[at]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and short[diffs[0]] == long[diffs[1]]
+            and short[diffs[1]] == long[diffs[0]]
+        )
+    at = next((at for at in range(len(short)) if short[at] != long[at]), len(short))
+    return short[at:] == long[at + 1 :]
+
+
+#: Abbreviations that open a place's name, and spellings that differ between English-speaking countries.
+_WRITTEN_OUT = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort", "pt": "point", "pt.": "point"}
+_SPELLINGS = {"centre": "center", "theatre": "theater", "harbour": "harbor", "defence": "defense"}
+_TYPO_NAME_MIN = 10
+
+
+def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dict[Key, Key]:
+    """Key -> the key of the spelling it folds into, for names other than people's.
+
+    ``names`` maps each key to its type, its case-folded name and its mention count.
+    """
+    groups: dict[tuple[EntityType, str], list[Key]] = {}
+    for key, (kind, name, _) in sorted(names.items()):
+        groups.setdefault((kind, normalised(_HYPHENS.sub(" ", name))), []).append(key)
+    folded: dict[Key, Key] = {}
+    kept: dict[Key, tuple[EntityType, str, int]] = {}
+    for (kind, normal), keys in sorted(groups.items()):
+        main = max(keys, key=lambda key: (names[key][2], key))
+        folded.update((key, main) for key in keys if key != main)
+        kept[main] = (kind, normal, sum(names[key][2] for key in keys))
+    by_type: dict[EntityType, list[Key]] = {}
+    for key, (kind, normal, _) in sorted(kept.items()):
+        if len(normal.replace(" ", "")) >= _TYPO_NAME_MIN:
+            by_type.setdefault(kind, []).append(key)
+    fits: dict[Key, set[Key]] = {}
+    for keys in by_type.values():
+        for position, first in enumerate(keys):
+            for second in keys[position + 1 :]:
+                if _typo_of(kept[first][1], kept[second][1]):
+                    fits.setdefault(first, set()).add(second)
+                    fits.setdefault(second, set()).add(first)
+    for key, others in sorted(fits.items()):
+        other = next(iter(others))
+        if len(others) == 1 and len(fits[other]) == 1 and (kept[key][2], key) < (kept[other][2], other):
+            folded[key] = other
+            folded.update((short, other) for short, main in list(folded.items()) if main == key)
+    return folded
+
+
+_HYPHENS = re.compile(r"[-‐–]")
+
+
+def normalised(name: str) -> str:
+    """A case-folded name with an opening abbreviation written out and one spelling of each word.
+
+    Hyphens stay: "Lisk-Velmar Rumour" is not a longer name opening with "Lisk".
+    """
+    words = name.split()
+    if words and words[0] in _WRITTEN_OUT:
+        words[0] = _WRITTEN_OUT[words[0]]
+    return " ".join(_SPELLINGS.get(word, word) for word in words)
+
+
+def _typo_of(first: str, second: str) -> bool:
+    short, long = sorted((first, second), key=len)
+    digits = [char for char in short if char.isdigit()] == [char for char in long if char.isdigit()]
+    return digits and short != long and _one_edit_apart(short, long)

@@ -1,0 +1,62 @@
+"""Short names folded into the one longer name they stand for, within a type and across types."""
+
+from __future__ import annotations
+
+from dossier.briefing import EntityType
+from dossier.entities.containment import contained_names
+
+Key = tuple[str, ...]
+
+
+def names(*entries: tuple[EntityType, str]) -> dict[Key, tuple[EntityType, tuple[str, ...]]]:
+    return {(kind, name): (kind, tuple(name.split())) for kind, name in entries}
+
+
+def test_a_team_read_as_a_person_joins_its_full_name() -> None:
+    found = contained_names(names(("person", "herons"), ("organization", "port lisk herons")))
+    assert found == {("person", "herons"): ("organization", "port lisk herons")}
+
+
+def test_a_surname_pair_read_as_an_organization_joins_the_person() -> None:
+    found = contained_names(names(("organization", "van dorn"), ("person", "elke van dorn")))
+    assert found == {("organization", "van dorn"): ("person", "elke van dorn")}
+
+
+def test_a_place_never_becomes_a_person_nor_the_end_of_an_of_name() -> None:
+    found = contained_names(
+        names(
+            ("place", "marlow"),
+            ("person", "tessa marlow"),
+            ("place", "velmora"),
+            ("organization", "bank of velmora"),
+        )
+    )
+    assert found == {}
+
+
+def test_a_place_read_for_a_team_joins_the_team() -> None:
+    found = contained_names(names(("place", "gulls"), ("organization", "lisk bay gulls")))
+    assert found == {("place", "gulls"): ("organization", "lisk bay gulls")}
+
+
+def test_two_longer_names_leave_the_short_one_alone() -> None:
+    found = contained_names(
+        names(("person", "rovers"), ("organization", "lisk rovers"), ("other", "marlow rovers"))
+    )
+    assert found == {}
+
+
+def test_places_do_not_fold_into_longer_places() -> None:
+    assert contained_names(names(("place", "heights"), ("place", "kessel heights"))) == {}
+
+
+def test_a_full_name_glued_to_a_team_stays_the_person() -> None:
+    found = contained_names(names(("person", "ana roe"), ("organization", "lisk gulls qb ana roe")))
+    assert found == {}
+
+
+def test_a_place_without_its_geographic_noun_is_that_place() -> None:
+    found = contained_names(names(("place", "velmar"), ("place", "velmar sea"), ("place", "lisk city")))
+    assert found == {("place", "velmar"): ("place", "velmar sea")}
+    two = names(("place", "velmar"), ("place", "velmar sea"), ("place", "velmar river"))
+    assert contained_names(two) == {}

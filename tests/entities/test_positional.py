@@ -1,0 +1,36 @@
+"""A common word capitalised because it opens a sentence is not a name."""
+
+from __future__ import annotations
+
+from dossier.analysis import NameMention
+from dossier.briefing import EntityType
+from dossier.entities.positional import without_positional_words
+
+
+def at(text: str, surface: str, kind: EntityType = "person") -> NameMention:
+    start = text.index(surface)
+    return NameMention(start, start + len(surface), kind, surface)
+
+
+def surfaces(texts: list[str], names: list[list[NameMention]]) -> list[list[str]]:
+    return [[name.surface for name in found] for found in without_positional_words(texts, names)]
+
+
+def test_a_sentence_opening_common_word_is_dropped() -> None:
+    text = "Ferryman missing after storm.\nThe ferryman left Lisk at dawn. Arson was ruled out."
+    other = "Investigators said arson was unlikely."
+    names = [[at(text, "Ferryman"), at(text, "Lisk", "place"), at(text, "Arson")], []]
+    assert surfaces([text, other], names) == [["Lisk"], []]
+
+
+def test_names_written_mid_sentence_or_in_a_full_name_stay() -> None:
+    text = "Gray said the tide was high. Reed left early. Voters met Kimani Reed at the pier."
+    other = "The gray sky cleared, said Gray. A reed bed lined the shore."
+    names = [[at(text, "Gray"), at(text, "Reed"), at(text, "Kimani Reed")], []]
+    assert surfaces([text, other], names) == [["Gray", "Reed", "Kimani Reed"], []]
+
+
+def test_capitals_inside_a_sentence_countries_and_addresses_are_kept() -> None:
+    text = "US officials met. Officials from WHO told us who knew. Data is at quake.usgs.gov. USGS said so."
+    names = [[at(text, "US", "place"), at(text, "WHO", "organization"), at(text, "USGS", "organization")]]
+    assert surfaces([text], names) == [["US", "WHO", "USGS"]]

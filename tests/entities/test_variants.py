@@ -1,0 +1,79 @@
+"""One person's name spelled two ways across a story: a short given name, a slipped letter."""
+
+from __future__ import annotations
+
+from dossier.briefing import EntityType
+from dossier.entities.variants import name_variants, other_name_variants, same_name_word
+
+Key = tuple[str, ...]
+
+
+def people(*entries: tuple[str, int]) -> dict[Key, tuple[tuple[str, str], int]]:
+    found: dict[Key, tuple[tuple[str, str], int]] = {}
+    for name, count in entries:
+        given, surname = name.split()
+        found[("person", given, surname)] = ((given, surname), count)
+    return found
+
+
+def test_a_short_given_name_and_its_whole_are_one_person() -> None:
+    found = name_variants(people(("theo vask", 9), ("theodore vask", 2)))
+    assert found == {("person", "theodore", "vask"): ("person", "theo", "vask")}
+
+
+def test_a_slipped_letter_in_a_long_word_is_one_person() -> None:
+    found = name_variants(people(("marguerite olsen", 1), ("margeurite olsen", 4)))
+    assert found == {("person", "marguerite", "olsen"): ("person", "margeurite", "olsen")}
+
+
+def test_short_names_a_letter_apart_stay_different_people() -> None:
+    assert name_variants(people(("dan hale", 3), ("dana hale", 2), ("ana hale", 1), ("ann hale", 1))) == {}
+
+
+def test_two_fitting_names_leave_the_short_form_alone() -> None:
+    assert name_variants(people(("fred lusk", 2), ("frederick lusk", 3), ("frederica lusk", 1))) == {}
+
+
+def test_the_words_that_count_as_one_name() -> None:
+    assert same_name_word("alex", "alexandra")
+    assert same_name_word("kowalsky", "kowalksy")
+    assert not same_name_word("alex", "alex")
+    assert not same_name_word("jo", "joanna")
+    assert not same_name_word("brandt", "brandon")
+
+
+def others(*entries: tuple[EntityType, str, int]) -> dict[Key, tuple[EntityType, str, int]]:
+    return {(kind, name): (kind, name, count) for kind, name, count in entries}
+
+
+def test_abbreviations_hyphens_and_spellings_make_one_place() -> None:
+    found = other_name_variants(
+        others(
+            ("place", "mt velmar", 4),
+            ("place", "mount velmar", 1),
+            ("place", "lisk-arena", 1),
+            ("place", "lisk arena", 2),
+            ("organization", "harbour centre", 1),
+            ("organization", "harbor center", 3),
+        )
+    )
+    assert found == {
+        ("place", "mount velmar"): ("place", "mt velmar"),
+        ("place", "lisk-arena"): ("place", "lisk arena"),
+        ("organization", "harbour centre"): ("organization", "harbor center"),
+    }
+
+
+def test_a_long_name_one_letter_off_is_a_typo_but_not_a_number_or_another_type() -> None:
+    found = other_name_variants(
+        others(
+            ("organization", "velmish coast guard", 5),
+            ("organization", "velmish coast gaurd", 1),
+            ("place", "route 1234 north", 2),
+            ("place", "route 1235 north", 1),
+            ("other", "velmish coast guard", 1),
+            ("place", "lisk bay", 1),
+            ("place", "lisk day", 1),
+        )
+    )
+    assert found == {("organization", "velmish coast gaurd"): ("organization", "velmish coast guard")}
