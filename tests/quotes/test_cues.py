@@ -69,3 +69,36 @@ def test_a_scare_quote_is_not_given_the_subject() -> None:
     text = "Ilse Marrow pointed to the “overcapacity” of the yard."
     (quote,) = attributed(text).quotes
     assert quote.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The quotation hangs from a preposition far below the verb whose subject acted.
+        (
+            "Anna Pell, the port's auditor, faulted the board for acting as “judge and jury and clerk” here.",
+            "Anna Pell",
+        ),
+        # A subject of a clause in between that is no speaker ("the fee") is passed over.
+        (
+            "Ilse Marrow warned that the fee would remain a burden “for every family on the island” this year.",
+            "Ilse Marrow",
+        ),
+        # A common noun that carries words speaks.
+        (
+            "The union's new flier pushes members to “stand together until the yard reopens” next week.",
+            "The union's new flier",
+        ),
+    ],
+)
+def test_a_long_partial_quote_in_the_writers_sentence_takes_the_subject_above_it(
+    text: str, speaker: str
+) -> None:
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name == speaker
+
+
+def test_a_subject_that_cannot_speak_is_not_given_the_quote() -> None:
+    text = "The rise in the harbour fee is “bad news for every fisher in the bay” this winter."
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name is None

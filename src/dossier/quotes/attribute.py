@@ -24,11 +24,11 @@ from dossier.article import Span
 from dossier.briefing import QuoteKind
 from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
 from dossier.quotes.dependency import (
-    SUBJECTS,
+    VERB_CLIMB,
     Subject,
     bare_attribution,
     children,
-    governing_verb,
+    enclosing_subjects,
     inverted_subject,
     lead_in_subject,
     reporting_subject,
@@ -38,7 +38,7 @@ from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
 from dossier.quotes.speakers import NameIndex, SpeakerCandidate, find_mentions, mark_subjects, resolve
-from dossier.quotes.words import REPORTING_VERBS
+from dossier.quotes.words import ORGANIZATION_HEADS, REPORTING_VERBS, ROLE_WORDS, SPEAKING_NOUNS
 
 _TERMINALS = ".!?…"
 #: Mentions further than this before a quotation cannot be its speaker's antecedent.
@@ -177,6 +177,7 @@ class _Context:
         self.sentence_ends = [span.end for span in sentences]
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
+        self.known = frozenset(mentions)
         self.names = NameIndex([m for m in mentions if m.kind == "name"])
 
     def attribute(
@@ -344,28 +345,39 @@ class _Context:
         return None
 
     def _subject_cue(self, quote: QuoteSpan) -> Cue | None:
-        """The subject of the verb a partial quotation hangs from, when the parse names one we know."""
+        """A partial quotation of some length in the writer's sentence: the subject of a verb above it.
+
+        The first subject, climbing, that names a person or a source is taken ("Lee, the board's
+        critic, ripped it for acting as “judge, jury and executioner”" → Lee).
+        """
         tokens = self.tokens
         if tokens is None or len(self.text[quote.start : quote.end].split()) < _SUBJECT_MIN_WORDS:
             return None
-        first = bisect.bisect_left(tokens.starts, quote.start)
-        if first >= len(tokens) or tokens.starts[first] >= quote.end:
+        first, last = token_range(tokens, quote.start, quote.end)
+        if first >= last:
             return None
-        verb = governing_verb(tokens, first, quote.open_at)
-        if verb is None:
+        at = first
+        for _ in range(VERB_CLIMB):
+            if not first <= at < last or tokens.heads[at] == at:
+                break
+            at = tokens.heads[at]
+        if first <= at < last:
             return None
-        subject = next(
-            (i for i in children(tokens, verb) if tokens.deps[i] in SUBJECTS and i < first),
-            None,
-        )
-        if subject is None:
-            return None
-        at = tokens.starts[subject]
-        upto = bisect.bisect_right(self.mention_starts, at)
-        for mention in self.mentions[max(0, upto - 3) : upto]:
-            if mention.start <= at < mention.end:
-                return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], mention)
+        for subject in enclosing_subjects(tokens, at, first):
+            mention = self._subject_mention(subject)
+            if mention is not None and self._can_speak(mention, subject.head):
+                return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
         return None
+
+    def _can_speak(self, mention: SpeakerCandidate, head: int) -> bool:
+        """Whether a subject names someone or something that can speak: a name, a mention the speaker
+        layer found (a pronoun, a role, a body), or a phrase whose head is a person or a carrier of
+        words ("the crowd", "the ad"), not any noun phrase ("the use of the server")."""
+        if mention.kind == "name" or mention in self.known:
+            return True
+        assert self.tokens is not None
+        lemma = self.tokens.lemmas[head].casefold()
+        return lemma in SPEAKING_NOUNS or lemma in ROLE_WORDS or lemma in ORGANIZATION_HEADS
 
     def _rest_of_sentence_cue(self, quote: QuoteSpan) -> Cue | None:
         """A partial quote takes the speaker its sentence names anywhere after it."""

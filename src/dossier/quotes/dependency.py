@@ -42,6 +42,8 @@ _BORROWS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
 _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat", "nmod", "case", "quantmod"})
 #: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
 VERB_CLIMB = 6
+#: How many heads :func:`enclosing_subject` climbs: a sentence's clauses nest a dozen deep at most.
+_ENCLOSING_CLIMB = 12
 #: Verbs that, alone with their subject, attribute the quotation before them ("Trump said.").
 #: Not "respond" or "report": "X did not respond", "Y reported from Z" say who wrote, not who spoke.
 _BARE_LEMMAS = word_list("""
@@ -122,6 +124,26 @@ def governing_verb(tokens: Tokens, first: int, floor: int) -> int | None:
         if tokens.pos[at] in ("VERB", "AUX") and tokens.starts[at] < floor:
             return at
     return None
+
+
+def enclosing_subjects(tokens: Tokens, start: int, first: int) -> Iterator[Subject]:
+    """The subjects before token ``first`` of the verbs that ``start`` hangs from, nearest first.
+
+    A partial quotation inside the writer's own sentence has no reporting verb of its
+    own ("Lee ripped the board for acting as “judge, jury and executioner”"): the
+    words are credited to whoever the sentence says acted, the subject of a verb
+    above the quotation.
+    """
+    at = start
+    for _ in range(_ENCLOSING_CLIMB):
+        if tokens.pos[at] in ("VERB", "AUX"):
+            subjects = [i for i in children(tokens, at) if tokens.deps[i] in SUBJECTS and i < first]
+            if subjects:
+                head = max(subjects)
+                yield Subject(at, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
+        if tokens.heads[at] == at:
+            return
+        at = tokens.heads[at]
 
 
 def children(tokens: Tokens, head: int) -> Iterator[int]:
