@@ -31,6 +31,7 @@ from dossier.quotes.dependency import (
     enclosing_subjects,
     inverted_subject,
     lead_in_subject,
+    noun_phrase_start,
     reporting_subject,
     token_range,
 )
@@ -192,6 +193,8 @@ class _Context:
         cue = self._dependency_cue(quote) or self._cue(quote, previous, following)
         if cue is None and kind == "partial":
             cue = self._rest_of_sentence_cue(quote) or self._subject_cue(quote)
+        if cue is None:
+            cue = self._lead_clause_cue(quote)
         if cue is None:
             if last is not None and self._continues(quote, previous, last):
                 return Attributed(quote, kind, last.speaker, last.speaker_name, None, "continuation")
@@ -363,11 +366,64 @@ class _Context:
             at = tokens.heads[at]
         if first <= at < last:
             return None
-        for subject in enclosing_subjects(tokens, at, first):
+        return self._speaking_subject(at, first, 0)
+
+    def _lead_clause_cue(self, quote: QuoteSpan) -> Cue | None:
+        """A quotation after a clause of its paragraph that a comma, colon or dash hands over to it.
+
+        "Lee shot back at the critics, “…”", "The leaflet goes on to say: “…”", "As Lee put it, “…”":
+        the clause is the writer's lead-in, and the subject of its verb speaks. "According to X, “…”"
+        names X.
+        """
+        tokens = self.tokens
+        if tokens is None:
+            return None
+        before = self.text[quote.line_start : quote.open_at].rstrip()
+        if not before.endswith(_HANDOVER_MARKS):
+            return None
+        mark = bisect.bisect_left(tokens.starts, quote.line_start + len(before) - 1)
+        floor = bisect.bisect_left(tokens.starts, quote.line_start)
+        first = bisect.bisect_left(tokens.starts, quote.open_at)
+        last_word = mark - 1
+        if last_word < floor or tokens.pos[last_word] == "PUNCT":
+            return None  # nothing but marks before it, or the end of an earlier quotation
+        source = self._according_to_object(last_word)
+        if source is not None:
+            return source
+        return self._speaking_subject(last_word, first, floor)
+
+    def _speaking_subject(self, start: int, first: int, floor: int) -> Cue | None:
+        """The first subject, climbing from token ``start``, that can speak, at or after token ``floor``.
+
+        A subject that cannot speak is passed over ("the fee would remain"), unless it counts or
+        leaves undefined who acts ("one of her flyers asks"): a name above it would then be a guess.
+        """
+        tokens = self.tokens
+        assert tokens is not None
+        for subject in enclosing_subjects(tokens, start, first):
+            if subject.head < floor:
+                return None  # a subject in an earlier paragraph: the parse ran across the break
             mention = self._subject_mention(subject)
             if mention is not None and self._can_speak(mention, subject.head):
                 return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
+            if tokens.lemmas[subject.first].casefold() in _INDEFINITE_STARTS:
+                return None
         return None
+
+    def _according_to_object(self, word: int) -> Cue | None:
+        """The source "according to" names when ``word`` ends its object ("according to the paper")."""
+        tokens = self.tokens
+        assert tokens is not None
+        to = tokens.heads[word]
+        if tokens.deps[word] != "pobj" or tokens.lemmas[to].casefold() != "to":
+            return None
+        if tokens.lemmas[tokens.heads[to]].casefold() not in ("accord", "according"):
+            return None
+        subject = Subject(to, word, noun_phrase_start(tokens, word), word)
+        mention = self._subject_mention(subject)
+        if mention is None or not self._can_speak(mention, word):
+            return None
+        return Cue("according to", mention)
 
     def _can_speak(self, mention: SpeakerCandidate, head: int) -> bool:
         """Whether a subject names someone or something that can speak: a name, a mention the speaker
@@ -477,6 +533,12 @@ def _word_count(text: str) -> int:
     return sum(1 for word in text.split() if any(char.isalnum() for char in word))
 
 
+#: First words of a subject that leaves undefined who it is ("one of the flyers", "some voters").
+_INDEFINITE_STARTS = frozenset(
+    ("a", "an", "one", "some", "several", "many", "two", "three", "another", "few")
+)
+#: What ends a lead-in clause that hands the sentence over to the quotation after it.
+_HANDOVER_MARKS = (",", ":", "—", "–", "--")
 #: A shorter partial quotation is a scare quote or a title ("overcapacity"), not a speaker's words.
 _SUBJECT_MIN_WORDS = 4
 #: How far past a subject's head a mention that covers the head may run, in characters.

@@ -64,5 +64,5 @@ SPEAKING_NOUNS = word_list("""
     statement ad advertisement commercial email letter memo report release tweet post editorial column
     article book poll survey video message transcript website site note filing complaint lawsuit
     ruling order platform bill law plan proposal petition sign banner headline speech interview
-    pamphlet flier flyer brochure mailer invitation document study page account blog newsletter
+    pamphlet leaflet flier flyer brochure mailer invitation document study page account blog newsletter
     """)
