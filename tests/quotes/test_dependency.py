@@ -189,3 +189,22 @@ def test_a_surname_two_people_share_goes_to_the_nearest_earlier_full_name() -> N
         "“Having access to the file and two people who understand it is valuable,” said Skelmore."
     )
     assert speaker_of(text, "Having access to the file") == "Walt Skelmore"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # A written text "reads"; a speaker "continues" or "questions": each only says who spoke.
+        (
+            "The flyer went up on every door. “Vote no on the harbour sale this Thursday.” the flyer read.",
+            "Vote no",
+            "the flyer",
+        ),
+        ("“Who will pay for the new dock in the end?” Anna Pell questioned.", "Who will pay", "Anna Pell"),
+        ("“And the crews will not wait for ever either.” Anna Pell continued.", "And the crews", "Anna Pell"),
+    ],
+)
+def test_a_bare_attribution_with_a_verb_of_reading_or_asking_names_the_speaker(
+    text: str, opening: str, speaker: str
+) -> None:
+    assert speaker_of(text, opening) == speaker
