@@ -133,3 +133,23 @@ def test_an_indefinite_subject_is_not_passed_over_for_a_name_above_it() -> None:
     )
     (quote,) = attributed(text).quotes
     assert quote.speaker_name is None
+
+
+def test_a_quote_paragraph_signed_by_a_dash_line_under_it_is_the_signers() -> None:
+    text = (
+        "The claims, in the order they were made.\n\n"
+        "“Every second ferry has been late since the spring timetable began.”\n\n"
+        "— Anna Pell.\n\n"
+        "The timetable shows eleven late ferries out of ninety."
+    )
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name == "Anna Pell"
+
+
+def test_a_dash_line_that_is_a_sentence_of_its_own_signs_nothing() -> None:
+    text = (
+        "“Every second ferry has been late since the spring timetable began.”\n\n"
+        "— and that, Anna Pell told the council at length on Tuesday evening, was a conservative count."
+    )
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name is None

@@ -194,7 +194,7 @@ class _Context:
         if cue is None and kind == "partial":
             cue = self._rest_of_sentence_cue(quote) or self._subject_cue(quote)
         if cue is None:
-            cue = self._lead_clause_cue(quote)
+            cue = self._lead_clause_cue(quote) or self._signature_cue(quote)
         if cue is None:
             if last is not None and self._continues(quote, previous, last):
                 return Attributed(quote, kind, last.speaker, last.speaker_name, None, "continuation")
@@ -392,6 +392,24 @@ class _Context:
             return source
         return self._speaking_subject(last_word, first, floor)
 
+    def _signature_cue(self, quote: QuoteSpan) -> Cue | None:
+        """A quotation that is its whole paragraph, signed by a dash line after it ("— Anna Pell.").
+
+        Fact checks and letters pages print the words first and the speaker's name under them.
+        """
+        if not self._alone_on_line(quote):
+            return None
+        start = quote.line_end
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        line = self.text[start:end]
+        if not line.startswith(_SIGNATURE_DASHES) or len(line.split()) > _SIGNATURE_WORDS:
+            return None
+        names = [m for m in self._window(start, end) if m.kind == "name"]
+        return Cue(None, names[0]) if names else None
+
     def _speaking_subject(self, start: int, first: int, floor: int) -> Cue | None:
         """The first subject, climbing from token ``start``, that can speak, at or after token ``floor``.
 
@@ -537,6 +555,9 @@ def _word_count(text: str) -> int:
 _INDEFINITE_STARTS = frozenset(
     ("a", "an", "one", "some", "several", "many", "two", "three", "another", "few")
 )
+#: Marks that open a line signing the quotation above it, and the most words such a line holds.
+_SIGNATURE_DASHES = ("-", "—", "–")
+_SIGNATURE_WORDS = 8
 #: What ends a lead-in clause that hands the sentence over to the quotation after it.
 _HANDOVER_MARKS = (",", ":", "—", "–", "--")
 #: A shorter partial quotation is a scare quote or a title ("overcapacity"), not a speaker's words.
