@@ -208,3 +208,11 @@ def test_a_bare_attribution_with_a_verb_of_reading_or_asking_names_the_speaker(
     text: str, opening: str, speaker: str
 ) -> None:
     assert speaker_of(text, opening) == speaker
+
+
+def test_a_thing_the_reported_clause_talks_about_gives_way_to_the_reporter_above_it() -> None:
+    text = (
+        "Anna Pell said the new timetable would fail within a month and called it, "
+        "“a gift to the few who never take the ferry at all.”"
+    )
+    assert speaker_of(text, "a gift to") == "Anna Pell"

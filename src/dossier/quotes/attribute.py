@@ -24,6 +24,7 @@ from dossier.article import Span
 from dossier.briefing import QuoteKind
 from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
 from dossier.quotes.dependency import (
+    REPORTING_LEMMAS,
     VERB_CLIMB,
     Subject,
     bare_attribution,
@@ -248,8 +249,29 @@ class _Context:
         mention = self._subject_mention(subject, counted)
         if mention is None:
             return None
+        if not counted and not self._can_speak(mention, subject.head):
+            # "Lee said the plan would fail, and called it “a gift to the few”": the parse hung the
+            # second verb on the reported clause, whose subject is a thing; the reporter above speaks.
+            above = self._reporter_above(subject.verb, first)
+            if above is not None:
+                return above
         verb = subject.verb
         return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], mention)
+
+    def _reporter_above(self, verb: int, first: int) -> Cue | None:
+        """The speaking subject of a reporting verb above ``verb``, before token ``first``."""
+        tokens = self.tokens
+        assert tokens is not None
+        if tokens.heads[verb] == verb:
+            return None
+        for subject in enclosing_subjects(tokens, tokens.heads[verb], first):
+            if tokens.lemmas[subject.verb].casefold() not in REPORTING_LEMMAS:
+                continue
+            mention = self._subject_mention(subject)
+            if mention is not None and self._can_speak(mention, subject.head):
+                return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
+            return None
+        return None
 
     def _first_word(self, index: int) -> int:
         """The first token from ``index`` on that is not punctuation (the comma after a closing mark)."""

@@ -56,7 +56,8 @@ FEMALE_WORDS = word_list(
 #: Lemmas of common nouns that can be the source of quoted words in the writer's own sentence: people
 #: in general terms and the things that carry words ("the crowd chanted", "the ad calls it").
 SPEAKING_NOUNS = word_list("""
-    person people man woman men women crowd audience protester supporter friend staffer candidate narrator
+    person people man woman men women guy boy girl kid child crowd audience protester supporter friend
+    staffer candidate narrator
     voice voter resident critic activist member group team neighbor neighbour colleague host anchor
     moderator reporter journalist writer columnist editor author pastor priest doctor student worker
     ally opponent rival donor fan nominee challenger incumbent organizer organiser petitioner plaintiff
