@@ -216,3 +216,16 @@ def test_a_thing_the_reported_clause_talks_about_gives_way_to_the_reporter_above
         "“a gift to the few who never take the ferry at all.”"
     )
     assert speaker_of(text, "a gift to") == "Anna Pell"
+
+
+def test_a_bare_attribution_after_a_closed_sentence_may_say_to_whom_and_while_doing_what() -> None:
+    text = "“The yard will stay open all winter.” Anna Pell told reporters as she left the council."
+    assert speaker_of(text, "The yard will") == "Anna Pell"
+
+
+def test_the_paragraph_after_a_quotation_that_ends_its_own_is_never_its_attribution() -> None:
+    text = (
+        "The port had a bad year.\n\n“Nobody expected the cranes to fail twice in one month.”\n\n"
+        "Like the mayor, Anna Pell wrote off the losses as bad luck."
+    )
+    assert speaker_of(text, "Nobody expected") is None

@@ -238,9 +238,11 @@ class _Context:
         subject = reporting_subject(tokens, first, last) if first < last else None
         if subject is None and quote.close_at is not None:
             after = token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0]
-            subject = inverted_subject(tokens, self._first_word(after)) or bare_attribution(
-                tokens, after, first if self._comma_closed(quote) else None
-            )
+            # A quotation that ends its paragraph has no attribution after it: the next paragraph is new.
+            if after < len(tokens) and "\n" not in self.text[quote.close_at + 1 : tokens.starts[after]]:
+                subject = inverted_subject(tokens, self._first_word(after)) or bare_attribution(
+                    tokens, after, first if self._comma_closed(quote) else None
+                )
         if subject is None:
             return None
         # "One of" speaks only in the attribution after a quotation ("…,” said one of the guards); before

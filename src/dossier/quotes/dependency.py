@@ -50,10 +50,10 @@ _BARE_LEMMAS = word_list("""
     say add tweet write ask exclaim shout yell scream declare explain insist reply quip joke note warn
     tell read continue question press bark opine gush chant sing muse marvel
 """)
-#: What a bare attribution never has: something else it reports or does, or a negation.
-_NOT_BARE = frozenset(
-    {"ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "advcl", "conj", "neg", "dative", "acomp"}
-)
+#: What a bare attribution never has: something else it reports or does, a negation, or a particle that
+#: makes its verb another one ("wrote off"). To whom and while doing what it may say ("“…” Lee told
+#: reporters as she left").
+_NOT_BARE = frozenset({"ccomp", "xcomp", "parataxis", "attr", "oprd", "conj", "neg", "acomp", "prt"})
 #: After a comma-closed quotation the clause may say to whom, how and when, but never report a clause of
 #: its own or deny: "“…,” Lee told reporters after the vote" attributes, "“…,” Lee said he doubted" does not.
 _NOT_BARE_AFTER_COMMA = frozenset({"ccomp", "xcomp", "parataxis", "attr", "oprd", "neg", "acomp"})
