@@ -66,4 +66,5 @@ SPEAKING_NOUNS = word_list("""
     article book poll survey video message transcript website site note filing complaint lawsuit
     ruling order platform bill law plan proposal petition sign banner headline speech interview
     pamphlet leaflet flier flyer brochure mailer invitation document study page account blog newsletter
+    newspaper paper magazine journal outlet network station channel show program programme broadcast
     """)
