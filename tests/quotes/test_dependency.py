@@ -229,3 +229,17 @@ def test_the_paragraph_after_a_quotation_that_ends_its_own_is_never_its_attribut
         "Like the mayor, Anna Pell wrote off the losses as bad luck."
     )
     assert speaker_of(text, "Nobody expected") is None
+
+
+def test_a_closing_attribution_after_a_comma_beats_a_verb_of_speech_inside_the_sentence() -> None:
+    # The parse may hang the quoted words on "promised"; the clause after the comma says who spoke.
+    text = "Nothing the mayor promised “will bring the ferries back before spring,” the harbour master said."
+    assert speaker_of(text, "will bring") == "the harbour master"
+
+
+def test_a_closing_pronoun_is_left_to_the_sentence_that_names_whom_it_stands_for() -> None:
+    text = (
+        "Anna Pell, the port's spokeswoman, said the port still has “every crane it needs for the winter,” "
+        "she said."
+    )
+    assert speaker_of(text, "every crane") == "Anna Pell"

@@ -29,6 +29,7 @@ from dossier.quotes.dependency import (
     Subject,
     bare_attribution,
     children,
+    closing_attribution,
     enclosing_subjects,
     inverted_subject,
     lead_in_subject,
@@ -235,7 +236,12 @@ class _Context:
         if tokens is None:
             return None
         first, last = token_range(tokens, quote.start, quote.end)
-        subject = reporting_subject(tokens, first, last) if first < last else None
+        subject = None
+        if quote.close_at is not None and self._comma_after(quote):
+            after = token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0]
+            subject = closing_attribution(tokens, after)
+        if subject is None and first < last:
+            subject = reporting_subject(tokens, first, last)
         if subject is None and quote.close_at is not None:
             after = token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0]
             # A quotation that ends its paragraph has no attribution after it: the next paragraph is new.
@@ -282,6 +288,12 @@ class _Context:
         while index < len(tokens) and tokens.pos[index] == "PUNCT":
             index += 1
         return index
+
+    def _comma_after(self, quote: QuoteSpan) -> bool:
+        """Whether a comma ends the quotation, inside its closing mark or right after it."""
+        assert quote.close_at is not None
+        inside = self.text[quote.start : quote.close_at].rstrip()
+        return inside.endswith(",") or self.text[quote.close_at + 1 : quote.close_at + 2] == ","
 
     def _comma_closed(self, quote: QuoteSpan) -> bool:
         """Whether the quotation opens its sentence and a comma ends it, inside or after its closing mark.

@@ -221,6 +221,41 @@ def bare_attribution(tokens: Tokens, start: int, quoted_from: int | None = None)
     return subject_of(tokens, root, floor, start)
 
 
+def closing_attribution(tokens: Tokens, start: int) -> Subject | None:
+    """A clause from token ``start`` naming who spoke and ending the sentence ("…,” the senator said.").
+
+    After a quotation closed by a comma nothing else can come in that shape: the
+    clause attributes the quotation whatever the parse made of the sentence
+    before it (a parse may hang the quoted words on another verb of speech in it).
+    Only nouns and their modifiers stand before the verb; after it, at most a
+    short phrase of place or time ("on Tuesday", "in a statement"), no verb. A
+    pronoun is left to the parse of the whole sentence, which may name whom it
+    stands for ("Lee said the port has “…,” he said.").
+    """
+    at = start
+    while at < len(tokens) and tokens.pos[at] == "PUNCT":
+        at += 1
+    verb = None
+    for index in range(at, min(len(tokens), at + _BARE_CLAUSE_TOKENS)):
+        if tokens.pos[index] in ("VERB", "AUX"):
+            verb = index
+            break
+        if tokens.pos[index] == "PUNCT" and tokens.lemmas[index] not in (",", "-", "—", "–"):
+            return None
+    if verb is None or tokens.lemmas[verb].casefold() not in _BARE_LEMMAS or verb == at:
+        return None
+    subjects = [i for i in children(tokens, verb) if tokens.deps[i] in SUBJECTS and at <= i < verb]
+    if not subjects or tokens.pos[subjects[0]] == "PRON":
+        return None
+    for index in range(verb + 1, min(len(tokens), verb + _BARE_CLAUSE_TOKENS)):
+        if tokens.pos[index] in ("VERB", "AUX"):
+            return None
+        if tokens.lemmas[index] in (".", "!", "?") or tokens.starts[index] > tokens.ends[index - 1] + 1:
+            head = subjects[0]
+            return Subject(verb, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
+    return None
+
+
 def _clause_root(tokens: Tokens, start: int) -> int | None:
     """The root of the clause that opens at token ``start``: its heads climbed until one leads back before it.
 
