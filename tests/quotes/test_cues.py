@@ -153,3 +153,9 @@ def test_a_dash_line_that_is_a_sentence_of_its_own_signs_nothing() -> None:
     )
     (quote,) = attributed(text).quotes
     assert quote.speaker_name is None
+
+
+def test_a_scare_quote_after_a_comma_in_a_list_takes_no_speaker() -> None:
+    text = "Anna Pell will raise the wages of crews, “unfair” berth fees and the late ferries."
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name is None

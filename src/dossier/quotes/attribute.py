@@ -412,7 +412,8 @@ class _Context:
         names X.
         """
         tokens = self.tokens
-        if tokens is None:
+        # A short quotation after a comma is a scare quote in a list ("rights, “unfair” practices").
+        if tokens is None or len(self.text[quote.start : quote.end].split()) < _SUBJECT_MIN_WORDS:
             return None
         before = self.text[quote.line_start : quote.open_at].rstrip()
         if not before.endswith(_HANDOVER_MARKS):
