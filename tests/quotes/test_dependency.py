@@ -243,3 +243,11 @@ def test_a_closing_pronoun_is_left_to_the_sentence_that_names_whom_it_stands_for
         "she said."
     )
     assert speaker_of(text, "every crane") == "Anna Pell"
+
+
+def test_an_aside_after_a_comma_does_not_make_a_bare_attribution_too_long() -> None:
+    text = (
+        "“Open the yard, open the yard, open it now!” some dockers chanted, two days after the long and "
+        "bitter closure of the old yard by the council, outside the town hall, as the vote began."
+    )
+    assert speaker_of(text, "Open the yard") == "some dockers"

@@ -215,7 +215,12 @@ def bare_attribution(tokens: Tokens, start: int, quoted_from: int | None = None)
     refused = _NOT_BARE_AFTER_COMMA if comma_closed else _NOT_BARE
     if any(tokens.deps[i] in refused for i in attached) or any(i < start for i in attached):
         return None
-    end = max([root, *attached])
+    # What follows a comma after the verb is an aside of time or place ("…” Lee said, three days after
+    # the vote, on a call with donors): the clause that attributes ends at the comma.
+    comma = next(
+        (i for i in range(root + 1, len(tokens)) if tokens.lemmas[i] == "," or i - root > 40), len(tokens)
+    )
+    end = max([root, *(i for i in attached if i < comma)])
     if end - start > _BARE_CLAUSE_TOKENS:
         return None
     return subject_of(tokens, root, floor, start)
