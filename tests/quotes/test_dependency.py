@@ -251,3 +251,22 @@ def test_an_aside_after_a_comma_does_not_make_a_bare_attribution_too_long() -> N
         "bitter closure of the old yard by the council, outside the town hall, as the vote began."
     )
     assert speaker_of(text, "Open the yard") == "some dockers"
+
+
+def test_a_pronoun_in_the_reported_clause_gives_way_to_the_reporter_it_stands_for() -> None:
+    text = (
+        "Anna Pell runs the port. The harbour master said she rarely asks the council for money, "
+        "“except when a crane breaks down in the middle of winter.”"
+    )
+    found = attributed(text).quotes[0]
+    assert found.cue_mention is not None
+    assert text[found.cue_mention.start : found.cue_mention.end] == "The harbour master"
+
+
+def test_a_pronoun_for_someone_else_than_the_plural_reporters_keeps_the_words() -> None:
+    text = (
+        "Anna Pell was arrested on Monday. Officers said she told them, "
+        "“nobody will ever find the missing crane parts,” before she was led away."
+    )
+    found = attributed(text).quotes[0]
+    assert found.speaker_name == "Anna Pell"

@@ -34,6 +34,7 @@ from dossier.quotes.dependency import (
     inverted_subject,
     lead_in_subject,
     noun_phrase_start,
+    outer_reporter,
     reporting_subject,
     token_range,
 )
@@ -242,6 +243,11 @@ class _Context:
             subject = closing_attribution(tokens, after)
         if subject is None and first < last:
             subject = reporting_subject(tokens, first, last)
+            outer = None if subject is None else outer_reporter(tokens, subject, first, last)
+            if subject is not None and outer is not None and self._same_number(subject.head, outer.head):
+                # "The senator said he rarely asks…, “…”": the pronoun is the senator, whom the sentence
+                # names as its source; "Sources said he told them “…”" keeps "he", someone else.
+                subject = outer
         if subject is None and quote.close_at is not None:
             after = token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0]
             # A quotation that ends its paragraph has no attribution after it: the next paragraph is new.
@@ -280,6 +286,15 @@ class _Context:
                 return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
             return None
         return None
+
+    def _same_number(self, pronoun: int, noun: int) -> bool:
+        """Whether a singular pronoun ("he") meets a singular noun, or "they" a plural one."""
+        tokens = self.tokens
+        assert tokens is not None
+        word = self.text[tokens.starts[noun] : tokens.ends[noun]].casefold()
+        singular = tokens.pos[noun] == "PROPN" or word == tokens.lemmas[noun].casefold()
+        plural_pronoun = tokens.lemmas[pronoun].casefold() in ("they", "we")
+        return singular != plural_pronoun
 
     def _first_word(self, index: int) -> int:
         """The first token from ``index`` on that is not punctuation (the comma after a closing mark)."""

@@ -97,6 +97,18 @@ def reporting_subject(tokens: Tokens, first: int, last: int) -> Subject | None:
     return None
 
 
+def outer_reporter(tokens: Tokens, subject: Subject, first: int, last: int) -> Subject | None:
+    """The subject of the reporting verb whose reported clause holds ``subject``'s verb, when that
+    subject is a pronoun ("The senator said he rarely asks for help, “except from friends”")."""
+    verb = subject.verb
+    if tokens.pos[subject.head] != "PRON" or tokens.deps[verb] != "ccomp":
+        return None
+    outer = tokens.heads[verb]
+    if outer == verb or tokens.lemmas[outer].casefold() not in REPORTING_LEMMAS:
+        return None
+    return subject_of(tokens, outer, first, last)
+
+
 def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | None:
     """The subject of ``verb`` outside ``[first, last)``, or of the verb it borrows its subject from."""
     at = verb
