@@ -270,3 +270,11 @@ def test_a_pronoun_for_someone_else_than_the_plural_reporters_keeps_the_words() 
     )
     found = attributed(text).quotes[0]
     assert found.speaker_name == "Anna Pell"
+
+
+def test_a_participle_of_speech_after_reported_words_belongs_to_the_reporter() -> None:
+    text = (
+        "Anna Pell told the council that the old mayor had ruined the harbour, adding, "
+        "“He never once came down to see the boats himself.”"
+    )
+    assert speaker_of(text, "He never once") == "Anna Pell"

@@ -118,11 +118,33 @@ def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | No
             # Two subjects is a parse gone wrong, mostly over a dateline ("VELM — Minister X said"): the
             # nearer one is the verb's.
             head = min(subjects, key=lambda i: (abs(i - at), i))
+            if (
+                at != verb
+                and tokens.deps[verb] == "advcl"
+                and tokens.lemmas[at].casefold() not in REPORTING_LEMMAS
+            ):
+                head = _reporter_of_clause(tokens, at, first, last) or head
             return Subject(verb, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
         if tokens.deps[at] not in _BORROWS_SUBJECT or tokens.heads[at] == at:
             return None
         at = tokens.heads[at]
     return None
+
+
+def _reporter_of_clause(tokens: Tokens, clause: int, first: int, last: int) -> int | None:
+    """The subject of the reporting verb whose reported clause ``clause`` is, if any.
+
+    A participle of speech ("adding", "saying") hangs on the last verb before it, which may be one of
+    the words reported ("Lee told them that the port had failed, adding, “…”"): whoever reported them
+    is the one adding. A verb of speech it hangs on speaks for itself ("…,” Lee added, saying").
+    """
+    if tokens.deps[clause] != "ccomp" or tokens.heads[clause] == clause:
+        return None
+    reporter = tokens.heads[clause]
+    if tokens.lemmas[reporter].casefold() not in REPORTING_LEMMAS:
+        return None
+    subjects = [i for i in children(tokens, reporter) if tokens.deps[i] in SUBJECTS and not first <= i < last]
+    return min(subjects, key=lambda i: (abs(i - reporter), i)) if subjects else None
 
 
 def governing_verb(tokens: Tokens, first: int, floor: int) -> int | None:
