@@ -25,6 +25,7 @@ from dossier.briefing import QuoteKind
 from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
 from dossier.quotes.dependency import (
     REPORTING_LEMMAS,
+    SUBJECTS,
     VERB_CLIMB,
     Subject,
     bare_attribution,
@@ -99,6 +100,8 @@ def attribute_quotes(
         for q in quotes
     ]
     mentions = _with_person_names(find_mentions(text, names, masked))
+    if tokens is not None:
+        mentions = _with_missed_surnames(text, mentions, tokens, masked)
     sentence_starts = [span.start for span in sentences]
     mentions = mark_subjects(text, mentions, sentence_starts)
     genders = infer_genders(text, mentions, sentence_starts, masked)
@@ -158,6 +161,38 @@ def _with_person_names(mentions: tuple[SpeakerCandidate, ...]) -> tuple[SpeakerC
         full = canonical[mention.start]
         enriched.append(dataclasses.replace(mention, name=full, role=roles[full], person=full in persons))
     return tuple(enriched)
+
+
+def _with_missed_surnames(
+    text: str, mentions: tuple[SpeakerCandidate, ...], tokens: Tokens, masked: Sequence[tuple[int, int]]
+) -> tuple[SpeakerCandidate, ...]:
+    """Add the bare surnames the recognizer missed where the parse has them as a clause's subject.
+
+    "Fallon fired back: …" after "spokesman Brian Fallon": the name is the same person's, and a
+    later "he" must find it as the nearest subject.
+    """
+    index = NameIndex([m for m in mentions if m.kind == "name"])
+    starts = [m.start for m in mentions]
+    added: list[SpeakerCandidate] = []
+    for at in range(len(tokens)):
+        # The tagger reads some surnames as common nouns; the capital and a known full name decide.
+        if tokens.deps[at] not in SUBJECTS or tokens.pos[at] not in ("PROPN", "NOUN"):
+            continue
+        start, end = tokens.starts[at], tokens.ends[at]
+        if not text[start].isupper():
+            continue
+        if any(low <= start < high for low, high in masked):
+            continue
+        near = bisect.bisect_right(starts, start)
+        if any(m.start <= start < m.end for m in mentions[max(0, near - 2) : near]):
+            continue
+        word = text[start:end]
+        full = index.full_name(word, start)
+        if full != word:
+            added.append(SpeakerCandidate(start, end, full, "name", person=True))
+    if not added:
+        return mentions
+    return tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
 
 
 class _Context:
