@@ -278,3 +278,17 @@ def test_a_participle_of_speech_after_reported_words_belongs_to_the_reporter() -
         "“He never once came down to see the boats himself.”"
     )
     assert speaker_of(text, "He never once") == "Anna Pell"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "At the hearing Anna Pell was asked by the chairman, “Who signed the contract for the cranes?”",
+            "the chairman",
+        ),
+        ("At the hearing Anna Pell was asked, “Who signed the contract for the cranes in the end?”", None),
+    ],
+)
+def test_the_one_asked_is_not_the_speaker_the_asker_is(text: str, speaker: str | None) -> None:
+    assert speaker_of(text, "Who signed") == speaker

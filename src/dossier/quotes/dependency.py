@@ -34,6 +34,8 @@ REPORTING_LEMMAS = word_list("""
     demand allege recount scream yell whisper snap retort fume rail thunder muse sigh plead characterize
     characterise chide scold lash tout
 """)
+#: Verbs whose passive subject is the one spoken to ("Lee was asked", "the crews were told").
+_ADDRESSING_LEMMAS = frozenset({"ask", "tell"})
 #: Dependency labels of a verb's subject, active and passive.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Labels by which a reporting verb without a subject of its own hangs from another verb.
@@ -118,6 +120,12 @@ def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | No
             # Two subjects is a parse gone wrong, mostly over a dateline ("VELM — Minister X said"): the
             # nearer one is the verb's.
             head = min(subjects, key=lambda i: (abs(i - at), i))
+            if tokens.deps[head] == "nsubjpass" and tokens.lemmas[at].casefold() in _ADDRESSING_LEMMAS:
+                # "Lee was asked by the host, “…”": the one asked or told is not the speaker; the agent is.
+                agent = _agent_of(tokens, at)
+                if agent is None:
+                    return None
+                head = agent
             if (
                 at != verb
                 and tokens.deps[verb] == "advcl"
@@ -128,6 +136,15 @@ def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | No
         if tokens.deps[at] not in _BORROWS_SUBJECT or tokens.heads[at] == at:
             return None
         at = tokens.heads[at]
+    return None
+
+
+def _agent_of(tokens: Tokens, verb: int) -> int | None:
+    """The noun of a passive verb's "by" phrase ("asked by the host" → host), if any."""
+    for by in children(tokens, verb):
+        if tokens.deps[by] == "agent":
+            nouns = [i for i in children(tokens, by) if tokens.deps[i] == "pobj"]
+            return nouns[0] if nouns else None
     return None
 
 
@@ -174,6 +191,11 @@ def enclosing_subjects(tokens: Tokens, start: int, first: int) -> Iterator[Subje
             subjects = [i for i in children(tokens, at) if tokens.deps[i] in SUBJECTS and i < first]
             if subjects:
                 head = max(subjects)
+                if tokens.deps[head] == "nsubjpass" and tokens.lemmas[at].casefold() in _ADDRESSING_LEMMAS:
+                    agent = _agent_of(tokens, at)
+                    if agent is None:
+                        return  # "Lee was asked, “…”": the one asked is not the speaker, nor anyone above
+                    head = agent
                 yield Subject(at, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
         if tokens.heads[at] == at:
             return
