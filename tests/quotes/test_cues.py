@@ -69,3 +69,93 @@ def test_a_scare_quote_is_not_given_the_subject() -> None:
     text = "Ilse Marrow pointed to the “overcapacity” of the yard."
     (quote,) = attributed(text).quotes
     assert quote.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The quotation hangs from a preposition far below the verb whose subject acted.
+        (
+            "Anna Pell, the port's auditor, faulted the board for acting as “judge and jury and clerk” here.",
+            "Anna Pell",
+        ),
+        # A subject of a clause in between that is no speaker ("the fee") is passed over.
+        (
+            "Ilse Marrow warned that the fee would stay a burden “for every family on the island” this year.",
+            "Ilse Marrow",
+        ),
+        # A common noun that carries words speaks.
+        (
+            "The union's new flier pushes members to “stand together until the yard reopens” next week.",
+            "The union's new flier",
+        ),
+    ],
+)
+def test_a_long_partial_quote_in_the_writers_sentence_takes_the_subject_above_it(
+    text: str, speaker: str
+) -> None:
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name == speaker
+
+
+def test_a_subject_that_cannot_speak_is_not_given_the_quote() -> None:
+    text = "The rise in the harbour fee is “bad news for every fisher in the bay” this winter."
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "After the vote, Anna Pell shot back at her critics, “Every berth is taken until March.”",
+            "Anna Pell",
+        ),
+        ("As Ilse Marrow put it on Sunday, “Nobody in this town wants the yard to close.”", "Ilse Marrow"),
+        (
+            "The new leaflet goes on: “We ask every member to vote against the sale.”",
+            "The new leaflet",
+        ),
+        (
+            "According to the ferry company, “the crossing will run twice a day from May.”",
+            "the ferry company",
+        ),
+    ],
+)
+def test_a_lead_in_clause_ending_in_a_comma_or_colon_names_the_speaker(text: str, speaker: str) -> None:
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name == speaker
+
+
+def test_an_indefinite_subject_is_not_passed_over_for_a_name_above_it() -> None:
+    text = (
+        "Anna Pell tried to rally the crews, with one of her flyers asking, “Who will pay for the new dock?”"
+    )
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name is None
+
+
+def test_a_quote_paragraph_signed_by_a_dash_line_under_it_is_the_signers() -> None:
+    text = (
+        "The claims, in the order they were made.\n\n"
+        "“Every second ferry has been late since the spring timetable began.”\n\n"
+        "— Anna Pell.\n\n"
+        "The timetable shows eleven late ferries out of ninety."
+    )
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name == "Anna Pell"
+
+
+def test_a_dash_line_that_is_a_sentence_of_its_own_signs_nothing() -> None:
+    text = (
+        "“Every second ferry has been late since the spring timetable began.”\n\n"
+        "— and that, Anna Pell told the council at length on Tuesday evening, was a conservative count."
+    )
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name is None
+
+
+def test_a_scare_quote_after_a_comma_in_a_list_takes_no_speaker() -> None:
+    text = "Anna Pell will raise the wages of crews, “unfair” berth fees and the late ferries."
+    (quote,) = attributed(text).quotes
+    assert quote.speaker_name is None

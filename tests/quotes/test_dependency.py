@@ -189,3 +189,106 @@ def test_a_surname_two_people_share_goes_to_the_nearest_earlier_full_name() -> N
         "“Having access to the file and two people who understand it is valuable,” said Skelmore."
     )
     assert speaker_of(text, "Having access to the file") == "Walt Skelmore"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # A written text "reads"; a speaker "continues" or "questions": each only says who spoke.
+        (
+            "The flyer went up on every door. “Vote no on the harbour sale this Thursday.” the flyer read.",
+            "Vote no",
+            "the flyer",
+        ),
+        ("“Who will pay for the new dock in the end?” Anna Pell questioned.", "Who will pay", "Anna Pell"),
+        ("“And the crews will not wait for ever either.” Anna Pell continued.", "And the crews", "Anna Pell"),
+    ],
+)
+def test_a_bare_attribution_with_a_verb_of_reading_or_asking_names_the_speaker(
+    text: str, opening: str, speaker: str
+) -> None:
+    assert speaker_of(text, opening) == speaker
+
+
+def test_a_thing_the_reported_clause_talks_about_gives_way_to_the_reporter_above_it() -> None:
+    text = (
+        "Anna Pell said the new timetable would fail within a month and called it, "
+        "“a gift to the few who never take the ferry at all.”"
+    )
+    assert speaker_of(text, "a gift to") == "Anna Pell"
+
+
+def test_a_bare_attribution_after_a_closed_sentence_may_say_to_whom_and_while_doing_what() -> None:
+    text = "“The yard will stay open all winter.” Anna Pell told reporters as she left the council."
+    assert speaker_of(text, "The yard will") == "Anna Pell"
+
+
+def test_the_paragraph_after_a_quotation_that_ends_its_own_is_never_its_attribution() -> None:
+    text = (
+        "The port had a bad year.\n\n“Nobody expected the cranes to fail twice in one month.”\n\n"
+        "Like the mayor, Anna Pell wrote off the losses as bad luck."
+    )
+    assert speaker_of(text, "Nobody expected") is None
+
+
+def test_a_closing_attribution_after_a_comma_beats_a_verb_of_speech_inside_the_sentence() -> None:
+    # The parse may hang the quoted words on "promised"; the clause after the comma says who spoke.
+    text = "Nothing the mayor promised “will bring the ferries back before spring,” the harbour master said."
+    assert speaker_of(text, "will bring") == "the harbour master"
+
+
+def test_a_closing_pronoun_is_left_to_the_sentence_that_names_whom_it_stands_for() -> None:
+    text = (
+        "Anna Pell, the port's spokeswoman, said the port still has “every crane it needs for the winter,” "
+        "she said."
+    )
+    assert speaker_of(text, "every crane") == "Anna Pell"
+
+
+def test_an_aside_after_a_comma_does_not_make_a_bare_attribution_too_long() -> None:
+    text = (
+        "“Open the yard, open the yard, open it now!” some dockers chanted, two days after the long and "
+        "bitter closure of the old yard by the council, outside the town hall, as the vote began."
+    )
+    assert speaker_of(text, "Open the yard") == "some dockers"
+
+
+def test_a_pronoun_in_the_reported_clause_gives_way_to_the_reporter_it_stands_for() -> None:
+    text = (
+        "Anna Pell runs the port. The harbour master said she rarely asks the council for money, "
+        "“except when a crane breaks down in the middle of winter.”"
+    )
+    found = attributed(text).quotes[0]
+    assert found.cue_mention is not None
+    assert text[found.cue_mention.start : found.cue_mention.end] == "The harbour master"
+
+
+def test_a_pronoun_for_someone_else_than_the_plural_reporters_keeps_the_words() -> None:
+    text = (
+        "Anna Pell was arrested on Monday. Officers said she told them, "
+        "“nobody will ever find the missing crane parts,” before she was led away."
+    )
+    found = attributed(text).quotes[0]
+    assert found.speaker_name == "Anna Pell"
+
+
+def test_a_participle_of_speech_after_reported_words_belongs_to_the_reporter() -> None:
+    text = (
+        "Anna Pell told the council that the old mayor had ruined the harbour, adding, "
+        "“He never once came down to see the boats himself.”"
+    )
+    assert speaker_of(text, "He never once") == "Anna Pell"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "At the hearing Anna Pell was asked by the chairman, “Who signed the contract for the cranes?”",
+            "the chairman",
+        ),
+        ("At the hearing Anna Pell was asked, “Who signed the contract for the cranes in the end?”", None),
+    ],
+)
+def test_the_one_asked_is_not_the_speaker_the_asker_is(text: str, speaker: str | None) -> None:
+    assert speaker_of(text, "Who signed") == speaker

@@ -9,7 +9,7 @@ from dossier.quotes.speakers import (
     names_as_speakers,
     resolve,
 )
-from reading import names_of
+from reading import attributed_naming, names_of
 
 
 def find_names(text: str) -> tuple[SpeakerCandidate, ...]:
@@ -85,3 +85,12 @@ def test_a_pronoun_takes_the_nearest_subject_never_an_object() -> None:
 def test_mentions_inside_masked_quotes_are_ignored() -> None:
     text = "“Ask Anna Pell,” he said."
     assert not [m for m in find_mentions(text, names_of(text), [(0, 16)]) if m.kind == "name"]
+
+
+def test_a_bare_surname_the_recognizer_missed_is_still_the_subject_a_pronoun_finds() -> None:
+    text = (
+        "Teodor Vask praised Anna Pell on Monday. Pell hit back at the harbour board on Tuesday.\n\n"
+        "“I will not resign over a crane,” she wrote."
+    )
+    found = attributed_naming(text, {"Teodor Vask": "person", "Anna Pell": "person"}).quotes
+    assert found[0].speaker_name == "Anna Pell"

@@ -24,13 +24,18 @@ from dossier.article import Span
 from dossier.briefing import QuoteKind
 from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
 from dossier.quotes.dependency import (
+    REPORTING_LEMMAS,
     SUBJECTS,
+    VERB_CLIMB,
     Subject,
     bare_attribution,
     children,
-    governing_verb,
+    closing_attribution,
+    enclosing_subjects,
     inverted_subject,
     lead_in_subject,
+    noun_phrase_start,
+    outer_reporter,
     reporting_subject,
     token_range,
 )
@@ -38,7 +43,7 @@ from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
 from dossier.quotes.speakers import NameIndex, SpeakerCandidate, find_mentions, mark_subjects, resolve
-from dossier.quotes.words import REPORTING_VERBS
+from dossier.quotes.words import ORGANIZATION_HEADS, REPORTING_VERBS, ROLE_WORDS, SPEAKING_NOUNS
 
 _TERMINALS = ".!?…"
 #: Mentions further than this before a quotation cannot be its speaker's antecedent.
@@ -95,6 +100,8 @@ def attribute_quotes(
         for q in quotes
     ]
     mentions = _with_person_names(find_mentions(text, names, masked))
+    if tokens is not None:
+        mentions = _with_missed_surnames(text, mentions, tokens, masked)
     sentence_starts = [span.start for span in sentences]
     mentions = mark_subjects(text, mentions, sentence_starts)
     genders = infer_genders(text, mentions, sentence_starts, masked)
@@ -156,6 +163,38 @@ def _with_person_names(mentions: tuple[SpeakerCandidate, ...]) -> tuple[SpeakerC
     return tuple(enriched)
 
 
+def _with_missed_surnames(
+    text: str, mentions: tuple[SpeakerCandidate, ...], tokens: Tokens, masked: Sequence[tuple[int, int]]
+) -> tuple[SpeakerCandidate, ...]:
+    """Add the bare surnames the recognizer missed where the parse has them as a clause's subject.
+
+    "Fallon fired back: …" after "spokesman Brian Fallon": the name is the same person's, and a
+    later "he" must find it as the nearest subject.
+    """
+    index = NameIndex([m for m in mentions if m.kind == "name"])
+    starts = [m.start for m in mentions]
+    added: list[SpeakerCandidate] = []
+    for at in range(len(tokens)):
+        # The tagger reads some surnames as common nouns; the capital and a known full name decide.
+        if tokens.deps[at] not in SUBJECTS or tokens.pos[at] not in ("PROPN", "NOUN"):
+            continue
+        start, end = tokens.starts[at], tokens.ends[at]
+        if not text[start].isupper():
+            continue
+        if any(low <= start < high for low, high in masked):
+            continue
+        near = bisect.bisect_right(starts, start)
+        if any(m.start <= start < m.end for m in mentions[max(0, near - 2) : near]):
+            continue
+        word = text[start:end]
+        full = index.full_name(word, start)
+        if full != word:
+            added.append(SpeakerCandidate(start, end, full, "name", person=True))
+    if not added:
+        return mentions
+    return tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
+
+
 class _Context:
     """The article text, its sentence bounds and mentions, with the lookups attribution needs."""
 
@@ -177,6 +216,7 @@ class _Context:
         self.sentence_ends = [span.end for span in sentences]
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
+        self.known = frozenset(mentions)
         self.names = NameIndex([m for m in mentions if m.kind == "name"])
 
     def attribute(
@@ -191,6 +231,8 @@ class _Context:
         cue = self._dependency_cue(quote) or self._cue(quote, previous, following)
         if cue is None and kind == "partial":
             cue = self._rest_of_sentence_cue(quote) or self._subject_cue(quote)
+        if cue is None:
+            cue = self._lead_clause_cue(quote) or self._signature_cue(quote)
         if cue is None:
             if last is not None and self._continues(quote, previous, last):
                 return Attributed(quote, kind, last.speaker, last.speaker_name, None, "continuation")
@@ -230,12 +272,24 @@ class _Context:
         if tokens is None:
             return None
         first, last = token_range(tokens, quote.start, quote.end)
-        subject = reporting_subject(tokens, first, last) if first < last else None
+        subject = None
+        if quote.close_at is not None and self._comma_after(quote):
+            after = token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0]
+            subject = closing_attribution(tokens, after)
+        if subject is None and first < last:
+            subject = reporting_subject(tokens, first, last)
+            outer = None if subject is None else outer_reporter(tokens, subject, first, last)
+            if subject is not None and outer is not None and self._same_number(subject.head, outer.head):
+                # "The senator said he rarely asks…, “…”": the pronoun is the senator, whom the sentence
+                # names as its source; "Sources said he told them “…”" keeps "he", someone else.
+                subject = outer
         if subject is None and quote.close_at is not None:
             after = token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0]
-            subject = inverted_subject(tokens, self._first_word(after)) or bare_attribution(
-                tokens, after, first if self._comma_closed(quote) else None
-            )
+            # A quotation that ends its paragraph has no attribution after it: the next paragraph is new.
+            if after < len(tokens) and "\n" not in self.text[quote.close_at + 1 : tokens.starts[after]]:
+                subject = inverted_subject(tokens, self._first_word(after)) or bare_attribution(
+                    tokens, after, first if self._comma_closed(quote) else None
+                )
         if subject is None:
             return None
         # "One of" speaks only in the attribution after a quotation ("…,” said one of the guards); before
@@ -244,8 +298,38 @@ class _Context:
         mention = self._subject_mention(subject, counted)
         if mention is None:
             return None
+        if not counted and not self._can_speak(mention, subject.head):
+            # "Lee said the plan would fail, and called it “a gift to the few”": the parse hung the
+            # second verb on the reported clause, whose subject is a thing; the reporter above speaks.
+            above = self._reporter_above(subject.verb, first)
+            if above is not None:
+                return above
         verb = subject.verb
         return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], mention)
+
+    def _reporter_above(self, verb: int, first: int) -> Cue | None:
+        """The speaking subject of a reporting verb above ``verb``, before token ``first``."""
+        tokens = self.tokens
+        assert tokens is not None
+        if tokens.heads[verb] == verb:
+            return None
+        for subject in enclosing_subjects(tokens, tokens.heads[verb], first):
+            if tokens.lemmas[subject.verb].casefold() not in REPORTING_LEMMAS:
+                continue
+            mention = self._subject_mention(subject)
+            if mention is not None and self._can_speak(mention, subject.head):
+                return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
+            return None
+        return None
+
+    def _same_number(self, pronoun: int, noun: int) -> bool:
+        """Whether a singular pronoun ("he") meets a singular noun, or "they" a plural one."""
+        tokens = self.tokens
+        assert tokens is not None
+        word = self.text[tokens.starts[noun] : tokens.ends[noun]].casefold()
+        singular = tokens.pos[noun] == "PROPN" or word == tokens.lemmas[noun].casefold()
+        plural_pronoun = tokens.lemmas[pronoun].casefold() in ("they", "we")
+        return singular != plural_pronoun
 
     def _first_word(self, index: int) -> int:
         """The first token from ``index`` on that is not punctuation (the comma after a closing mark)."""
@@ -254,6 +338,12 @@ class _Context:
         while index < len(tokens) and tokens.pos[index] == "PUNCT":
             index += 1
         return index
+
+    def _comma_after(self, quote: QuoteSpan) -> bool:
+        """Whether a comma ends the quotation, inside its closing mark or right after it."""
+        assert quote.close_at is not None
+        inside = self.text[quote.start : quote.close_at].rstrip()
+        return inside.endswith(",") or self.text[quote.close_at + 1 : quote.close_at + 2] == ","
 
     def _comma_closed(self, quote: QuoteSpan) -> bool:
         """Whether the quotation opens its sentence and a comma ends it, inside or after its closing mark.
@@ -344,28 +434,111 @@ class _Context:
         return None
 
     def _subject_cue(self, quote: QuoteSpan) -> Cue | None:
-        """The subject of the verb a partial quotation hangs from, when the parse names one we know."""
+        """A partial quotation of some length in the writer's sentence: the subject of a verb above it.
+
+        The first subject, climbing, that names a person or a source is taken ("Lee, the board's
+        critic, ripped it for acting as “judge, jury and executioner”" → Lee).
+        """
         tokens = self.tokens
         if tokens is None or len(self.text[quote.start : quote.end].split()) < _SUBJECT_MIN_WORDS:
             return None
-        first = bisect.bisect_left(tokens.starts, quote.start)
-        if first >= len(tokens) or tokens.starts[first] >= quote.end:
+        first, last = token_range(tokens, quote.start, quote.end)
+        if first >= last:
             return None
-        verb = governing_verb(tokens, first, quote.open_at)
-        if verb is None:
+        at = first
+        for _ in range(VERB_CLIMB):
+            if not first <= at < last or tokens.heads[at] == at:
+                break
+            at = tokens.heads[at]
+        if first <= at < last:
             return None
-        subject = next(
-            (i for i in children(tokens, verb) if tokens.deps[i] in SUBJECTS and i < first),
-            None,
-        )
-        if subject is None:
+        return self._speaking_subject(at, first, 0)
+
+    def _lead_clause_cue(self, quote: QuoteSpan) -> Cue | None:
+        """A quotation after a clause of its paragraph that a comma, colon or dash hands over to it.
+
+        "Lee shot back at the critics, “…”", "The leaflet goes on to say: “…”", "As Lee put it, “…”":
+        the clause is the writer's lead-in, and the subject of its verb speaks. "According to X, “…”"
+        names X.
+        """
+        tokens = self.tokens
+        # A short quotation after a comma is a scare quote in a list ("rights, “unfair” practices").
+        if tokens is None or len(self.text[quote.start : quote.end].split()) < _SUBJECT_MIN_WORDS:
             return None
-        at = tokens.starts[subject]
-        upto = bisect.bisect_right(self.mention_starts, at)
-        for mention in self.mentions[max(0, upto - 3) : upto]:
-            if mention.start <= at < mention.end:
-                return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], mention)
+        before = self.text[quote.line_start : quote.open_at].rstrip()
+        if not before.endswith(_HANDOVER_MARKS):
+            return None
+        mark = bisect.bisect_left(tokens.starts, quote.line_start + len(before) - 1)
+        floor = bisect.bisect_left(tokens.starts, quote.line_start)
+        first = bisect.bisect_left(tokens.starts, quote.open_at)
+        last_word = mark - 1
+        if last_word < floor or tokens.pos[last_word] == "PUNCT":
+            return None  # nothing but marks before it, or the end of an earlier quotation
+        source = self._according_to_object(last_word)
+        if source is not None:
+            return source
+        return self._speaking_subject(last_word, first, floor)
+
+    def _signature_cue(self, quote: QuoteSpan) -> Cue | None:
+        """A quotation that is its whole paragraph, signed by a dash line after it ("— Anna Pell.").
+
+        Fact checks and letters pages print the words first and the speaker's name under them.
+        """
+        if not self._alone_on_line(quote):
+            return None
+        start = quote.line_end
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        line = self.text[start:end]
+        if not line.startswith(_SIGNATURE_DASHES) or len(line.split()) > _SIGNATURE_WORDS:
+            return None
+        names = [m for m in self._window(start, end) if m.kind == "name"]
+        return Cue(None, names[0]) if names else None
+
+    def _speaking_subject(self, start: int, first: int, floor: int) -> Cue | None:
+        """The first subject, climbing from token ``start``, that can speak, at or after token ``floor``.
+
+        A subject that cannot speak is passed over ("the fee would remain"), unless it counts or
+        leaves undefined who acts ("one of her flyers asks"): a name above it would then be a guess.
+        """
+        tokens = self.tokens
+        assert tokens is not None
+        for subject in enclosing_subjects(tokens, start, first):
+            if subject.head < floor:
+                return None  # a subject in an earlier paragraph: the parse ran across the break
+            mention = self._subject_mention(subject)
+            if mention is not None and self._can_speak(mention, subject.head):
+                return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
+            if tokens.lemmas[subject.first].casefold() in _INDEFINITE_STARTS:
+                return None
         return None
+
+    def _according_to_object(self, word: int) -> Cue | None:
+        """The source "according to" names when ``word`` ends its object ("according to the paper")."""
+        tokens = self.tokens
+        assert tokens is not None
+        to = tokens.heads[word]
+        if tokens.deps[word] != "pobj" or tokens.lemmas[to].casefold() != "to":
+            return None
+        if tokens.lemmas[tokens.heads[to]].casefold() not in ("accord", "according"):
+            return None
+        subject = Subject(to, word, noun_phrase_start(tokens, word), word)
+        mention = self._subject_mention(subject)
+        if mention is None or not self._can_speak(mention, word):
+            return None
+        return Cue("according to", mention)
+
+    def _can_speak(self, mention: SpeakerCandidate, head: int) -> bool:
+        """Whether a subject names someone or something that can speak: a name, a mention the speaker
+        layer found (a pronoun, a role, a body), or a phrase whose head is a person or a carrier of
+        words ("the crowd", "the ad"), not any noun phrase ("the use of the server")."""
+        if mention.kind == "name" or mention in self.known:
+            return True
+        assert self.tokens is not None
+        lemma = self.tokens.lemmas[head].casefold()
+        return lemma in SPEAKING_NOUNS or lemma in ROLE_WORDS or lemma in ORGANIZATION_HEADS
 
     def _rest_of_sentence_cue(self, quote: QuoteSpan) -> Cue | None:
         """A partial quote takes the speaker its sentence names anywhere after it."""
@@ -465,6 +638,15 @@ def _word_count(text: str) -> int:
     return sum(1 for word in text.split() if any(char.isalnum() for char in word))
 
 
+#: First words of a subject that leaves undefined who it is ("one of the flyers", "some voters").
+_INDEFINITE_STARTS = frozenset(
+    ("a", "an", "one", "some", "several", "many", "two", "three", "another", "few")
+)
+#: Marks that open a line signing the quotation above it, and the most words such a line holds.
+_SIGNATURE_DASHES = ("-", "—", "–")
+_SIGNATURE_WORDS = 8
+#: What ends a lead-in clause that hands the sentence over to the quotation after it.
+_HANDOVER_MARKS = (",", ":", "—", "–", "--")
 #: A shorter partial quotation is a scare quote or a title ("overcapacity"), not a speaker's words.
 _SUBJECT_MIN_WORDS = 4
 #: How far past a subject's head a mention that covers the head may run, in characters.

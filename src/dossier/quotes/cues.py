@@ -105,6 +105,8 @@ def _verbs(text: str, start: int, stop: int) -> list[re.Match[str]]:
 def _around_verb(
     text: str, verb: re.Match[str], start: int, stop: int, mentions: Sequence[SpeakerCandidate]
 ) -> Cue | None:
+    if _PASSIVE_ADDRESS.search(text, max(start, verb.start() - 30), verb.end()):
+        return None  # "Lee was asked, “…”": the one asked or told is not the speaker
     if verb.group().lower().endswith("ing"):
         # "Olby met Lin ..., stressing": a participle's subject is its clause's first person.
         subject = _first_person(mentions, max(start, verb.start() - _WINDOW), verb.start())
@@ -115,6 +117,10 @@ def _around_verb(
         if subject is not None and not _ends_clause(text, subject.end, stop):
             subject = None  # "said Velm would go": the mention is the subject of a reported clause
     return None if subject is None else Cue(verb.group().lower(), subject)
+
+
+#: "was asked", "were told", "had been asked": the subject before such a verb is spoken to.
+_PASSIVE_ADDRESS = re.compile(r"\b(?:was|were|is|are|been|being|get|got)\s+(?:[a-z]+ly\s+)?(?:asked|told)$")
 
 
 def _ends_clause(text: str, at: int, stop: int) -> bool:

@@ -34,6 +34,8 @@ REPORTING_LEMMAS = word_list("""
     demand allege recount scream yell whisper snap retort fume rail thunder muse sigh plead characterize
     characterise chide scold lash tout
 """)
+#: Verbs whose passive subject is the one spoken to ("Lee was asked", "the crews were told").
+_ADDRESSING_LEMMAS = frozenset({"ask", "tell"})
 #: Dependency labels of a verb's subject, active and passive.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Labels by which a reporting verb without a subject of its own hangs from another verb.
@@ -42,16 +44,18 @@ _BORROWS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
 _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat", "nmod", "case", "quantmod"})
 #: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
 VERB_CLIMB = 6
+#: How many heads :func:`enclosing_subject` climbs: a sentence's clauses nest a dozen deep at most.
+_ENCLOSING_CLIMB = 12
 #: Verbs that, alone with their subject, attribute the quotation before them ("Trump said.").
 #: Not "respond" or "report": "X did not respond", "Y reported from Z" say who wrote, not who spoke.
 _BARE_LEMMAS = word_list("""
     say add tweet write ask exclaim shout yell scream declare explain insist reply quip joke note warn
-    tell
+    tell read continue question press bark opine gush chant sing muse marvel
 """)
-#: What a bare attribution never has: something else it reports or does, or a negation.
-_NOT_BARE = frozenset(
-    {"ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "advcl", "conj", "neg", "dative", "acomp"}
-)
+#: What a bare attribution never has: something else it reports or does, a negation, or a particle that
+#: makes its verb another one ("wrote off"). To whom and while doing what it may say ("“…” Lee told
+#: reporters as she left").
+_NOT_BARE = frozenset({"ccomp", "xcomp", "parataxis", "attr", "oprd", "conj", "neg", "acomp", "prt"})
 #: After a comma-closed quotation the clause may say to whom, how and when, but never report a clause of
 #: its own or deny: "“…,” Lee told reporters after the vote" attributes, "“…,” Lee said he doubted" does not.
 _NOT_BARE_AFTER_COMMA = frozenset({"ccomp", "xcomp", "parataxis", "attr", "oprd", "neg", "acomp"})
@@ -95,6 +99,18 @@ def reporting_subject(tokens: Tokens, first: int, last: int) -> Subject | None:
     return None
 
 
+def outer_reporter(tokens: Tokens, subject: Subject, first: int, last: int) -> Subject | None:
+    """The subject of the reporting verb whose reported clause holds ``subject``'s verb, when that
+    subject is a pronoun ("The senator said he rarely asks for help, “except from friends”")."""
+    verb = subject.verb
+    if tokens.pos[subject.head] != "PRON" or tokens.deps[verb] != "ccomp":
+        return None
+    outer = tokens.heads[verb]
+    if outer == verb or tokens.lemmas[outer].casefold() not in REPORTING_LEMMAS:
+        return None
+    return subject_of(tokens, outer, first, last)
+
+
 def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | None:
     """The subject of ``verb`` outside ``[first, last)``, or of the verb it borrows its subject from."""
     at = verb
@@ -104,11 +120,48 @@ def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | No
             # Two subjects is a parse gone wrong, mostly over a dateline ("VELM — Minister X said"): the
             # nearer one is the verb's.
             head = min(subjects, key=lambda i: (abs(i - at), i))
+            if tokens.deps[head] == "nsubjpass" and tokens.lemmas[at].casefold() in _ADDRESSING_LEMMAS:
+                # "Lee was asked by the host, “…”": the one asked or told is not the speaker; the agent is.
+                agent = _agent_of(tokens, at)
+                if agent is None:
+                    return None
+                head = agent
+            if (
+                at != verb
+                and tokens.deps[verb] == "advcl"
+                and tokens.lemmas[at].casefold() not in REPORTING_LEMMAS
+            ):
+                head = _reporter_of_clause(tokens, at, first, last) or head
             return Subject(verb, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
         if tokens.deps[at] not in _BORROWS_SUBJECT or tokens.heads[at] == at:
             return None
         at = tokens.heads[at]
     return None
+
+
+def _agent_of(tokens: Tokens, verb: int) -> int | None:
+    """The noun of a passive verb's "by" phrase ("asked by the host" → host), if any."""
+    for by in children(tokens, verb):
+        if tokens.deps[by] == "agent":
+            nouns = [i for i in children(tokens, by) if tokens.deps[i] == "pobj"]
+            return nouns[0] if nouns else None
+    return None
+
+
+def _reporter_of_clause(tokens: Tokens, clause: int, first: int, last: int) -> int | None:
+    """The subject of the reporting verb whose reported clause ``clause`` is, if any.
+
+    A participle of speech ("adding", "saying") hangs on the last verb before it, which may be one of
+    the words reported ("Lee told them that the port had failed, adding, “…”"): whoever reported them
+    is the one adding. A verb of speech it hangs on speaks for itself ("…,” Lee added, saying").
+    """
+    if tokens.deps[clause] != "ccomp" or tokens.heads[clause] == clause:
+        return None
+    reporter = tokens.heads[clause]
+    if tokens.lemmas[reporter].casefold() not in REPORTING_LEMMAS:
+        return None
+    subjects = [i for i in children(tokens, reporter) if tokens.deps[i] in SUBJECTS and not first <= i < last]
+    return min(subjects, key=lambda i: (abs(i - reporter), i)) if subjects else None
 
 
 def governing_verb(tokens: Tokens, first: int, floor: int) -> int | None:
@@ -122,6 +175,31 @@ def governing_verb(tokens: Tokens, first: int, floor: int) -> int | None:
         if tokens.pos[at] in ("VERB", "AUX") and tokens.starts[at] < floor:
             return at
     return None
+
+
+def enclosing_subjects(tokens: Tokens, start: int, first: int) -> Iterator[Subject]:
+    """The subjects before token ``first`` of the verbs that ``start`` hangs from, nearest first.
+
+    A partial quotation inside the writer's own sentence has no reporting verb of its
+    own ("Lee ripped the board for acting as “judge, jury and executioner”"): the
+    words are credited to whoever the sentence says acted, the subject of a verb
+    above the quotation.
+    """
+    at = start
+    for _ in range(_ENCLOSING_CLIMB):
+        if tokens.pos[at] in ("VERB", "AUX"):
+            subjects = [i for i in children(tokens, at) if tokens.deps[i] in SUBJECTS and i < first]
+            if subjects:
+                head = max(subjects)
+                if tokens.deps[head] == "nsubjpass" and tokens.lemmas[at].casefold() in _ADDRESSING_LEMMAS:
+                    agent = _agent_of(tokens, at)
+                    if agent is None:
+                        return  # "Lee was asked, “…”": the one asked is not the speaker, nor anyone above
+                    head = agent
+                yield Subject(at, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
+        if tokens.heads[at] == at:
+            return
+        at = tokens.heads[at]
 
 
 def children(tokens: Tokens, head: int) -> Iterator[int]:
@@ -193,10 +271,50 @@ def bare_attribution(tokens: Tokens, start: int, quoted_from: int | None = None)
     refused = _NOT_BARE_AFTER_COMMA if comma_closed else _NOT_BARE
     if any(tokens.deps[i] in refused for i in attached) or any(i < start for i in attached):
         return None
-    end = max([root, *attached])
+    # What follows a comma after the verb is an aside of time or place ("…” Lee said, three days after
+    # the vote, on a call with donors): the clause that attributes ends at the comma.
+    comma = next(
+        (i for i in range(root + 1, len(tokens)) if tokens.lemmas[i] == "," or i - root > 40), len(tokens)
+    )
+    end = max([root, *(i for i in attached if i < comma)])
     if end - start > _BARE_CLAUSE_TOKENS:
         return None
     return subject_of(tokens, root, floor, start)
+
+
+def closing_attribution(tokens: Tokens, start: int) -> Subject | None:
+    """A clause from token ``start`` naming who spoke and ending the sentence ("…,” the senator said.").
+
+    After a quotation closed by a comma nothing else can come in that shape: the
+    clause attributes the quotation whatever the parse made of the sentence
+    before it (a parse may hang the quoted words on another verb of speech in it).
+    Only nouns and their modifiers stand before the verb; after it, at most a
+    short phrase of place or time ("on Tuesday", "in a statement"), no verb. A
+    pronoun is left to the parse of the whole sentence, which may name whom it
+    stands for ("Lee said the port has “…,” he said.").
+    """
+    at = start
+    while at < len(tokens) and tokens.pos[at] == "PUNCT":
+        at += 1
+    verb = None
+    for index in range(at, min(len(tokens), at + _BARE_CLAUSE_TOKENS)):
+        if tokens.pos[index] in ("VERB", "AUX"):
+            verb = index
+            break
+        if tokens.pos[index] == "PUNCT" and tokens.lemmas[index] not in (",", "-", "—", "–"):
+            return None
+    if verb is None or tokens.lemmas[verb].casefold() not in _BARE_LEMMAS or verb == at:
+        return None
+    subjects = [i for i in children(tokens, verb) if tokens.deps[i] in SUBJECTS and at <= i < verb]
+    if not subjects or tokens.pos[subjects[0]] == "PRON":
+        return None
+    for index in range(verb + 1, min(len(tokens), verb + _BARE_CLAUSE_TOKENS)):
+        if tokens.pos[index] in ("VERB", "AUX"):
+            return None
+        if tokens.lemmas[index] in (".", "!", "?") or tokens.starts[index] > tokens.ends[index - 1] + 1:
+            head = subjects[0]
+            return Subject(verb, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
+    return None
 
 
 def _clause_root(tokens: Tokens, start: int) -> int | None:

@@ -53,3 +53,18 @@ MALE_WORDS = word_list("mr mr. sir lord king prince emperor spokesman chairman c
 FEMALE_WORDS = word_list(
     "mrs mrs. ms ms. miss madam dame lady queen princess empress spokeswoman chairwoman congresswoman mother"
 )
+#: Lemmas of common nouns that can be the source of quoted words in the writer's own sentence: people
+#: in general terms and the things that carry words ("the crowd chanted", "the ad calls it").
+SPEAKING_NOUNS = word_list("""
+    person people man woman men women guy boy girl kid child crowd audience protester supporter friend
+    staffer candidate narrator
+    voice voter resident critic activist member group team neighbor neighbour colleague host anchor
+    moderator reporter journalist writer columnist editor author pastor priest doctor student worker
+    ally opponent rival donor fan nominee challenger incumbent organizer organiser petitioner plaintiff
+    defendant witness victim survivor relative family parent mother father wife husband son daughter
+    statement ad advertisement commercial email letter memo report release tweet post editorial column
+    article book poll survey video message transcript website site note filing complaint lawsuit
+    ruling order platform bill law plan proposal petition sign banner headline speech interview
+    pamphlet leaflet flier flyer brochure mailer invitation document study page account blog newsletter
+    newspaper paper magazine journal outlet network station channel show program programme broadcast
+    """)
