@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +32,7 @@ from dossier.stories.decision import fit  # noqa: E402
 
 
 def training_pairs(
-    docs: Sequence[bench_stories.Doc], orders: int
+    docs: Sequence[bench_stories.Doc], orders: int, grain: Callable[[bench_stories.Doc], str] = bench_stories.by_event
 ) -> tuple[list[dict[str, float]], list[bool]]:
     rows: list[dict[str, float]] = []
     labels: list[bool] = []
@@ -42,7 +42,7 @@ def training_pairs(
         clusterer = OnlineClusterer()
         gold_story: dict[str, str] = {}
         for doc in shuffled:
-            gold = gold_story.get(doc.event)
+            gold = gold_story.get(grain(doc))
             offered = clusterer.candidate_values(doc.article)
             for story_id, values in offered:
                 rows.append(values)
@@ -53,7 +53,7 @@ def training_pairs(
                     rows.append(values_or_none)
                     labels.append(True)
             target = gold if gold is not None else story_id_for(doc.article.id)
-            gold_story.setdefault(doc.event, target)
+            gold_story.setdefault(grain(doc), target)
             clusterer.place(doc.article, target)
     return rows, labels
 
@@ -64,10 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic fit")
     args = parser.parse_args(argv)
     docs = bench_stories.split(bench_stories.load(), bench_stories.TUNE_TOPICS)
-    rows, labels = training_pairs(docs, args.orders)
-    model = fit(rows, labels, l2=args.l2)
-    print(f"# {len(rows)} pairs ({sum(labels)} joining) from {len(docs)} documents of ECB+ topics 1-35")
-    print(f"DEFAULT_MODEL = {model!r}")
+    for name, grain in (("DEFAULT_MODEL", bench_stories.by_event), ("DEFAULT_TOPIC_MODEL", bench_stories.by_topic)):
+        rows, labels = training_pairs(docs, args.orders, grain)
+        model = fit(rows, labels, l2=args.l2)
+        print(f"# {len(rows)} pairs ({sum(labels)} joining) from {len(docs)} documents of ECB+ topics 1-35")
+        print(f"{name} = {model!r}")
     return 0
 
 

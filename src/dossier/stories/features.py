@@ -27,6 +27,8 @@ MIN_CONTENT_WORDS = 12
 
 #: How many opening lines may hold the article's own date.
 HEADER_LINES = 3
+#: A line of at most this many words may be a dateline; a longer one is prose.
+DATELINE_WORDS = 12
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d+(?:[.,]\d+)*")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])['\"”’)]*\s+|\n+")
@@ -307,11 +309,17 @@ def features_of(article: Article) -> Features:
 
 
 def header_year(text: str, lines: int = HEADER_LINES) -> int | None:
-    """The first year named in the first ``lines`` lines (a dateline or a date under the headline)."""
-    opening = "\n".join(text.splitlines()[:lines])
-    for word in words(opening):
-        if _YEAR.fullmatch(word):
-            return int(word)
+    """The first year named in a short line among the first ``lines`` (a dateline under the headline).
+
+    Only a short line counts: a year inside the lead's prose is as often a past one ("since 2005").
+    """
+    for line in text.splitlines()[:lines]:
+        tokens = words(line)
+        if len(tokens) > DATELINE_WORDS:
+            continue
+        for word in tokens:
+            if _YEAR.fullmatch(word):
+                return int(word)
     return None
 
 

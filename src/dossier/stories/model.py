@@ -55,10 +55,18 @@ class FoundStory(Record):
     last_published: dt.date | None
     articles: tuple[StoryArticle, ...]
     merged_from: tuple[str, ...] = ()
+    #: The id of the oldest story of its topic (related stories share it; its own id when alone);
+    #: None where it is not known (stories listed from a store's rows).
+    topic: str | None = None
 
     @classmethod
     def of(
-        cls, story_id: str, label: str, members: Sequence[StoryArticle], merged_from: Sequence[str] = ()
+        cls,
+        story_id: str,
+        label: str,
+        members: Sequence[StoryArticle],
+        merged_from: Sequence[str] = (),
+        topic: str | None = None,
     ) -> FoundStory:
         """A story from its members in order: size, outlets and date span follow from them."""
         dates = [member.published for member in members if member.published is not None]
@@ -71,6 +79,7 @@ class FoundStory(Record):
             last_published=max(dates) if dates else None,
             articles=tuple(members),
             merged_from=tuple(merged_from),
+            topic=topic,
         )
 
     @property
