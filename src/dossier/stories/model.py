@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -134,6 +135,12 @@ class StoryMap(Record):
 
     stories: tuple[FoundStory, ...]
     schema: str = SCHEMA
+
+    def without_topics(self) -> StoryMap:
+        """The same stories with no topic: what a store lists (it keeps no topics yet), however it reads."""
+        return StoryMap(
+            stories=tuple(dataclasses.replace(story, topic=None) for story in self.stories), schema=self.schema
+        )
 
     def to_json_dict(self) -> dict[str, object]:
         """The contract's document: ``schema`` first, then the stories."""
