@@ -1,4 +1,4 @@
-"""Learn the story clusterer's join model (``dossier.stories.clusterer.DEFAULT_MODEL``) from ECB+ topics 1-35.
+"""Learn the story clusterer's join and topic models (``dossier.stories.clusterer``) from ECB+ topics 1-35.
 
 Data: ``../shared/data/ecbplus`` (ECB+, Cybulska and Vossen 2014), topics 1-35
 only; topics 36-45 stay unseen for ``benchmarks/bench_stories.py``. Each
@@ -10,7 +10,9 @@ The documents are streamed in a few seeded orders through an
 event (an oracle). Before each placement, the article's decision values
 against every candidate story the index offers (and against its gold story)
 become training pairs: joining the gold story is positive, any other is
-negative. A logistic model is fitted and printed as Python to paste in.
+negative. A logistic model is fitted and printed as Python to paste in:
+``DEFAULT_MODEL`` with events as the gold grouping, ``DEFAULT_TOPIC_MODEL``
+with topics (the two events of a kind together).
 
     PYTHONPATH=src python scripts/train_story_join.py [--orders 3] [--l2 1.0]
 """
@@ -32,7 +34,9 @@ from dossier.stories.decision import fit  # noqa: E402
 
 
 def training_pairs(
-    docs: Sequence[bench_stories.Doc], orders: int, grain: Callable[[bench_stories.Doc], str] = bench_stories.by_event
+    docs: Sequence[bench_stories.Doc],
+    orders: int,
+    grain: Callable[[bench_stories.Doc], str] = bench_stories.by_event,
 ) -> tuple[list[dict[str, float]], list[bool]]:
     rows: list[dict[str, float]] = []
     labels: list[bool] = []
@@ -64,7 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic fit")
     args = parser.parse_args(argv)
     docs = bench_stories.split(bench_stories.load(), bench_stories.TUNE_TOPICS)
-    for name, grain in (("DEFAULT_MODEL", bench_stories.by_event), ("DEFAULT_TOPIC_MODEL", bench_stories.by_topic)):
+    for name, grain in (
+        ("DEFAULT_MODEL", bench_stories.by_event),
+        ("DEFAULT_TOPIC_MODEL", bench_stories.by_topic),
+    ):
         rows, labels = training_pairs(docs, args.orders, grain)
         model = fit(rows, labels, l2=args.l2)
         print(f"# {len(rows)} pairs ({sum(labels)} joining) from {len(docs)} documents of ECB+ topics 1-35")

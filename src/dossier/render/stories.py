@@ -77,9 +77,7 @@ def story_rows(stories: StoryMap, briefings: Mapping[str, str]) -> list[StoryRow
             copies=story.copies,
             undated=story.undated,
             briefing=briefings.get(story.id),
-            related=tuple(
-                other for other in by_topic.get(story.topic or "", ()) if other.id != story.id
-            ),
+            related=tuple(other for other in by_topic.get(story.topic or "", ()) if other.id != story.id),
         )
         for story in stories.stories
     ]

@@ -266,7 +266,8 @@ class Features(Record):
     figures: dict[str, int] = field(default_factory=dict)
     content_words: int = 0
     lines: int = 0
-    #: The year the article is about: its publication year, else the first year its opening lines name.
+    #: The year the article is about: its publication year, else the year of a dateline in its opening
+    #: lines, else the latest year it names.
     year: int | None = None
 
     @property
@@ -304,7 +305,7 @@ def features_of(article: Article) -> Features:
         figures=dict(Counter(_figures_of(body_words))),
         content_words=len(body_stems),
         lines=lines,
-        year=article.published.year if article.published else header_year(body),
+        year=article.published.year if article.published else header_year(body) or latest_year(body_words),
     )
 
 
@@ -321,6 +322,12 @@ def header_year(text: str, lines: int = HEADER_LINES) -> int | None:
             if _YEAR.fullmatch(word):
                 return int(word)
     return None
+
+
+def latest_year(tokens: list[str]) -> int | None:
+    """The latest year a text names: an undated article is seldom older than the years it mentions."""
+    years = [int(word) for word in tokens if len(word) == 4 and _YEAR.fullmatch(word)]
+    return max(years) if years else None
 
 
 def words(text: str) -> list[str]:

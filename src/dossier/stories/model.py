@@ -139,7 +139,8 @@ class StoryMap(Record):
     def without_topics(self) -> StoryMap:
         """The same stories with no topic: what a store lists (it keeps no topics yet), however it reads."""
         return StoryMap(
-            stories=tuple(dataclasses.replace(story, topic=None) for story in self.stories), schema=self.schema
+            stories=tuple(dataclasses.replace(story, topic=None) for story in self.stories),
+            schema=self.schema,
         )
 
     def to_json_dict(self) -> dict[str, object]:
