@@ -178,7 +178,7 @@ def tune(docs: Sequence[Doc], orders: int) -> None:
     assert best_events is not None
     print(f"best events on topics 1-35: {best_events[0]:.4f} {best_events[1]}")
     best_topics: tuple[float, float] | None = None
-    for threshold in (0.2, 0.35, 0.5, 0.65, 0.8):
+    for threshold in (0.35, 0.5, 0.65, 0.75, 0.85):
         settings = Settings(
             join_threshold=best_events[1].join_threshold,
             merge_threshold=best_events[1].merge_threshold,

@@ -27,8 +27,6 @@ MIN_CONTENT_WORDS = 12
 
 #: How many opening lines may hold the article's own date.
 HEADER_LINES = 3
-#: A line of at most this many words may be a dateline; a longer one is prose.
-DATELINE_WORDS = 12
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W\d_]))*|\d+(?:[.,]\d+)*")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])['\"”’)]*\s+|\n+")
@@ -266,8 +264,7 @@ class Features(Record):
     figures: dict[str, int] = field(default_factory=dict)
     content_words: int = 0
     lines: int = 0
-    #: The year the article is about: its publication year, else the year of a dateline in its opening
-    #: lines, else the latest year it names.
+    #: The year the article is about: its publication year, else the first year its opening lines name.
     year: int | None = None
 
     @property
@@ -305,29 +302,17 @@ def features_of(article: Article) -> Features:
         figures=dict(Counter(_figures_of(body_words))),
         content_words=len(body_stems),
         lines=lines,
-        year=article.published.year if article.published else header_year(body) or latest_year(body_words),
+        year=article.published.year if article.published else header_year(body),
     )
 
 
 def header_year(text: str, lines: int = HEADER_LINES) -> int | None:
-    """The first year named in a short line among the first ``lines`` (a dateline under the headline).
-
-    Only a short line counts: a year inside the lead's prose is as often a past one ("since 2005").
-    """
-    for line in text.splitlines()[:lines]:
-        tokens = words(line)
-        if len(tokens) > DATELINE_WORDS:
-            continue
-        for word in tokens:
-            if _YEAR.fullmatch(word):
-                return int(word)
+    """The first year named in the first ``lines`` lines (a dateline or a date under the headline)."""
+    opening = "\n".join(text.splitlines()[:lines])
+    for word in words(opening):
+        if _YEAR.fullmatch(word):
+            return int(word)
     return None
-
-
-def latest_year(tokens: list[str]) -> int | None:
-    """The latest year a text names: an undated article is seldom older than the years it mentions."""
-    years = [int(word) for word in tokens if len(word) == 4 and _YEAR.fullmatch(word)]
-    return max(years) if years else None
 
 
 def words(text: str) -> list[str]:
