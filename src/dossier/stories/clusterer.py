@@ -397,10 +397,12 @@ class OnlineClusterer:
         if probability < self.settings.topic_threshold:
             return
         mine, theirs = self._clusters[self.topic_of(story.id)], self._clusters[self.topic_of(cluster.id)]
-        if mine.id == theirs.id:
-            return
         older, younger = (mine, theirs) if mine.order <= theirs.order else (theirs, mine)
-        younger.topic = older.id
+        # The join itself (younger root -> older root), and a shortcut for the two stories at hand, so that
+        # chains of relations stay short however many topics join over a long stream.
+        for related in (younger, story, cluster):
+            if related.id != older.id:
+                related.topic = older.id
 
     def _count(self, features: Features) -> None:
         self._frequencies.add({space: features.space(space) for space in SPACES})
