@@ -400,9 +400,9 @@ class OnlineClusterer:
         older, younger = (mine, theirs) if mine.order <= theirs.order else (theirs, mine)
         # The join itself (younger root -> older root), and a shortcut for the two stories at hand, so that
         # chains of relations stay short however many topics join over a long stream.
-        for related in (younger, story, cluster):
-            if related.id != older.id:
-                related.topic = older.id
+        for pointer in (younger, story, cluster):
+            if pointer.id != older.id:
+                pointer.topic = older.id
 
     def _count(self, features: Features) -> None:
         self._frequencies.add({space: features.space(space) for space in SPACES})
