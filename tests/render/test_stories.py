@@ -9,7 +9,7 @@ import pytest
 from dossier.errors import SchemaError
 from dossier.render.stories import stories_html, stories_json, validate_stories, write_stories
 from dossier.stories import find_stories
-from stories.newsroom import make_article, stream
+from stories.newsroom import make_article, related_stream, stream
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "docs" / "stories.schema.json").read_text(encoding="utf-8"))
@@ -37,6 +37,32 @@ def test_every_file_is_written_and_the_json_meets_the_schema(tmp_path: Path) -> 
     assert positions == sorted(positions)
     markdown = (tmp_path / "stories.md").read_text(encoding="utf-8")
     assert all(story.id in markdown for story in found.stories)
+
+
+def test_related_stories_name_each_other_in_the_markdown_and_link_on_the_page(tmp_path: Path) -> None:
+    found, _ = find_stories(related_stream())
+    write_stories(found, tmp_path)
+    data = json.loads((tmp_path / "stories.json").read_text(encoding="utf-8"))
+    topics = [story["topic"] for story in data["stories"]]
+    assert len(set(topics)) == 2  # the two arrests share one, the bus fares have their own
+    shared = max(set(topics), key=topics.count)
+    pair = [story for story in found.stories if story.topic == shared]
+    markdown = (tmp_path / "stories.md").read_text(encoding="utf-8")
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    for story, other in (pair, pair[::-1]):
+        assert f"{other.label} (`{other.id}`)" in markdown.split(f"## {story.label}", 1)[1].split("## ")[0]
+        assert f'<a href="#{other.id}">' in page.split(f'id="{story.id}"', 1)[1].split("</section>")[0]
+    fares = next(story for story in found.stories if story.topic != shared)
+    assert "related" not in markdown.split(f"## {fares.label}", 1)[1].split("## ")[0]
+
+
+def test_a_story_without_a_topic_still_meets_the_schema() -> None:
+    found, _ = find_stories(stream())
+    validate_stories(json.loads(stories_json(found.without_topics())))
+    document = json.loads(stories_json(found))
+    for story in document["stories"]:
+        del story["topic"]  # a document written before topics existed
+    validate_stories(document)
 
 
 def test_the_json_is_the_same_byte_for_byte_on_a_rerun() -> None:

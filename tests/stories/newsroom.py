@@ -140,3 +140,43 @@ def varied_stream(count: int, seed: int) -> list[Article]:
         by_story.setdefault(index, []).append(article)
         made.append(article)
     return made
+
+
+# Two stories of one kind and one place: two players of the same invented club arrested weeks apart.
+# Each is its own story (the player's name, the road and the month differ); both are one topic.
+ARREST_VOSS = [
+    (
+        "Harbor Kestrels striker Niko Voss arrested after crash",
+        "Harbor Kestrels striker Niko Voss was arrested early on Saturday after his car hit a barrier\n"
+        "on the Quarry Road outside Lindenport, police said. Voss, 24, was held overnight and released.\n"
+        "The Harbor Kestrels said they were aware of the arrest of Niko Voss and would not comment further.",
+    ),
+    (
+        "Kestrels bench Niko Voss after Quarry Road arrest",
+        "The Harbor Kestrels left striker Niko Voss out of Sunday's squad after his arrest on Quarry Road.\n"
+        "Police in Lindenport said Voss's car hit a barrier at speed and that he failed a breath test.\n"
+        "Kestrels coach Marta Brill said Niko Voss had apologised to his team mates.",
+    ),
+]
+ARREST_OKAFOR = [
+    (
+        "Second Harbor Kestrels player arrested as keeper Dele Okafor held",
+        "Harbor Kestrels goalkeeper Dele Okafor was arrested on Tuesday night in Lindenport, the second\n"
+        "Kestrels player held by police this season. Okafor, 31, was stopped on the Mill Bridge after\n"
+        "officers saw his van weaving between lanes, and he failed a breath test, police said.",
+    ),
+    (
+        "Kestrels suspend keeper Dele Okafor after Mill Bridge arrest",
+        "The Harbor Kestrels suspended goalkeeper Dele Okafor for two matches after his arrest on the\n"
+        "Mill Bridge in Lindenport. Coach Marta Brill said the club would review its conduct rules after\n"
+        "a second player was arrested this season. Okafor will appear in court next month.",
+    ),
+]
+
+
+def related_stream() -> list[Article]:
+    """The two arrests (three weeks apart) with the bus fares in between, as a wire would deliver them."""
+    voss = articles(ARREST_VOSS, "voss", dt.date(2025, 3, 1))
+    okafor = articles(ARREST_OKAFOR, "okafor", dt.date(2025, 3, 25))
+    fares = articles(BUS_FARES, "fares", dt.date(2025, 3, 20))
+    return [voss[0], voss[1], fares[0], okafor[0], fares[1], okafor[1]]

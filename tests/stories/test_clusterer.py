@@ -7,7 +7,16 @@ import pytest
 
 from dossier.errors import UsageError
 from dossier.stories import OnlineClusterer, Settings, find_stories, story_id_for
-from stories.newsroom import BUS_FARES, QUAKE_TOLMIR, QUAKE_VARNA, articles, make_article, stream
+from stories.newsroom import (
+    BUS_FARES,
+    QUAKE_TOLMIR,
+    QUAKE_VARNA,
+    articles,
+    make_article,
+    related_stream,
+    stream,
+    varied_stream,
+)
 
 
 def groups(stories_articles: list[list[str]]) -> set[frozenset[str]]:
@@ -130,10 +139,41 @@ def test_a_story_far_away_in_time_is_penalised() -> None:
     assert clusterer.add(late[1]).score < near.add(early[1]).score
 
 
+def test_two_stories_of_one_kind_are_two_stories_of_one_topic_named_by_the_older() -> None:
+    items = related_stream()
+    found, _ = find_stories(items)
+    by_source = {story.articles[0].source.split("-")[0]: story for story in found.stories}
+    assert sorted(by_source) == ["fares", "okafor", "voss"]
+    assert [len(story.articles) for story in by_source.values()] == [2, 2, 2]
+    older = story_id_for(items[0].id)
+    assert by_source["voss"].id == older
+    assert by_source["voss"].topic == older and by_source["okafor"].topic == older
+    assert by_source["fares"].topic == by_source["fares"].id  # unrelated: a topic of its own
+
+
+def test_a_topic_id_only_ever_changes_to_that_of_an_older_story() -> None:
+    clusterer = OnlineClusterer()
+    started: dict[str, int] = {}  # story id -> when it started
+    topics: dict[str, str] = {}
+    for position, article in enumerate(varied_stream(160, seed=5)):
+        assignment = clusterer.add(article)
+        if assignment.started:
+            started[assignment.story_id] = position
+        for story in clusterer.stories().stories:
+            assert story.topic is not None and started[story.topic] <= started[story.id]
+            before = topics.get(story.id)
+            if before is not None and before != story.topic:
+                assert started[story.topic] < started[before]  # a join: the older topic id survives
+            topics[story.id] = story.topic
+    assert len(set(topics.values())) < len(topics)  # some topics did join
+
+
 @pytest.mark.parametrize(
     "settings",
     [
         {"join_threshold": 0.0},
+        {"topic_threshold": 0.0},
+        {"topic_threshold": 1.5},
         {"join_threshold": 0.5, "merge_threshold": 0.4},
         {"time_scale_days": 0.0},
         {"query_terms": 0},

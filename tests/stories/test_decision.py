@@ -32,3 +32,13 @@ def test_probability_stays_finite_for_huge_values() -> None:
     model = JoinModel(bias=0.0, coefficients={"stems_body": 1.0})
     assert model.probability({"stems_body": 1e9}) == pytest.approx(1.0)
     assert model.probability({"stems_body": -1e9}) == pytest.approx(0.0)
+
+
+def test_fit_gives_coefficients_only_to_the_features_asked_for() -> None:
+    rows = [{"stems_body": value / 10, "names_missing": 1 - value / 10} for value in range(11)] * 3
+    labels = [value >= 5 for value in range(11)] * 3
+    model = fit(rows, labels, l2=0.1, features=("stems_body", "figures"))
+    assert sorted(model.coefficients) == ["figures", "stems_body"]
+    assert model.coefficients["figures"] == 0.0  # never non-zero in the rows: only the penalty speaks
+    with pytest.raises(UsageError):
+        fit(rows, labels, features=("colour",))

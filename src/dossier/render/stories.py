@@ -62,9 +62,14 @@ class StoryRow:
     copies: int
     undated: int
     briefing: str | None  # relative link to its briefing, when one was written
+    related: tuple[FoundStory, ...] = ()  # the other stories of its topic, newest first
 
 
 def story_rows(stories: StoryMap, briefings: Mapping[str, str]) -> list[StoryRow]:
+    by_topic: dict[str, list[FoundStory]] = {}
+    for story in stories.stories:
+        if story.topic is not None:
+            by_topic.setdefault(story.topic, []).append(story)
     return [
         StoryRow(
             story=story,
@@ -72,6 +77,7 @@ def story_rows(stories: StoryMap, briefings: Mapping[str, str]) -> list[StoryRow
             copies=story.copies,
             undated=story.undated,
             briefing=briefings.get(story.id),
+            related=tuple(other for other in by_topic.get(story.topic or "", ()) if other.id != story.id),
         )
         for story in stories.stories
     ]

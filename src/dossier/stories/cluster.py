@@ -39,6 +39,7 @@ class Cluster:
         "sums",
         "title_stems",
         "titles",
+        "topic",
         "years",
     )
 
@@ -58,6 +59,8 @@ class Cluster:
         self._weighed_at = 0
         #: The verbatim label, refreshed by the clusterer as the story grows (see ``label_due``).
         self.label = ""
+        #: The story this one was related to when it started (its topic), or its own id.
+        self.topic = story_id
 
     def add(
         self,
@@ -128,6 +131,7 @@ class Cluster:
             "id": self.id,
             "order": self.order,
             "label": self.label,
+            "topic": self.topic,
             "sums": self.sums,
             "members": [member.to_dict() for member in self.members],
             "title_stems": self.title_stems,
@@ -145,6 +149,7 @@ class Cluster:
     def from_state(cls, state: Mapping[str, Any]) -> Cluster:
         cluster = cls(str(state["id"]), int(state["order"]))
         cluster.label = str(state["label"])
+        cluster.topic = str(state.get("topic", cluster.id))  # a state saved before topics: its own
         cluster.sums = {space: dict(state["sums"][space]) for space in SPACES}
         cluster.members = [StoryArticle.from_dict(member) for member in state["members"]]
         cluster.title_stems = [dict(counts) for counts in state["title_stems"]]

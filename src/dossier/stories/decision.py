@@ -3,10 +3,13 @@
 As in Miranda et al. 2018, the decision is learned rather than a hand-set
 cut-off on one similarity. For each (article, candidate story) pair the
 clusterer measures the values in :data:`DECISION_FEATURES`: one cosine per
-TF-IDF space, the distance in time, whether the years disagree, and the
-story's size. :func:`fit` learns the coefficients from labelled pairs
+TF-IDF space, the share of the article's top names the story lacks, the
+distance in time, whether the years disagree, and the story's size.
+:func:`fit` learns the coefficients from labelled pairs
 (``scripts/train_story_join.py`` makes them from ECB+ topics 1-35 only), and
 :class:`JoinModel` turns values into the probability that the article belongs.
+The same features, fitted with topics rather than events as the gold grouping,
+make the topic model that relates stories of one kind.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dossier.records import Record
 from dossier.stories.features import SPACES
 
 #: What the model sees of one (article, story) pair; every value is 0 when it cannot be measured.
-DECISION_FEATURES = (*SPACES, "days", "year_mismatch", "log_size")
+DECISION_FEATURES = (*SPACES, "names_missing", "days", "year_mismatch", "log_size")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +47,24 @@ class JoinModel(Record):
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
 
 
-def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], l2: float = 1.0) -> JoinModel:
-    """Logistic regression by Newton's method with an L2 penalty (the bias is not penalised)."""
+def fit(
+    rows: Sequence[Mapping[str, float]],
+    labels: Sequence[bool],
+    l2: float = 1.0,
+    features: Sequence[str] = DECISION_FEATURES,
+) -> JoinModel:
+    """Logistic regression by Newton's method with an L2 penalty (the bias is not penalised).
+
+    Only ``features`` (some of :data:`DECISION_FEATURES`) get a coefficient; the model ignores the rest.
+    """
+    unknown = sorted(set(features) - set(DECISION_FEATURES))
+    if unknown:
+        raise UsageError(f"unknown decision feature(s) {unknown}; known: {', '.join(DECISION_FEATURES)}")
     if len(rows) != len(labels) or not rows:
         raise UsageError("fit needs as many labels as rows, and at least one row")
     if all(labels) or not any(labels):
         raise UsageError("fit needs both joining and non-joining pairs")
-    x = np.array([[1.0, *(row.get(name, 0.0) for name in DECISION_FEATURES)] for row in rows])
+    x = np.array([[1.0, *(row.get(name, 0.0) for name in features)] for row in rows])
     y = np.array([1.0 if label else 0.0 for label in labels])
     penalty = np.eye(x.shape[1]) * l2
     penalty[0, 0] = 0.0
@@ -63,7 +77,5 @@ def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], l2: float =
         beta -= step
         if float(np.abs(step).max()) < 1e-8:
             break
-    coefficients = {
-        name: round(float(value), 4) for name, value in zip(DECISION_FEATURES, beta[1:], strict=True)
-    }
+    coefficients = {name: round(float(value), 4) for name, value in zip(features, beta[1:], strict=True)}
     return JoinModel(bias=round(float(beta[0]), 4), coefficients=coefficients)

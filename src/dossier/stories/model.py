@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -55,10 +56,18 @@ class FoundStory(Record):
     last_published: dt.date | None
     articles: tuple[StoryArticle, ...]
     merged_from: tuple[str, ...] = ()
+    #: The id of the oldest story of its topic (related stories share it; its own id when alone);
+    #: None where it is not known (stories listed from a store's rows).
+    topic: str | None = None
 
     @classmethod
     def of(
-        cls, story_id: str, label: str, members: Sequence[StoryArticle], merged_from: Sequence[str] = ()
+        cls,
+        story_id: str,
+        label: str,
+        members: Sequence[StoryArticle],
+        merged_from: Sequence[str] = (),
+        topic: str | None = None,
     ) -> FoundStory:
         """A story from its members in order: size, outlets and date span follow from them."""
         dates = [member.published for member in members if member.published is not None]
@@ -71,6 +80,7 @@ class FoundStory(Record):
             last_published=max(dates) if dates else None,
             articles=tuple(members),
             merged_from=tuple(merged_from),
+            topic=topic,
         )
 
     @property
@@ -125,6 +135,13 @@ class StoryMap(Record):
 
     stories: tuple[FoundStory, ...]
     schema: str = SCHEMA
+
+    def without_topics(self) -> StoryMap:
+        """The same stories with no topic: what a store lists (it keeps no topics yet), however it reads."""
+        return StoryMap(
+            stories=tuple(dataclasses.replace(story, topic=None) for story in self.stories),
+            schema=self.schema,
+        )
 
     def to_json_dict(self) -> dict[str, object]:
         """The contract's document: ``schema`` first, then the stories."""
