@@ -27,7 +27,6 @@ fitted by ``scripts/train_story_join.py`` and thresholded with values tuned by
 
 from __future__ import annotations
 
-import heapq
 import logging
 import math
 from collections.abc import Iterable, Mapping
@@ -42,7 +41,7 @@ from dossier.stories.copies import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
 from dossier.stories.copies import CopyFinder
 from dossier.stories.decision import JoinModel
 from dossier.stories.features import SPACES, Features, article_title, features_of
-from dossier.stories.index import DEFAULT_POSTING_CAP, CandidateIndex
+from dossier.stories.index import DEFAULT_POSTING_CAP, CandidateIndex, best
 from dossier.stories.label import label_due, label_of
 from dossier.stories.model import (
     Assignment,
@@ -288,20 +287,40 @@ class OnlineClusterer:
     def _candidates(
         self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
     ) -> list[tuple[Cluster, dict[str, float]]]:
-        hits = self._index.lookup(self._query_terms(vectors))
-        live: dict[str, float] = {}
-        for story_id, weight in hits.items():
-            target = self.resolve(story_id)
-            live[target] = live.get(target, 0.0) + weight
+        live = self._live_weights(self._index.lookup(self._query_terms(vectors)))
         clusters = self._clusters
         # Only the best few are scored: a partial selection, not a sort of every story the terms reach.
-        ranked = heapq.nsmallest(
-            self.settings.max_candidates, live.items(), key=lambda item: (-item[1], clusters[item[0]].order)
-        )
+        ranked = best(live, self.settings.max_candidates, lambda story_id: clusters[story_id].order)
         return [
             (self._clusters[story_id], self._values(self._clusters[story_id], article, features, vectors))
             for story_id, _ in ranked
         ]
+
+    def _live_weights(self, hits: dict[str, float]) -> dict[str, float]:
+        """The looked-up weights summed per live story: a merged-away id counts for the story that took it.
+
+        Each live story's weight is the sum of its ids' weights in the order the lookup met them, bit for
+        bit what adding them one by one in that order gives; the few merged-away ids are found with a set
+        intersection, so the stories no merge touched (nearly all) cost nothing here.
+        """
+        stale = self._absorbed_into.keys() & hits.keys()
+        if not stale:
+            return hits
+        met = list(hits)
+        taken: dict[str, list[str]] = {}
+        for story_id in stale:
+            taken.setdefault(self.resolve(story_id), []).append(story_id)
+        live = dict(hits)
+        for story_id in stale:
+            del live[story_id]
+        for target, absorbed in taken.items():
+            contributors = [*absorbed, target] if target in hits else absorbed
+            contributors.sort(key=met.index)
+            total = 0.0
+            for story_id in contributors:
+                total += hits[story_id]
+            live[target] = total
+        return live
 
     def _values(
         self,
