@@ -306,18 +306,21 @@ class OnlineClusterer:
         stale = self._absorbed_into.keys() & hits.keys()
         if not stale:
             return hits
-        met = list(hits)
-        taken: dict[str, list[str]] = {}
+        groups: dict[str, list[str]] = {}
         for story_id in stale:
-            taken.setdefault(self.resolve(story_id), []).append(story_id)
+            target = self.resolve(story_id)
+            groups.setdefault(target, [target] if target in hits else []).append(story_id)
+        shared = {story_id for group in groups.values() if len(group) > 1 for story_id in group}
+        # Where the lookup met each id of a story that has several: one pass, and only when needed.
+        met = {story_id: place for place, story_id in enumerate(hits) if story_id in shared} if shared else {}
         live = dict(hits)
         for story_id in stale:
             del live[story_id]
-        for target, absorbed in taken.items():
-            contributors = [*absorbed, target] if target in hits else absorbed
-            contributors.sort(key=met.index)
+        for target, group in groups.items():
+            if len(group) > 1:
+                group.sort(key=met.__getitem__)
             total = 0.0
-            for story_id in contributors:
+            for story_id in group:
                 total += hits[story_id]
             live[target] = total
         return live
