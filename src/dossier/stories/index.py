@@ -60,14 +60,18 @@ class CandidateIndex:
         however the lists are held), and the stories come in the order they are first met.
         """
         found: dict[str, float] = {}
-        get = found.get  # this loop runs over every posting of every query term: no attribute lookups
         postings = self._postings
         for term, weight in weighted_terms:
             posting = postings.get(term)
-            if posting is None:
+            if not posting:
                 continue
-            for story_id in posting:
-                found[story_id] = get(story_id, 0.0) + weight
+            # As adding ``weight`` to each story of the list in turn, with the Python work only for the
+            # stories an earlier term found: the lists fill up as the store grows, and the stories met
+            # for the first time (most of them) are entered in C. A story keeps its first place.
+            earlier = [(story_id, found[story_id]) for story_id in found.keys() & posting]
+            found.update(dict.fromkeys(posting, weight))
+            for story_id, summed in earlier:
+                found[story_id] = summed + weight
         return found
 
 
