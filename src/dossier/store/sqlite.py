@@ -39,6 +39,9 @@ BUSY_TIMEOUT_MS: Final = 2_000
 #: How long a writer waits for another writer (a long ingest) before giving up, in seconds.
 DEFAULT_WRITE_WAIT_S: Final = 600.0
 
+#: The page cache of a writing connection, in KiB (SQLite's default is 2 MB); it is only filled as used.
+WRITER_CACHE_KIB: Final = 64 * 1024
+
 #: Article fields that have a column of their own; every other field goes into ``extra``.
 _COLUMNS: Final = (
     "id",
@@ -136,6 +139,9 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
         with _translated(self.label, "cannot open database"):
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             connection.execute("PRAGMA foreign_keys = ON")
+            # Each insert touches the id index and the FTS index at pages all over the file: past
+            # SQLite's default 2 MB cache a big store reads them back again and again.
+            connection.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
             if not self._memory:
                 mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if str(mode).lower() != "wal":

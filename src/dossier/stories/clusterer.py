@@ -49,7 +49,7 @@ from dossier.stories.copies import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
 from dossier.stories.copies import CopyFinder
 from dossier.stories.decision import JoinModel
 from dossier.stories.features import SPACES, Features, article_title, features_of
-from dossier.stories.index import DEFAULT_POSTING_CAP, CandidateIndex
+from dossier.stories.index import DEFAULT_POSTING_CAP, CandidateIndex, best
 from dossier.stories.label import label_due, label_of
 from dossier.stories.model import (
     Assignment,
@@ -342,21 +342,44 @@ class OnlineClusterer:
     def _candidates(
         self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
     ) -> list[tuple[Cluster, dict[str, float]]]:
-        hits = self._index.lookup(self._query_terms(vectors))
-        live: dict[str, float] = {}
-        for story_id, weight in hits.items():
-            target = self.resolve(story_id)
-            live[target] = live.get(target, 0.0) + weight
+        live = self._live_weights(self._index.lookup(self._query_terms(vectors)))
         clusters = self._clusters
         # Only the best few are scored: a partial selection, not a sort of every story the terms reach.
-        ranked = heapq.nsmallest(
-            self.settings.max_candidates, live.items(), key=lambda item: (-item[1], clusters[item[0]].order)
-        )
+        ranked = best(live, self.settings.max_candidates, lambda story_id: clusters[story_id].order)
         names = top_names(vectors)
         return [
             (clusters[story_id], self._values(clusters[story_id], article, features, vectors, names))
             for story_id, _ in ranked
         ]
+
+    def _live_weights(self, hits: dict[str, float]) -> dict[str, float]:
+        """The looked-up weights summed per live story: a merged-away id counts for the story that took it.
+
+        Each live story's weight is the sum of its ids' weights in the order the lookup met them, bit for
+        bit what adding them one by one in that order gives; the few merged-away ids are found with a set
+        intersection, so the stories no merge touched (nearly all) cost nothing here.
+        """
+        stale = self._absorbed_into.keys() & hits.keys()
+        if not stale:
+            return hits
+        groups: dict[str, list[str]] = {}
+        for story_id in stale:
+            target = self.resolve(story_id)
+            groups.setdefault(target, [target] if target in hits else []).append(story_id)
+        shared = {story_id for group in groups.values() if len(group) > 1 for story_id in group}
+        # Where the lookup met each id of a story that has several: one pass, and only when needed.
+        met = {story_id: place for place, story_id in enumerate(hits) if story_id in shared} if shared else {}
+        live = dict(hits)
+        for story_id in stale:
+            del live[story_id]
+        for target, group in groups.items():
+            if len(group) > 1:
+                group.sort(key=met.__getitem__)
+            total = 0.0
+            for story_id in group:
+                total += hits[story_id]
+            live[target] = total
+        return live
 
     def _values(
         self,

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import heapq
+import random
+
+import pytest
+
+from dossier.errors import UsageError
+from dossier.stories import OnlineClusterer
+from dossier.stories.index import CandidateIndex, best
+
+
+def filled_index(seed: int, *, stories: int = 300, terms: int = 60, cap: int = 16) -> CandidateIndex:
+    """An index with many stories per term, so that lists are full and stories recur across terms."""
+    rng = random.Random(seed)
+    index = CandidateIndex(cap)
+    for _ in range(stories * 4):
+        story = f"s-{rng.randrange(stories):04d}"
+        index.add(story, (f"t{rng.randrange(terms)}" for _ in range(rng.randint(1, 8))))
+    return index
+
+
+def weighted_terms(seed: int, terms: int = 60) -> list[tuple[str, float]]:
+    rng = random.Random(seed)
+    # Some weights repeat, so that sums tie; an unknown term is in the query too.
+    return [(f"t{rng.randrange(terms)}", rng.choice([0.5, 0.25, rng.random()])) for _ in range(30)] + [
+        ("never-indexed", 1.0)
+    ]
+
+
+def plain_lookup(index: CandidateIndex, query: list[tuple[str, float]]) -> dict[str, float]:
+    """What a lookup must give: each story's weights added one by one, in the order of the terms."""
+    postings = index.to_state()["postings"]
+    found: dict[str, float] = {}
+    for term, weight in query:
+        for story in postings.get(term, ()):
+            found[story] = found.get(story, 0.0) + weight
+    return found
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_lookup_sums_each_storys_weights_in_term_order_to_the_bit(seed: int) -> None:
+    index, query = filled_index(seed), weighted_terms(seed + 100)
+    found = index.lookup(query)
+    expected = plain_lookup(index, query)
+    assert list(found.items()) == list(expected.items())  # same stories, same first-met order, same bits
+
+
+def test_a_posting_list_keeps_the_most_recent_stories_up_to_its_cap() -> None:
+    index = CandidateIndex(posting_cap=2)
+    for story in ("s-a", "s-b", "s-a", "s-c"):
+        index.add(story, ["term"])
+    # s-b fell out; s-a moved to the recent end when it was seen again
+    assert index.to_state()["postings"]["term"] == ["s-a", "s-c"]
+    with pytest.raises(UsageError):
+        CandidateIndex(posting_cap=0)
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("count", [1, 3, 12, 1000])
+def test_best_is_the_partial_sort_by_weight_then_order(seed: int, count: int) -> None:
+    rng = random.Random(seed)
+    found = {f"s-{n:04d}": rng.choice([1.0, 0.5, 0.25, rng.random()]) for n in range(200)}
+    orders = {story: rng.randrange(10_000) * 1000 + n for n, story in enumerate(found)}  # unique, shuffled
+    expected = heapq.nsmallest(count, found.items(), key=lambda item: (-item[1], orders[item[0]]))
+    assert best(found, count, orders.__getitem__) == expected
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_merged_away_ids_add_to_their_survivor_as_one_by_one_in_lookup_order(seed: int) -> None:
+    rng = random.Random(seed)
+    hits = {f"s-{n:04d}": rng.choice([0.1, 0.2, 0.3, rng.random()]) for n in range(120)}
+    stories = list(hits)
+    clusterer = OnlineClusterer()
+    # A chain (a -> b -> c), several ids into one survivor, and a survivor the lookup did not meet itself.
+    absorbed = {stories[5]: stories[9], stories[9]: stories[40], stories[7]: stories[3]}
+    absorbed |= {stories[8]: stories[3]}
+    absorbed |= {stories[60]: "s-not-met", stories[61]: "s-not-met"}
+    absorbed |= {stories[n]: stories[n + 1] for n in range(80, 100, 2)}
+    clusterer._absorbed_into = absorbed
+    expected: dict[str, float] = {}
+    for story, weight in hits.items():
+        target = clusterer.resolve(story)
+        expected[target] = expected.get(target, 0.0) + weight
+    live = clusterer._live_weights(dict(hits))
+    assert live == expected  # float equality: the same sums to the bit
+    assert clusterer._live_weights({"s-alone": 0.5}) == {"s-alone": 0.5}
