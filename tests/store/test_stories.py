@@ -15,9 +15,17 @@ import pytest
 from dossier.article import Article
 from dossier.errors import StoreError
 from dossier.store import open_store, story_keeper
-from dossier.stories import OnlineClusterer, Settings, story_id_for
+from dossier.stories import OnlineClusterer, Settings, find_stories, story_id_for
 from dossier.stories.state import fingerprint
-from stories.newsroom import BUS_FARES, QUAKE_TOLMIR, QUAKE_VARNA, articles, stream, varied_stream
+from stories.newsroom import (
+    BUS_FARES,
+    QUAKE_TOLMIR,
+    QUAKE_VARNA,
+    articles,
+    related_stream,
+    stream,
+    varied_stream,
+)
 
 
 def query(location: str, sql: str) -> list[tuple[Any, ...]]:
@@ -27,6 +35,16 @@ def query(location: str, sql: str) -> list[tuple[Any, ...]]:
             return connection.execute(sql.encode()).fetchall()
     with sqlite3.connect(location) as connection:
         return connection.execute(sql).fetchall()
+
+
+def change(location: str, sql: str) -> None:
+    """Run one statement straight on the database, past the store, and commit it."""
+    if location.startswith("postgresql://"):
+        with psycopg.connect(location) as connection:
+            connection.execute(sql.encode())
+    else:
+        with sqlite3.connect(location) as connection:
+            connection.execute(sql)
 
 
 def story_rows(location: str) -> dict[str, str]:
@@ -259,15 +277,32 @@ def test_a_store_kept_before_listing_rows_is_listed_by_replay_and_filled_in_by_t
         store.add(items[:5], assign_stories=True)
         expected = store.stories()
     for sql in ("UPDATE story_articles SET member = NULL", "UPDATE stories SET label = NULL"):
-        if store_location.startswith("postgresql://"):
-            with psycopg.connect(store_location) as connection:
-                connection.execute(sql.encode())
-        else:
-            with sqlite3.connect(store_location) as connection:
-                connection.execute(sql)
+        change(store_location, sql)
     with open_store(store_location) as store:
         assert store.stories() == expected
         store.add(items[5:], assign_stories=True)
     assert query(store_location, "SELECT count(*) FROM story_articles WHERE member IS NULL") == [(0,)]
     live_unlabelled = "SELECT count(*) FROM stories WHERE label IS NULL AND merged_into IS NULL"
     assert query(store_location, live_unlabelled) == [(0,)]
+
+
+@pytest.mark.parametrize("resume", [True, False], ids=["saved-state", "replay"])
+def test_a_store_lists_the_topics_its_ingests_found_however_a_writer_resumes(
+    store_location: str, monkeypatch: pytest.MonkeyPatch, resume: bool
+) -> None:
+    if resume:
+        monkeypatch.setattr(story_keeper, "SAVE_EVERY_ARTICLES", 1)
+    items = related_stream()
+    expected, _ = find_stories(items)
+    with open_store(store_location) as store:
+        store.add(items[:3], assign_stories=True)
+    if not resume:
+        change(store_location, "DELETE FROM story_state")
+    with open_store(store_location) as store:  # a new writer: resumed or replayed, then it goes on
+        store.add(items[3:], assign_stories=True)
+        listed = store.stories()
+    topics = {story.id: story.topic for story in listed.stories}
+    assert topics == {story.id: story.topic for story in expected.stories}
+    assert len(set(topics.values())) == 2  # the two arrests share one topic; the fares have their own
+    rows = query(store_location, "SELECT count(*) FROM story_relations")
+    assert rows[0][0] >= 1

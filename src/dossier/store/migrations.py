@@ -174,6 +174,17 @@ CREATE TABLE story_state (
 );
 """
 
+# Topics (see dossier.stories.clusterer): each topic pointer a placement set, in order, so that listing
+# and a resuming writer see the topics the writers found. A store kept before it lists every story as its
+# own topic until new relations are found.
+_STORY_TOPICS = """
+CREATE TABLE story_relations (
+    seq INTEGER PRIMARY KEY,
+    story TEXT NOT NULL REFERENCES stories (id),
+    related TEXT NOT NULL REFERENCES stories (id)
+);
+"""
+
 #: Every migration, in the order it must be applied. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_articles", _ARTICLES),
@@ -182,6 +193,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_fts_porter", _FTS_PORTER),
     Migration("0005_stories", _STORIES),
     Migration("0006_story_state", _STORY_STATE),
+    Migration("0007_story_topics", _STORY_TOPICS),
 )
 
 

@@ -105,6 +105,15 @@ CREATE TABLE story_state (
 );
 """
 
+# As in SQLite (0007_story_topics): the topic pointers the writers set, in order.
+_STORY_TOPICS = """
+CREATE TABLE story_relations (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    story text NOT NULL REFERENCES stories (id),
+    related text NOT NULL REFERENCES stories (id)
+);
+"""
+
 #: Every migration, in the order it must be applied. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_search_config", _SEARCH_CONFIG),
@@ -112,6 +121,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_analyses", _ANALYSES),
     Migration("0004_stories", _STORIES),
     Migration("0005_story_state", _STORY_STATE),
+    Migration("0006_story_topics", _STORY_TOPICS),
 )
 
 

@@ -171,7 +171,7 @@ class PostgresStore(OwnedConnection[psycopg.Connection]):
     def _replayed_stories(self, runner: _QmarkRunner) -> tuple[StoryMap, dict[str, str]]:
         # A store kept before listing rows were: a reader replays into a clusterer of its own.
         clusterer = StoryKeeper().sync(runner, _SELECT_COLUMNS, self._read_row, write=False)
-        stories = clusterer.stories().without_topics()  # as the listing rows give them
+        stories = clusterer.stories()
         return stories, {article.id: story.id for story in stories.stories for article in story.articles}
 
     def matching_ids(self, query: str) -> list[str]:

@@ -228,7 +228,7 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
     def _replayed_stories(self, connection: sqlite3.Connection) -> tuple[StoryMap, dict[str, str]]:
         # A reader replays into a clusterer of its own: placements it makes are never written.
         clusterer = StoryKeeper().sync(connection, _SELECT_COLUMNS, self._read_row, write=False)
-        stories = clusterer.stories().without_topics()  # as the listing rows give them
+        stories = clusterer.stories()
         return stories, {article.id: story.id for story in stories.stories for article in story.articles}
 
     def matching_ids(self, query: str) -> list[str]:

@@ -83,6 +83,7 @@ class StoryKeeper:
         self._clusterer: OnlineClusterer | None = None
         self._seen_seq = 0
         self._seen_merge = 0
+        self._seen_relation = 0  # relations are replayed in full on a first sync: they are few and idempotent
         self._saved_seq = 0
         self._summaries_checked = False
 
@@ -91,6 +92,7 @@ class StoryKeeper:
         self._clusterer = None
         self._seen_seq = 0
         self._seen_merge = 0
+        self._seen_relation = 0
         self._saved_seq = 0
 
     def sync(
@@ -131,6 +133,13 @@ class StoryKeeper:
         for seq, survivor, absorbed in merges:
             clusterer.record_merge(survivor, absorbed)
             self._seen_merge = max(self._seen_merge, int(seq))
+        relations = connection.execute(
+            "SELECT seq, story, related FROM story_relations WHERE seq > ? ORDER BY seq",
+            (self._seen_relation,),
+        ).fetchall()
+        for seq, story, related in relations:
+            clusterer.record_relation(str(story), str(related))
+            self._seen_relation = max(self._seen_relation, int(seq))
         if replayed or placed:
             logger.debug("stories: replayed %d stored article(s), placed %d unassigned", replayed, placed)
         if write and not self._summaries_checked:
@@ -179,9 +188,11 @@ class StoryKeeper:
         return assignment
 
     def note_own_merges(self, connection: SqlRunner) -> None:
-        """Our own merges are already in memory: skip them at the next sync."""
+        """Our own merges and topic relations are already in memory: skip them at the next sync."""
         row = connection.execute("SELECT coalesce(max(seq), 0) FROM story_merges").fetchone()
         self._seen_merge = max(self._seen_merge, int(row[0]))
+        row = connection.execute("SELECT coalesce(max(seq), 0) FROM story_relations").fetchone()
+        self._seen_relation = max(self._seen_relation, int(row[0]))
 
     def save_if_due(self, connection: SqlRunner, *, force: bool = False) -> bool:
         """Save the clusterer's state in the open write transaction when enough arrived since the last save.
@@ -302,12 +313,40 @@ def listed_stories(
         "WHERE stories.merged_into IS NOT NULL ORDER BY story_merges.seq"
     ):
         merged.setdefault(str(survivor), []).append(str(absorbed))
+    topic_of = _stored_topics(connection)
     found = (
-        FoundStory.of(story, str(labels[story]), stored, merged.get(story, ()))
+        FoundStory.of(story, str(labels[story]), stored, merged.get(story, ()), topic_of(story))
         for story, stored in members.items()
         if story in labels
     )
     return newest_first(found), story_of
+
+
+def _stored_topics(connection: SqlRunner) -> Callable[[str], str]:
+    """A live story's topic from the recorded relations, as ``OnlineClusterer.topic_of`` finds it."""
+    merged_into = {
+        str(story): str(survivor)
+        for story, survivor in connection.execute(
+            "SELECT id, merged_into FROM stories WHERE merged_into IS NOT NULL"
+        )
+    }
+    pointers: dict[str, str] = {}
+    for story, related in connection.execute("SELECT story, related FROM story_relations ORDER BY seq"):
+        pointers[str(story)] = str(related)
+
+    def topic_of(story_id: str) -> str:
+        current = merged_into.get(story_id, story_id)
+        for _ in range(len(pointers) + 1):  # pointers only step to older stories: the walk ends
+            related = pointers.get(current)
+            if related is None:
+                return current
+            related = merged_into.get(related, related)
+            if related == current:
+                return current
+            current = related
+        return current
+
+    return topic_of
 
 
 def _member_json(article: Article, duplicate_of: str | None) -> bytes:
@@ -347,6 +386,10 @@ def _write_assignment(
         connection.execute(
             "INSERT INTO story_merges (survivor, absorbed, article_id) VALUES (?, ?, ?)",
             (merge.survivor, merge.absorbed, merge.article_id),
+        )
+    for relation in assignment.relations:
+        connection.execute(
+            "INSERT INTO story_relations (story, related) VALUES (?, ?)", (relation.story, relation.related)
         )
     story = clusterer.resolve(assignment.story_id)
     connection.execute("UPDATE stories SET label = ? WHERE id = ?", (clusterer.label(story), story))

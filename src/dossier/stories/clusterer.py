@@ -55,6 +55,7 @@ from dossier.stories.model import (
     Assignment,
     FoundStory,
     Merge,
+    Relation,
     StoryArticle,
     StoryMap,
     newest_first,
@@ -180,14 +181,19 @@ class OnlineClusterer:
         best = scored[0] if scored else None
         if best is None or best[1] < self.settings.join_threshold:
             story = self._start(article, features, vectors)
-            self._relate(story, candidates)
+            relations = self._relate(story, candidates)
             return Assignment(
-                article.id, story.id, started=True, score=best[1] if best else 0.0, thin=features.thin
+                article.id,
+                story.id,
+                started=True,
+                score=best[1] if best else 0.0,
+                thin=features.thin,
+                relations=relations,
             )
         story = best[0]
         self._join(story, article, features, vectors=vectors)
         merges = self._merge_bridged(story, scored[1:], article.id)
-        self._relate(self._clusters[self.resolve(story.id)], candidates)
+        relations = self._relate(self._clusters[self.resolve(story.id)], candidates)
         return Assignment(
             article.id,
             self.resolve(story.id),
@@ -195,6 +201,7 @@ class OnlineClusterer:
             score=best[1],
             thin=features.thin,
             merges=merges,
+            relations=relations,
         )
 
     def place(self, article: Article, story_id: str, duplicate_of: str | None = None) -> None:
@@ -403,10 +410,13 @@ class OnlineClusterer:
         values["log_size"] = math.log(len(cluster.members))
         return values
 
-    def _relate(self, story: Cluster, candidates: list[tuple[Cluster, dict[str, float]]]) -> None:
+    def _relate(
+        self, story: Cluster, candidates: list[tuple[Cluster, dict[str, float]]]
+    ) -> tuple[Relation, ...]:
         """Join the topics of ``story`` and of the other candidate the article relates it to most, if enough.
 
-        Topics join like stories merge: the younger topic's root now points at the older one's.
+        Topics join like stories merge: the younger topic's root now points at the older one's. Returns
+        the pointers set, for a store to record.
         """
         model = self.settings.topic_model
         related = [
@@ -415,17 +425,26 @@ class OnlineClusterer:
             if cluster.id in self._clusters and cluster.id != story.id
         ]
         if not related:
-            return
+            return ()
         cluster, probability = min(related, key=lambda item: (-item[1], item[0].order))
         if probability < self.settings.topic_threshold:
-            return
+            return ()
         mine, theirs = self._clusters[self.topic_of(story.id)], self._clusters[self.topic_of(cluster.id)]
         older, younger = (mine, theirs) if mine.order <= theirs.order else (theirs, mine)
         # The join itself (younger root -> older root), and a shortcut for the two stories at hand, so that
         # chains of relations stay short however many topics join over a long stream.
+        relations: list[Relation] = []
         for pointer in (younger, story, cluster):
-            if pointer.id != older.id:
+            if pointer.id != older.id and pointer.topic != older.id:
                 pointer.topic = older.id
+                relations.append(Relation(pointer.id, older.id))
+        return tuple(relations)
+
+    def record_relation(self, story_id: str, related: str) -> None:
+        """Replay a stored topic relation: the story's topic pointer is ``related`` (no-op once absorbed)."""
+        cluster = self._clusters.get(story_id)
+        if cluster is not None:
+            cluster.topic = related
 
     def _count(self, features: Features) -> None:
         self._frequencies.add({space: features.space(space) for space in SPACES})

@@ -113,6 +113,14 @@ class Merge(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Relation(Record):
+    """A story's topic now points at an older story's (see ``OnlineClusterer.topic_of``)."""
+
+    story: str
+    related: str
+
+
+@dataclass(frozen=True, slots=True)
 class Assignment(Record):
     """Where one arriving article went, and why.
 
@@ -127,6 +135,8 @@ class Assignment(Record):
     duplicate_of: str | None = None
     thin: bool = False
     merges: tuple[Merge, ...] = ()
+    #: The topic pointers this placement set, in order: a store records them to list and resume topics.
+    relations: tuple[Relation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +147,7 @@ class StoryMap(Record):
     schema: str = SCHEMA
 
     def without_topics(self) -> StoryMap:
-        """The same stories with no topic: what a store lists (it keeps no topics yet), however it reads."""
+        """The same stories with no topic (a document of the contract's first form)."""
         return StoryMap(
             stories=tuple(dataclasses.replace(story, topic=None) for story in self.stories),
             schema=self.schema,
