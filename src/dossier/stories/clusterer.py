@@ -249,8 +249,8 @@ class OnlineClusterer:
     def topic_of(self, story_id: str) -> str:
         """The topic of a live story: the oldest story in its chain of relations (its own id if none).
 
-        A story's relation is set once, when it starts, to an older story; a merge keeps the older id.
-        So the chain only ever steps to older stories and ends.
+        A relation only ever points a story at an older one (see :meth:`_relate`), and a merge keeps the
+        older id, so the chain only ever steps to older stories and ends.
         """
         current = self.resolve(story_id)
         for _ in range(len(self._clusters) + 1):
