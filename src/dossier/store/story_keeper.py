@@ -324,6 +324,8 @@ def listed_stories(
 
 def _stored_topics(connection: SqlRunner) -> Callable[[str], str]:
     """A live story's topic from the recorded relations, as ``OnlineClusterer.topic_of`` finds it."""
+    from dossier.stories.model import topic_root
+
     merged_into = {
         str(story): str(survivor)
         for story, survivor in connection.execute(
@@ -335,16 +337,7 @@ def _stored_topics(connection: SqlRunner) -> Callable[[str], str]:
         pointers[str(story)] = str(related)
 
     def topic_of(story_id: str) -> str:
-        current = merged_into.get(story_id, story_id)
-        for _ in range(len(pointers) + 1):  # pointers only step to older stories: the walk ends
-            related = pointers.get(current)
-            if related is None:
-                return current
-            related = merged_into.get(related, related)
-            if related == current:
-                return current
-            current = related
-        return current
+        return topic_root(story_id, pointers.get, lambda story: merged_into.get(story, story), len(pointers))
 
     return topic_of
 

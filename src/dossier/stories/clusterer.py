@@ -60,6 +60,7 @@ from dossier.stories.model import (
     StoryMap,
     newest_first,
     story_id_for,
+    topic_root,
 )
 from dossier.stories.weighting import DocumentFrequencies, SparseVector, cosine, norm
 
@@ -252,16 +253,12 @@ class OnlineClusterer:
         A relation only ever points a story at an older one (see :meth:`_relate`), and a merge keeps the
         older id, so the chain only ever steps to older stories and ends.
         """
-        current = self.resolve(story_id)
-        for _ in range(len(self._clusters) + 1):
+
+        def related_of(current: str) -> str | None:
             cluster = self._clusters.get(current)
-            if cluster is None:
-                return current
-            related = self.resolve(cluster.topic)
-            if related == current:
-                return current
-            current = related
-        return current
+            return None if cluster is None else cluster.topic
+
+        return topic_root(story_id, related_of, self.resolve, len(self._clusters))
 
     def story_of(self, article_id: str) -> str | None:
         known = self._story_of.get(article_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from dossier.article import Article
@@ -118,6 +118,26 @@ class Relation(Record):
 
     story: str
     related: str
+
+
+def topic_root(
+    story_id: str, related_of: Callable[[str], str | None], resolve: Callable[[str], str], limit: int
+) -> str:
+    """A story's topic: the end of its chain of relations, each step resolved through merges.
+
+    ``related_of`` gives a live story's topic pointer (None when it has none). A relation only ever
+    points at an older story, so the walk ends; ``limit`` bounds it all the same.
+    """
+    current = resolve(story_id)
+    for _ in range(limit + 1):
+        related = related_of(current)
+        if related is None:
+            return current
+        related = resolve(related)
+        if related == current:
+            return current
+        current = related
+    return current
 
 
 @dataclass(frozen=True, slots=True)
