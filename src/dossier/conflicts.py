@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 
 from dossier.article import Article
 from dossier.briefing import Claim, Conflict, ConflictKind, Figure
-from dossier.figures import qualifier_of
+from dossier.figures import measured_thing, qualifier_of
 from dossier.ids import stable_id
 from dossier.timex import TimeExpression, TimeValue
 from dossier.timex.words import FUNCTION_WORDS, content_words, fold, similarity
@@ -71,8 +71,6 @@ ABOUT_TOLERANCE = 0.1
 NEAR_GAP = 0.1
 #: Jaccard overlap of content words two unheaded figures' sentences need to be the same measurement.
 NEAR_CONTEXT = 0.4
-_SYNONYMS = {"visit": "trip", "tour": "trip", "journey": "trip", "negotiation": "talk"}
-_UNIT_ALIASES = {"year-old": "age"}
 _NAME = re.compile(r"\b[A-Z][a-z][\w’'\-]*")
 _NUMBER_WORDS = word_list("million billion trillion thousand hundred dozen percent dollar euro pound")
 
@@ -149,13 +147,14 @@ def _items(story: Story) -> list[_Item]:
             article.text[sentence[0] : figure.start] + " " + article.text[figure.end : sentence[1]]
         )
         days = tuple(value for start, _, value in days_of[article.id] if sentence[0] <= start < sentence[1])
+        unit, head = measured_thing(str(figure.unit), figure.about)
         items.append(
             _Item(
                 figure=figure,
                 article=article,
                 order=order,
-                unit=_UNIT_ALIASES.get(str(figure.unit), str(figure.unit)),
-                head=_head(figure.about),
+                unit=unit,
+                head=head,
                 qualifier=qualifier_of(figure.text),
                 words=frozenset(word for word in words if word not in _NUMBER_WORDS),
                 days=days,
@@ -183,13 +182,6 @@ def _sentence_of(analysis: Analysis, length: int, position: int) -> tuple[int, i
     if at >= 0 and position < sentences[at].end:
         return sentences[at].start, sentences[at].end
     return 0, length
-
-
-def _head(about: str | None) -> str | None:
-    if not about:
-        return None
-    word = fold(about.split()[-1])
-    return _SYNONYMS.get(word, word)
 
 
 def _modifiers(about: str | None) -> frozenset[str]:

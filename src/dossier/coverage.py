@@ -83,7 +83,7 @@ def build_coverage(story: Briefing, encoder: Encoder) -> Coverage:
         rows=rows,
         exclusives=_exclusives(
             candidates,
-            FactMatcher([c.text for c in candidates], similarity, limits),
+            FactMatcher.over(candidates, story, similarity, limits),
             outlet_by_article,
             issue_of,
             outlets,

@@ -192,12 +192,17 @@ def story_stages(options: Options) -> tuple[Stage, ...]:
         stage("timeline", timeline_stage, [articles, analyses], ["timeline"]),
         stage("conflicts", conflicts_stage, [articles, analyses, "figures"], ["conflicts"]),
         stage("sentence-pool", pool_stage(encoder), [articles], [pool]),
-        stage("issues", issues_stage(encoder, steering), [articles, pool, "entities", "quotes"], ["issues"]),
-        stage("coverage", coverage_stage(encoder), [articles, pool, "issues"], ["coverage"]),
+        stage(
+            "issues",
+            issues_stage(encoder, steering),
+            [articles, pool, "entities", "quotes", "figures"],
+            ["issues"],
+        ),
+        stage("coverage", coverage_stage(encoder), [articles, pool, "figures", "issues"], ["coverage"]),
         stage(
             "summarize",
             summary_stage(encoder, sentences=options.summary_sentences, words=options.summary_words),
-            [articles, pool],
+            [articles, pool, "figures"],
             ["summary"],
         ),
     )

@@ -46,7 +46,7 @@ def summarize_story(
     similarity = similarity_matrix(vectors)
     scores = centrality_scores(candidates, similarity)
     limits = thresholds_for(encoder.name)
-    matcher = FactMatcher([c.text for c in candidates], similarity, limits)
+    matcher = FactMatcher.over(candidates, story, similarity, limits)
     # A sentence reporting a fact already picked, in other words, is a repeat too.
     picked = mmr(
         candidates,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from dossier.briefing import Citation
+from dossier.figures import extract_measures
 from dossier.issues.corroborate import FactKey, FactMatcher
 from dossier.issues.pool import Candidate
 from dossier.issues.select import Budget, mmr
@@ -14,16 +15,20 @@ LIMITS = Thresholds(same=0.88, related=0.63, corroborate=0.55)
 
 
 def matcher(texts: list[str], cosine: float) -> FactMatcher:
-    """A matcher whose every pair of sentences has the given cosine (1 on the diagonal)."""
+    """A matcher whose every pair of sentences has the given cosine (1 on the diagonal).
+
+    Each text's figures are extracted from it here, as the analysis would find them.
+    """
     similarity = np.full((len(texts), len(texts)), cosine, dtype=np.float32)
     np.fill_diagonal(similarity, 1.0)
-    return FactMatcher(texts, similarity, LIMITS)
+    return FactMatcher(texts, similarity, LIMITS, [extract_measures(text) for text in texts])
 
 
-def test_fact_keys_hold_names_numbers_and_content_words() -> None:
-    key = FactKey.of("Harbour Lines cancelled 14 crossings to Orn on Monday, the operator said.")
+def test_fact_keys_hold_names_figures_and_content_words() -> None:
+    text = "Harbour Lines cancelled 14 crossings to Orn on Monday, the operator said."
+    key = FactKey.of(text, extract_measures(text))
     assert key.names == frozenset({"lines", "orn"})  # the first word names nothing by itself
-    assert key.numbers == frozenset({"14"})
+    assert key.figures == ((("crossings", "crossing"), frozenset({14.0})),)
     assert "crossing" in key.words and "said" not in key.words
     assert "orn" not in key.terms
 
@@ -42,6 +47,35 @@ def test_the_same_topic_with_other_numbers_is_another_fact() -> None:
         "The ferry operator Harbour Lines cancelled 9 crossings to Orn on Monday.",
     ]
     assert matcher(texts, 0.95).reporting(0) == []
+
+
+def test_figures_of_different_things_do_not_clash() -> None:
+    texts = [
+        "Harbour Lines cancelled 14 crossings to Orn on Monday as the storm closed in.",
+        "Harbour Lines cancelled crossings to Orn on Monday, stranding 300 passengers.",
+    ]
+    assert matcher(texts, 0.6).reporting(0) == [1]
+    # Printed numbers are not figures unless the analysis found them: a time of day clashes with nothing.
+    timed = [
+        "Harbour Lines cancelled 14 crossings to Orn at 9:40 on Monday.",
+        "On Monday 14 crossings to Orn were cancelled by Harbour Lines.",
+    ]
+    assert matcher(timed, 0.6).reporting(0) == [1]
+
+
+def test_the_same_thing_said_of_a_shared_name_is_one_fact_however_long_the_sentences() -> None:
+    texts = [
+        "Marta Quill, who taught at the island school for three decades until the regional board closed its "
+        "doors last spring, retired.",
+        "After a long career that began in a one-room hut on the windy northern coast and took her to the "
+        "capital, Marta Quill retired from the school.",
+    ]
+    # The shared name and two words said of it ("retired", "school") are too few of either
+    # sentence's words for the overlap rule; close meaning and the shared subject carry it.
+    assert matcher(texts, 0.7).reporting(0) == [1]
+    assert matcher(texts, 0.6).reporting(0) == []  # not close enough in meaning
+    other_name = [texts[0], texts[1].replace("Marta Quill", "Oskar Brell")]
+    assert matcher(other_name, 0.7).reporting(0) == []
 
 
 def test_other_names_or_too_few_shared_words_are_another_fact() -> None:
@@ -88,7 +122,7 @@ def test_mmr_refuses_a_candidate_that_repeats_a_picked_fact() -> None:
         Candidate(text, (Citation(f"a{n}", 0, len(text)),), n, 0, 10, True) for n, text in enumerate(texts)
     ]
     similarity = np.array([[1.0, 0.6, 0.1], [0.6, 1.0, 0.1], [0.1, 0.1, 1.0]], dtype=np.float32)
-    found = FactMatcher(texts, similarity, LIMITS)
+    found = FactMatcher(texts, similarity, LIMITS, [extract_measures(text) for text in texts])
     scores = np.array([1.0, 0.9, 0.2])
     assert mmr(candidates, scores, similarity, Budget(sentences=2)) == [0, 1]
     assert mmr(candidates, scores, similarity, Budget(sentences=2), repeats=found.same_fact) == [0, 2]

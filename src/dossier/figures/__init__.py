@@ -2,7 +2,9 @@
 
 :func:`figures_stage` is the story stage; :func:`extract_measures` works on one
 text. A figure's qualifier ("more than", "about") is the start of its text and
-can be read back with :func:`qualifier_of`.
+can be read back with :func:`qualifier_of`. :func:`measured_thing` says what a
+figure measures, so that two figures can be compared only when they measure the
+same thing (the conflicts stage, and corroboration's number check).
 """
 
 from __future__ import annotations
@@ -16,13 +18,36 @@ from dossier.article import Article
 from dossier.briefing import Figure
 from dossier.figures.extract import Measure, extract_measures, qualifier_of
 from dossier.ids import stable_id
+from dossier.timex.words import fold
 
 if TYPE_CHECKING:
     from dossier.story import Story
 
-__all__ = ["Measure", "extract_measures", "figure_id", "figures_of", "figures_stage", "qualifier_of"]
+__all__ = [
+    "Measure",
+    "extract_measures",
+    "figure_id",
+    "figures_of",
+    "figures_stage",
+    "measured_thing",
+    "qualifier_of",
+]
 
 logger = logging.getLogger(__name__)
+
+#: Units that are one measure under two names: "a 40-year-old" gives an age.
+_UNIT_ALIASES = {"year-old": "age"}
+#: Head nouns that name one thing measured: "a three-day visit" and "a two-day trip" disagree.
+_SYNONYMS = {"visit": "trip", "tour": "trip", "journey": "trip", "negotiation": "talk"}
+
+
+def measured_thing(unit: str, about: str | None) -> tuple[str, str | None]:
+    """What a figure measures: its unit, and the head noun of what it is about ("seats" in "House seats")."""
+    head = None
+    if about:
+        word = fold(about.split()[-1])
+        head = _SYNONYMS.get(word, word)
+    return _UNIT_ALIASES.get(unit, unit), head
 
 
 def figure_id(article_id: str, start: int, end: int) -> str:

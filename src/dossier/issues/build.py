@@ -94,7 +94,7 @@ def find_issues(
         groups.extend(_free_groups(candidates, vectors, free, encoder, limits, story))
     kept = _keep(_rank(_substantial(groups, candidates, len(story.articles)), candidates), candidates)
     similarity = similarity_matrix(vectors)
-    matcher = FactMatcher(texts, similarity, limits)
+    matcher = FactMatcher.over(candidates, story, similarity, limits)
     phrase_lists = rank_phrases([[texts[i] for i in g.members] for g in kept])
     quotes = _quotes_by_article(story.quotes)
     shown: set[int] = set()

@@ -11,11 +11,19 @@ fact when meaning, names and numbers agree together:
 * their cosine reaches the lower ``corroborate`` threshold, they share
   :data:`MIN_SHARED_WORDS` content words (stemmed) covering
   :data:`MIN_WORD_OVERLAP` of the shorter sentence, and, when both name
-  someone or something, at least one name;
+  someone or something, at least one name; or
+* their cosine reaches :data:`NAMED_FACT_COSINE`, both name someone or
+  something and share a name, and they say :data:`MIN_NAMED_FACT_WORDS` of the
+  same content words besides names: the same subject with the same thing said
+  of it, however long the rest of either sentence runs;
 
-and in every case their numbers do not clash: two sentences that both give
-numbers and share none of them report different figures (a disagreement is
-the conflicts stage's business, not a citation).
+and in every case their figures do not clash: two sentences that measure the
+same thing (the same unit and head noun, see
+:func:`dossier.figures.measured_thing`) and give no value in common report
+different figures (a disagreement is the conflicts stage's business, not a
+citation). Figures of different things never clash: "ten people died" and "a
+magnitude 5.9 quake" can be one event's report. The figures are the story's
+(the per-article analysis found them), not read again from the text.
 
 A looser test, :meth:`FactMatcher.mentions`, decides whether another article
 *speaks of* the same thing at all (cosine at the ``corroborate`` threshold, or
@@ -25,17 +33,25 @@ only when no other outlet's sentence passes it.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from dossier.briefing import Briefing, Figure
 from dossier.embed import Vectors
+from dossier.figures import measured_thing
 from dossier.issues.similarity import Thresholds
 from dossier.quotes.merge import stemmed_words
-from dossier.words import numbers_in, word_list
+from dossier.words import word_list
+
+if TYPE_CHECKING:
+    from dossier.issues.pool import Candidate
 
 #: Content words two sentences must share to report the same fact below the ``same`` cosine.
 MIN_SHARED_WORDS = 3
@@ -43,6 +59,10 @@ MIN_SHARED_WORDS = 3
 MIN_WORD_OVERLAP = 0.3
 #: Content words that, with a shared name, show another sentence speaks of the same thing.
 MIN_MENTION_WORDS = 2
+#: The cosine at which a shared name and :data:`MIN_NAMED_FACT_WORDS` shared words report one fact.
+NAMED_FACT_COSINE = 0.65
+#: Content words besides names that two sentences naming the same subject must share.
+MIN_NAMED_FACT_WORDS = 2
 
 _NAME = re.compile(r"\b[A-Z][\w’'\-]*[\w]")
 #: Capitalised words that are not names: a sentence's first word is often one of these.
@@ -57,30 +77,46 @@ _NOT_NAMES = word_list(
 _REPORTING = frozenset(stemmed_words("said say says told tells according reported reports added stated"))
 
 
+class Measured(Protocol):
+    """A figure as corroboration reads it: a story's :class:`~dossier.briefing.Figure`, or a measure."""
+
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def about(self) -> str | None: ...
+
+
+#: What a figure measures (unit, head noun), as :func:`dossier.figures.measured_thing` gives it.
+Thing = tuple[str, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class FactKey:
-    """What a sentence's fact is made of: its names, its numbers and its content words (stemmed)."""
+    """What a sentence's fact is made of: its names, its figures and its content words (stemmed)."""
 
     names: frozenset[str]
-    numbers: frozenset[str]
+    figures: tuple[tuple[Thing, frozenset[float]], ...]  # each thing measured, with the values given for it
     words: frozenset[str]
     terms: frozenset[str]  # the content words that are not part of a name: what is said of the names
 
     @classmethod
-    def of(cls, text: str) -> FactKey:
+    def of(cls, text: str, figures: Iterable[Measured] = ()) -> FactKey:
+        """The key of ``text``, whose figures (spans of it found by the analysis) are ``figures``."""
         # A sentence's first word is capitalised whatever it is: it names nothing by that alone.
         names = frozenset(
             match.group().casefold()
             for match in _NAME.finditer(text)
             if match.start() > 0 and match.group().casefold() not in _NOT_NAMES
         )
-        numbers = numbers_in(text)
         words = frozenset(word for word in stemmed_words(text) - _REPORTING if len(word) > 1)
-        return cls(names, numbers, words, words - stemmed_words(" ".join(names)))
+        return cls(names, _values_by_thing(figures), words, words - stemmed_words(" ".join(names)))
 
     def clashes(self, other: FactKey) -> bool:
-        """Both give numbers and share none: they report different figures."""
-        return bool(self.numbers and other.numbers and not self.numbers & other.numbers)
+        """Both measure one thing and give no value in common: they report different figures."""
+        theirs = dict(other.figures)
+        return any(thing in theirs and not values & theirs[thing] for thing, values in self.figures)
 
     def shares_words(self, other: FactKey, minimum: int, share: float = 0.0) -> bool:
         shared = len(self.words & other.words)
@@ -93,17 +129,46 @@ class FactKey:
         """A name in common, or no names on one side to compare."""
         return not self.names or not other.names or bool(self.names & other.names)
 
+    def says_the_same_of_a_name(self, other: FactKey) -> bool:
+        """A name in common, and :data:`MIN_NAMED_FACT_WORDS` other content words said of it."""
+        return bool(self.names & other.names) and len(self.terms & other.terms) >= MIN_NAMED_FACT_WORDS
+
+
+def _values_by_thing(figures: Iterable[Measured]) -> tuple[tuple[Thing, frozenset[float]], ...]:
+    found: defaultdict[Thing, set[float]] = defaultdict(set)
+    for figure in figures:
+        if figure.value is not None and figure.unit is not None:
+            found[measured_thing(figure.unit, figure.about)].add(figure.value)
+    return tuple(sorted(((thing, frozenset(values)) for thing, values in found.items()), key=repr))
+
 
 class FactMatcher:
-    """Same-fact and same-subject tests over one story's sentences and their similarity matrix."""
+    """Same-fact and same-subject tests over one story's sentences and their similarity matrix.
 
-    def __init__(self, texts: Sequence[str], similarity: Vectors, limits: Thresholds) -> None:
-        self._keys = [FactKey.of(text) for text in texts]
+    ``figures`` holds, for each text, the figures found in it; :meth:`over` takes them from a story.
+    """
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        similarity: Vectors,
+        limits: Thresholds,
+        figures: Sequence[Iterable[Measured]] | None = None,
+    ) -> None:
+        found = figures if figures is not None else [()] * len(texts)
+        self._keys = [FactKey.of(text, measured) for text, measured in zip(texts, found, strict=True)]
         self._similarity = similarity
         self._limits = limits
         self._term_postings = _postings(key.terms for key in self._keys)
         self._name_postings = _postings(key.names for key in self._keys)
         self._has_names = np.array([bool(key.names) for key in self._keys], dtype=bool)
+
+    @classmethod
+    def over(
+        cls, candidates: Sequence[Candidate], story: Briefing, similarity: Vectors, limits: Thresholds
+    ) -> FactMatcher:
+        """A matcher over a story's pool ``candidates``, each with the story's figures in its sentence."""
+        return cls([c.text for c in candidates], similarity, limits, _figures_of(candidates, story.figures))
 
     def same_fact(self, first: int, second: int) -> bool:
         """Whether sentences ``first`` and ``second`` report the same fact (see the module docstring)."""
@@ -112,6 +177,8 @@ class FactMatcher:
             return False
         cosine = float(self._similarity[first, second])
         if cosine >= self._limits.same:
+            return True
+        if cosine >= NAMED_FACT_COSINE and a.says_the_same_of_a_name(b):
             return True
         return (
             cosine >= self._limits.corroborate
@@ -155,7 +222,8 @@ class FactMatcher:
 
     def reporting(self, index: int) -> list[int]:
         """The other sentences that report the same fact as sentence ``index``, in index order."""
-        near = np.flatnonzero(self._similarity[index] >= min(self._limits.corroborate, self._limits.same))
+        lowest = min(self._limits.corroborate, self._limits.same, NAMED_FACT_COSINE)
+        near = np.flatnonzero(self._similarity[index] >= lowest)
         return [int(other) for other in near if int(other) != index and self.same_fact(index, int(other))]
 
 
@@ -166,3 +234,20 @@ def _postings(sets: Iterable[frozenset[str]]) -> dict[str, list[int]]:
         for item in items:
             found.setdefault(item, []).append(position)
     return found
+
+
+def _figures_of(candidates: Sequence[Candidate], figures: Sequence[Figure]) -> list[list[Figure]]:
+    """For each candidate, the figures inside the sentence its text is (its first citation)."""
+    by_article: defaultdict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_article[figure.article_id].append(figure)
+    for found in by_article.values():
+        found.sort(key=lambda figure: figure.start)
+    inside = []
+    for candidate in candidates:
+        citation = candidate.citations[0]
+        found = by_article.get(citation.article_id, [])
+        first = bisect.bisect_left(found, citation.start, key=lambda figure: figure.start)
+        last = bisect.bisect_left(found, citation.end, lo=first, key=lambda figure: figure.start)
+        inside.append([figure for figure in found[first:last] if figure.end <= citation.end])
+    return inside
