@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from dossier.analyze import analyzer_key
 from dossier.errors import NothingReadError, SourceError, UsageError
 from dossier.pipeline import Options, ingest
 from dossier.scale import connect, reading
-from dossier.scale.ingest import ingest_on
+from dossier.scale.ingest import ingest_on, model_name
 from dossier.store import Store, open_store
 from scale.desk import OUTLETS, SIGN_OFF, write_desk
 
@@ -68,6 +69,38 @@ def test_analyze_keeps_the_analyses_the_plain_loop_keeps(client: Any, tmp_path: 
         one, many = serial.analyses(ids, key), spread.analyses(ids, key)
     assert set(many) == set(ids)
     assert {k: v.to_dict() for k, v in many.items()} == {k: v.to_dict() for k, v in one.items()}
+
+
+def test_articles_a_store_has_analyzed_are_not_analyzed_again(client: Any, tmp_path: Path) -> None:
+    write_desk(tmp_path / "desk", per_story=1)
+    sources = [str(tmp_path / "desk")]
+    model = model_name(Options())
+    asked: list[str] = []
+
+    def everything_analyzed(ids: Sequence[str]) -> set[str]:
+        asked.extend(ids)
+        return set(ids)
+
+    limits = Options().limits
+    fresh = reading.map_read(client, sources, limits=limits, analyze_with=model, analyzed=lambda ids: set())
+    again = reading.map_read(client, sources, limits=limits, analyze_with=model, analyzed=everything_analyzed)
+    ids = [article.id for article in fresh.articles]
+    assert {analysis.article_id for analysis in fresh.analyses} == set(ids)
+    assert sorted(asked) == sorted(ids)
+    assert again.articles == fresh.articles
+    assert again.analyses == ()
+
+
+def test_a_second_ingest_keeps_the_analyses_of_the_first(client: Any, tmp_path: Path) -> None:
+    write_desk(tmp_path / "desk", per_story=1)
+    sources = [str(tmp_path / "desk")]
+    key = analyzer_key(Options().model)
+    with open_store(str(tmp_path / "a.db")) as store:
+        added, _ = ingest_on(client, sources, store, analyze=True)
+        first = store.analyses(list(added.added), key)
+        ingest_on(client, sources, store, analyze=True)
+        assert store.analyses(list(added.added), key) == first
+        assert store.analyzed([*added.added, "not-stored"], key) == frozenset(added.added)
 
 
 def test_standard_input_is_read_here_and_placed_in_order(

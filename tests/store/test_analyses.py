@@ -52,3 +52,14 @@ def test_many_ids_are_read_in_chunks(store_location: str) -> None:
         store.add_analyses(kept)
         found = store.analyses([article.id for article in articles], analysis.key)
     assert len(found) == len(articles)
+
+
+def test_which_articles_are_analyzed_is_read_without_the_analyses(store_location: str) -> None:
+    first, second = (segmented_article(f"{TEXT} Day {n}.", source=f"{n}.txt") for n in (1, 2))
+    analysis = analysis_of(TEXT)
+    with open_store(store_location) as store:
+        store.add([first, second])
+        store.add_analyses([dataclasses.replace(analysis, article_id=first.id)])
+        assert store.analyzed([first.id, second.id, "unknown"], analysis.key) == frozenset({first.id})
+        other_model = AnalyzerKey(analysis.key.analyzer, "some_other_pipeline", "1.0")
+        assert store.analyzed([first.id], other_model) == frozenset()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from dossier.analyze import analyzer_key
 from dossier.article import Failure
 from dossier.nlp import Backbone
 from dossier.pipeline import Options, ReadResult, raise_if_strict, store_read
@@ -33,12 +34,17 @@ def ingest_on(
     progress: Progress | None = None,
     on_cleaned: Progress | None = None,
 ) -> tuple[AddResult, tuple[Failure, ...]]:
-    """Read (and with ``analyze``, analyze) ``sources`` on ``client``'s workers, then store them here."""
+    """Read (and with ``analyze``, analyze) ``sources`` on ``client``'s workers, then store them here.
+
+    Articles whose analysis the store keeps already (the same analyzer and model) are not analyzed again.
+    """
+    key = analyzer_key(model_name(options))
     mapped = map_read(
         client,
         sources,
         limits=options.limits,
         analyze_with=model_name(options) if analyze else None,
+        analyzed=lambda ids: store.analyzed(ids, key),
         progress=progress,
         on_cleaned=on_cleaned,
     )

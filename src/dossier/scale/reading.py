@@ -5,8 +5,10 @@ order, with the same failures: sources are expanded here, in the coordinating
 process, into runs of names (partitions); a worker reads a partition and sends
 back only what the batch-level step needs (each draft's outlet and lines, see
 :mod:`dossier.repeats`); the repeated lines are found over the whole batch here;
-then the worker that holds the drafts cleans them (and reads them with spaCy
-when asked). Standard input (``-``) is read here and handed to the cluster.
+then the worker that holds the drafts cleans them. When analyses are asked
+for, the articles a store already keeps an analysis of are left out, and the
+worker that holds the rest reads them with spaCy. Standard input (``-``) is
+read here and handed to the cluster.
 
 Every task is a pure function of its inputs, so when a worker dies Dask runs
 its tasks again elsewhere and the outcome does not change.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from typing import TYPE_CHECKING, Any
 
 from dossier.analysis import Analysis
@@ -38,6 +40,8 @@ logger = logging.getLogger(__name__)
 
 #: Called once per source name read (the CLI's progress bar).
 Progress = Callable[[str], None]
+#: Which of these article ids already have an analysis (kept in a store): those are not read again.
+Analyzed = Callable[[Sequence[str]], Set[str]]
 
 #: Names per task at most: enough that Dask's own cost per task (about a millisecond) is small beside the
 #: reading of the names, few enough that the work spreads over every worker.
@@ -73,11 +77,10 @@ class Outline:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class CleanPart:
-    """A partition's articles in draft order, the drafts that cleaning refused, and the analyses asked for."""
+    """A partition's articles in draft order, and the drafts that cleaning refused."""
 
     articles: tuple[Article, ...]
     failures: tuple[Failure, ...]
-    analyses: tuple[Analysis, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -133,13 +136,16 @@ def outlet_repeats(pieces: Sequence[tuple[int, tuple[Lines, ...]]]) -> dict[tupl
     return {where[position]: repeated for position, repeated in repeats.items()}
 
 
-def clean_part(part: ReadPart, repeated: tuple[frozenset[str], ...], model: str | None) -> CleanPart:
-    """Clean each draft with the lines its outlet repeats; with ``model``, read the articles with spaCy."""
+def clean_part(part: ReadPart, repeated: tuple[frozenset[str], ...]) -> CleanPart:
+    """Clean each draft with the lines its outlet repeats."""
     failures: list[Failure] = []
     cleaned = (clean_or_fail(d, failures, lines) for d, lines in zip(part.drafts, repeated, strict=True))
-    articles = [article for article in cleaned if article is not None]
-    made = analyze_here(articles, model) if model is not None else ()
-    return CleanPart(tuple(articles), tuple(failures), made)
+    return CleanPart(tuple(article for article in cleaned if article is not None), tuple(failures))
+
+
+def analyze_part(part: CleanPart, analyzed: frozenset[str], model: str) -> tuple[Analysis, ...]:
+    """The analyses of a cleaned partition's articles, except those whose ids are in ``analyzed``."""
+    return analyze_here([article for article in part.articles if article.id not in analyzed], model)
 
 
 def analyze_here(articles: Sequence[Article], model: str) -> tuple[Analysis, ...]:
@@ -163,12 +169,14 @@ def map_read(
     *,
     limits: Limits,
     analyze_with: str | None = None,
+    analyzed: Analyzed | None = None,
     progress: Progress | None = None,
     on_cleaned: Progress | None = None,
 ) -> MappedRead:
     """Read, clean (and with ``analyze_with``, a spaCy pipeline's name, analyze) ``sources`` on ``client``.
 
-    ``progress`` hears of each source name once it is read, ``on_cleaned`` once it is cleaned.
+    Articles that ``analyzed`` says have an analysis already are not analyzed again. ``progress``
+    hears of each source name once it is read, ``on_cleaned`` once it is cleaned (and analyzed).
     """
     slots = _slots(sources, limits, progress, _threads(client))
     parts: list[Future[ReadPart]] = []
@@ -186,13 +194,37 @@ def map_read(
     _report(summaries, names, progress)
     found: list[Outline] = gather(client, summaries)
     repeated = _repeats(client, outlines, found, buckets)
-    cleaned = [
-        client.submit(clean_part, part, lines, analyze_with, pure=False)
-        for part, lines in zip(parts, repeated, strict=True)
-    ]
-    _report(cleaned, names, on_cleaned)
+    pairs = zip(parts, repeated, strict=True)
+    cleaned = [client.submit(clean_part, part, lines, pure=False) for part, lines in pairs]
+    if analyze_with is None:
+        _report(cleaned, names, on_cleaned)
+        return _in_order(slots, found, gather(client, cleaned), ())
     results: list[CleanPart] = gather(client, cleaned)
-    return _in_order(slots, found, results)
+    made = _analyze(client, cleaned, results, analyze_with, analyzed, names, on_cleaned)
+    return _in_order(slots, found, results, made)
+
+
+def _analyze(
+    client: Client,
+    cleaned: Sequence[Future[CleanPart]],
+    results: Sequence[CleanPart],
+    model: str,
+    analyzed: Analyzed | None,
+    names: Sequence[tuple[str, ...]],
+    on_cleaned: Progress | None,
+) -> tuple[Analysis, ...]:
+    """Analyze each cleaned partition on the worker that holds it, leaving out what is analyzed already."""
+    ids = [article.id for result in results for article in result.articles]
+    known = analyzed(ids) if analyzed is not None else frozenset()
+    skips = [frozenset(a.id for a in result.articles if a.id in known) for result in results]
+    logger.debug("analyzing %d articles (%d analyzed already)", len(ids) - len(known), len(known))
+    futures = [
+        client.submit(analyze_part, part, skip, model, pure=False)
+        for part, skip in zip(cleaned, skips, strict=True)
+    ]
+    _report(futures, names, on_cleaned)
+    made: list[tuple[Analysis, ...]] = gather(client, futures)
+    return tuple(analysis for analyses in made for analysis in analyses)
 
 
 def _slots(
@@ -298,7 +330,12 @@ def _threads(client: Client) -> int:
     return max(1, sum(threads.values()))
 
 
-def _in_order(slots: Sequence[Any], found: Sequence[Outline], results: Sequence[CleanPart]) -> MappedRead:
+def _in_order(
+    slots: Sequence[Any],
+    found: Sequence[Outline],
+    results: Sequence[CleanPart],
+    analyses: tuple[Analysis, ...],
+) -> MappedRead:
     """Failures as a serial read orders them (reading's by source, then cleaning's); articles in order."""
     failures: list[Failure] = []
     parts = iter(found)
@@ -306,7 +343,6 @@ def _in_order(slots: Sequence[Any], found: Sequence[Outline], results: Sequence[
         failures.extend([slot] if isinstance(slot, Failure) else next(parts).failures)
     articles = tuple(article for result in results for article in result.articles)
     failures.extend(failure for result in results for failure in result.failures)
-    analyses = tuple(analysis for result in results for analysis in result.analyses)
     return MappedRead(articles, tuple(failures), analyses)
 
 

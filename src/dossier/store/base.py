@@ -89,6 +89,10 @@ class Store(Protocol):
         """The stored analyses made by ``key`` (analyzer and model versions) of these articles."""
         ...
 
+    def analyzed(self, article_ids: Sequence[str], key: AnalyzerKey) -> frozenset[str]:
+        """Which of these articles have an analysis made by ``key``; the analyses themselves are not read."""
+        ...
+
     def add_analyses(self, analyses: Sequence[Analysis]) -> None:
         """Keep the analyses of stored articles, so that a later briefing need not read them again."""
         ...

@@ -210,6 +210,15 @@ class PostgresStore(OwnedConnection[psycopg.Connection]):
             ).fetchall()
         return {str(article_id): _analysis_from_bytes(data, self.label) for article_id, data in rows}
 
+    def analyzed(self, article_ids: Sequence[str], key: AnalyzerKey) -> frozenset[str]:
+        ids = [article_id for article_id in article_ids if "\x00" not in article_id]
+        with self._snapshot("cannot read analyses") as connection:
+            rows = connection.execute(
+                "SELECT article_id FROM analyses WHERE analyzer = %s AND article_id = ANY(%s)",
+                (key.text(), ids),
+            ).fetchall()
+        return frozenset(str(article_id) for (article_id,) in rows)
+
     def add_analyses(self, analyses: Sequence[Analysis]) -> None:
         """Keep analyses of stored articles, in one transaction (one of an unstored article is skipped)."""
         connection = self._live()

@@ -277,6 +277,19 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
                     found[article_id] = _analysis_from_json(data, self.label)
         return found
 
+    def analyzed(self, article_ids: Sequence[str], key: AnalyzerKey) -> frozenset[str]:
+        connection = self._live()
+        found: set[str] = set()
+        with _translated(self.label, "cannot read analyses"):
+            for chunk in _chunks(article_ids, _SQL_VARIABLES):
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT article_id FROM analyses WHERE analyzer = ? AND article_id IN ({marks})",
+                    (key.text(), *chunk),
+                )
+                found.update(str(article_id) for (article_id,) in rows)
+        return frozenset(found)
+
     def add_analyses(self, analyses: Sequence[Analysis]) -> None:
         """Keep analyses of stored articles, in one transaction (one of an unstored article is skipped)."""
         connection = self._live()
