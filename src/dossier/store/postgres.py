@@ -202,22 +202,21 @@ class PostgresStore(OwnedConnection[psycopg.Connection]):
 
     def analyses(self, article_ids: Sequence[str], key: AnalyzerKey) -> dict[str, Analysis]:
         """The stored analyses made by ``key`` of these articles (those that have one)."""
-        ids = [article_id for article_id in article_ids if "\x00" not in article_id]
-        with self._snapshot("cannot read analyses") as connection:
-            rows = connection.execute(
-                "SELECT article_id, data FROM analyses WHERE analyzer = %s AND article_id = ANY(%s)",
-                (key.text(), ids),
-            ).fetchall()
+        rows = self._analysis_rows(article_ids, key, "article_id, data")
         return {str(article_id): _analysis_from_bytes(data, self.label) for article_id, data in rows}
 
     def analyzed(self, article_ids: Sequence[str], key: AnalyzerKey) -> frozenset[str]:
+        rows = self._analysis_rows(article_ids, key, "article_id")
+        return frozenset(str(article_id) for (article_id,) in rows)
+
+    def _analysis_rows(self, article_ids: Sequence[str], key: AnalyzerKey, columns: str) -> list[Any]:
+        """``columns`` of the analyses rows made by ``key`` of these articles (no id holds a NUL byte)."""
         ids = [article_id for article_id in article_ids if "\x00" not in article_id]
         with self._snapshot("cannot read analyses") as connection:
-            rows = connection.execute(
-                "SELECT article_id FROM analyses WHERE analyzer = %s AND article_id = ANY(%s)",
+            return connection.execute(
+                f"SELECT {columns} FROM analyses WHERE analyzer = %s AND article_id = ANY(%s)",
                 (key.text(), ids),
             ).fetchall()
-        return frozenset(str(article_id) for (article_id,) in rows)
 
     def add_analyses(self, analyses: Sequence[Analysis]) -> None:
         """Keep analyses of stored articles, in one transaction (one of an unstored article is skipped)."""

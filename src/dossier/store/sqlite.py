@@ -264,31 +264,27 @@ class SqliteStore(OwnedConnection[sqlite3.Connection]):
 
     def analyses(self, article_ids: Sequence[str], key: AnalyzerKey) -> dict[str, Analysis]:
         """The stored analyses made by ``key`` of these articles (those that have one)."""
-        connection = self._live()
-        found: dict[str, Analysis] = {}
-        with _translated(self.label, "cannot read analyses"):
-            for chunk in _chunks(article_ids, _SQL_VARIABLES):
-                marks = ",".join("?" * len(chunk))
-                rows = connection.execute(
-                    f"SELECT article_id, data FROM analyses WHERE analyzer = ? AND article_id IN ({marks})",
-                    (key.text(), *chunk),
-                ).fetchall()
-                for article_id, data in rows:
-                    found[article_id] = _analysis_from_json(data, self.label)
-        return found
+        rows = self._analysis_rows(article_ids, key, "article_id, data")
+        return {str(article_id): _analysis_from_json(data, self.label) for article_id, data in rows}
 
     def analyzed(self, article_ids: Sequence[str], key: AnalyzerKey) -> frozenset[str]:
+        rows = self._analysis_rows(article_ids, key, "article_id")
+        return frozenset(str(article_id) for (article_id,) in rows)
+
+    def _analysis_rows(self, article_ids: Sequence[str], key: AnalyzerKey, columns: str) -> list[Any]:
+        """``columns`` of the analyses rows made by ``key`` of these articles, read in chunks of ids."""
         connection = self._live()
-        found: set[str] = set()
+        found: list[Any] = []
         with _translated(self.label, "cannot read analyses"):
             for chunk in _chunks(article_ids, _SQL_VARIABLES):
                 marks = ",".join("?" * len(chunk))
-                rows = connection.execute(
-                    f"SELECT article_id FROM analyses WHERE analyzer = ? AND article_id IN ({marks})",
-                    (key.text(), *chunk),
+                found.extend(
+                    connection.execute(
+                        f"SELECT {columns} FROM analyses WHERE analyzer = ? AND article_id IN ({marks})",
+                        (key.text(), *chunk),
+                    )
                 )
-                found.update(str(article_id) for (article_id,) in rows)
-        return frozenset(found)
+        return found
 
     def add_analyses(self, analyses: Sequence[Analysis]) -> None:
         """Keep analyses of stored articles, in one transaction (one of an unstored article is skipped)."""
