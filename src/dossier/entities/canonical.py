@@ -274,6 +274,11 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # off ("W. Ana Roe Sr." for "Ana Roe").
     decided.update({surface: "person" for surface in decided if _adorned_person(surface, people[0])})
     decided.update(dict.fromkeys(press, "organization"))
+    # A two-word name that is a longer person's name without its middle part ("Ana Roe" when
+    # "Ana Lee Roe" is a person) names that person, whatever the tagger called it here, even
+    # when its last word is a newspaper's ("Ana Lee Times" is a person, so "Ana Times" is too).
+    shortened = _names_without_middle({surface for surface, kind in decided.items() if kind == "person"})
+    decided.update(dict.fromkeys(shortened & decided.keys(), "person"))
     return decided
 
 
@@ -299,6 +304,11 @@ def _names_person(surface: str, people: tuple[set[str], set[str]]) -> bool:
 def _adorned_person(surface: str, full: set[str]) -> bool:
     key = _person_key(surface)
     return len(surface.split()) > 2 and len(key) == 3 and f"{key[1]} {key[2]}" in full
+
+
+def _names_without_middle(full: set[str]) -> set[str]:
+    """The first and last words of each person's name of three words or more: "ana roe" for "ana lee roe"."""
+    return {f"{parts[0]} {parts[-1]}" for name in full if len(parts := name.split()) > 2}
 
 
 def _press_names(mentions: Iterable[NameMention]) -> set[str]:
@@ -679,7 +689,7 @@ def _name_words(builder: _Builder) -> tuple[str, ...]:
     longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
     if builder.type == "person":
         return tuple(word.rstrip(".") for word in _name_words_of_person(_strip_article(longest)))
-    return tuple(word.rstrip(".") for word in normalised(_strip_article(longest).casefold()).split())
+    return tuple(word.rstrip(".") for word in normalised(_strip_article(longest).casefold(), builder.type).split())
 
 
 def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:

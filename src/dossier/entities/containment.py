@@ -19,7 +19,8 @@ and later with a word in front that the recognizer took into the name
   another person's full name ("Coroner Ana Roe" and "Ana Roe"), or whose first two or
   more words are ("Ana Roe Signs Deal" in a headline), is that person,
   when exactly one person fits; so is an initial and a surname ("A. Roe")
-  when exactly one person of that surname has a given name with that initial.
+  when exactly one person of that surname has a given name or a middle
+  initial with that letter ("Ana Roe", "Jo A. Roe").
 
 * Across types: the recognizer may call a team, a firm or a person's surname
   something else in one place ("Saints" a person, "New Orleans Saints" an
@@ -56,7 +57,7 @@ def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> 
     folded: dict[Key, Key] = {}
     by_type: defaultdict[EntityType, list[tuple[Key, tuple[str, ...]]]] = defaultdict(list)
     for key, (kind, words) in sorted(names.items()):
-        by_type[kind].append((key, words))
+        by_type[_GROUPS.get(kind, kind)].append((key, words))
     for kind, entries in sorted(by_type.items()):
         if kind == "person":
             folded.update(_people(entries))
@@ -67,6 +68,10 @@ def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> 
     folded.update(_across_types(names, folded))
     return folded
 
+
+#: Types whose short names fold into one another's longer names ("Lisk Clinic" read as an
+#: organization in one place, a facility in another): the recognizer's line between them is loose.
+_GROUPS: dict[EntityType, EntityType] = {"other": "organization"}
 
 #: Nouns for a kind of natural place that news often leaves off its name: "the Mediterranean".
 _GEOGRAPHIC_NOUNS = frozenset(
@@ -144,11 +149,14 @@ def _people(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
     folded: dict[Key, Key] = {}
     for key, words in entries:
         if len(words) == 2 and len(words[0]) == 1:
-            # "L. Marsh": the one person whose given name starts with that letter.
+            # "L. Marsh": the one person whose given name starts with that letter, or whose
+            # middle initial it is ("Ana L. Marsh": news often writes the initial it was given).
             fitting = {
                 other
                 for name, other in full.items()
-                if name[-1] == words[-1] and len(name[0]) > 1 and name[0][0] == words[0]
+                if name[-1] == words[-1]
+                and len(name[0]) > 1
+                and (name[0][0] == words[0] or words[0] in name[1:-1])
             }
         elif len(words) >= 3:
             parts = [part for size in range(2, len(words)) for part in (words[-size:], words[:size])]

@@ -108,7 +108,7 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
     """
     groups: dict[tuple[EntityType, str], list[Key]] = {}
     for key, (kind, name, _) in sorted(names.items()):
-        groups.setdefault((kind, normalised(_HYPHENS.sub(" ", name))), []).append(key)
+        groups.setdefault((kind, normalised(_HYPHENS.sub(" ", name), kind)), []).append(key)
     folded: dict[Key, Key] = {}
     kept: dict[Key, tuple[EntityType, str, int]] = {}
     for (kind, normal), keys in sorted(groups.items()):
@@ -137,14 +137,27 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
 _HYPHENS = re.compile(r"[-‐–]")
 
 
-def normalised(name: str) -> str:
-    """A case-folded name with an opening abbreviation written out and one spelling of each word.
+#: Words that close a firm's name and say only what kind of company it is: "Lisk Foods Inc." is "Lisk Foods".
+_COMPANY_DESIGNATORS = frozenset(
+    {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc", "co", "ag", "gmbh"}
+)
+
+
+def normalised(name: str, kind: EntityType | None = None) -> str:
+    """A case-folded name with an opening abbreviation written out and one spelling of each word;
+    an organization's also without a closing company designator ("Corp.", "Inc", "Plc"): a firm
+    goes by its name with or without it. (Only an organization's: "Lisk Co." may be a county.)
 
     Hyphens stay: "Lisk-Velmar Rumour" is not a longer name opening with "Lisk".
     """
     words = name.split()
     if words and words[0] in _WRITTEN_OUT:
         words[0] = _WRITTEN_OUT[words[0]]
+    while kind == "organization" and len(words) > 1 and words[-1].rstrip(".,") in _COMPANY_DESIGNATORS:
+        words.pop()
+        while len(words) > 1 and words[-1] in {"&", "and"}:
+            words.pop()
+        words[-1] = words[-1].rstrip(",")
     return " ".join(_SPELLINGS.get(word, word) for word in words)
 
 
