@@ -671,7 +671,8 @@ def _fold_contained(story: _Story) -> None:
     for key, builder in story.builders.items():
         if builder.type in _CONTAINED_TYPES and not _is_country(builder):
             names[key] = (builder.type, _name_words(builder))
-    _fold_into(story, contained_names(names))
+    weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
+    _fold_into(story, contained_names(names, weights))
 
 
 #: Types whose short names are folded into longer ones; places only into another type's

@@ -10,7 +10,9 @@ and later with a word in front that the recognizer took into the name
   longer name of the same type ("Red Sox", "Boston Red" are in "Boston Red
   Sox") stands for it when it is the only such longer name in the story.
   Longer names are settled first, so a chain ("Morningside" -> "Morningside
-  Recovery" -> "Morningside Recovery Center") ends at the longest name.
+  Recovery" -> "Morningside Recovery Center") ends at the longest name. With
+  several such longer names, it stands for the one the story names three
+  times as often as all the others together, if one is.
   Names are compared as :func:`.variants.normalised` spells them ("Mt", "Centre").
 * Places: only a name without its geographic noun ("the Mediterranean" for
   "Mediterranean Sea", "Lisk" for "Lisk River" when no other place is "Lisk"
@@ -47,12 +49,15 @@ from dossier.briefing import EntityType
 Key = tuple[str, ...]
 
 
-def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> dict[Key, Key]:
+def contained_names(
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]], weights: Mapping[Key, int] | None = None
+) -> dict[Key, Key]:
     """Short key -> the key of the longer name it stands for.
 
     ``names`` maps each entity key to its type and the words of its canonical
-    (case-folded) name. Every target is
-    itself never folded further.
+    (case-folded) name; ``weights`` its number of mentions (the story's
+    dominant bearer of a short organization name, see :func:`_dominant`).
+    Every target is itself never folded further.
     """
     folded: dict[Key, Key] = {}
     by_type: defaultdict[EntityType, list[tuple[Key, tuple[str, ...]]]] = defaultdict(list)
@@ -64,7 +69,7 @@ def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> 
         elif kind == "place":
             folded.update(_places(entries))
         else:
-            folded.update(_other_names(entries))
+            folded.update(_other_names(entries, weights or {}))
     folded.update(_across_types(names, folded))
     return folded
 
@@ -128,20 +133,38 @@ def _across_types(
     return found
 
 
-def _other_names(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
+def _other_names(entries: list[tuple[Key, tuple[str, ...]]], weights: Mapping[Key, int]) -> dict[Key, Key]:
     # Longest first: a name is folded into a longer one only if that one stays.
     ordered = sorted(entries, key=lambda entry: (-len(entry[1]), entry[0]))
     edges: dict[tuple[str, ...], set[Key]] = defaultdict(set)
     folded: dict[Key, Key] = {}
     for key, words in ordered:
-        targets = edges.get(words, set())
-        if len(targets) == 1:
-            folded[key] = next(iter(targets))
+        target = _dominant(edges.get(words, set()), weights)
+        if target is not None:
+            folded[key] = target
             continue
         for size in range(1, len(words)):
             edges[words[:size]].add(key)
             edges[words[-size:]].add(key)
     return folded
+
+
+#: How many times the mentions of all other candidates together the story's main one must have.
+_DOMINANCE = 3
+
+
+def _dominant(targets: set[Key], weights: Mapping[Key, int]) -> Key | None:
+    """The one longer name a short one stands for: the only candidate, or the one the story is about.
+
+    "The Navy" in a story that names "the Indian Navy" twenty times and "the
+    British Navy" once is the Indian Navy, as a reader takes it; with two
+    candidates named about as often it stays on its own.
+    """
+    if len(targets) <= 1:
+        return next(iter(targets), None)
+    ranked = sorted(targets, key=lambda key: (-weights.get(key, 0), key))
+    others = sum(weights.get(key, 0) for key in ranked[1:])
+    return ranked[0] if weights.get(ranked[0], 0) >= _DOMINANCE * max(others, 1) else None
 
 
 def _people(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
