@@ -214,3 +214,17 @@ def test_a_full_name_with_initials_and_suffix_read_as_a_body_is_the_person() -> 
     (roe,) = [e for e in story.entities if e.type == "person"]
     assert sorted(mention_texts(story, roe)) == ["Ana Roe", "W. Ana Roe Jr"]
     assert not [e for e in story.entities if e.type == "organization"]
+
+
+def test_a_name_without_its_middle_part_read_as_a_body_is_the_person() -> None:
+    # The tagger reads the short form as an organization wherever it stands; the full name
+    # the story gives with a middle name says whose it is.
+    texts = (
+        "Mara Lin Odell, who built the lighthouse museum, died on Friday.",
+        "Mara Odell opened the museum in 1988. Visitors still ask for Mara Odell by name.",
+    )
+    names: dict[str, EntityType] = {"Mara Lin Odell": "person", "Mara Odell": "organization"}
+    story = entities_stage(story_naming(texts, names))
+    (odell,) = [e for e in story.entities if e.type == "person"]
+    assert sorted(mention_texts(story, odell)) == ["Mara Lin Odell", "Mara Odell", "Mara Odell"]
+    assert not [e for e in story.entities if e.type == "organization"]

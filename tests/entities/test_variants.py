@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.briefing import EntityType
-from dossier.entities.variants import name_variants, other_name_variants, same_name_word
+from dossier.entities.variants import name_variants, normalised, other_name_variants, same_name_word
 
 Key = tuple[str, ...]
 
@@ -77,3 +77,28 @@ def test_a_long_name_one_letter_off_is_a_typo_but_not_a_number_or_another_type()
         )
     )
     assert found == {("organization", "velmish coast gaurd"): ("organization", "velmish coast guard")}
+
+
+def test_a_firm_with_and_without_its_company_designator_is_one_firm() -> None:
+    found = other_name_variants(
+        others(
+            ("organization", "harrow mills corp.", 1),
+            ("organization", "harrow mills", 6),
+            ("organization", "kessel & co.", 1),
+            ("organization", "kessel", 2),
+            ("place", "orland co.", 1),  # a county, not a company
+            ("place", "orland", 3),
+        )
+    )
+    assert found == {
+        ("organization", "harrow mills corp."): ("organization", "harrow mills"),
+        ("organization", "kessel & co."): ("organization", "kessel"),
+    }
+
+
+def test_only_a_closing_designator_of_an_organization_is_left_off() -> None:
+    assert normalised("lisk foods inc.", "organization") == "lisk foods"
+    assert normalised("lisk foods, ltd.", "organization") == "lisk foods"
+    assert normalised("corp", "organization") == "corp"
+    assert normalised("co-op lisk", "organization") == "co-op lisk"
+    assert normalised("lisk co.", "place") == "lisk co."

@@ -276,7 +276,7 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     decided.update(dict.fromkeys(press, "organization"))
     # A two-word name that is a longer person's name without its middle part ("Ana Roe" when
     # "Ana Lee Roe" is a person) names that person, whatever the tagger called it here, even
-    # when its last word is a newspaper's ("Ana Lee Times" is a person, so "Ana Times" is too).
+    # when the tagger read it as something else in most places.
     shortened = _names_without_middle({surface for surface, kind in decided.items() if kind == "person"})
     decided.update(dict.fromkeys(shortened & decided.keys(), "person"))
     return decided

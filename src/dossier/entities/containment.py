@@ -183,7 +183,8 @@ def _people(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
             }
         elif len(words) >= 3:
             parts = [part for size in range(2, len(words)) for part in (words[-size:], words[:size])]
-            fitting = {full[part] for part in parts if part in full}
+            # An initial and a surname ("L. Roe") is not a full name the longer one could be glued to.
+            fitting = {full[part] for part in parts if part in full and len(part[0]) > 1}
         else:
             continue
         fitting.discard(key)
