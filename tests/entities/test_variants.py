@@ -102,3 +102,11 @@ def test_only_a_closing_designator_of_an_organization_is_left_off() -> None:
     assert normalised("corp", "organization") == "corp"
     assert normalised("co-op lisk", "organization") == "co-op lisk"
     assert normalised("lisk co.", "place") == "lisk co."
+
+
+def test_a_slip_in_a_short_surname_with_the_same_given_name_is_one_person() -> None:
+    found = name_variants(people(("ian rait", 4), ("ian raite", 2)))
+    assert found == {("person", "ian", "raite"): ("person", "ian", "rait")}
+    # Not when the first letter differs, nor in a surname of three letters.
+    assert name_variants(people(("ian rait", 4), ("ian bait", 2))) == {}
+    assert name_variants(people(("ian roe", 4), ("ian rose", 2))) == {}

@@ -275,8 +275,7 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     decided.update({surface: "person" for surface in decided if _adorned_person(surface, people[0])})
     decided.update(dict.fromkeys(press, "organization"))
     # A two-word name that is a longer person's name without its middle part ("Ana Roe" when
-    # "Ana Lee Roe" is a person) names that person, whatever the tagger called it here, even
-    # when the tagger read it as something else in most places.
+    # "Ana Lee Roe" is a person) names that person, though the tagger read it as something else.
     shortened = _names_without_middle({surface for surface, kind in decided.items() if kind == "person"})
     decided.update(dict.fromkeys(shortened & decided.keys(), "person"))
     return decided
@@ -690,7 +689,9 @@ def _name_words(builder: _Builder) -> tuple[str, ...]:
     longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
     if builder.type == "person":
         return tuple(word.rstrip(".") for word in _name_words_of_person(_strip_article(longest)))
-    return tuple(word.rstrip(".") for word in normalised(_strip_article(longest).casefold(), builder.type).split())
+    return tuple(
+        word.rstrip(".") for word in normalised(_strip_article(longest).casefold(), builder.type).split()
+    )
 
 
 def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:

@@ -35,6 +35,10 @@ and later with a word in front that the recognizer took into the name
   and a title to it: "Lisk Gulls QB Ana Roe"), and a name after "of"
   ("University of Lisk") is not the longer name's short form.
 
+* A one-word "person" that no person's name of the story holds, and that opens
+  exactly one organization's or other name ("Harrowgate" and "Harrowgate
+  Recovery Centre"), is that body: the tagger took a lone word for a surname.
+
 With two or more candidates nothing is folded: guessing would merge two
 different things. Country names are folded by the gazetteer, never here.
 """
@@ -45,6 +49,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from dossier.briefing import EntityType
+from dossier.entities.gazetteer import is_press_shaped
 
 Key = tuple[str, ...]
 
@@ -71,6 +76,7 @@ def contained_names(
         else:
             folded.update(_other_names(entries, weights or {}))
     folded.update(_across_types(names, folded))
+    folded.update(_stray_people(names, folded))
     return folded
 
 
@@ -130,6 +136,39 @@ def _across_types(
         if kind == "person" and len(words) >= 2:
             continue  # a full name glued to the end of a team's ("Lisk Gulls QB Ana Roe") is the person
         found[key] = target
+    return found
+
+
+def _stray_people(
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]], folded: Mapping[Key, Key]
+) -> dict[Key, Key]:
+    """One-word "people" that open exactly one organization's or other name and no person's.
+
+    The tagger takes a lone capitalised word for a surname ("Harrowgate said in
+    a statement"); when no person of the story has that word in their name and
+    one body's name opens with it ("Harrowgate Recovery Centre"), it is that body.
+    """
+    targets = set(folded.values())
+    in_people = {
+        word for kind, words in names.values() if kind == "person" and len(words) > 1 for word in words
+    }
+    opening: defaultdict[str, set[Key]] = defaultdict(set)
+    for key, (kind, words) in sorted(names.items()):
+        # A newspaper's name opens with its city ("Lisk Herald"): the city is not the paper.
+        if (
+            kind in ("organization", "other")
+            and len(words) > 1
+            and key not in folded
+            and not is_press_shaped(" ".join(words))
+        ):
+            opening[words[0]].add(key)
+    found: dict[Key, Key] = {}
+    for key, (kind, words) in sorted(names.items()):
+        if kind != "person" or len(words) != 1 or key in folded or key in targets or words[0] in in_people:
+            continue
+        longer = opening.get(words[0], set())
+        if len(longer) == 1:
+            found[key] = next(iter(longer))
     return found
 
 

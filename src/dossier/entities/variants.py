@@ -10,7 +10,9 @@ names are one person's when they share one word exactly and the other word
   "Dana", who may be sisters); or
 * differs by one letter added, dropped, changed or swapped, in a word of six
   letters or more ("Jermayne", "Jerymayne"): short names differ by a letter
-  and still belong to different people ("Ana", "Ann").
+  and still belong to different people ("Ana", "Ann"); or
+* is the surname, four letters or more, and differs so after the same first
+  letter ("Ian Rait", "Ian Raite"): the given name shared, that is a slip.
 
 A name is folded only when exactly one other name fits it, and into the one
 with more mentions (the spelling most articles use): with two candidates, a
@@ -36,6 +38,7 @@ Key = tuple[str, ...]
 _SHORT_FORM_MIN = 3
 _SHORT_FORM_GAP = 2
 _TYPO_MIN = 6
+_SURNAME_SLIP_MIN = 4
 
 
 def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key, Key]:
@@ -52,7 +55,10 @@ def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key
         differing = 1 - shared
         for position, first in enumerate(keys):
             for second in keys[position + 1 :]:
-                if same_name_word(people[first][0][differing], people[second][0][differing]):
+                one_word, other_word = people[first][0][differing], people[second][0][differing]
+                if same_name_word(one_word, other_word) or (
+                    differing == 1 and _surname_slip(one_word, other_word)
+                ):
                     fits[first].add(second)
                     fits[second].add(first)
     folded: dict[Key, Key] = {}
@@ -75,6 +81,22 @@ def same_name_word(first: str, second: str) -> bool:
     if len(short) >= _SHORT_FORM_MIN and len(long) - len(short) >= _SHORT_FORM_GAP and long.startswith(short):
         return True
     return len(short) >= _TYPO_MIN and _one_edit_apart(short, long)
+
+
+def _surname_slip(first: str, second: str) -> bool:
+    """Two surnames of four letters or more, a letter apart after the same first letter ("Rait", "Raite").
+
+    With the given name the same, a slip in a shorter word is still a slip: unlike
+    "Ana" and "Ann" Roe, two people who share a given name and whose surnames differ
+    by one letter are seldom in one story.
+    """
+    short, long = sorted((first, second), key=len)
+    return (
+        first != second
+        and len(short) >= _SURNAME_SLIP_MIN
+        and short[0] == long[0]
+        and _one_edit_apart(short, long)
+    )
 
 
 def _one_edit_apart(short: str, long: str) -> bool:
