@@ -228,3 +228,16 @@ def test_a_name_without_its_middle_part_read_as_a_body_is_the_person() -> None:
     (odell,) = [e for e in story.entities if e.type == "person"]
     assert sorted(mention_texts(story, odell)) == ["Mara Lin Odell", "Mara Odell", "Mara Odell"]
     assert not [e for e in story.entities if e.type == "organization"]
+
+
+def test_a_name_opening_with_a_word_for_a_natural_place_is_no_person() -> None:
+    texts = (
+        "Mount Orrin reopened to climbers on Monday after the storm.",
+        "Guides said Mt Orrin was still icy near the top, and Lake Tessel had frozen over.",
+    )
+    names: dict[str, EntityType] = {"Mount Orrin": "person", "Mt Orrin": "place", "Lake Tessel": "person"}
+    story = entities_stage(story_naming(texts, names))
+    assert not [e.name for e in story.entities if e.type == "person"]
+    (orrin,) = [e for e in story.entities if "Orrin" in e.name]
+    assert orrin.type == "place"
+    assert sorted(mention_texts(story, orrin)) == ["Mount Orrin", "Mt Orrin"]

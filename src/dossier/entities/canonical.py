@@ -274,6 +274,15 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # off ("W. Ana Roe Sr." for "Ana Roe").
     decided.update({surface: "person" for surface in decided if _adorned_person(surface, people[0])})
     decided.update(dict.fromkeys(press, "organization"))
+    # "Mount Lisk", "Lake Velmar", "Cape Orr": a name opening with a word for a natural place is
+    # that place, never a person, though the tagger reads "Mount Lisk said to be closed" as one.
+    decided.update(
+        {
+            surface: "place"
+            for surface, kind in decided.items()
+            if kind == "person" and _opens_as_place(surface)
+        }
+    )
     # A two-word name that is a longer person's name without its middle part ("Ana Roe" when
     # "Ana Lee Roe" is a person) names that person, though the tagger read it as something else.
     shortened = _names_without_middle({surface for surface, kind in decided.items() if kind == "person"})
@@ -303,6 +312,15 @@ def _names_person(surface: str, people: tuple[set[str], set[str]]) -> bool:
 def _adorned_person(surface: str, full: set[str]) -> bool:
     key = _person_key(surface)
     return len(surface.split()) > 2 and len(key) == 3 and f"{key[1]} {key[2]}" in full
+
+
+#: First words of a place's name that no person's name opens with.
+_PLACE_OPENERS = frozenset({"mount", "mt", "mt.", "lake", "cape", "gulf", "fort", "ft", "ft."})
+
+
+def _opens_as_place(surface: str) -> bool:
+    words = surface.split()
+    return len(words) > 1 and words[0] in _PLACE_OPENERS
 
 
 def _names_without_middle(full: set[str]) -> set[str]:
