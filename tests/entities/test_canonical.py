@@ -241,3 +241,21 @@ def test_a_name_opening_with_a_word_for_a_natural_place_is_no_person() -> None:
     (orrin,) = [e for e in story.entities if "Orrin" in e.name]
     assert orrin.type == "place"
     assert sorted(mention_texts(story, orrin)) == ["Mount Orrin", "Mt Orrin"]
+
+
+def test_a_score_or_record_read_into_a_name_is_left_out_of_it() -> None:
+    texts = (
+        "The Harrow Gulls beat Lisk 51-50 on Saturday night.",
+        "Lisk had won eleven straight. Velmar Stars 60-58 was the other result; the Velmar Stars lead.",
+    )
+    names: dict[str, EntityType] = {
+        "Lisk 51-50": "organization",
+        "Lisk": "organization",
+        "Harrow Gulls": "organization",
+        "Velmar Stars 60-58": "organization",
+        "Velmar Stars": "organization",
+    }
+    story = entities_stage(story_naming(texts, names))
+    assert mention_texts(story, by_name(story, "Lisk")) == ["Lisk", "Lisk"]
+    assert mention_texts(story, by_name(story, "Velmar Stars")) == ["Velmar Stars", "Velmar Stars"]
+    assert not [e.name for e in story.entities if any(c.isdigit() for c in e.name)]

@@ -153,7 +153,8 @@ def _recognized(
     sentences = analysis.sentences or (Span(0, len(text)),)
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[NameMention]] = [[] for _ in sentences]
-    for mention in names:
+    for found_mention in names:
+        mention = _without_score(found_mention)
         if _demonym_noun(mention, analysis.tokens):
             continue
         at = bisect.bisect_right(starts, mention.start) - 1
@@ -163,6 +164,19 @@ def _recognized(
         (sentence, _with_outlets(text, sentence, found, outlets))
         for sentence, found in zip(sentences, grouped, strict=True)
     ]
+
+
+#: A score or a record after a name: "Lisk 51-50", "Ana Roe (22-3)" read into the name.
+_TRAILING_SCORE = re.compile(r"[ (]+\d+ ?[-–] ?\d+\)?$")
+
+
+def _without_score(mention: NameMention) -> NameMention:
+    """The mention without a score or win-loss record the recognizer took into it: no name ends in one."""
+    match = _TRAILING_SCORE.search(mention.surface)
+    if match is None or match.start() == 0:
+        return mention
+    surface = mention.surface[: match.start()]
+    return dataclasses.replace(mention, end=mention.start + len(surface), surface=surface)
 
 
 #: Dependencies of a word that modifies a noun: "Ruritanian" in "the Ruritanian envoy".
