@@ -12,6 +12,12 @@ to the story's dominant bearer of the name, if one has three times the
 mentions of all others together, or stays on its own: guessing would merge
 two people.
 
+Before any of that, each name's type is the story's vote on it (the tagger
+decides each mention alone): a two-word name that is a person's longer name
+without its middle part ("Ana Roe" for "Ana Lee Roe") is that person, and a
+name opening with a word for a natural place ("Mount", "Lake", "Cape") is a
+place. A score or a win-loss record read into a name ("Lisk 51-50") is cut off.
+
 Places: country names, their other names and their demonyms fold into the
 country ("U.S.", "America", "American" -> United States); a demonym standing
 as a noun for people ("two Americans") is no mention of it. Other places,
