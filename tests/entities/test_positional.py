@@ -34,3 +34,14 @@ def test_capitals_inside_a_sentence_countries_and_addresses_are_kept() -> None:
     text = "US officials met. Officials from WHO told us who knew. Data is at quake.usgs.gov. USGS said so."
     names = [[at(text, "US", "place"), at(text, "WHO", "organization"), at(text, "USGS", "organization")]]
     assert surfaces([text], names) == [["US", "WHO", "USGS"]]
+
+
+def test_a_title_case_headline_is_no_evidence_of_a_name() -> None:
+    # The headline capitalises every word; only the body says whether "Ferryman" is a name.
+    headline = "Veteran Ferryman Rescued After Night Adrift"
+    text = "Ferryman found alive off Lisk.\nThe ferryman had drifted for eleven hours."
+    names = [[], [at(text, "Ferryman"), at(text, "Lisk", "place")]]
+    assert surfaces([headline, text], names) == [[], ["Lisk"]]
+    # Written capitalised inside an ordinary sentence, the word is a name and stays.
+    body = "Rescuers thanked Ferryman for the tip. The ferryman said nothing."
+    assert surfaces([headline, text, body], [*names, []]) == [[], ["Ferryman", "Lisk"], []]

@@ -8,8 +8,9 @@ of these hold across the story:
 * it stands first in its sentence or line, and is not a country's name;
 * the story writes the word in lower case somewhere ("the climber"), not
   counting pieces of web addresses ("quake.lisk.gov");
-* the story never writes it capitalised inside a sentence ("said Gray"), and
-  it is no word of a longer name of the story ("Kimani Gray").
+* the story never writes it capitalised inside a sentence ("said Gray"),
+  headlines in title case aside ("Climber Killed In Fall" capitalises every
+  word), and it is no word of a longer name of the story ("Kimani Gray").
 
 A real one-word name is written mid-sentence somewhere in a story, and a
 surname is part of the full name the story gives. A word in capitals inside
@@ -18,7 +19,9 @@ a sentence may be an acronym that spells a common word ("WHO"), so it stays.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Sequence
 
 from dossier.analysis import NameMention
@@ -37,11 +40,17 @@ def without_positional_words(
     lower: set[str] = set()
     inside: set[str] = set()
     for text in texts:
+        title_lines = _title_case_lines(text)
         for match in _WORD.finditer(text):
             word = match.group()
             if word.islower() and not _in_address(text, match.start(), match.end()):
                 lower.add(word)
-            elif word[0].isupper() and not word.isupper() and not _opens_sentence(text, match.start()):
+            elif (
+                word[0].isupper()
+                and not word.isupper()
+                and not _opens_sentence(text, match.start())
+                and not _in_lines(title_lines, match.start())
+            ):
                 inside.add(word.casefold())
     in_names = {
         word.casefold()
@@ -64,6 +73,30 @@ def _positional(text: str, name: NameMention, lower: set[str], named: set[str]) 
     if folded not in lower or folded in named or country_for_name(word) or country_for_demonym(word):
         return False
     return _opens_sentence(text, name.start)
+
+
+#: A line is in title case when this share of its longer words (four letters or more) open with a capital.
+_TITLE_SHARE = 0.7
+_TITLE_MIN_WORDS = 3
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line written in title case: a headline capitalises common words too."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        longer = [word for word in _WORD.findall(line) if len(word) >= 4]
+        capitalised = sum(1 for word in longer if word[0].isupper())
+        if len(longer) >= _TITLE_MIN_WORDS and capitalised >= _TITLE_SHARE * len(longer):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _in_lines(lines: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``lines`` (sorted, not overlapping)."""
+    at = bisect.bisect_right(lines, (offset, sys.maxsize)) - 1
+    return at >= 0 and lines[at][0] <= offset <= lines[at][1]
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
