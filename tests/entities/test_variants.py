@@ -110,3 +110,14 @@ def test_a_slip_in_a_short_surname_with_the_same_given_name_is_one_person() -> N
     # Not when the first letter differs, nor in a surname of three letters.
     assert name_variants(people(("ian rait", 4), ("ian bait", 2))) == {}
     assert name_variants(people(("ian roe", 4), ("ian rose", 2))) == {}
+
+
+def test_a_pet_form_of_the_given_name_is_one_person() -> None:
+    assert name_variants(people(("katie orrin", 6), ("kathryn orrin", 3))) == {
+        ("person", "kathryn", "orrin"): ("person", "katie", "orrin")
+    }
+    assert name_variants(people(("danny vask", 1), ("daniel vask", 4))) == {
+        ("person", "danny", "vask"): ("person", "daniel", "vask")
+    }
+    # Two given names, not a pet form: sisters stay apart.
+    assert name_variants(people(("julie orrin", 2), ("julia orrin", 2))) == {}

@@ -12,7 +12,9 @@ names are one person's when they share one word exactly and the other word
   letters or more ("Jermayne", "Jerymayne"): short names differ by a letter
   and still belong to different people ("Ana", "Ann"); or
 * is the surname, four letters or more, and differs so after the same first
-  letter ("Ian Rait", "Ian Raite"): the given name shared, that is a slip.
+  letter ("Ian Rait", "Ian Raite"): the given name shared, that is a slip; or
+* is the given name and its pet form: the whole name's opening and "ie",
+  "y" or "i" ("Katie" and "Kathryn", "Danny" and "Daniel").
 
 A name is folded only when exactly one other name fits it, and into the one
 with more mentions (the spelling most articles use): with two candidates, a
@@ -56,8 +58,10 @@ def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key
         for position, first in enumerate(keys):
             for second in keys[position + 1 :]:
                 one_word, other_word = people[first][0][differing], people[second][0][differing]
-                if same_name_word(one_word, other_word) or (
-                    differing == 1 and _surname_slip(one_word, other_word)
+                if (
+                    same_name_word(one_word, other_word)
+                    or (differing == 1 and _surname_slip(one_word, other_word))
+                    or (differing == 0 and _pet_form(one_word, other_word))
                 ):
                     fits[first].add(second)
                     fits[second].add(first)
@@ -81,6 +85,28 @@ def same_name_word(first: str, second: str) -> bool:
     if len(short) >= _SHORT_FORM_MIN and len(long) - len(short) >= _SHORT_FORM_GAP and long.startswith(short):
         return True
     return len(short) >= _TYPO_MIN and _one_edit_apart(short, long)
+
+
+#: Endings of a given name's pet form: "Katie" for "Kathryn", "Danny" for "Daniel".
+_PET_ENDINGS = ("ie", "y", "i")
+#: How many letters the whole name runs past the pet form's opening: "Julie" is not "Julia".
+_PET_GAP = 3
+
+
+def _pet_form(first: str, second: str) -> bool:
+    """Whether one given name is the other's pet form: its opening (three letters or more, a
+    doubled last consonant written once) and "ie", "y" or "i" ("Katie", "Kathryn"; "Danny", "Daniel"),
+    the whole three letters or more longer than that opening ("Julie" and "Julia" are two names)."""
+    for pet, whole in ((first, second), (second, first)):
+        ending = next((end for end in _PET_ENDINGS if pet.endswith(end)), None)
+        if ending is None:
+            continue
+        stem = pet[: -len(ending)]
+        if len(stem) >= 4 and stem[-1] == stem[-2]:
+            stem = stem[:-1]
+        if len(stem) >= _SHORT_FORM_MIN and whole.startswith(stem) and len(whole) - len(stem) >= _PET_GAP:
+            return True
+    return False
 
 
 def _surname_slip(first: str, second: str) -> bool:
