@@ -660,19 +660,27 @@ def _infer_acronyms(story: _Story) -> None:
 
     Articles often write "Harbour Trust" in one place and "HT" in another
     without ever putting them side by side. When exactly one organization or
-    other name of the story has those initials, the acronym stands for it;
-    with two or more, or none, it stays its own entity.
+    other name of the story has those initials (a leading "The" counted when
+    the story writes it: "THR"), or exactly one organization among several
+    such names, the acronym stands for it; otherwise it stays its own entity.
     """
     by_initials: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
         if builder.type in ("organization", "other") and len(key[1].split()) >= 2:
-            by_initials[_initials(key[1]).upper()].append(key)
+            initials = _initials(key[1]).upper()
+            by_initials[initials].append(key)
+            if any(surface[:4].casefold() == "the " for surface in builder.surfaces):
+                by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" or key in story.acronyms or " " in key[1]:
             continue
         if not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
         targets = by_initials.get(key[1].upper(), [])
+        if len(targets) > 1:
+            # An acronym names a body far more often than a work or an event: among several
+            # names with those initials, the one organization.
+            targets = [target for target in targets if story.builders[target].type == "organization"]
         if len(targets) == 1:
             story.acronyms[key] = targets[0]
 
