@@ -259,3 +259,15 @@ def test_a_score_or_record_read_into_a_name_is_left_out_of_it() -> None:
     assert mention_texts(story, by_name(story, "Lisk")) == ["Lisk", "Lisk"]
     assert mention_texts(story, by_name(story, "Velmar Stars")) == ["Velmar Stars", "Velmar Stars"]
     assert not [e.name for e in story.entities if any(c.isdigit() for c in e.name)]
+
+
+def test_a_full_name_with_a_middle_initial_is_not_cut_to_the_initial_and_surname() -> None:
+    texts = (
+        "The council named Tova L. Brand to run the port on Monday. Tova Brand starts in May.",
+        "L. Brand, the new harbour master, spoke briefly.",
+    )
+    names: dict[str, EntityType] = {"Tova L. Brand": "person", "Tova Brand": "person", "L. Brand": "person"}
+    story = entities_stage(story_naming(texts, names))
+    (brand,) = [e for e in story.entities if e.type == "person"]
+    assert brand.name == "Tova L. Brand"
+    assert sorted(mention_texts(story, brand)) == ["L. Brand", "Tova Brand", "Tova L. Brand"]

@@ -229,7 +229,8 @@ def _cut_person(mention: NameMention, people: set[str]) -> NameMention:
     if mention.type != "person" or len(words) < 3:
         return mention
     tail = " ".join(words[-2:])
-    if tail not in people:
+    # "Ana L. Roe" is not cut to "L. Roe": an initial and a surname is no full name.
+    if tail not in people or len(words[-2].rstrip(".")) == 1:
         return mention
     return dataclasses.replace(mention, start=mention.end - len(tail), surface=tail)
 
