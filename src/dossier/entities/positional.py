@@ -13,15 +13,19 @@ of these hold across the story:
   word), and it is no word of a longer name of the story ("Kimani Gray").
 
 A real one-word name is written mid-sentence somewhere in a story, and a
-surname is part of the full name the story gives. A word in capitals inside
+surname is part of the full name the story gives. By the same signs, such a
+word read into the front of a person's name ("Following Roe", "Kicker Ana
+Roe") is cut off it, when the rest of the name names a person elsewhere. A word in capitals inside
 a sentence may be an acronym that spells a common word ("WHO"), so it stays.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import sys
+from collections import Counter
 from collections.abc import Sequence
 
 from dossier.analysis import NameMention
@@ -59,10 +63,43 @@ def without_positional_words(
         if " " in name.surface
         for word in name.surface.split()
     }
+    in_people = Counter(
+        word.casefold()
+        for found in names
+        for name in found
+        if name.type == "person"
+        for word in name.surface.split()
+    )
     return [
-        [name for name in found if not _positional(text, name, lower, inside | in_names)]
+        [
+            _without_opening_word(text, name, lower, inside, in_people)
+            for name in found
+            if not _positional(text, name, lower, inside | in_names)
+        ]
         for text, found in zip(texts, names, strict=True)
     ]
+
+
+def _without_opening_word(
+    text: str, name: NameMention, lower: set[str], inside: set[str], in_people: Counter[str]
+) -> NameMention:
+    """A person's name without a common word that opens its sentence: "Following Roe" -> "Roe".
+
+    The recognizer reads the capitalised first word of a sentence into the name after it
+    ("Following Roe's death", "Kicker Ana Roe"). The word is cut when the story writes it in
+    lower case, never capitalised inside a sentence, and the name's last word names a person
+    elsewhere in the story: what is left is a name the story knows.
+    """
+    words = name.surface.split(" ")
+    if name.type != "person" or len(words) < 2 or not _opens_sentence(text, name.start):
+        return name
+    first = words[0]
+    if not _WORD.fullmatch(first) or first.isupper() or first.casefold() not in lower:
+        return name
+    if first.casefold() in inside or in_people[words[-1].casefold()] < 2:
+        return name
+    cut = len(first) + 1
+    return dataclasses.replace(name, start=name.start + cut, surface=name.surface[cut:])
 
 
 def _positional(text: str, name: NameMention, lower: set[str], named: set[str]) -> bool:
