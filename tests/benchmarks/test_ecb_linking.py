@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from corpora.ecbplus import read_document
+from corpora.ecbplus import Document, GoldMention, TextRange, read_document
 from metrics.coref import Score
-from metrics.ecb_linking import LinkedMention, add_scores, clusters, gold_chains, score_linking
+from metrics.ecb_linking import UNLINKED, LinkedMention, add_scores, clusters, gold_chains, score_linking
 
 from .conftest import FIXTURES
 
@@ -55,3 +55,43 @@ def test_linking_scored_on_aligned_mentions() -> None:
 def test_clusters_group_by_label() -> None:
     groups = clusters({("d", "1"): "x", ("d", "2"): "y", ("d", "3"): "x"})
     assert groups == [frozenset({("d", "1"), ("d", "3")}), frozenset({("d", "2")})]
+
+
+def two_sentence_document() -> Document:
+    """'Kell Bank fell . Kell Bank rose .': the first bank mention linked to a chain, the second in none."""
+    words = ("Kell", "Bank", "fell", ".", "Kell", "Bank", "rose", ".")
+    text = "Kell Bank fell.\nKell Bank rose."
+    offsets, at = [], 0
+    for word in words:
+        at = text.index(word, at)
+        offsets.append(TextRange(at, at + len(word)))
+        at += len(word)
+    return Document(
+        name="d",
+        text=text,
+        words=words,
+        offsets=tuple(offsets),
+        token_sentences=(1, 1, 1, 1, 2, 2, 2, 2),
+        sentences=(TextRange(0, 15), TextRange(16, len(text))),
+        mentions=(
+            GoldMention("1", "HUMAN_PART_ORG", (0, 1), "HUM7"),
+            GoldMention("2", "HUMAN_PART_ORG", (4, 5), f"{UNLINKED}d:2"),
+        ),
+    )
+
+
+def test_linked_rows_leave_out_mentions_in_no_relation() -> None:
+    document = two_sentence_document()
+    predicted = [
+        LinkedMention("d", 0, 9, "bank"),
+        LinkedMention("d", 16, 25, "bank"),
+    ]
+    counts: defaultdict[str, int] = defaultdict(int)
+    scores = score_linking([document], {"d": frozenset({1, 2})}, predicted, counts)
+    assert counts["aligned"] == 2
+    assert counts["aligned in a gold relation"] == 1
+    # Joining the unlinked mention costs precision on all aligned mentions, nothing on the linked ones.
+    assert scores["ours"]["muc"].precision == 0.0
+    assert scores["ours"]["b3"].precision == 0.5
+    assert scores["ours, linked"]["b3"].precision == 1.0
+    assert scores["ours, linked"]["ceafe"].f1 == 1.0

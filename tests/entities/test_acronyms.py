@@ -45,3 +45,23 @@ def test_an_acronym_two_names_could_spell_stays_apart() -> None:
     )
     assert "THT" in found
     assert all("THT" not in forms for name, forms in found.items() if name != "THT")
+
+
+def test_an_acronym_counts_a_leading_the_and_prefers_the_one_organization() -> None:
+    texts = (
+        "The Harbour Review reported the sale first. Readers of The Harbour Review wrote in.",
+        "THR said the deal closed on Friday. The film Autumn Pier opened the same night.",
+        "AP reporters covered both. Allied Press said the buyer was Lisk Holdings.",
+    )
+    bodies: dict[str, EntityType] = {
+        "The Harbour Review": "organization",
+        "THR": "organization",
+        "Autumn Pier": "other",
+        "Allied Press": "organization",
+        "AP": "organization",
+    }
+    story = entities_stage(story_naming(texts, bodies))
+    found = {e.name: {e.name, *e.aliases} for e in story.entities}
+    assert "THR" in found["Harbour Review"]
+    assert "AP" in found["Allied Press"]
+    assert found["Autumn Pier"] == {"Autumn Pier"}

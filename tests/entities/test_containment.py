@@ -60,3 +60,44 @@ def test_a_place_without_its_geographic_noun_is_that_place() -> None:
     assert found == {("place", "velmar"): ("place", "velmar sea")}
     two = names(("place", "velmar"), ("place", "velmar sea"), ("place", "velmar river"))
     assert contained_names(two) == {}
+
+
+def test_organizations_and_other_names_fold_into_each_other() -> None:
+    # The recognizer calls one clinic an organization here and a facility there.
+    found = contained_names(names(("other", "harrowgate"), ("organization", "harrowgate recovery centre")))
+    assert found == {("other", "harrowgate"): ("organization", "harrowgate recovery centre")}
+
+
+def test_a_short_name_goes_to_the_longer_name_the_story_is_about() -> None:
+    entries = names(
+        ("organization", "navy"), ("organization", "ruritanian navy"), ("organization", "velmish navy")
+    )
+    weights: dict[Key, int] = {("organization", "ruritanian navy"): 20, ("organization", "velmish navy"): 2}
+    assert contained_names(entries, weights) == {
+        ("organization", "navy"): ("organization", "ruritanian navy")
+    }
+    # Named about as often, neither is the story's: the short name stays on its own.
+    weights[("organization", "velmish navy")] = 9
+    assert contained_names(entries, weights) == {}
+    assert contained_names(entries) == {}
+
+
+def test_an_initial_and_a_surname_join_the_person_with_that_middle_initial() -> None:
+    found = contained_names(names(("person", "l odell"), ("person", "mara l odell"), ("person", "tom odell")))
+    assert found == {("person", "l odell"): ("person", "mara l odell")}
+    # Two people it could be: it stays apart.
+    found = contained_names(names(("person", "l odell"), ("person", "mara l odell"), ("person", "lou odell")))
+    assert found == {}
+
+
+def test_a_lone_word_read_as_a_person_is_the_one_body_it_opens() -> None:
+    found = contained_names(names(("person", "harrowgate"), ("organization", "harrowgate recovery centre")))
+    assert found == {("person", "harrowgate"): ("organization", "harrowgate recovery centre")}
+
+
+def test_a_lone_word_stays_a_person_when_a_person_bears_it_or_a_paper_opens_with_it() -> None:
+    # Someone of the story is named Kell: the bare "Kell" is a surname, not the bank.
+    found = contained_names(names(("person", "kell"), ("person", "ivo kell"), ("organization", "kell bank")))
+    assert ("person", "kell") not in found
+    # A newspaper's name opens with its city: "Lisk" is not the Lisk Herald.
+    assert contained_names(names(("person", "lisk"), ("organization", "lisk herald"))) == {}

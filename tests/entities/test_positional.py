@@ -34,3 +34,37 @@ def test_capitals_inside_a_sentence_countries_and_addresses_are_kept() -> None:
     text = "US officials met. Officials from WHO told us who knew. Data is at quake.usgs.gov. USGS said so."
     names = [[at(text, "US", "place"), at(text, "WHO", "organization"), at(text, "USGS", "organization")]]
     assert surfaces([text], names) == [["US", "WHO", "USGS"]]
+
+
+def test_a_title_case_headline_is_no_evidence_of_a_name() -> None:
+    # The headline capitalises every word; only the body says whether "Ferryman" is a name.
+    headline = "Veteran Ferryman Rescued After Night Adrift"
+    text = "Ferryman found alive off Lisk.\nThe ferryman had drifted for eleven hours."
+    names = [[], [at(text, "Ferryman"), at(text, "Lisk", "place")]]
+    assert surfaces([headline, text], names) == [[], ["Lisk"]]
+    # Written capitalised inside an ordinary sentence, the word is a name and stays.
+    body = "Rescuers thanked Ferryman for the tip. The ferryman said nothing."
+    assert surfaces([headline, text, body], [*names, []]) == [[], ["Ferryman", "Lisk"], []]
+
+
+def test_a_common_word_opening_a_sentence_is_cut_off_the_name_after_it() -> None:
+    text = (
+        "Following Orrin's resignation, the board met.\n"
+        "Deckhand Tomas Orrin had served for years. Critics said the following week was calm."
+    )
+    other = "Tomas Orrin spoke to reporters. A deckhand said little."
+    names = [
+        [at(text, "Following Orrin"), at(text, "Deckhand Tomas Orrin")],
+        [at(other, "Tomas Orrin")],
+    ]
+    assert surfaces([text, other], names) == [["Orrin", "Tomas Orrin"], ["Tomas Orrin"]]
+
+
+def test_the_opening_word_stays_when_the_story_knows_no_such_person_or_writes_it_as_a_name() -> None:
+    # "Across Velmar": nobody of the story is called Velmar, so nothing is known to be left.
+    text = "Across Velmar the harbours closed. Boats stayed across the bay."
+    assert surfaces([text], [[at(text, "Across Velmar")]]) == [["Across Velmar"]]
+    # "Dale" is written capitalised inside a sentence: a given name, not a common word.
+    text = "Dale Orrin left. Kim Orrin stayed, said Dale. The dale was green."
+    names = [[at(text, "Dale Orrin"), at(text, "Kim Orrin")]]
+    assert surfaces([text], names) == [["Dale Orrin", "Kim Orrin"]]

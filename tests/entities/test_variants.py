@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dossier.briefing import EntityType
-from dossier.entities.variants import name_variants, other_name_variants, same_name_word
+from dossier.entities.variants import name_variants, normalised, other_name_variants, same_name_word
 
 Key = tuple[str, ...]
 
@@ -77,3 +77,47 @@ def test_a_long_name_one_letter_off_is_a_typo_but_not_a_number_or_another_type()
         )
     )
     assert found == {("organization", "velmish coast gaurd"): ("organization", "velmish coast guard")}
+
+
+def test_a_firm_with_and_without_its_company_designator_is_one_firm() -> None:
+    found = other_name_variants(
+        others(
+            ("organization", "harrow mills corp.", 1),
+            ("organization", "harrow mills", 6),
+            ("organization", "kessel & co.", 1),
+            ("organization", "kessel", 2),
+            ("place", "orland co.", 1),  # a county, not a company
+            ("place", "orland", 3),
+        )
+    )
+    assert found == {
+        ("organization", "harrow mills corp."): ("organization", "harrow mills"),
+        ("organization", "kessel & co."): ("organization", "kessel"),
+    }
+
+
+def test_only_a_closing_designator_of_an_organization_is_left_off() -> None:
+    assert normalised("lisk foods inc.", "organization") == "lisk foods"
+    assert normalised("lisk foods, ltd.", "organization") == "lisk foods"
+    assert normalised("corp", "organization") == "corp"
+    assert normalised("co-op lisk", "organization") == "co-op lisk"
+    assert normalised("lisk co.", "place") == "lisk co."
+
+
+def test_a_slip_in_a_short_surname_with_the_same_given_name_is_one_person() -> None:
+    found = name_variants(people(("ian rait", 4), ("ian raite", 2)))
+    assert found == {("person", "ian", "raite"): ("person", "ian", "rait")}
+    # Not when the first letter differs, nor in a surname of three letters.
+    assert name_variants(people(("ian rait", 4), ("ian bait", 2))) == {}
+    assert name_variants(people(("ian roe", 4), ("ian rose", 2))) == {}
+
+
+def test_a_pet_form_of_the_given_name_is_one_person() -> None:
+    assert name_variants(people(("katie orrin", 6), ("kathryn orrin", 3))) == {
+        ("person", "kathryn", "orrin"): ("person", "katie", "orrin")
+    }
+    assert name_variants(people(("danny vask", 1), ("daniel vask", 4))) == {
+        ("person", "danny", "vask"): ("person", "daniel", "vask")
+    }
+    # Two given names, not a pet form: sisters stay apart.
+    assert name_variants(people(("julie orrin", 2), ("julia orrin", 2))) == {}

@@ -12,6 +12,12 @@ to the story's dominant bearer of the name, if one has three times the
 mentions of all others together, or stays on its own: guessing would merge
 two people.
 
+Before any of that, each name's type is the story's vote on it (the tagger
+decides each mention alone): a two-word name that is a person's longer name
+without its middle part ("Ana Roe" for "Ana Lee Roe") is that person, and a
+name opening with a word for a natural place ("Mount", "Lake", "Cape") is a
+place. A score or a win-loss record read into a name ("Lisk 51-50") is cut off.
+
 Places: country names, their other names and their demonyms fold into the
 country ("U.S.", "America", "American" -> United States); a demonym standing
 as a noun for people ("two Americans") is no mention of it. Other places,
@@ -153,7 +159,8 @@ def _recognized(
     sentences = analysis.sentences or (Span(0, len(text)),)
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[NameMention]] = [[] for _ in sentences]
-    for mention in names:
+    for found_mention in names:
+        mention = _without_score(found_mention)
         if _demonym_noun(mention, analysis.tokens):
             continue
         at = bisect.bisect_right(starts, mention.start) - 1
@@ -163,6 +170,19 @@ def _recognized(
         (sentence, _with_outlets(text, sentence, found, outlets))
         for sentence, found in zip(sentences, grouped, strict=True)
     ]
+
+
+#: A score or a record after a name: "Lisk 51-50", "Ana Roe (22-3)" read into the name.
+_TRAILING_SCORE = re.compile(r"[ (]+\d+ ?[-–] ?\d+\)?$")
+
+
+def _without_score(mention: NameMention) -> NameMention:
+    """The mention without a score or win-loss record the recognizer took into it: no name ends in one."""
+    match = _TRAILING_SCORE.search(mention.surface)
+    if match is None or match.start() == 0:
+        return mention
+    surface = mention.surface[: match.start()]
+    return dataclasses.replace(mention, end=mention.start + len(surface), surface=surface)
 
 
 #: Dependencies of a word that modifies a noun: "Ruritanian" in "the Ruritanian envoy".
@@ -209,7 +229,8 @@ def _cut_person(mention: NameMention, people: set[str]) -> NameMention:
     if mention.type != "person" or len(words) < 3:
         return mention
     tail = " ".join(words[-2:])
-    if tail not in people:
+    # "Ana L. Roe" is not cut to "L. Roe": an initial and a surname is no full name.
+    if tail not in people or len(words[-2].rstrip(".")) == 1:
         return mention
     return dataclasses.replace(mention, start=mention.end - len(tail), surface=tail)
 
@@ -274,6 +295,19 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # off ("W. Ana Roe Sr." for "Ana Roe").
     decided.update({surface: "person" for surface in decided if _adorned_person(surface, people[0])})
     decided.update(dict.fromkeys(press, "organization"))
+    # "Mount Lisk", "Lake Velmar", "Cape Orr": a name opening with a word for a natural place is
+    # that place, never a person, though the tagger reads "Mount Lisk said to be closed" as one.
+    decided.update(
+        {
+            surface: "place"
+            for surface, kind in decided.items()
+            if kind == "person" and _opens_as_place(surface)
+        }
+    )
+    # A two-word name that is a longer person's name without its middle part ("Ana Roe" when
+    # "Ana Lee Roe" is a person) names that person, though the tagger read it as something else.
+    shortened = _names_without_middle({surface for surface, kind in decided.items() if kind == "person"})
+    decided.update(dict.fromkeys(shortened & decided.keys(), "person"))
     return decided
 
 
@@ -299,6 +333,20 @@ def _names_person(surface: str, people: tuple[set[str], set[str]]) -> bool:
 def _adorned_person(surface: str, full: set[str]) -> bool:
     key = _person_key(surface)
     return len(surface.split()) > 2 and len(key) == 3 and f"{key[1]} {key[2]}" in full
+
+
+#: First words of a place's name that no person's name opens with.
+_PLACE_OPENERS = frozenset({"mount", "mt", "mt.", "lake", "cape", "gulf", "fort", "ft", "ft."})
+
+
+def _opens_as_place(surface: str) -> bool:
+    words = surface.split()
+    return len(words) > 1 and words[0] in _PLACE_OPENERS
+
+
+def _names_without_middle(full: set[str]) -> set[str]:
+    """The first and last words of each person's name of three words or more: "ana roe" for "ana lee roe"."""
+    return {f"{parts[0]} {parts[-1]}" for name in full if len(parts := name.split()) > 2}
 
 
 def _press_names(mentions: Iterable[NameMention]) -> set[str]:
@@ -613,19 +661,27 @@ def _infer_acronyms(story: _Story) -> None:
 
     Articles often write "Harbour Trust" in one place and "HT" in another
     without ever putting them side by side. When exactly one organization or
-    other name of the story has those initials, the acronym stands for it;
-    with two or more, or none, it stays its own entity.
+    other name of the story has those initials (a leading "The" counted when
+    the story writes it: "THR"), or exactly one organization among several
+    such names, the acronym stands for it; otherwise it stays its own entity.
     """
     by_initials: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
         if builder.type in ("organization", "other") and len(key[1].split()) >= 2:
-            by_initials[_initials(key[1]).upper()].append(key)
+            initials = _initials(key[1]).upper()
+            by_initials[initials].append(key)
+            if any(surface[:4].casefold() == "the " for surface in builder.surfaces):
+                by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" or key in story.acronyms or " " in key[1]:
             continue
         if not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
         targets = by_initials.get(key[1].upper(), [])
+        if len(targets) > 1:
+            # An acronym names a body far more often than a work or an event: among several
+            # names with those initials, the one organization.
+            targets = [target for target in targets if story.builders[target].type == "organization"]
         if len(targets) == 1:
             story.acronyms[key] = targets[0]
 
@@ -661,7 +717,8 @@ def _fold_contained(story: _Story) -> None:
     for key, builder in story.builders.items():
         if builder.type in _CONTAINED_TYPES and not _is_country(builder):
             names[key] = (builder.type, _name_words(builder))
-    _fold_into(story, contained_names(names))
+    weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
+    _fold_into(story, contained_names(names, weights))
 
 
 #: Types whose short names are folded into longer ones; places only into another type's
@@ -679,7 +736,9 @@ def _name_words(builder: _Builder) -> tuple[str, ...]:
     longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
     if builder.type == "person":
         return tuple(word.rstrip(".") for word in _name_words_of_person(_strip_article(longest)))
-    return tuple(word.rstrip(".") for word in normalised(_strip_article(longest).casefold()).split())
+    return tuple(
+        word.rstrip(".") for word in normalised(_strip_article(longest).casefold(), builder.type).split()
+    )
 
 
 def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:

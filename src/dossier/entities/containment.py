@@ -10,7 +10,9 @@ and later with a word in front that the recognizer took into the name
   longer name of the same type ("Red Sox", "Boston Red" are in "Boston Red
   Sox") stands for it when it is the only such longer name in the story.
   Longer names are settled first, so a chain ("Morningside" -> "Morningside
-  Recovery" -> "Morningside Recovery Center") ends at the longest name.
+  Recovery" -> "Morningside Recovery Center") ends at the longest name. With
+  several such longer names, it stands for the one the story names three
+  times as often as all the others together, if one is.
   Names are compared as :func:`.variants.normalised` spells them ("Mt", "Centre").
 * Places: only a name without its geographic noun ("the Mediterranean" for
   "Mediterranean Sea", "Lisk" for "Lisk River" when no other place is "Lisk"
@@ -19,7 +21,8 @@ and later with a word in front that the recognizer took into the name
   another person's full name ("Coroner Ana Roe" and "Ana Roe"), or whose first two or
   more words are ("Ana Roe Signs Deal" in a headline), is that person,
   when exactly one person fits; so is an initial and a surname ("A. Roe")
-  when exactly one person of that surname has a given name with that initial.
+  when exactly one person of that surname has a given name or a middle
+  initial with that letter ("Ana Roe", "Jo A. Roe").
 
 * Across types: the recognizer may call a team, a firm or a person's surname
   something else in one place ("Saints" a person, "New Orleans Saints" an
@@ -32,6 +35,10 @@ and later with a word in front that the recognizer took into the name
   and a title to it: "Lisk Gulls QB Ana Roe"), and a name after "of"
   ("University of Lisk") is not the longer name's short form.
 
+* A one-word "person" that no person's name of the story holds, and that opens
+  exactly one organization's or other name ("Harrowgate" and "Harrowgate
+  Recovery Centre"), is that body: the tagger took a lone word for a surname.
+
 With two or more candidates nothing is folded: guessing would merge two
 different things. Country names are folded by the gazetteer, never here.
 """
@@ -42,31 +49,40 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from dossier.briefing import EntityType
+from dossier.entities.gazetteer import is_press_shaped
 
 Key = tuple[str, ...]
 
 
-def contained_names(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> dict[Key, Key]:
+def contained_names(
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]], weights: Mapping[Key, int] | None = None
+) -> dict[Key, Key]:
     """Short key -> the key of the longer name it stands for.
 
     ``names`` maps each entity key to its type and the words of its canonical
-    (case-folded) name. Every target is
-    itself never folded further.
+    (case-folded) name; ``weights`` its number of mentions (the story's
+    dominant bearer of a short organization name, see :func:`_dominant`).
+    Every target is itself never folded further.
     """
     folded: dict[Key, Key] = {}
     by_type: defaultdict[EntityType, list[tuple[Key, tuple[str, ...]]]] = defaultdict(list)
     for key, (kind, words) in sorted(names.items()):
-        by_type[kind].append((key, words))
+        by_type[_GROUPS.get(kind, kind)].append((key, words))
     for kind, entries in sorted(by_type.items()):
         if kind == "person":
             folded.update(_people(entries))
         elif kind == "place":
             folded.update(_places(entries))
         else:
-            folded.update(_other_names(entries))
+            folded.update(_other_names(entries, weights or {}))
     folded.update(_across_types(names, folded))
+    folded.update(_stray_people(names, folded))
     return folded
 
+
+#: Types whose short names fold into one another's longer names ("Lisk Clinic" read as an
+#: organization in one place, a facility in another): the recognizer's line between them is loose.
+_GROUPS: dict[EntityType, EntityType] = {"other": "organization"}
 
 #: Nouns for a kind of natural place that news often leaves off its name: "the Mediterranean".
 _GEOGRAPHIC_NOUNS = frozenset(
@@ -123,15 +139,48 @@ def _across_types(
     return found
 
 
-def _other_names(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
+def _stray_people(
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]], folded: Mapping[Key, Key]
+) -> dict[Key, Key]:
+    """One-word "people" that open exactly one organization's or other name and no person's.
+
+    The tagger takes a lone capitalised word for a surname ("Harrowgate said in
+    a statement"); when no person of the story has that word in their name and
+    one body's name opens with it ("Harrowgate Recovery Centre"), it is that body.
+    """
+    targets = set(folded.values())
+    in_people = {
+        word for kind, words in names.values() if kind == "person" and len(words) > 1 for word in words
+    }
+    opening: defaultdict[str, set[Key]] = defaultdict(set)
+    for key, (kind, words) in sorted(names.items()):
+        # A newspaper's name opens with its city ("Lisk Herald"): the city is not the paper.
+        if (
+            kind in ("organization", "other")
+            and len(words) > 1
+            and key not in folded
+            and not is_press_shaped(" ".join(words))
+        ):
+            opening[words[0]].add(key)
+    found: dict[Key, Key] = {}
+    for key, (kind, words) in sorted(names.items()):
+        if kind != "person" or len(words) != 1 or key in folded or key in targets or words[0] in in_people:
+            continue
+        longer = opening.get(words[0], set())
+        if len(longer) == 1:
+            found[key] = next(iter(longer))
+    return found
+
+
+def _other_names(entries: list[tuple[Key, tuple[str, ...]]], weights: Mapping[Key, int]) -> dict[Key, Key]:
     # Longest first: a name is folded into a longer one only if that one stays.
     ordered = sorted(entries, key=lambda entry: (-len(entry[1]), entry[0]))
     edges: dict[tuple[str, ...], set[Key]] = defaultdict(set)
     folded: dict[Key, Key] = {}
     for key, words in ordered:
-        targets = edges.get(words, set())
-        if len(targets) == 1:
-            folded[key] = next(iter(targets))
+        target = _dominant(edges.get(words, set()), weights)
+        if target is not None:
+            folded[key] = target
             continue
         for size in range(1, len(words)):
             edges[words[:size]].add(key)
@@ -139,20 +188,42 @@ def _other_names(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
     return folded
 
 
+#: How many times the mentions of all other candidates together the story's main one must have.
+_DOMINANCE = 3
+
+
+def _dominant(targets: set[Key], weights: Mapping[Key, int]) -> Key | None:
+    """The one longer name a short one stands for: the only candidate, or the one the story is about.
+
+    "The Navy" in a story that names "the Indian Navy" twenty times and "the
+    British Navy" once is the Indian Navy, as a reader takes it; with two
+    candidates named about as often it stays on its own.
+    """
+    if len(targets) <= 1:
+        return next(iter(targets), None)
+    ranked = sorted(targets, key=lambda key: (-weights.get(key, 0), key))
+    others = sum(weights.get(key, 0) for key in ranked[1:])
+    return ranked[0] if weights.get(ranked[0], 0) >= _DOMINANCE * max(others, 1) else None
+
+
 def _people(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
     full = {words: key for key, words in entries if len(words) >= 2}
     folded: dict[Key, Key] = {}
     for key, words in entries:
         if len(words) == 2 and len(words[0]) == 1:
-            # "L. Marsh": the one person whose given name starts with that letter.
+            # "L. Marsh": the one person whose given name starts with that letter, or whose
+            # middle initial it is ("Ana L. Marsh": news often writes the initial it was given).
             fitting = {
                 other
                 for name, other in full.items()
-                if name[-1] == words[-1] and len(name[0]) > 1 and name[0][0] == words[0]
+                if name[-1] == words[-1]
+                and len(name[0]) > 1
+                and (name[0][0] == words[0] or words[0] in name[1:-1])
             }
         elif len(words) >= 3:
             parts = [part for size in range(2, len(words)) for part in (words[-size:], words[:size])]
-            fitting = {full[part] for part in parts if part in full}
+            # An initial and a surname ("L. Roe") is not a full name the longer one could be glued to.
+            fitting = {full[part] for part in parts if part in full and len(part[0]) > 1}
         else:
             continue
         fitting.discard(key)

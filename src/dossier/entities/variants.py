@@ -10,7 +10,11 @@ names are one person's when they share one word exactly and the other word
   "Dana", who may be sisters); or
 * differs by one letter added, dropped, changed or swapped, in a word of six
   letters or more ("Jermayne", "Jerymayne"): short names differ by a letter
-  and still belong to different people ("Ana", "Ann").
+  and still belong to different people ("Ana", "Ann"); or
+* is the surname, four letters or more, and differs so after the same first
+  letter ("Ian Rait", "Ian Raite"): the given name shared, that is a slip; or
+* is the given name and its pet form: the whole name's opening and "ie",
+  "y" or "i" ("Katie" and "Kathryn", "Danny" and "Daniel").
 
 A name is folded only when exactly one other name fits it, and into the one
 with more mentions (the spelling most articles use): with two candidates, a
@@ -36,6 +40,7 @@ Key = tuple[str, ...]
 _SHORT_FORM_MIN = 3
 _SHORT_FORM_GAP = 2
 _TYPO_MIN = 6
+_SURNAME_SLIP_MIN = 4
 
 
 def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key, Key]:
@@ -52,7 +57,12 @@ def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key
         differing = 1 - shared
         for position, first in enumerate(keys):
             for second in keys[position + 1 :]:
-                if same_name_word(people[first][0][differing], people[second][0][differing]):
+                one_word, other_word = people[first][0][differing], people[second][0][differing]
+                if (
+                    same_name_word(one_word, other_word)
+                    or (differing == 1 and _surname_slip(one_word, other_word))
+                    or (differing == 0 and _pet_form(one_word, other_word))
+                ):
                     fits[first].add(second)
                     fits[second].add(first)
     folded: dict[Key, Key] = {}
@@ -75,6 +85,44 @@ def same_name_word(first: str, second: str) -> bool:
     if len(short) >= _SHORT_FORM_MIN and len(long) - len(short) >= _SHORT_FORM_GAP and long.startswith(short):
         return True
     return len(short) >= _TYPO_MIN and _one_edit_apart(short, long)
+
+
+#: Endings of a given name's pet form: "Katie" for "Kathryn", "Danny" for "Daniel".
+_PET_ENDINGS = ("ie", "y", "i")
+#: How many letters the whole name runs past the pet form's opening: "Julie" is not "Julia".
+_PET_GAP = 3
+
+
+def _pet_form(first: str, second: str) -> bool:
+    """Whether one given name is the other's pet form: its opening (three letters or more, a
+    doubled last consonant written once) and "ie", "y" or "i" ("Katie", "Kathryn"; "Danny", "Daniel"),
+    the whole three letters or more longer than that opening ("Julie" and "Julia" are two names)."""
+    for pet, whole in ((first, second), (second, first)):
+        ending = next((end for end in _PET_ENDINGS if pet.endswith(end)), None)
+        if ending is None:
+            continue
+        stem = pet[: -len(ending)]
+        if len(stem) >= 4 and stem[-1] == stem[-2]:
+            stem = stem[:-1]
+        if len(stem) >= _SHORT_FORM_MIN and whole.startswith(stem) and len(whole) - len(stem) >= _PET_GAP:
+            return True
+    return False
+
+
+def _surname_slip(first: str, second: str) -> bool:
+    """Two surnames of four letters or more, a letter apart after the same first letter ("Rait", "Raite").
+
+    With the given name the same, a slip in a shorter word is still a slip: unlike
+    "Ana" and "Ann" Roe, two people who share a given name and whose surnames differ
+    by one letter are seldom in one story.
+    """
+    short, long = sorted((first, second), key=len)
+    return (
+        first != second
+        and len(short) >= _SURNAME_SLIP_MIN
+        and short[0] == long[0]
+        and _one_edit_apart(short, long)
+    )
 
 
 def _one_edit_apart(short: str, long: str) -> bool:
@@ -108,7 +156,7 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
     """
     groups: dict[tuple[EntityType, str], list[Key]] = {}
     for key, (kind, name, _) in sorted(names.items()):
-        groups.setdefault((kind, normalised(_HYPHENS.sub(" ", name))), []).append(key)
+        groups.setdefault((kind, normalised(_HYPHENS.sub(" ", name), kind)), []).append(key)
     folded: dict[Key, Key] = {}
     kept: dict[Key, tuple[EntityType, str, int]] = {}
     for (kind, normal), keys in sorted(groups.items()):
@@ -137,14 +185,27 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
 _HYPHENS = re.compile(r"[-‐–]")
 
 
-def normalised(name: str) -> str:
-    """A case-folded name with an opening abbreviation written out and one spelling of each word.
+#: Words that close a firm's name and say only what kind of company it is: "Lisk Foods Inc." is "Lisk Foods".
+_COMPANY_DESIGNATORS = frozenset(
+    {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc", "co", "ag", "gmbh"}
+)
+
+
+def normalised(name: str, kind: EntityType | None = None) -> str:
+    """A case-folded name with an opening abbreviation written out and one spelling of each word;
+    an organization's also without a closing company designator ("Corp.", "Inc", "Plc"): a firm
+    goes by its name with or without it. (Only an organization's: "Lisk Co." may be a county.)
 
     Hyphens stay: "Lisk-Velmar Rumour" is not a longer name opening with "Lisk".
     """
     words = name.split()
     if words and words[0] in _WRITTEN_OUT:
         words[0] = _WRITTEN_OUT[words[0]]
+    while kind == "organization" and len(words) > 1 and words[-1].rstrip(".,") in _COMPANY_DESIGNATORS:
+        words.pop()
+        while len(words) > 1 and words[-1] in {"&", "and"}:
+            words.pop()
+        words[-1] = words[-1].rstrip(",")
     return " ".join(_SPELLINGS.get(word, word) for word in words)
 
 
