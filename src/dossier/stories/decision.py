@@ -25,7 +25,15 @@ from dossier.records import Record
 from dossier.stories.features import SPACES
 
 #: What the model sees of one (article, story) pair; every value is 0 when it cannot be measured.
-DECISION_FEATURES = (*SPACES, "names_missing", "days", "year_mismatch", "log_size")
+DECISION_FEATURES = (
+    *SPACES,
+    "names_missing",
+    "story_names_missing",
+    "years_missing",
+    "days",
+    "year_mismatch",
+    "log_size",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,9 @@ SPACES = ("entities_title", "entities_body", "stems_title", "stems_body", "figur
 #: Fewer content words than this in the body, or a single line of text, makes an article "thin".
 MIN_CONTENT_WORDS = 12
 
+#: How a year is marked among the figures ("year:2008"), apart from other numbers.
+YEAR_PREFIX = "year:"
+
 #: How many opening lines may hold the article's own date.
 HEADER_LINES = 3
 
@@ -296,7 +299,7 @@ def features_of(article: Article) -> Features:
     lines = sum(1 for line in body.splitlines() if line.strip())
     return Features(
         entities_title=dict(Counter(entity_terms(title))),
-        entities_body=dict(Counter(entity_terms(body))),
+        entities_body=dict(Counter(entity_terms(body, _lower_words(body_words)))),
         stems_title=dict(Counter(stems(title))),
         stems_body=dict(Counter(body_stems)),
         figures=dict(Counter(_figures_of(body_words))),
@@ -354,21 +357,31 @@ def stem(word: str) -> str:
     return word
 
 
-def entity_terms(text: str) -> list[str]:
+def _lower_words(tokens: list[str]) -> frozenset[str]:
+    """The words a text writes in lower case somewhere: capitalised elsewhere only to open a sentence."""
+    return frozenset(token for token in tokens if token[:1].islower())
+
+
+def entity_terms(text: str, common: frozenset[str] | None = None) -> list[str]:
     """Names by shape: each run of capitalised words, and each of its words alone.
 
     A capitalised word that opens a sentence is a name only when it is not a
     function word ("The", "After"); punctuation ends a run ("Tolmir, Ruben
     Alcaso" is two names); the run is kept whole ("new zealand") and word by
-    word, so that "Lohan" later still meets "Lindsay Lohan".
+    word, so that "Lohan" later still meets "Lindsay Lohan". A word that opens a
+    sentence but is written in lower case elsewhere in the text (``common``; by
+    default the text's own lower-case words) is an ordinary word ("Police said
+    ...", "However ..."), not a name; nor is a single letter.
     """
+    if common is None:
+        common = _lower_words(words(text))
     found: list[str] = []
     for sentence in _SENTENCE_SPLIT.split(text):
-        found.extend(_sentence_entities(sentence))
+        found.extend(_sentence_entities(sentence, common))
     return found
 
 
-def _sentence_entities(sentence: str) -> list[str]:
+def _sentence_entities(sentence: str, common: frozenset[str]) -> list[str]:
     found: list[str] = []
     run: list[str] = []
     previous_end = -1
@@ -379,7 +392,8 @@ def _sentence_entities(sentence: str) -> list[str]:
         sentence_start = previous_end < 0
         previous_end = match.end()
         lower, capitalised, function_word, joiner = _token_kind(match.group())
-        opens_or_extends = capitalised and not (function_word and (sentence_start or not run))
+        ordinary = function_word or (sentence_start and match.group().lower() in common)
+        opens_or_extends = capitalised and not (ordinary and (sentence_start or not run))
         if opens_or_extends or (run and joiner):
             run.append(lower)
         elif run:
@@ -403,7 +417,9 @@ def _run_terms(run: list[str]) -> list[str]:
         run = run[:-1]
     if not run:
         return []
-    parts = [word for word in run if word not in _NAME_JOINERS and word not in _STOPWORDS]
+    if len(run) == 1 and len(run[0]) < 2:
+        return []
+    parts = [word for word in run if word not in _NAME_JOINERS and word not in _STOPWORDS and len(word) > 1]
     whole = " ".join(run)
     return [whole, *(part for part in parts if part != whole)]
 
@@ -419,5 +435,5 @@ def _figures_of(tokens: list[str]) -> list[str]:
         if not word[0].isdigit():
             continue
         digits = word.replace(",", "")
-        found.append(f"year:{digits}" if _YEAR.fullmatch(digits) else digits)
+        found.append(f"{YEAR_PREFIX}{digits}" if _YEAR.fullmatch(digits) else digits)
     return found
