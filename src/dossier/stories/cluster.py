@@ -13,6 +13,7 @@ import math
 import sys
 from array import array
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
 from dossier.stories.features import SPACES, YEAR_PREFIX, Features
@@ -186,15 +187,23 @@ class Cluster:
         return self._names_years
 
     def top_names(self, frequencies: DocumentFrequencies, count: int) -> list[tuple[str, float]]:
-        """Its ``count`` most telling names (title or body centroid), with weights; cached between changes."""
+        """Its ``count`` most telling names (title or body centroid), with weights; cached between changes.
+
+        The best ``count`` of each space are found apart (in C), then pooled: a name's weight is the
+        higher of its two, and ties go to the name that sorts first.
+        """
+        fresh = self._vectors is not None and frequencies.documents <= self._weighed_at * _REWEIGH_GROWTH
+        if fresh and self._top_names is not None and self._top_names[0] == count:
+            return self._top_names[1]
         title, _ = self.vector("entities_title", frequencies)
         body, _ = self.vector("entities_body", frequencies)
         if self._top_names is None or self._top_names[0] != count:
-            pooled = dict(title)
-            for term, weight in body.items():
-                if weight > pooled.get(term, 0.0):
-                    pooled[term] = weight
-            names = heapq.nsmallest(count, pooled.items(), key=lambda item: (-item[1], item[0]))
+            pooled: dict[str, float] = {}
+            for vector in (title, body):
+                for term, weight in heapq.nlargest(count, vector.items(), key=itemgetter(1)):
+                    if weight > pooled.get(term, 0.0):
+                        pooled[term] = weight
+            names = sorted(pooled.items(), key=lambda item: (-item[1], item[0]))[:count]
             self._top_names = (count, names)
         return self._top_names[1]
 

@@ -72,18 +72,18 @@ logger = logging.getLogger(__name__)
 #: so that a story a whole ``time_scale_days`` away needs about as much more evidence as a year
 #: disagreeing.
 DEFAULT_MODEL = JoinModel(
-    bias=-4.3417,
+    bias=-4.3251,
     coefficients={
-        "entities_title": 1.9852,
-        "entities_body": 8.1323,
-        "stems_title": 1.4788,
-        "stems_body": 5.0289,
-        "figures": 4.687,
-        "story_names_missing": -1.9811,
-        "years_missing": -1.7712,
+        "entities_title": 1.9512,
+        "entities_body": 8.1459,
+        "stems_title": 1.4902,
+        "stems_body": 5.0131,
+        "figures": 4.6967,
+        "story_names_missing": -1.9988,
+        "years_missing": -1.7718,
         "days": -1.5,
-        "year_mismatch": -0.7645,
-        "log_size": -0.2551,
+        "year_mismatch": -0.7611,
+        "log_size": -0.2574,
     },
 )
 #: The topic model, learned by the same script from the same topics with ECB+ topics as the gold
@@ -91,19 +91,19 @@ DEFAULT_MODEL = JoinModel(
 #: does, so that two stories of one kind relate while their names keep them apart as stories. "days"
 #: again by hand, milder: a topic outlives its stories.
 DEFAULT_TOPIC_MODEL = JoinModel(
-    bias=3.8472,
+    bias=3.7855,
     coefficients={
-        "entities_title": 3.84,
-        "entities_body": 7.9419,
-        "stems_title": 6.8877,
-        "stems_body": 7.5692,
-        "figures": 1.17,
-        "names_missing": -4.8242,
-        "story_names_missing": -3.2641,
-        "years_missing": -0.6287,
+        "entities_title": 3.8223,
+        "entities_body": 8.0181,
+        "stems_title": 6.8721,
+        "stems_body": 7.6065,
+        "figures": 1.1611,
+        "names_missing": -4.8409,
+        "story_names_missing": -3.1713,
+        "years_missing": -0.6301,
         "days": -1.0,
-        "year_mismatch": -0.3022,
-        "log_size": -1.1643,
+        "year_mismatch": -0.3009,
+        "log_size": -1.1708,
     },
 )
 
@@ -344,7 +344,7 @@ class OnlineClusterer:
             return None
         features = features_of(article)
         vectors = self._vectors(features)
-        return self._values(cluster, article, features, vectors, top_names(vectors))
+        return self._values(cluster, article, features, vectors, top_names(vectors), years_named(features))
 
     def _candidates(
         self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
@@ -353,9 +353,9 @@ class OnlineClusterer:
         clusters = self._clusters
         # Only the best few are scored: a partial selection, not a sort of every story the terms reach.
         ranked = best(live, self.settings.max_candidates, lambda story_id: clusters[story_id].order)
-        names = top_names(vectors)
+        names, years = top_names(vectors), years_named(features)
         return [
-            (clusters[story_id], self._values(clusters[story_id], article, features, vectors, names))
+            (clusters[story_id], self._values(clusters[story_id], article, features, vectors, names, years))
             for story_id, _ in ranked
         ]
 
@@ -395,6 +395,7 @@ class OnlineClusterer:
         features: Features,
         vectors: Mapping[str, tuple[SparseVector, float]],
         names: list[tuple[str, float]],
+        years: Mapping[str, int],
     ) -> dict[str, float]:
         """How well the article fits the story, one value per decision feature (``names``: its top names)."""
         values: dict[str, float] = {}
@@ -410,7 +411,7 @@ class OnlineClusterer:
         values["story_names_missing"] = _story_names_missing(
             cluster.top_names(self._frequencies, TOP_NAMES), features
         )
-        values["years_missing"] = _years_missing(features, cluster)
+        values["years_missing"] = _years_missing(years, cluster)
         values["log_size"] = math.log(len(cluster.members))
         return values
 
@@ -568,24 +569,32 @@ def _story_names_missing(names: list[tuple[str, float]], features: Features) -> 
     return missing / total
 
 
-def _years_missing(features: Features, cluster: Cluster) -> float:
-    """The share of the article's year mentions that name a year the story never names (0: either names none).
-
-    Two events of one kind are often years apart (a team's two wins, a country's two elections):
-    the years an article names, in its dateline or its text, tell which one it reports.
-    """
-    if not cluster.years and not cluster.names_years:
-        return 0.0
-    mentioned = {term: count for term, count in features.figures.items() if term.startswith(YEAR_PREFIX)}
+def years_named(features: Features) -> dict[str, int]:
+    """The years an article names, as figure terms with counts: its text's years and its own year."""
+    named = {term: count for term, count in features.figures.items() if term.startswith(YEAR_PREFIX)}
     if features.year is not None:
         own = f"{YEAR_PREFIX}{features.year}"
-        mentioned[own] = mentioned.get(own, 0) + 1
-    total = sum(mentioned.values())
-    if total == 0:
+        named[own] = named.get(own, 0) + 1
+    return named
+
+
+def _years_missing(years: Mapping[str, int], cluster: Cluster) -> float:
+    """The share of the article's year mentions (``years_named``) that name a year the story never names.
+
+    Two events of one kind are often years apart (a team's two wins, a country's two elections): the
+    years an article names, in its dateline or its text, tell which one it reports. 0 when either side
+    names no year.
+    """
+    total = sum(years.values())
+    if total == 0 or not (cluster.years or cluster.names_years):
         return 0.0
     story = cluster.sums["figures"]
-    dated = {f"{YEAR_PREFIX}{year}" for year in cluster.years}
-    missing = sum(count for term, count in mentioned.items() if term not in story and term not in dated)
+    dated = cluster.years
+    missing = sum(
+        count
+        for term, count in years.items()
+        if term not in story and int(term[len(YEAR_PREFIX) :]) not in dated
+    )
     return missing / total
 
 
