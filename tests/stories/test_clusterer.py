@@ -228,7 +228,10 @@ def test_the_story_names_an_article_lacks_count_against_joining() -> None:
         source="a.txt",
     )
     stranger = make_article(
-        "Harbour fire", "Crews fought a blaze at a harbour.\nThe quay was safe.", source="b.txt", published=None
+        "Harbour fire",
+        "Crews fought a blaze at a harbour.\nThe quay was safe.",
+        source="b.txt",
+        published=None,
     )
     insider = make_article(
         "Kessel harbour fire",

@@ -299,7 +299,7 @@ def features_of(article: Article) -> Features:
     lines = sum(1 for line in body.splitlines() if line.strip())
     return Features(
         entities_title=dict(Counter(entity_terms(title))),
-        entities_body=dict(Counter(entity_terms(body, _lower_words(body_words)))),
+        entities_body=dict(Counter(entity_terms(body))),
         stems_title=dict(Counter(stems(title))),
         stems_body=dict(Counter(body_stems)),
         figures=dict(Counter(_figures_of(body_words))),
@@ -357,31 +357,22 @@ def stem(word: str) -> str:
     return word
 
 
-def _lower_words(tokens: list[str]) -> frozenset[str]:
-    """The words a text writes in lower case somewhere: capitalised elsewhere only to open a sentence."""
-    return frozenset(token for token in tokens if token[:1].islower())
-
-
-def entity_terms(text: str, common: frozenset[str] | None = None) -> list[str]:
+def entity_terms(text: str) -> list[str]:
     """Names by shape: each run of capitalised words, and each of its words alone.
 
     A capitalised word that opens a sentence is a name only when it is not a
     function word ("The", "After"); punctuation ends a run ("Tolmir, Ruben
     Alcaso" is two names); the run is kept whole ("new zealand") and word by
-    word, so that "Lohan" later still meets "Lindsay Lohan". A word that opens a
-    sentence but is written in lower case elsewhere in the text (``common``; by
-    default the text's own lower-case words) is an ordinary word ("Police said
-    ...", "However ..."), not a name; nor is a single letter.
+    word, so that "Lohan" later still meets "Lindsay Lohan". A single letter
+    ("U.S." read as "U" and "S", an initial) is no name.
     """
-    if common is None:
-        common = _lower_words(words(text))
     found: list[str] = []
     for sentence in _SENTENCE_SPLIT.split(text):
-        found.extend(_sentence_entities(sentence, common))
+        found.extend(_sentence_entities(sentence))
     return found
 
 
-def _sentence_entities(sentence: str, common: frozenset[str]) -> list[str]:
+def _sentence_entities(sentence: str) -> list[str]:
     found: list[str] = []
     run: list[str] = []
     previous_end = -1
@@ -392,8 +383,7 @@ def _sentence_entities(sentence: str, common: frozenset[str]) -> list[str]:
         sentence_start = previous_end < 0
         previous_end = match.end()
         lower, capitalised, function_word, joiner = _token_kind(match.group())
-        ordinary = function_word or (sentence_start and match.group().lower() in common)
-        opens_or_extends = capitalised and not (ordinary and (sentence_start or not run))
+        opens_or_extends = capitalised and not (function_word and (sentence_start or not run))
         if opens_or_extends or (run and joiner):
             run.append(lower)
         elif run:
