@@ -243,3 +243,20 @@ def test_the_story_names_an_article_lacks_count_against_joining() -> None:
     assert lacking is not None and sharing is not None
     assert lacking["story_names_missing"] > 0.9
     assert sharing["story_names_missing"] < lacking["story_names_missing"]
+
+
+def test_a_storys_top_names_follow_its_new_articles() -> None:
+    clusterer = OnlineClusterer()
+    text = "Ruben Alcaso led the crews.\nThe quay was safe."
+    first = make_article("Kessel harbour fire", text, source="a.txt", published=None)
+    story = clusterer.add(first).story_id
+    before = [name for name, _ in clusterer._clusters[story].top_names(clusterer._frequencies, 5)]
+    later = make_article(
+        "Kessel harbour fire",
+        "Mira Tolvanen of Kessel harbour, Mira Tolvanen again, and Tolvanen once more.\nThe quay was safe.",
+        source="b.txt",
+        published=None,
+    )
+    clusterer.place(later, story)
+    after = [name for name, _ in clusterer._clusters[story].top_names(clusterer._frequencies, 5)]
+    assert "tolvanen" not in before and "tolvanen" in after

@@ -8,7 +8,9 @@ and either joins the best one or starts a new story:
   article's TF-IDF sub-vectors and the story's centroid, one per space (title
   and body entities, title and body stems, figures), under IDF counts that grow
   with the stream; plus the share of the article's most telling names the
-  story never mentioned, how many days the article lies from the story's date
+  story never mentioned, the share of the story's most telling names the
+  article never mentions, the share of the years the article names that the
+  story never names, how many days the article lies from the story's date
   span (time decay; nothing when either is undated), whether their years
   disagree, and the story's size;
 - a logistic join model turns those values into a probability; the article
