@@ -182,3 +182,81 @@ def test_a_topic_id_only_ever_changes_to_that_of_an_older_story() -> None:
 def test_impossible_settings_are_refused(settings: dict[str, object]) -> None:
     with pytest.raises(UsageError):
         Settings(**settings)  # type: ignore[arg-type]
+
+
+def _story_of_one(text: str, *, source: str) -> tuple[OnlineClusterer, str]:
+    clusterer = OnlineClusterer()
+    article = make_article("Kessel harbour fire", text, source=source, published=None)
+    return clusterer, clusterer.add(article).story_id
+
+
+def test_the_years_an_article_names_that_its_story_never_names_count_against_joining() -> None:
+    clusterer, story = _story_of_one(
+        "Fire crews fought a warehouse blaze at Kessel harbour in 2011.\nThe blaze burned for hours.",
+        source="a.txt",
+    )
+    other_year = make_article(
+        "Kessel harbour fire",
+        "Fire crews fought a warehouse blaze at Kessel harbour in 2016.\nThe blaze burned for hours.",
+        source="b.txt",
+        published=None,
+    )
+    same_year = make_article(
+        "Kessel harbour fire",
+        "Crews fought the Kessel harbour warehouse blaze of 2011 again.\nThe blaze burned for hours.",
+        source="c.txt",
+        published=None,
+    )
+    no_year = make_article(
+        "Kessel harbour fire",
+        "Crews fought a Kessel harbour warehouse blaze.\nThe blaze burned for hours.",
+        source="d.txt",
+        published=None,
+    )
+    values = {
+        name: clusterer.story_values(article, story)
+        for name, article in (("other", other_year), ("same", same_year), ("none", no_year))
+    }
+    assert values["other"] is not None and values["other"]["years_missing"] == 1.0
+    assert values["same"] is not None and values["same"]["years_missing"] == 0.0
+    assert values["none"] is not None and values["none"]["years_missing"] == 0.0
+
+
+def test_the_story_names_an_article_lacks_count_against_joining() -> None:
+    clusterer, story = _story_of_one(
+        "Ruben Alcaso led the Kessel harbour crews against the blaze.\nAlcaso said the quay was safe.",
+        source="a.txt",
+    )
+    stranger = make_article(
+        "Harbour fire",
+        "Crews fought a blaze at a harbour.\nThe quay was safe.",
+        source="b.txt",
+        published=None,
+    )
+    insider = make_article(
+        "Kessel harbour fire",
+        "Ruben Alcaso and the Kessel harbour crews fought on.\nAlcaso spoke at the quay.",
+        source="c.txt",
+        published=None,
+    )
+    lacking, sharing = clusterer.story_values(stranger, story), clusterer.story_values(insider, story)
+    assert lacking is not None and sharing is not None
+    assert lacking["story_names_missing"] > 0.9
+    assert sharing["story_names_missing"] < lacking["story_names_missing"]
+
+
+def test_a_storys_top_names_follow_its_new_articles() -> None:
+    clusterer = OnlineClusterer()
+    text = "Ruben Alcaso led the crews.\nThe quay was safe."
+    first = make_article("Kessel harbour fire", text, source="a.txt", published=None)
+    story = clusterer.add(first).story_id
+    before = [name for name, _ in clusterer._clusters[story].top_names(clusterer._frequencies, 5)]
+    later = make_article(
+        "Kessel harbour fire",
+        "Mira Tolvanen of Kessel harbour, Mira Tolvanen again, and Tolvanen once more.\nThe quay was safe.",
+        source="b.txt",
+        published=None,
+    )
+    clusterer.place(later, story)
+    after = [name for name, _ in clusterer._clusters[story].top_names(clusterer._frequencies, 5)]
+    assert "tolvanen" not in before and "tolvanen" in after

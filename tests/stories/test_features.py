@@ -46,3 +46,9 @@ def test_an_empty_or_one_line_article_is_thin() -> None:
 def test_a_published_date_gives_the_year() -> None:
     article = make_article("Quake", "Text\nmore text", source="a.txt", published=dt.date(2021, 5, 1))
     assert features_of(article).year == 2021
+
+
+def test_single_letters_are_no_names() -> None:
+    terms = entity_terms("The U.S. envoy met J. Varga in Tolmir.")
+    assert "u" not in terms and "s" not in terms and "j" not in terms
+    assert "varga" in terms and "tolmir" in terms

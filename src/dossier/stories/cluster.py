@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import heapq
 import math
 import sys
 from array import array
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
-from dossier.stories.features import SPACES, Features
+from dossier.stories.features import SPACES, YEAR_PREFIX, Features
 from dossier.stories.model import StoryArticle
 from dossier.stories.weighting import DocumentFrequencies, SparseVector, norm
 
@@ -26,7 +28,9 @@ class Cluster:
     """A story being built: its id, the order it was started in, its members and centroid counts."""
 
     __slots__ = (
+        "_names_years",
         "_norms2",
+        "_top_names",
         "_vectors",
         "_weighed_at",
         "first_date",
@@ -57,6 +61,8 @@ class Cluster:
         self._vectors: dict[str, SparseVector] | None = None
         self._norms2: dict[str, float] = {}
         self._weighed_at = 0
+        self._top_names: tuple[int, list[tuple[str, float]]] | None = None
+        self._names_years = False
         #: The verbatim label, refreshed by the clusterer as the story grows (see ``label_due``).
         self.label = ""
         #: The story this one was related to when it started (its topic), or its own id.
@@ -76,6 +82,9 @@ class Cluster:
         """
         self.members.append(member)
         self.titles.append(title)
+        self._top_names = None
+        if not self._names_years:
+            self._names_years = any(term.startswith(YEAR_PREFIX) for term in features.figures)
         if features.year is not None:
             self.years[features.year] = self.years.get(features.year, 0) + 1
         self.title_stems.append(features.stems_title)
@@ -101,6 +110,8 @@ class Cluster:
     def absorb(self, other: Cluster) -> None:
         """Take every member and count of ``other`` (a merge); ``other`` is dropped by the caller."""
         self.members.extend(other.members)
+        self._top_names = None
+        self._names_years = self._names_years or other._names_years
         self.title_stems.extend(other.title_stems)
         self.titles.extend(other.titles)
         for year, count in other.years.items():
@@ -118,6 +129,7 @@ class Cluster:
         stale = self._vectors is None or frequencies.documents > self._weighed_at * _REWEIGH_GROWTH
         if stale or self._vectors is None:
             self._vectors = {}
+            self._top_names = None
             self._weighed_at = frequencies.documents
             for name in SPACES:
                 weighed = frequencies.weigh(name, self.sums[name])
@@ -166,7 +178,34 @@ class Cluster:
         )
         cluster._norms2 = {space: float(value) for space, value in state["norms2"].items()}
         cluster._weighed_at = int(state["weighed_at"])
+        cluster._names_years = any(term.startswith(YEAR_PREFIX) for term in cluster.sums["figures"])
         return cluster
+
+    @property
+    def names_years(self) -> bool:
+        """Whether any member's text names a year (see ``features.YEAR_PREFIX``)."""
+        return self._names_years
+
+    def top_names(self, frequencies: DocumentFrequencies, count: int) -> list[tuple[str, float]]:
+        """Its ``count`` most telling names (title or body centroid), with weights; cached between changes.
+
+        The best ``count`` of each space are found apart (in C), then pooled: a name's weight is the
+        higher of its two, and ties go to the name that sorts first.
+        """
+        fresh = self._vectors is not None and frequencies.documents <= self._weighed_at * _REWEIGH_GROWTH
+        if fresh and self._top_names is not None and self._top_names[0] == count:
+            return self._top_names[1]
+        title, _ = self.vector("entities_title", frequencies)
+        body, _ = self.vector("entities_body", frequencies)
+        if self._top_names is None or self._top_names[0] != count:
+            pooled: dict[str, float] = {}
+            for vector in (title, body):
+                for term, weight in heapq.nlargest(count, vector.items(), key=itemgetter(1)):
+                    if weight > pooled.get(term, 0.0):
+                        pooled[term] = weight
+            names = sorted(pooled.items(), key=lambda item: (-item[1], item[0]))[:count]
+            self._top_names = (count, names)
+        return self._top_names[1]
 
     def main_year(self) -> int | None:
         """The year most of its dated members are about (the earliest on a tie); None when none says."""

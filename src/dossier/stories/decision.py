@@ -3,8 +3,10 @@
 As in Miranda et al. 2018, the decision is learned rather than a hand-set
 cut-off on one similarity. For each (article, candidate story) pair the
 clusterer measures the values in :data:`DECISION_FEATURES`: one cosine per
-TF-IDF space, the share of the article's top names the story lacks, the
-distance in time, whether the years disagree, and the story's size.
+TF-IDF space, the share of the article's top names the story lacks and of the
+story's top names the article lacks, the share of the article's named years the
+story never names, the distance in time, whether the years disagree, and the
+story's size.
 :func:`fit` learns the coefficients from labelled pairs
 (``scripts/train_story_join.py`` makes them from ECB+ topics 1-35 only), and
 :class:`JoinModel` turns values into the probability that the article belongs.
@@ -25,7 +27,15 @@ from dossier.records import Record
 from dossier.stories.features import SPACES
 
 #: What the model sees of one (article, story) pair; every value is 0 when it cannot be measured.
-DECISION_FEATURES = (*SPACES, "names_missing", "days", "year_mismatch", "log_size")
+DECISION_FEATURES = (
+    *SPACES,
+    "names_missing",
+    "story_names_missing",
+    "years_missing",
+    "days",
+    "year_mismatch",
+    "log_size",
+)
 
 
 @dataclass(frozen=True, slots=True)

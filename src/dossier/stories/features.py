@@ -25,6 +25,9 @@ SPACES = ("entities_title", "entities_body", "stems_title", "stems_body", "figur
 #: Fewer content words than this in the body, or a single line of text, makes an article "thin".
 MIN_CONTENT_WORDS = 12
 
+#: How a year is marked among the figures ("year:2008"), apart from other numbers.
+YEAR_PREFIX = "year:"
+
 #: How many opening lines may hold the article's own date.
 HEADER_LINES = 3
 
@@ -360,7 +363,8 @@ def entity_terms(text: str) -> list[str]:
     A capitalised word that opens a sentence is a name only when it is not a
     function word ("The", "After"); punctuation ends a run ("Tolmir, Ruben
     Alcaso" is two names); the run is kept whole ("new zealand") and word by
-    word, so that "Lohan" later still meets "Lindsay Lohan".
+    word, so that "Lohan" later still meets "Lindsay Lohan". A single letter
+    ("U.S." read as "U" and "S", an initial) is no name.
     """
     found: list[str] = []
     for sentence in _SENTENCE_SPLIT.split(text):
@@ -403,7 +407,9 @@ def _run_terms(run: list[str]) -> list[str]:
         run = run[:-1]
     if not run:
         return []
-    parts = [word for word in run if word not in _NAME_JOINERS and word not in _STOPWORDS]
+    if len(run) == 1 and len(run[0]) < 2:
+        return []
+    parts = [word for word in run if word not in _NAME_JOINERS and word not in _STOPWORDS and len(word) > 1]
     whole = " ".join(run)
     return [whole, *(part for part in parts if part != whole)]
 
@@ -419,5 +425,5 @@ def _figures_of(tokens: list[str]) -> list[str]:
         if not word[0].isdigit():
             continue
         digits = word.replace(",", "")
-        found.append(f"year:{digits}" if _YEAR.fullmatch(digits) else digits)
+        found.append(f"{YEAR_PREFIX}{digits}" if _YEAR.fullmatch(digits) else digits)
     return found
