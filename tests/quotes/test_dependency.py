@@ -292,3 +292,48 @@ def test_a_participle_of_speech_after_reported_words_belongs_to_the_reporter() -
 )
 def test_the_one_asked_is_not_the_speaker_the_asker_is(text: str, speaker: str | None) -> None:
     assert speaker_of(text, "Who signed") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # Asking whether someone did something: the quoted words are the asker's, not the one asked about.
+        (
+            "Marta Oyelaran is questioning whether Governor Piet Lund would have visited the shipyard"
+            " “if the cameras had not been there first.”",
+            "if the cameras",
+            "Marta Oyelaran",
+        ),
+        # Saying that someone is something: the reporter chose the words.
+        (
+            "Marta Oyelaran says that Piet Lund is “hiding behind his own press office again.”",
+            "hiding behind",
+            "Marta Oyelaran",
+        ),
+    ],
+)
+def test_a_partial_quotation_in_a_reported_clause_is_the_reporters(
+    text: str, opening: str, speaker: str
+) -> None:
+    assert speaker_of(text, opening) == speaker
+
+
+def test_a_reported_clause_whose_verb_is_one_of_speech_keeps_its_own_speaker() -> None:
+    text = "Marta Oyelaran said Piet Lund called the ferry plan “a gift to the shipping lobby alone.”"
+    assert speaker_of(text, "a gift to") == "Piet Lund"
+
+
+def test_an_adjective_standing_for_a_person_after_a_quotation_speaks_in_its_own_words() -> None:
+    text = (
+        "The new harbour master took questions on the quay for an hour.\n\n"
+        "“We will dredge the channel before the winter storms arrive,” said the 52-year-old."
+    )
+    assert speaker_of(text, "We will dredge") == "the 52-year-old"
+
+
+def test_an_unnamed_reporter_of_a_clause_speaks_in_its_own_words_not_the_clauses_subject() -> None:
+    text = (
+        "One dock worker, who asked not to be named, said the offer was “an insult to every family on the"
+        " north quay.”"
+    )
+    assert speaker_of(text, "an insult") == "One dock worker"
