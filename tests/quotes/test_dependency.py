@@ -337,3 +337,28 @@ def test_an_unnamed_reporter_of_a_clause_speaks_in_its_own_words_not_the_clauses
         " north quay.”"
     )
     assert speaker_of(text, "an insult") == "One dock worker"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        (
+            "The ferry union posted a photo of the empty pier.\n\n"
+            "“Not our doing, but we cannot argue with it!” Kessler, the head of the ferry union, tweeted"
+            " on Friday with the photo.",
+            "Not our doing",
+            "Kessler",
+        ),
+        (
+            "A clip of the mayor rehearsing her speech went round the harbour offices.\n\n"
+            "“What if the mayor had taken singing lessons instead?” the 38-year-old asked in the clip’s"
+            " caption.",
+            "What if the mayor",
+            "the 38-year-old",
+        ),
+    ],
+)
+def test_a_verb_of_speech_the_parser_hung_on_the_phrase_after_a_quotation_still_attributes_it(
+    text: str, opening: str, speaker: str
+) -> None:
+    assert speaker_of(text, opening) == speaker

@@ -36,6 +36,7 @@ from dossier.quotes.dependency import (
     lead_in_subject,
     noun_phrase_start,
     outer_reporter,
+    participle_attribution,
     reporting_subject,
     token_range,
 )
@@ -287,8 +288,10 @@ class _Context:
             after = token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0]
             # A quotation that ends its paragraph has no attribution after it: the next paragraph is new.
             if after < len(tokens) and "\n" not in self.text[quote.close_at + 1 : tokens.starts[after]]:
-                subject = inverted_subject(tokens, self._first_word(after)) or bare_attribution(
-                    tokens, after, first if self._comma_closed(quote) else None
+                subject = (
+                    inverted_subject(tokens, self._first_word(after))
+                    or bare_attribution(tokens, after, first if self._comma_closed(quote) else None)
+                    or participle_attribution(tokens, after)
                 )
         if subject is None:
             return None

@@ -68,6 +68,8 @@ _INVERTED_SUBJECTS = frozenset(
 _INVERTED_REACH = 10
 #: The longest bare attribution ("the state's senior senator said on Tuesday"), in tokens.
 _BARE_CLAUSE_TOKENS = 14
+#: What may head the phrase naming a speaker: a noun, a name, an adjective used as a noun ("the 38-year-old").
+_PHRASE_HEADS = frozenset({"NOUN", "PROPN", "ADJ"})
 #: A subject this many tokens away from its verb is a parse going astray.
 _SUBJECT_REACH = 40
 
@@ -352,6 +354,31 @@ def inverted_subject(tokens: Tokens, start: int) -> Subject | None:
             return Subject(verb, index, noun_phrase_start(tokens, index), _apposition_end(tokens, index))
         if tokens.pos[index] == "PUNCT":
             return None
+    return None
+
+
+def participle_attribution(tokens: Tokens, start: int) -> Subject | None:
+    """A noun phrase right after a quotation with a verb of speech the parser hung on it as a modifier.
+
+    “…?” the pilot asked in the clip: the small parser reads "the pilot asked" as a noun
+    with a participle ("acl"), as in "the question asked". Right after a quotation the
+    phrase is the clause's subject and the participle its verb, unless the verb reports
+    something else of its own.
+    """
+    at = start
+    while at < len(tokens) and tokens.pos[at] == "PUNCT":
+        at += 1
+    root = _clause_root(tokens, at) if at < len(tokens) else None
+    if root is None or tokens.pos[root] not in _PHRASE_HEADS or noun_phrase_start(tokens, root) > at:
+        return None
+    for verb in children(tokens, root):
+        if verb < root or tokens.deps[verb] != "acl" or tokens.pos[verb] != "VERB":
+            continue
+        if tokens.lemmas[verb].casefold() not in _BARE_LEMMAS:
+            return None
+        if any(tokens.deps[i] in _NOT_BARE for i in children(tokens, verb)):
+            return None
+        return Subject(verb, root, at, _apposition_end(tokens, root))
     return None
 
 
