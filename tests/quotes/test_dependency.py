@@ -362,3 +362,13 @@ def test_a_verb_of_speech_the_parser_hung_on_the_phrase_after_a_quotation_still_
     text: str, opening: str, speaker: str
 ) -> None:
     assert speaker_of(text, opening) == speaker
+
+
+def test_an_indefinite_subject_after_a_quotation_keeps_it_from_the_one_it_speaks_to() -> None:
+    # The paragraph before ends in a colon, which would otherwise hand the quotation to its first mention.
+    text = (
+        "The council has a recording of the exchange, and the union has a copy:\n\n"
+        "“Should the ferry tax be raised again next year?” a reporter can be heard asking Lena Hartwig after"
+        " the meeting."
+    )
+    assert speaker_of(text, "Should the ferry tax") == "a reporter"

@@ -39,6 +39,7 @@ from dossier.quotes.dependency import (
     participle_attribution,
     reporting_subject,
     token_range,
+    unnamed_tail_subject,
 )
 from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
@@ -292,6 +293,7 @@ class _Context:
                     inverted_subject(tokens, self._first_word(after))
                     or bare_attribution(tokens, after, first if self._comma_closed(quote) else None)
                     or participle_attribution(tokens, after)
+                    or unnamed_tail_subject(tokens, after)
                 )
         if subject is None:
             return None
