@@ -372,3 +372,9 @@ def test_an_indefinite_subject_after_a_quotation_keeps_it_from_the_one_it_speaks
         " the meeting."
     )
     assert speaker_of(text, "Should the ferry tax") == "a reporter"
+
+
+def test_a_stray_mark_after_a_quotation_is_never_an_empty_speaker() -> None:
+    text = '“ nothing but words here " " » told'
+    for item in attributed(text).quotes:
+        assert item.speaker is None or item.speaker.start < item.speaker.end

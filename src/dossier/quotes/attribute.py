@@ -420,6 +420,8 @@ class _Context:
             return None
         while start < phrase_end and not self.text[start].isalnum():
             start += 1  # a bracket or mark the phrase's first word is glued to
+        if start >= phrase_end:
+            return None  # marks only: the parser read a stray mark as a noun
         return SpeakerCandidate(start, phrase_end, self.text[start:phrase_end], "unnamed")
 
     def _unnamed_phrase_end(self, head: int, counted: bool) -> int | None:
