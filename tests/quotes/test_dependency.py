@@ -292,3 +292,89 @@ def test_a_participle_of_speech_after_reported_words_belongs_to_the_reporter() -
 )
 def test_the_one_asked_is_not_the_speaker_the_asker_is(text: str, speaker: str | None) -> None:
     assert speaker_of(text, "Who signed") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # Asking whether someone did something: the quoted words are the asker's, not the one asked about.
+        (
+            "Marta Oyelaran is questioning whether Governor Piet Lund would have visited the shipyard"
+            " “if the cameras had not been there first.”",
+            "if the cameras",
+            "Marta Oyelaran",
+        ),
+        # Saying that someone is something: the reporter chose the words.
+        (
+            "Marta Oyelaran says that Piet Lund is “hiding behind his own press office again.”",
+            "hiding behind",
+            "Marta Oyelaran",
+        ),
+    ],
+)
+def test_a_partial_quotation_in_a_reported_clause_is_the_reporters(
+    text: str, opening: str, speaker: str
+) -> None:
+    assert speaker_of(text, opening) == speaker
+
+
+def test_a_reported_clause_whose_verb_is_one_of_speech_keeps_its_own_speaker() -> None:
+    text = "Marta Oyelaran said Piet Lund called the ferry plan “a gift to the shipping lobby alone.”"
+    assert speaker_of(text, "a gift to") == "Piet Lund"
+
+
+def test_an_adjective_standing_for_a_person_after_a_quotation_speaks_in_its_own_words() -> None:
+    text = (
+        "The new harbour master took questions on the quay for an hour.\n\n"
+        "“We will dredge the channel before the winter storms arrive,” said the 52-year-old."
+    )
+    assert speaker_of(text, "We will dredge") == "the 52-year-old"
+
+
+def test_an_unnamed_reporter_of_a_clause_speaks_in_its_own_words_not_the_clauses_subject() -> None:
+    text = (
+        "One dock worker, who asked not to be named, said the offer was “an insult to every family on the"
+        " north quay.”"
+    )
+    assert speaker_of(text, "an insult") == "One dock worker"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        (
+            "The ferry union posted a photo of the empty pier.\n\n"
+            "“Not our doing, but we cannot argue with it!” Kessler, the head of the ferry union, tweeted"
+            " on Friday with the photo.",
+            "Not our doing",
+            "Kessler",
+        ),
+        (
+            "A clip of the mayor rehearsing her speech went round the harbour offices.\n\n"
+            "“What if the mayor had taken singing lessons instead?” the 38-year-old asked in the clip’s"
+            " caption.",
+            "What if the mayor",
+            "the 38-year-old",
+        ),
+    ],
+)
+def test_a_verb_of_speech_the_parser_hung_on_the_phrase_after_a_quotation_still_attributes_it(
+    text: str, opening: str, speaker: str
+) -> None:
+    assert speaker_of(text, opening) == speaker
+
+
+def test_an_indefinite_subject_after_a_quotation_keeps_it_from_the_one_it_speaks_to() -> None:
+    # The paragraph before ends in a colon, which would otherwise hand the quotation to its first mention.
+    text = (
+        "The council has a recording of the exchange, and the union has a copy:\n\n"
+        "“Should the ferry tax be raised again next year?” a reporter can be heard asking Lena Hartwig after"
+        " the meeting."
+    )
+    assert speaker_of(text, "Should the ferry tax") == "a reporter"
+
+
+def test_a_stray_mark_after_a_quotation_is_never_an_empty_speaker() -> None:
+    text = '“ nothing but words here " " » told'
+    for item in attributed(text).quotes:
+        assert item.speaker is None or item.speaker.start < item.speaker.end

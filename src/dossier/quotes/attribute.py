@@ -36,8 +36,10 @@ from dossier.quotes.dependency import (
     lead_in_subject,
     noun_phrase_start,
     outer_reporter,
+    participle_attribution,
     reporting_subject,
     token_range,
+    unnamed_tail_subject,
 )
 from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
@@ -287,8 +289,11 @@ class _Context:
             after = token_range(tokens, quote.close_at + 1, quote.close_at + 1)[0]
             # A quotation that ends its paragraph has no attribution after it: the next paragraph is new.
             if after < len(tokens) and "\n" not in self.text[quote.close_at + 1 : tokens.starts[after]]:
-                subject = inverted_subject(tokens, self._first_word(after)) or bare_attribution(
-                    tokens, after, first if self._comma_closed(quote) else None
+                subject = (
+                    inverted_subject(tokens, self._first_word(after))
+                    or bare_attribution(tokens, after, first if self._comma_closed(quote) else None)
+                    or participle_attribution(tokens, after)
+                    or unnamed_tail_subject(tokens, after)
                 )
         if subject is None:
             return None
@@ -415,16 +420,21 @@ class _Context:
             return None
         while start < phrase_end and not self.text[start].isalnum():
             start += 1  # a bracket or mark the phrase's first word is glued to
-        if start == phrase_end:
-            return None  # marks only (a parse of hostile text): no words stand for anyone
+        if start >= phrase_end:
+            return None  # marks only: the parser read a stray mark as a noun
         return SpeakerCandidate(start, phrase_end, self.text[start:phrase_end], "unnamed")
 
     def _unnamed_phrase_end(self, head: int, counted: bool) -> int | None:
         """Where a subject phrase that no mention covers ends, if it can speak: a noun, or, when
-        ``counted`` people may speak, "one of" a noun."""
+        ``counted`` people may speak (after the quotation), "one of" a noun or an adjective used as one."""
         tokens = self.tokens
         assert tokens is not None
         if tokens.pos[head] in _NOUN_TAGS:
+            return tokens.ends[head]
+        determined = any(tokens.deps[i] == "det" for i in children(tokens, head))
+        if counted and tokens.pos[head] == "ADJ" and determined:
+            # An adjective standing for a person in the attribution after a quotation ("…,” said the
+            # 46-year-old): the grammar makes it the speaker, as it would a noun.
             return tokens.ends[head]
         if tokens.pos[head] != "NUM" or not counted:
             return None
@@ -507,15 +517,37 @@ class _Context:
         """
         tokens = self.tokens
         assert tokens is not None
+        reporter = False
         for subject in enclosing_subjects(tokens, start, first):
             if subject.head < floor:
                 return None  # a subject in an earlier paragraph: the parse ran across the break
-            mention = self._subject_mention(subject)
-            if mention is not None and self._can_speak(mention, subject.head):
+            if self._reported_clause(subject.verb, first):
+                # "Lee asks whether the board has “lost its way”": the words are Lee's, not the board's.
+                reporter = True
+                continue
+            # The subject of the verb of speech above a reported clause speaks whatever its noun
+            # ("one attendee said the message was “…”"), in its own words when it names nobody.
+            mention = self._subject_mention(subject, counted=reporter)
+            if mention is not None and (reporter or self._can_speak(mention, subject.head)):
                 return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
             if tokens.lemmas[subject.first].casefold() in _INDEFINITE_STARTS:
                 return None
         return None
+
+    def _reported_clause(self, verb: int, first: int) -> bool:
+        """Whether ``verb``, not itself one of speech, heads a clause that a verb of speech above it and
+        before token ``first`` (the quotation's) reports.
+
+        A partial quotation inside such a clause is the reporter's wording of what someone else did or
+        is ("Lee asked whether the board had “lost its way”"), so the subject of the clause is not its
+        speaker; the reporter, the next subject up, is.
+        """
+        tokens = self.tokens
+        assert tokens is not None
+        if tokens.lemmas[verb].casefold() in _SPEECH_LEMMAS or tokens.deps[verb] != "ccomp":
+            return False
+        reporter = tokens.heads[verb]
+        return reporter < first and reporter != verb and tokens.lemmas[reporter].casefold() in _SPEECH_LEMMAS
 
     def _according_to_object(self, word: int) -> Cue | None:
         """The source "according to" names when ``word`` ends its object ("according to the paper")."""
@@ -644,6 +676,8 @@ def _word_count(text: str) -> int:
 _INDEFINITE_STARTS = frozenset(
     ("a", "an", "one", "some", "several", "many", "two", "three", "another", "few")
 )
+#: Verbs of speech that report a clause: the reporting verbs and those that ask one ("questioned whether").
+_SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset({"question", "wonder"})
 #: Marks that open a line signing the quotation above it, and the most words such a line holds.
 _SIGNATURE_DASHES = ("-", "—", "–")
 _SIGNATURE_WORDS = 8

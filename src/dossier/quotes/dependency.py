@@ -68,6 +68,10 @@ _INVERTED_SUBJECTS = frozenset(
 _INVERTED_REACH = 10
 #: The longest bare attribution ("the state's senior senator said on Tuesday"), in tokens.
 _BARE_CLAUSE_TOKENS = 14
+#: First words of a subject that names nobody ("a reporter", "one voter", "another").
+_INDEFINITE_OPENINGS = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
+#: What may head the phrase naming a speaker: a noun, a name, an adjective used as a noun ("the 38-year-old").
+_PHRASE_HEADS = frozenset({"NOUN", "PROPN", "ADJ"})
 #: A subject this many tokens away from its verb is a parse going astray.
 _SUBJECT_REACH = 40
 
@@ -353,6 +357,55 @@ def inverted_subject(tokens: Tokens, start: int) -> Subject | None:
         if tokens.pos[index] == "PUNCT":
             return None
     return None
+
+
+def participle_attribution(tokens: Tokens, start: int) -> Subject | None:
+    """A noun phrase right after a quotation with a verb of speech the parser hung on it as a modifier.
+
+    “…?” the pilot asked in the clip: the small parser reads "the pilot asked" as a noun
+    with a participle ("acl"), as in "the question asked". Right after a quotation the
+    phrase is the clause's subject and the participle its verb, unless the verb reports
+    something else of its own.
+    """
+    at = start
+    while at < len(tokens) and tokens.pos[at] == "PUNCT":
+        at += 1
+    root = _clause_root(tokens, at) if at < len(tokens) else None
+    if root is None or tokens.pos[root] not in _PHRASE_HEADS or noun_phrase_start(tokens, root) > at:
+        return None
+    for verb in children(tokens, root):
+        if verb < root or tokens.deps[verb] != "acl" or tokens.pos[verb] != "VERB":
+            continue
+        if tokens.lemmas[verb].casefold() not in _BARE_LEMMAS:
+            return None
+        if any(tokens.deps[i] in _NOT_BARE for i in children(tokens, verb)):
+            return None
+        return Subject(verb, root, at, _apposition_end(tokens, root))
+    return None
+
+
+def unnamed_tail_subject(tokens: Tokens, start: int) -> Subject | None:
+    """An indefinite subject opening the clause right after a quotation, whose verbs speak.
+
+    “…?” a reporter can be heard asking the mayor: the phrase that says who spoke names
+    nobody, and the one spoken to must not take the words. The clause's verb, or a verb
+    hanging from it, is one of speech.
+    """
+    at = start
+    while at < len(tokens) and tokens.pos[at] == "PUNCT":
+        at += 1
+    if at >= len(tokens) or tokens.lemmas[at].casefold() not in _INDEFINITE_OPENINGS:
+        return None
+    head = at
+    while head + 1 < len(tokens) and tokens.deps[head] not in SUBJECTS and tokens.heads[head] > head:
+        head += 1  # the determiner and modifiers lead to the phrase's head
+    if tokens.deps[head] not in SUBJECTS or tokens.pos[head] not in _PHRASE_HEADS:
+        return None
+    verb = tokens.heads[head]
+    speaking = [verb, *(i for i in children(tokens, verb) if tokens.deps[i] in _BORROWS_SUBJECT)]
+    if not any(tokens.lemmas[i].casefold() in _BARE_LEMMAS | REPORTING_LEMMAS for i in speaking):
+        return None
+    return Subject(verb, head, at, _apposition_end(tokens, head))
 
 
 def _reports_bare(tokens: Tokens, root: int, comma_closed: bool) -> bool:
