@@ -28,7 +28,7 @@ from dossier.stories.clusterer import OnlineClusterer, Settings
 logger = logging.getLogger(__name__)
 
 #: Raised whenever what is saved, or how the clusterer reads its features, changes.
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 #: zlib level: the state is written inside an ingest's transaction, so speed beats the last few percent.
 _COMPRESSION = 1
 
