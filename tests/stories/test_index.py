@@ -98,11 +98,13 @@ def test_a_dated_article_meets_only_the_stories_touched_near_its_date_and_the_un
     index.add("s-years-ago", ["quake"], DAY - dt.timedelta(days=700))
     index.add("s-last-week", ["quake"], DAY - dt.timedelta(days=7))
     index.add("s-next-month", ["quake"], DAY + dt.timedelta(days=30))
+    index.add("s-in-a-year", ["quake"], DAY + dt.timedelta(days=365))
     index.add("s-undated", ["quake"], None)
     near = index.lookup([("quake", 1.0)], DAY)
     assert sorted(near) == ["s-last-week", "s-next-month", "s-undated"]
     # An undated article cannot be placed in time: every story is a candidate, as with no window.
     assert sorted(index.lookup([("quake", 1.0)], None)) == [
+        "s-in-a-year",
         "s-last-week",
         "s-next-month",
         "s-undated",
@@ -114,8 +116,8 @@ def test_a_dated_article_meets_only_the_stories_touched_near_its_date_and_the_un
 
 def test_a_story_filed_under_two_nearby_dates_counts_once_per_term() -> None:
     index = StoryIndex(posting_cap=8, window_days=30)
-    index.add("s-a", ["quake", "varna"], DAY - dt.timedelta(days=20))
-    index.add("s-a", ["quake"], DAY + dt.timedelta(days=20))  # another slot
+    index.add("s-a", ["quake", "varna"], DAY - dt.timedelta(days=30))
+    index.add("s-a", ["quake"], DAY + dt.timedelta(days=30))  # 60 days on: another slot
     assert index.lookup([("quake", 0.5), ("varna", 0.25)], DAY) == {"s-a": 0.75}
 
 

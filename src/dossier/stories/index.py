@@ -102,10 +102,12 @@ class StoryIndex:
     an article about today's event should not be weighed against every story of past years that shares
     its words, and looking those up is what grows as a store fills. So with ``window_days`` an article
     with a date is only matched against stories touched near that date: each indexed article's terms are
-    also filed under its time slot (``window_days`` wide), and a dated article looks in its own slot and
-    the two beside it, so every story with an article within ``window_days`` of its date is found (and
-    some up to twice that far), plus the stories that have no date at all. An undated article's terms
-    are filed under its story's latest date (under no date when the story has none).
+    also filed under its time slot (twice ``window_days`` wide), and a dated article looks in the slots
+    of the days ``window_days`` before and after it (one slot, or two side by side), so every story with
+    an article within ``window_days`` of its date is found (and some up to twice that far), plus the
+    stories that have no date at all. Two slots, not three narrower ones, so that a term whose lists are
+    full costs two lists. An undated article's terms are filed under its story's latest date (under no
+    date when the story has none).
 
     An article with no date cannot be placed in time: it is matched against every story by its terms
     alone, as with no window (the all-time lists are kept for it). Each list is capped at ``posting_cap``
@@ -141,8 +143,9 @@ class StoryIndex:
         with the summed weight of the terms it holds, as :meth:`CandidateIndex.lookup` gives them."""
         if self._window is None or day is None:
             return self._all.lookup(weighted_terms)
-        slot = self._slot(day)
-        near = [self._slots.get(key) for key in (slot - 1, slot, slot + 1, None)]
+        reach = dt.timedelta(days=self._window)
+        slots = dict.fromkeys((self._slot(day - reach), self._slot(day + reach), None))
+        near = [self._slots.get(slot) for slot in slots]
         return summed_postings(_united(weighted_terms, [index for index in near if index is not None]))
 
     def to_state(self) -> dict[str, Any]:
@@ -167,7 +170,7 @@ class StoryIndex:
 
     def _slot(self, day: dt.date) -> int:
         assert self._window is not None
-        return day.toordinal() // self._window
+        return day.toordinal() // (2 * self._window)
 
 
 def _united(
