@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import heapq
 import random
 
 import pytest
 
 from dossier.errors import UsageError
-from dossier.stories import OnlineClusterer
-from dossier.stories.index import CandidateIndex, best
+from dossier.stories import OnlineClusterer, Settings
+from dossier.stories.index import CandidateIndex, StoryIndex, best
+from stories.newsroom import QUAKE_VARNA, articles
 
 
 def filled_index(seed: int, *, stories: int = 300, terms: int = 60, cap: int = 16) -> CandidateIndex:
@@ -85,3 +88,68 @@ def test_merged_away_ids_add_to_their_survivor_as_one_by_one_in_lookup_order(see
     live = clusterer._live_weights(dict(hits))
     assert live == expected  # float equality: the same sums to the bit
     assert clusterer._live_weights({"s-alone": 0.5}) == {"s-alone": 0.5}
+
+
+DAY = dt.date(2024, 3, 10)
+
+
+def test_a_dated_article_meets_only_the_stories_touched_near_its_date_and_the_undated_ones() -> None:
+    index = StoryIndex(posting_cap=8, window_days=30)
+    index.add("s-years-ago", ["quake"], DAY - dt.timedelta(days=700))
+    index.add("s-last-week", ["quake"], DAY - dt.timedelta(days=7))
+    index.add("s-next-month", ["quake"], DAY + dt.timedelta(days=30))
+    index.add("s-in-a-year", ["quake"], DAY + dt.timedelta(days=365))
+    index.add("s-undated", ["quake"], None)
+    near = index.lookup([("quake", 1.0)], DAY)
+    assert sorted(near) == ["s-last-week", "s-next-month", "s-undated"]
+    # An undated article cannot be placed in time: every story is a candidate, as with no window.
+    assert sorted(index.lookup([("quake", 1.0)], None)) == [
+        "s-in-a-year",
+        "s-last-week",
+        "s-next-month",
+        "s-undated",
+        "s-years-ago",
+    ]
+    with pytest.raises(UsageError):
+        StoryIndex(window_days=0)
+
+
+def test_a_story_filed_under_two_nearby_dates_counts_once_per_term() -> None:
+    index = StoryIndex(posting_cap=8, window_days=30)
+    index.add("s-a", ["quake", "varna"], DAY - dt.timedelta(days=30))
+    index.add("s-a", ["quake"], DAY + dt.timedelta(days=30))  # 60 days on: another slot
+    assert index.lookup([("quake", 0.5), ("varna", 0.25)], DAY) == {"s-a": 0.75}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_without_a_window_the_story_index_is_the_plain_index_and_a_saved_one_looks_up_the_same(
+    seed: int,
+) -> None:
+    rng = random.Random(seed)
+    plain, windowless, windowed = CandidateIndex(16), StoryIndex(16, None), StoryIndex(16, 30)
+    for _ in range(1200):
+        story = f"s-{rng.randrange(300):04d}"
+        terms = [f"t{rng.randrange(60)}" for _ in range(rng.randint(1, 8))]
+        day = None if rng.random() < 0.2 else DAY + dt.timedelta(days=rng.randrange(-200, 200))
+        plain.add(story, terms)
+        windowless.add(story, terms, day)
+        windowed.add(story, terms, day)
+    query = weighted_terms(seed + 100)
+    assert windowless.lookup(query, DAY) == plain.lookup(query)
+    assert windowed.lookup(query, None) == plain.lookup(query)
+    resumed = StoryIndex.from_state(windowed.to_state())
+    for day in (None, DAY, DAY + dt.timedelta(days=150)):
+        assert list(resumed.lookup(query, day).items()) == list(windowed.lookup(query, day).items())
+
+
+def test_an_article_years_after_a_story_of_its_event_is_not_weighed_against_it_but_undated_it_is() -> None:
+    first, second = articles(QUAKE_VARNA, "varna", DAY)[:2]
+    years_later = dataclasses.replace(second, published=DAY + dt.timedelta(days=3 * 365))
+    undated = dataclasses.replace(second, published=None)
+    for article, meets in ((years_later, False), (undated, True), (second, True)):
+        clusterer = OnlineClusterer()
+        clusterer.add(first)
+        assert bool(clusterer.candidate_values(article)) is meets
+    windowless = OnlineClusterer(Settings(window_days=None))
+    windowless.add(first)
+    assert windowless.candidate_values(years_later)

@@ -1,8 +1,10 @@
 """The online, single-pass story clusterer, after Miranda et al. 2018 (streaming news clustering).
 
 Each arriving article is compared with a few candidate stories, found through
-:class:`~dossier.stories.index.CandidateIndex` (never by scanning every story),
-and either joins the best one or starts a new story:
+:class:`~dossier.stories.index.StoryIndex` (never by scanning every story; a
+dated article only among the stories touched within ``window_days`` of its
+date, an undated one among all), and either joins the best one or starts a new
+story:
 
 - the fit of an article to a story is measured as cosines between the
   article's TF-IDF sub-vectors and the story's centroid, one per space (title
@@ -51,7 +53,7 @@ from dossier.stories.copies import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
 from dossier.stories.copies import CopyFinder
 from dossier.stories.decision import JoinModel
 from dossier.stories.features import SPACES, YEAR_PREFIX, Features, article_title, features_of
-from dossier.stories.index import DEFAULT_POSTING_CAP, CandidateIndex, best
+from dossier.stories.index import DEFAULT_POSTING_CAP, StoryIndex, best
 from dossier.stories.label import label_due, label_of
 from dossier.stories.model import (
     Assignment,
@@ -133,6 +135,9 @@ class Settings(Record):
     query_terms: int = 40
     max_candidates: int = 12
     posting_cap: int = DEFAULT_POSTING_CAP
+    #: A dated article is only weighed against stories touched within about this many days of its date
+    #: (see :class:`~dossier.stories.index.StoryIndex`); an undated one against all. None: no window.
+    window_days: int | None = 30
     copy_threshold: float = DEFAULT_COPY_THRESHOLD
 
     def __post_init__(self) -> None:
@@ -147,6 +152,8 @@ class Settings(Record):
             raise UsageError(f"time_scale_days must be above 0, not {self.time_scale_days}")
         if self.query_terms < 1 or self.max_candidates < 1:
             raise UsageError("query_terms and max_candidates must be at least 1")
+        if self.window_days is not None and self.window_days < 1:
+            raise UsageError(f"window_days must be at least 1 (or None: no window), not {self.window_days}")
 
 
 class OnlineClusterer:
@@ -155,7 +162,7 @@ class OnlineClusterer:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self._frequencies = DocumentFrequencies()
-        self._index = CandidateIndex(self.settings.posting_cap)
+        self._index = StoryIndex(self.settings.posting_cap, self.settings.window_days)
         self._copies = CopyFinder(self.settings.copy_threshold)
         self._clusters: dict[str, Cluster] = {}
         self._story_of: dict[str, str] = {}  # article id -> story id
@@ -302,7 +309,7 @@ class OnlineClusterer:
         """A clusterer in exactly the saved state, under ``settings`` (which must be those it ran with)."""
         clusterer = cls(settings)
         clusterer._frequencies = DocumentFrequencies.from_state(state["frequencies"])
-        clusterer._index = CandidateIndex.from_state(state["index"])
+        clusterer._index = StoryIndex.from_state(state["index"])
         clusterer._copies = CopyFinder.from_state(state["copies"])
         clusterers = (Cluster.from_state(cluster) for cluster in state["clusters"])
         clusterer._clusters = {cluster.id: cluster for cluster in clusterers}
@@ -351,7 +358,7 @@ class OnlineClusterer:
     def _candidates(
         self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
     ) -> list[tuple[Cluster, dict[str, float]]]:
-        live = self._live_weights(self._index.lookup(self._query_terms(vectors)))
+        live = self._live_weights(self._index.lookup(self._query_terms(vectors), article.published))
         clusters = self._clusters
         # Only the best few are scored: a partial selection, not a sort of every story the terms reach.
         ranked = best(live, self.settings.max_candidates, lambda story_id: clusters[story_id].order)
@@ -480,9 +487,12 @@ class OnlineClusterer:
             cluster.label = label_of(cluster, self._frequencies)
         self._story_of[article.id] = cluster.id
         if duplicate_of is None:
-            # Copies add nothing new to look the story up by.
+            # Copies add nothing new to look the story up by. An undated article is filed at its story's
+            # latest date: where in time the story was last touched.
             self._index.add(
-                cluster.id, (term for term, _ in self._query_terms(vectors or self._vectors(features)))
+                cluster.id,
+                (term for term, _ in self._query_terms(vectors or self._vectors(features))),
+                article.published or cluster.last_date,
             )
 
     def _centroids_match(self, one: Cluster, other: Cluster) -> bool:

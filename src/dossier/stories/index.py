@@ -9,8 +9,9 @@ every story.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+import datetime as dt
+import itertools
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from dossier.errors import UsageError
@@ -27,16 +28,23 @@ class CandidateIndex:
         if posting_cap < 1:
             raise UsageError(f"posting_cap must be at least 1, not {posting_cap}")
         self._cap = posting_cap
-        self._postings: dict[str, deque[str]] = {}
+        # Each list is an insertion-ordered dict used as an ordered set, oldest story first: moving a story
+        # to the recent end and dropping the oldest cost the same however full the list is, and a short
+        # list (most of them) is a fraction of the memory of a deque.
+        self._postings: dict[str, dict[str, None]] = {}
 
     def add(self, story_id: str, terms: Iterable[str]) -> None:
+        postings, cap = self._postings, self._cap
         for term in terms:
-            posting = self._postings.get(term)
+            posting = postings.get(term)
             if posting is None:
-                posting = self._postings[term] = deque(maxlen=self._cap)
+                postings[term] = {story_id: None}
+                continue
             if story_id in posting:
-                posting.remove(story_id)  # move to the recent end
-            posting.append(story_id)
+                del posting[story_id]  # move to the recent end
+            posting[story_id] = None
+            if len(posting) > cap:
+                del posting[next(iter(posting))]
 
     def to_state(self) -> dict[str, Any]:
         """The posting lists, oldest story first (see :mod:`dossier.stories.state`)."""
@@ -49,7 +57,7 @@ class CandidateIndex:
     def from_state(cls, state: Mapping[str, Any]) -> CandidateIndex:
         index = cls(int(state["cap"]))
         index._postings = {
-            term: deque(posting, maxlen=index._cap) for term, posting in state["postings"].items()
+            term: dict.fromkeys(posting[-index._cap :]) for term, posting in state["postings"].items()
         }
         return index
 
@@ -59,20 +67,123 @@ class CandidateIndex:
         Each story's weights are summed in the order of the terms (so the sums are the same to the bit
         however the lists are held), and the stories come in the order they are first met.
         """
-        found: dict[str, float] = {}
         postings = self._postings
-        for term, weight in weighted_terms:
-            posting = postings.get(term)
-            if not posting:
-                continue
-            # As adding ``weight`` to each story of the list in turn, with the Python work only for the
-            # stories an earlier term found: the lists fill up as the store grows, and the stories met
-            # for the first time (most of them) are entered in C. A story keeps its first place.
-            earlier = [(story_id, found[story_id]) for story_id in found.keys() & posting]
-            found.update(dict.fromkeys(posting, weight))
-            for story_id, summed in earlier:
-                found[story_id] = summed + weight
-        return found
+        return summed_postings(
+            (posting, weight) for term, weight in weighted_terms if (posting := postings.get(term))
+        )
+
+    def posting(self, term: str) -> Collection[str] | None:
+        """The stories that hold ``term``, oldest first (None when none does)."""
+        return self._postings.get(term)
+
+
+def summed_postings(weighted_postings: Iterable[tuple[Iterable[str], float]]) -> dict[str, float]:
+    """Each story met in the posting lists with the summed weight of the lists it is in, in list order.
+
+    A story must be in a list at most once. The sums are those of adding the weights one by one in the
+    order of the lists, and the stories come in the order they are first met.
+    """
+    found: dict[str, float] = {}
+    for posting, weight in weighted_postings:
+        # As adding ``weight`` to each story of the list in turn, with the Python work only for the
+        # stories an earlier list found: the lists fill up as the store grows, and the stories met
+        # for the first time (most of them) are entered in C. A story keeps its first place.
+        earlier = [(story_id, found[story_id]) for story_id in found.keys() & posting]
+        found.update(dict.fromkeys(posting, weight))
+        for story_id, summed in earlier:
+            found[story_id] = summed + weight
+    return found
+
+
+class StoryIndex:
+    """The candidate index of a stream: every story by its terms, and the stories by when they were touched.
+
+    Real streams retire old stories (Miranda et al. 2018 decay them; other stream clusterers drop them):
+    an article about today's event should not be weighed against every story of past years that shares
+    its words, and looking those up is what grows as a store fills. So with ``window_days`` an article
+    with a date is only matched against stories touched near that date: each indexed article's terms are
+    also filed under its time slot (twice ``window_days`` wide), and a dated article looks in the slots
+    of the days ``window_days`` before and after it (one slot, or two side by side), so every story with
+    an article within ``window_days`` of its date is found (and some up to twice that far), plus the
+    stories that have no date at all. Two slots, not three narrower ones, so that a term whose lists are
+    full costs two lists. An undated article's terms are filed under its story's latest date (under no
+    date when the story has none).
+
+    An article with no date cannot be placed in time: it is matched against every story by its terms
+    alone, as with no window (the all-time lists are kept for it). Each list is capped at ``posting_cap``
+    stories, the most recent kept.
+    """
+
+    __slots__ = ("_all", "_cap", "_slots", "_window")
+
+    def __init__(self, posting_cap: int = DEFAULT_POSTING_CAP, window_days: int | None = None) -> None:
+        if window_days is not None and window_days < 1:
+            raise UsageError(f"window_days must be at least 1 (or None for no window), not {window_days}")
+        self._window = window_days
+        self._cap = posting_cap
+        self._all = CandidateIndex(posting_cap)
+        #: Time slot (None: undated stories) -> the lists of the articles filed there.
+        self._slots: dict[int | None, CandidateIndex] = {}
+
+    def add(self, story_id: str, terms: Iterable[str], day: dt.date | None) -> None:
+        """File one article's terms for the story, at its date ``day`` (an undated one: the story's last)."""
+        if self._window is None:
+            self._all.add(story_id, terms)
+            return
+        kept = list(terms)
+        self._all.add(story_id, kept)
+        slot = None if day is None else self._slot(day)
+        index = self._slots.get(slot)
+        if index is None:
+            index = self._slots[slot] = CandidateIndex(self._cap)
+        index.add(story_id, kept)
+
+    def lookup(self, weighted_terms: Iterable[tuple[str, float]], day: dt.date | None) -> dict[str, float]:
+        """The stories holding any of the terms (near ``day`` when there is a window and a date), each
+        with the summed weight of the terms it holds, as :meth:`CandidateIndex.lookup` gives them."""
+        if self._window is None or day is None:
+            return self._all.lookup(weighted_terms)
+        reach = dt.timedelta(days=self._window)
+        slots = dict.fromkeys((self._slot(day - reach), self._slot(day + reach), None))
+        near = [self._slots.get(slot) for slot in slots]
+        return summed_postings(_united(weighted_terms, [index for index in near if index is not None]))
+
+    def to_state(self) -> dict[str, Any]:
+        """Both sets of lists (see :mod:`dossier.stories.state`)."""
+        return {
+            "window_days": self._window,
+            "all": self._all.to_state(),
+            "slots": [[slot, index.to_state()] for slot, index in self._slots.items()],
+        }
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, Any]) -> StoryIndex:
+        window = state["window_days"]
+        all_time = CandidateIndex.from_state(state["all"])
+        index = cls(all_time._cap, None if window is None else int(window))
+        index._all = all_time
+        index._slots = {
+            None if slot is None else int(slot): CandidateIndex.from_state(saved)
+            for slot, saved in state["slots"]
+        }
+        return index
+
+    def _slot(self, day: dt.date) -> int:
+        assert self._window is not None
+        return day.toordinal() // (2 * self._window)
+
+
+def _united(
+    weighted_terms: Iterable[tuple[str, float]], indexes: list[CandidateIndex]
+) -> Iterator[tuple[Collection[str], float]]:
+    """Per term, the stories the indexes hold under it, each once."""
+    postings = [index.posting for index in indexes]
+    for term, weight in weighted_terms:
+        lists = [found for posting in postings if (found := posting(term))]
+        if len(lists) == 1:
+            yield lists[0], weight
+        elif lists:
+            yield dict.fromkeys(itertools.chain.from_iterable(lists)), weight
 
 
 def best(found: Mapping[str, float], count: int, order: Callable[[str], int]) -> list[tuple[str, float]]:

@@ -16,10 +16,13 @@ instead).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from dossier.errors import StoreError
@@ -28,7 +31,7 @@ from dossier.stories.clusterer import OnlineClusterer, Settings
 logger = logging.getLogger(__name__)
 
 #: Raised whenever what is saved, or how the clusterer reads its features, changes.
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 #: zlib level: the state is written inside an ingest's transaction, so speed beats the last few percent.
 _COMPRESSION = 1
 
@@ -39,16 +42,33 @@ def fingerprint(settings: Settings) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused: saving or loading a state builds millions of lists and dicts
+    (none in a cycle), and each collection those allocations trigger would walk the whole (large) heap."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def dump_state(clusterer: OnlineClusterer) -> bytes:
     """The clusterer's whole state as compressed JSON bytes."""
-    text = json.dumps(clusterer.to_state(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    with _no_collection():
+        state = clusterer.to_state()
+    text = json.dumps(state, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    del state
     return zlib.compress(text.encode("utf-8"), _COMPRESSION)
 
 
 def load_state(data: bytes, settings: Settings, *, source: str) -> OnlineClusterer:
     """A clusterer in the saved state; :class:`StoreError` naming ``source`` when it cannot be read."""
     try:
-        state: Any = json.loads(zlib.decompress(data).decode("utf-8"))
-        return OnlineClusterer.from_state(state, settings)
+        with _no_collection():
+            state: Any = json.loads(zlib.decompress(data).decode("utf-8"))
+            return OnlineClusterer.from_state(state, settings)
     except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise StoreError(f"the saved story state cannot be read: {error}", source=source) from error
