@@ -33,7 +33,7 @@ def test_the_real_stages_reordered_are_refused_before_any_runs() -> None:
     coverage = next(item for item in stages if item.name == "coverage")
     stages.remove(coverage)
     stages.insert(0, coverage)
-    with pytest.raises(StageError, match="needs issues") as caught:
+    with pytest.raises(StageError, match="needs figures, issues, pool") as caught:
         check_order(stages)
     assert caught.value.stage == "coverage"
 
