@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
+from dossier import repeats
 from dossier.article import Draft
 from dossier.clean import clean, draft_paragraphs
 from dossier.pipeline import read_articles
@@ -76,3 +79,21 @@ def test_read_articles_strips_an_outlets_repeated_lines(tmp_path: Path) -> None:
         paths.append(str(path))
     result = read_articles(paths)
     assert [item.text for item in result.articles] == list(STORIES)
+
+
+def test_only_articles_that_share_a_line_are_compared(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A big outlet in one batch must not cost every pair of its articles: only
+    # the articles holding one shared line are weighed as versions of each other.
+    compared: list[int] = []
+
+    def counting(first: frozenset[str], second: frozenset[str]) -> bool:
+        compared.append(1)
+        return versions(first, second)
+
+    versions = repeats._versions
+    monkeypatch.setattr(repeats, "_versions", counting)
+    outlets = ["harbour courier"] * 300
+    found = repeats.repeats_by_outlet(outlets, lambda position: [f"Story {position} opens here.", PROMO])
+    assert set(found) == set(range(300))
+    assert all(lines == {PROMO} for lines in found.values())
+    assert len(compared) < 300 * 3

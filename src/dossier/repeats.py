@@ -19,7 +19,6 @@ Guards, so that no story text is lost:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
@@ -81,15 +80,29 @@ def _group_repeats(
         position: frozenset(line for line in every[position] if len(line.split()) <= MAX_WORDS)
         for position in members
     }
-    counts: Counter[str] = Counter()
+    # Only articles that hold one line are ever compared, so a big outlet costs
+    # what its shared lines cost, not every pair of its articles.
+    holders: dict[str, list[int]] = {}
     for position in members:
-        others = [
-            other for other in members if other != position and not _versions(every[position], every[other])
-        ]
         for line in short[position]:
-            if any(line in short[other] for other in others):
-                counts[line] += 1
-    repeated = frozenset(line for line, count in counts.items() if count >= MIN_ARTICLES)
+            holders.setdefault(line, []).append(position)
+    versions: dict[tuple[int, int], bool] = {}
+
+    def apart(first: int, second: int) -> bool:
+        if first == second:
+            return False
+        pair = (min(first, second), max(first, second))
+        if pair not in versions:
+            versions[pair] = _versions(every[first], every[second])
+        return not versions[pair]
+
+    repeated = frozenset(
+        line
+        for line, positions in holders.items()
+        if len(positions) >= MIN_ARTICLES
+        and sum(1 for position in positions if any(apart(position, other) for other in positions))
+        >= MIN_ARTICLES
+    )
     return {position: short[position] & repeated for position in members if short[position] & repeated}
 
 
