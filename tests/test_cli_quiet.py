@@ -14,10 +14,12 @@ import struct
 import sys
 import termios
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import dossier
+from dossier import cli
 from dossier.embed.minilm import minilm_available
 
 STORY = Path(__file__).parent / "fixtures" / "story"
@@ -54,3 +56,23 @@ def test_quiet_silences_the_model_loading_bar(tmp_path: Path) -> None:
     assert "Loading weights" in loud or "%|" in loud  # the bar this test is about does show without -q
     assert "%|" not in quiet and "Loading" not in quiet and "stage" not in quiet
     assert "briefed 3 article(s)" in quiet
+
+
+def test_quiet_leaves_the_callers_environment_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # main() is also called by other programs: -q must not switch their bars off after it returns.
+    monkeypatch.delenv("TQDM_DISABLE", raising=False)
+    monkeypatch.setenv("TRANSFORMERS_VERBOSITY", "info")
+    seen: dict[str, str | None] = {}
+    brief = cli._run_brief
+
+    def watching(args: Any) -> int:
+        seen["during"] = os.environ.get("TQDM_DISABLE")
+        return brief(args)
+
+    monkeypatch.setattr(cli, "_run_brief", watching)
+    assert cli.main(["brief", str(STORY), "--encoder", "tfidf", "-q", "-o", str(tmp_path / "out")]) == 0
+    assert seen["during"] == "1"
+    assert "TQDM_DISABLE" not in os.environ
+    assert os.environ["TRANSFORMERS_VERBOSITY"] == "info"

@@ -145,10 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
-    if getattr(args, "quiet", False):
-        _silence_model_loading()
     try:
-        code: int = args.run(args)
+        with _model_loading_silenced(getattr(args, "quiet", False)):
+            code: int = args.run(args)
     except UsageError as error:
         print(f"dossier: error: {printable(str(error))}", file=sys.stderr)
         return 2
@@ -516,11 +515,34 @@ def _check_model(name: str) -> None:
     )
 
 
-def _silence_model_loading() -> None:
-    """-q: no progress bars from the libraries that load models either (they read these when imported)."""
-    os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
-    os.environ["TRANSFORMERS_VERBOSITY"] = "error"
-    os.environ["TQDM_DISABLE"] = "1"
+#: What the libraries that load models read (when imported) to draw no progress bars.
+_QUIET_ENVIRONMENT = {
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TRANSFORMERS_VERBOSITY": "error",
+    "TQDM_DISABLE": "1",
+}
+
+
+@contextlib.contextmanager
+def _model_loading_silenced(quiet: bool) -> Iterator[None]:
+    """-q: no progress bars from the model loaders either, for this command only.
+
+    The environment is put back afterwards, so a program that calls :func:`main`
+    keeps its own bars.
+    """
+    if not quiet:
+        yield
+        return
+    saved = {name: os.environ.get(name) for name in _QUIET_ENVIRONMENT}
+    os.environ.update(_QUIET_ENVIRONMENT)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @contextlib.contextmanager
