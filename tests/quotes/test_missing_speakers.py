@@ -63,3 +63,24 @@ def test_a_sentence_saying_someone_goes_on_hands_over_to_the_quotation(lead_in: 
         f"{lead_in} “Nobody has paid for a new hull in twenty years, and it shows.”"
     )
     assert speaker_of(text, "Nobody has paid") == "Teodor Vask"
+
+
+@pytest.mark.parametrize("verb", ["barked", "reacted", "gushed"])
+def test_more_verbs_of_speech_attribute_the_quotation_before_them(verb: str) -> None:
+    text = f"The meeting ran late.\n\n“Sit down and let the harbour master finish,” Teodor Vask {verb}."
+    assert speaker_of(text, "Sit down") == "Teodor Vask"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The fares are a scandal,” one commuter wrote.\n\nAnother said, “I will cycle to work now.”",
+        "“The fares are a scandal,” one commuter wrote. Yet another said, “I will cycle to work now.”",
+        "One rider wrote that the fares were a scandal. Another said, “I will cycle to work now.”",
+    ],
+)
+def test_another_speaks_as_one_more_unnamed_source_never_under_a_name(text: str) -> None:
+    quote = next(q for q in attributed(text).quotes if text[q.quote.start :].startswith("I will cycle"))
+    assert quote.speaker_name is not None
+    assert quote.speaker_name.casefold() == "another"
+    assert quote.resolution == "unnamed"

@@ -468,6 +468,9 @@ class _Context:
             # An adjective standing for a person in the attribution after a quotation ("…,” said the
             # 46-year-old): the grammar makes it the speaker, as it would a noun.
             return tokens.ends[head]
+        if tokens.lemmas[head].casefold() in _STANDING_ALONE and next(children(tokens, head), None) is None:
+            # "Another said", "Yet another wrote": one more of the people just quoted, named by nobody.
+            return tokens.ends[head]
         if tokens.pos[head] != "NUM" or not counted:
             return None
         # "one of two witnesses", "two of the aides": the number counts people the phrase goes on to name.
@@ -741,3 +744,5 @@ _DETERMINED = (
 #: ",” the editorial read." and ",” read the editorial.": a determined phrase and a verb; the clause ends.
 _PHRASE_THEN_VERB = re.compile(rf"[,\s]*{_DETERMINED}\s+(?P<verb>[a-z]+)\b(?=\s*[.,;:!?]|\s+(?:on|in|to)\b)")
 _VERB_THEN_PHRASE = re.compile(rf"[,\s]*(?P<verb>[a-z]+)\s+{_DETERMINED}(?=\s*[.,;:!?])")
+#: Words that stand alone for one more unnamed person ("Another said, “…”").
+_STANDING_ALONE = frozenset({"another"})

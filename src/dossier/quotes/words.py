@@ -42,7 +42,8 @@ REPORTING_VERBS = word_list(
     underscored underscores tweeted posted complained complains predicted predicts lamented laments
     joked jokes quipped quips shouted shouts exclaimed exclaims boasted boasts retorted retorts
     scoffed scoffs mused muses pleaded pleads testified testifies contended contends asserted asserts
-    proclaimed proclaims recounted recounts fumed fumes read reads
+    proclaimed proclaims recounted recounts fumed fumes read reads reacted reacts barked barks gushed gushes
+    riffed riffs
     """
 )
 #: Lower-case heads of a phrase that names a body able to issue a statement ("the ministry said").
