@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from reading import attributed
+from dossier.quotes.attribute import attribute_quotes
+from reading import analysis_of, attributed
 
 
 def speaker_of(text: str, opening: str) -> str | None:
@@ -84,3 +85,19 @@ def test_another_speaks_as_one_more_unnamed_source_never_under_a_name(text: str)
     assert quote.speaker_name is not None
     assert quote.speaker_name.casefold() == "another"
     assert quote.resolution == "unnamed"
+
+
+def test_a_question_someone_wondered_aloud_is_theirs() -> None:
+    text = "The crowd went quiet. “Will the ferry ever come back before winter?” a union official wondered."
+    assert speaker_of(text, "Will the ferry") == "a union official"
+
+
+def test_a_place_the_rest_of_the_sentence_names_does_not_speak_a_partial_quotation() -> None:
+    # Read without the parse, so that only the word patterns after the quotation can attribute it.
+    text = (
+        "For a mayor who once branded the ferry “a hole in the harbour budget,” it was a good week, "
+        "telling Velmar Harbour College’s graduates that the fleet would sail again."
+    )
+    analysis = analysis_of(text)
+    quotes = attribute_quotes(text, analysis.sentences, analysis.names).quotes
+    assert [quote.speaker_name for quote in quotes] == [None]

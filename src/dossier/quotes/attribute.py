@@ -610,13 +610,22 @@ class _Context:
         return lemma in SPEAKING_NOUNS or lemma in ROLE_WORDS or lemma in ORGANIZATION_HEADS
 
     def _rest_of_sentence_cue(self, quote: QuoteSpan) -> Cue | None:
-        """A partial quote takes the speaker its sentence names anywhere after it."""
+        """A partial quote takes the speaker its sentence names anywhere after it, when that is a person.
+
+        So far from the quotation, a place or a body the sentence names ("winning Florida", "telling
+        the university") is what it talks about far more often than who spoke.
+        """
         if quote.close_at is None:
             return None
         start = quote.close_at + 1
         # Cues read at most CUE_WINDOW characters: a longer range (a run-on "sentence") only costs time.
         stop = min(self._sentence_end(quote.close_at), quote.line_end, start + CUE_WINDOW)
-        return sentence_cue(self.text, start, stop, self._window(start, stop)) if stop > start else None
+        if stop <= start:
+            return None
+        cue = sentence_cue(self.text, start, stop, self._window(start, stop))
+        if cue is None or (cue.mention.kind in ("name", "organization") and not cue.mention.person):
+            return None
+        return cue
 
     def _tail(self, quote: QuoteSpan, following: QuoteSpan | None) -> tuple[int, int] | None:
         """From the closing mark to the end of its sentence or the next opening mark."""

@@ -32,7 +32,7 @@ REPORTING_LEMMAS = word_list("""
     complain predict lament shout exclaim decry denounce chant joke quip testify contend assert
     proclaim praise criticize criticise blast slam accuse dub label brand hail mock scoff boast charge
     demand allege recount scream yell whisper snap retort fume rail thunder muse sigh plead characterize
-    characterise chide scold lash tout bark gush riff
+    characterise chide scold lash tout bark gush riff wonder protest
 """)
 #: Verbs of a sentence that hands over to the quotation after it: those of speech, and those that say a
 #: speaker goes on or joins in ("Lee agreed. “…”", "Lee continued his remarks. “…”").
