@@ -101,3 +101,12 @@ def test_a_place_the_rest_of_the_sentence_names_does_not_speak_a_partial_quotati
     analysis = analysis_of(text)
     quotes = attribute_quotes(text, analysis.sentences, analysis.names).quotes
     assert [quote.speaker_name for quote in quotes] == [None]
+
+
+def test_lower_case_words_that_open_a_clause_or_hold_a_verb_are_no_descriptor() -> None:
+    # Read without the parse, so that only the word patterns after the quotation can attribute it.
+    for tail in ("and then Oskar Feldtmann wrote nothing.", "voters told Oskar Feldtmann later."):
+        text = f"The posters went up.\n\n“I have never seen a town this angry about a timetable,” {tail}"
+        analysis = analysis_of(text)
+        quotes = attribute_quotes(text, analysis.sentences, analysis.names).quotes
+        assert [quote.speaker_name for quote in quotes] == [None], tail

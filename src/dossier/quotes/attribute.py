@@ -265,8 +265,11 @@ class _Context:
         """A name after a closing mark behind lower-case words that describe it (",” screenwriter Ada Roe
         wrote"): the words are the name's own descriptor, so the name before the verb speaks."""
         head = _DESCRIBED_NAME.match(self.text, start, stop)
-        if head is None or any(word.casefold() in _CLAUSE_WORDS for word in head.group(1).split()):
+        if head is None:
             return None
+        words = head.group(1).casefold().split()
+        if any(word in _CLAUSE_WORDS or word in REPORTING_VERBS for word in words):
+            return None  # a clause of the writer's ("and then Roe said"), or a verb ("told Roe")
         names = [m for m in self._window(head.end(), stop) if m.kind == "name" and m.start == head.end()]
         if not names or not names[0].person:
             return None
