@@ -46,6 +46,7 @@ from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
 from dossier.quotes.speakers import NameIndex, SpeakerCandidate, find_mentions, mark_subjects, resolve
 from dossier.quotes.words import ORGANIZATION_HEADS, REPORTING_VERBS, ROLE_WORDS, SPEAKING_NOUNS
+from dossier.words import word_list
 
 _TERMINALS = ".!?…"
 #: Mentions further than this before a quotation cannot be its speaker's antecedent.
@@ -256,7 +257,41 @@ class _Context:
         cue = lead_cue(self.text, lead_start, lead_stop, self._window(lead_start, lead_stop))
         if cue is None and not self.text[quote.line_start : quote.open_at].strip():
             cue = self._colon_paragraph_cue(quote)
+        if cue is None and tail is not None:
+            cue = self._described_name_cue(*tail) or self._speaking_phrase_cue(*tail)
         return cue
+
+    def _described_name_cue(self, start: int, stop: int) -> Cue | None:
+        """A name after a closing mark behind lower-case words that describe it (",” screenwriter Ada Roe
+        wrote"): the words are the name's own descriptor, so the name before the verb speaks."""
+        head = _DESCRIBED_NAME.match(self.text, start, stop)
+        if head is None:
+            return None
+        words = head.group(1).casefold().split()
+        if any(word in _CLAUSE_WORDS or word in REPORTING_VERBS for word in words):
+            return None  # a clause of the writer's ("and then Roe said"), or a verb ("told Roe")
+        names = [m for m in self._window(head.end(), stop) if m.kind == "name" and m.start == head.end()]
+        if not names or not names[0].person:
+            return None
+        verb = _VERB_AFTER_NAME.match(self.text, names[0].end, stop)
+        if verb is None or verb.group(1).casefold() not in REPORTING_VERBS:
+            return None
+        return Cue(verb.group(1).casefold(), names[0])
+
+    def _speaking_phrase_cue(self, start: int, stop: int) -> Cue | None:
+        """A phrase after a closing mark whose head carries or speaks words and that no mention covers
+        (",” the editorial read.", ",” said the woman."): it speaks in its own words."""
+        for pattern in (_PHRASE_THEN_VERB, _VERB_THEN_PHRASE):
+            match = pattern.match(self.text, start, stop)
+            if match is None or match.group("verb").casefold() not in REPORTING_VERBS:
+                continue
+            head = match.group("head").casefold()
+            if not ({head, head.removesuffix("s")} & (SPEAKING_NOUNS | ROLE_WORDS | ORGANIZATION_HEADS)):
+                continue
+            phrase_start, phrase_end = match.span("phrase")
+            phrase = SpeakerCandidate(phrase_start, phrase_end, match.group("phrase"), "unnamed")
+            return Cue(match.group("verb").casefold(), phrase)
+        return None
 
     def _colon_paragraph_cue(self, quote: QuoteSpan) -> Cue | None:
         """A quote paragraph introduced by a previous paragraph ending in a colon ("She said:")."""
@@ -436,6 +471,9 @@ class _Context:
             # An adjective standing for a person in the attribution after a quotation ("…,” said the
             # 46-year-old): the grammar makes it the speaker, as it would a noun.
             return tokens.ends[head]
+        if tokens.lemmas[head].casefold() in _STANDING_ALONE and next(children(tokens, head), None) is None:
+            # "Another said", "Yet another wrote": one more of the people just quoted, named by nobody.
+            return tokens.ends[head]
         if tokens.pos[head] != "NUM" or not counted:
             return None
         # "one of two witnesses", "two of the aides": the number counts people the phrase goes on to name.
@@ -575,13 +613,22 @@ class _Context:
         return lemma in SPEAKING_NOUNS or lemma in ROLE_WORDS or lemma in ORGANIZATION_HEADS
 
     def _rest_of_sentence_cue(self, quote: QuoteSpan) -> Cue | None:
-        """A partial quote takes the speaker its sentence names anywhere after it."""
+        """A partial quote takes the speaker its sentence names anywhere after it, when that is a person.
+
+        So far from the quotation, a place or a body the sentence names ("winning Florida", "telling
+        the university") is what it talks about far more often than who spoke.
+        """
         if quote.close_at is None:
             return None
         start = quote.close_at + 1
         # Cues read at most CUE_WINDOW characters: a longer range (a run-on "sentence") only costs time.
         stop = min(self._sentence_end(quote.close_at), quote.line_end, start + CUE_WINDOW)
-        return sentence_cue(self.text, start, stop, self._window(start, stop)) if stop > start else None
+        if stop <= start:
+            return None
+        cue = sentence_cue(self.text, start, stop, self._window(start, stop))
+        if cue is None or (cue.mention.kind in ("name", "organization") and not cue.mention.person):
+            return None
+        return cue
 
     def _tail(self, quote: QuoteSpan, following: QuoteSpan | None) -> tuple[int, int] | None:
         """From the closing mark to the end of its sentence or the next opening mark."""
@@ -689,3 +736,25 @@ _SUBJECT_MIN_WORDS = 4
 _MENTION_REACH = 200
 #: Parts of speech of a subject that can speak in its own words ("the statement", "organizers").
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+
+
+#: Words that open a clause or a phrase of the writer's, not a descriptor of the name after them.
+_CLAUSE_WORDS = word_list(
+    """and but or nor so yet as while when whence because since though although if unless until after
+    before then also even still just now only not never already again later earlier that which who
+    whom whose where what to of in on at by for from with without than like about over into per
+    the a an this these those his her their its our my your some any all one two"""
+)
+#: One to three lower-case words right after a closing mark (and its comma), before a name.
+_DESCRIBED_NAME = re.compile(r"[,\s]*((?:[a-z][a-z\-]*\s+){1,3})(?=[A-Z])")
+#: The word right after a name, over a comma-free adverb ("Roe wrote", "Roe later wrote").
+_VERB_AFTER_NAME = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+_DETERMINED = (
+    r"(?P<phrase>(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?|[Oo]ne|[Aa]nother) "
+    r"(?:[\w\-’'.]+ ){0,3}?(?P<head>[a-z][\w\-]*))"
+)
+#: ",” the editorial read." and ",” read the editorial.": a determined phrase and a verb; the clause ends.
+_PHRASE_THEN_VERB = re.compile(rf"[,\s]*{_DETERMINED}\s+(?P<verb>[a-z]+)\b(?=\s*[.,;:!?]|\s+(?:on|in|to)\b)")
+_VERB_THEN_PHRASE = re.compile(rf"[,\s]*(?P<verb>[a-z]+)\s+{_DETERMINED}(?=\s*[.,;:!?])")
+#: Words that stand alone for one more unnamed person ("Another said, “…”").
+_STANDING_ALONE = frozenset({"another"})

@@ -32,8 +32,11 @@ REPORTING_LEMMAS = word_list("""
     complain predict lament shout exclaim decry denounce chant joke quip testify contend assert
     proclaim praise criticize criticise blast slam accuse dub label brand hail mock scoff boast charge
     demand allege recount scream yell whisper snap retort fume rail thunder muse sigh plead characterize
-    characterise chide scold lash tout
+    characterise chide scold lash tout bark gush riff wonder protest
 """)
+#: Verbs of a sentence that hands over to the quotation after it: those of speech, and those that say a
+#: speaker goes on or joins in ("Lee agreed. “…”", "Lee continued his remarks. “…”").
+_LEAD_IN_LEMMAS = REPORTING_LEMMAS | frozenset({"agree", "continue", "elaborate", "concur", "echo"})
 #: Verbs whose passive subject is the one spoken to ("Lee was asked", "the crews were told").
 _ADDRESSING_LEMMAS = frozenset({"ask", "tell"})
 #: Dependency labels of a verb's subject, active and passive.
@@ -237,7 +240,7 @@ def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:
     if before <= 0:
         return None
     root = _root_of(tokens, before - 1)
-    if root is None or tokens.lemmas[root].casefold() not in REPORTING_LEMMAS:
+    if root is None or tokens.lemmas[root].casefold() not in _LEAD_IN_LEMMAS:
         return None
     if any(tokens.deps[i] == "neg" for i in children(tokens, root)):
         return None

@@ -40,6 +40,10 @@ REPORTING_VERBS = word_list(
     saying adding telling stressing warning noting insisting explaining arguing describing calling
     maintaining claiming warning urging recalling emphasizing emphasising
     underscored underscores tweeted posted complained complains predicted predicts lamented laments
+    joked jokes quipped quips shouted shouts exclaimed exclaims boasted boasts retorted retorts
+    scoffed scoffs mused muses pleaded pleads testified testifies contended contends asserted asserts
+    proclaimed proclaims recounted recounts fumed fumes read reads reacted reacts barked barks gushed gushes
+    riffed riffs wondered wonders protested
     """
 )
 #: Lower-case heads of a phrase that names a body able to issue a statement ("the ministry said").
