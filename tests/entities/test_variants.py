@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dossier.briefing import EntityType
 from dossier.entities.variants import (
+    given_name_forms,
     institution_core,
     name_variants,
     normalised,
@@ -151,3 +152,26 @@ def test_institution_core_needs_a_closing_word_for_the_kind_and_two_words_left()
     assert institution_core("quarry hill") is None
     assert institution_core("lisk hospital") is None
     assert institution_core("quarry hill medical school") is None
+
+
+def test_a_familiar_form_of_a_given_name_is_one_person_with_the_same_surname() -> None:
+    found = name_variants(
+        people(("bill arden", 2), ("william arden", 5), ("peggy lusk", 1), ("margaret lusk", 3))
+    )
+    assert found == {
+        ("person", "bill", "arden"): ("person", "william", "arden"),
+        ("person", "peggy", "lusk"): ("person", "margaret", "lusk"),
+    }
+
+
+def test_a_familiar_form_that_fits_two_people_joins_neither() -> None:
+    # "Harry" is a familiar form of both Henry and Harold: two brothers stay apart from it.
+    assert name_variants(people(("harry voss", 1), ("henry voss", 2), ("harold voss", 2))) == {}
+
+
+def test_given_name_forms_by_rule_and_by_table() -> None:
+    assert given_name_forms("theo", "theodore")
+    assert given_name_forms("katie", "kathryn")
+    assert given_name_forms("bill", "william")
+    assert not given_name_forms("bill", "robert")
+    assert not given_name_forms("ana", "ann")

@@ -50,7 +50,7 @@ from dossier.entities.gazetteer import country_for_demonym, country_for_name, is
 from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
-from dossier.entities.variants import name_variants, normalised, other_name_variants
+from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants
 from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.
@@ -308,7 +308,27 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # "Ana Lee Roe" is a person) names that person, though the tagger read it as something else.
     shortened = _names_without_middle({surface for surface, kind in decided.items() if kind == "person"})
     decided.update(dict.fromkeys(shortened & decided.keys(), "person"))
+    # A person's surname after another form of the person's given name ("Mo Roe" when "Maurice
+    # Roe" is a person) is that person too, though the tagger read "Mo Roe" as a place.
+    decided.update(dict.fromkeys(_other_given_name_forms(decided), "person"))
     return decided
+
+
+def _other_given_name_forms(decided: dict[str, EntityType]) -> set[str]:
+    """Two-word names of another type made of a form of a person's given name and the person's surname."""
+    given_by_surname: defaultdict[str, set[str]] = defaultdict(set)
+    for surface, kind in decided.items():
+        words = surface.split()
+        if kind == "person" and len(words) == 2:
+            given_by_surname[words[1]].add(words[0])
+    found: set[str] = set()
+    for surface, kind in decided.items():
+        words = surface.split()
+        if kind == "person" or len(words) != 2 or not words[0].isalpha():
+            continue
+        if any(given_name_forms(words[0], given) for given in given_by_surname.get(words[1], ())):
+            found.add(surface)
+    return found
 
 
 def _person_name_tails(mentions: Sequence[NameMention], press: set[str]) -> tuple[set[str], set[str]]:

@@ -14,7 +14,10 @@ names are one person's when they share one word exactly and the other word
 * is the surname, four letters or more, and differs so after the same first
   letter ("Ian Rait", "Ian Raite"): the given name shared, that is a slip; or
 * is the given name and its pet form: the whole name's opening and "ie",
-  "y" or "i" ("Katie" and "Kathryn", "Danny" and "Daniel").
+  "y" or "i" ("Katie" and "Kathryn", "Danny" and "Daniel"); or
+* is the given name and a familiar form of it that no rule of spelling
+  finds, from the gazetteer's short table ("Bill" and "William", "Peggy"
+  and "Margaret").
 
 A name is folded only when exactly one other name fits it, and into the one
 with more mentions (the spelling most articles use): with two candidates, a
@@ -37,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from dossier.briefing import EntityType
+from dossier.entities.gazetteer import is_familiar_form
 
 Key = tuple[str, ...]
 
@@ -65,6 +69,7 @@ def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key
                     same_name_word(one_word, other_word)
                     or (differing == 1 and _surname_slip(one_word, other_word))
                     or (differing == 0 and _pet_form(one_word, other_word))
+                    or (differing == 0 and is_familiar_form(one_word, other_word))
                 ):
                     fits[first].add(second)
                     fits[second].add(first)
@@ -78,6 +83,12 @@ def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key
         if (people[key][1], key) < (people[other][1], other):
             folded[key] = other
     return folded
+
+
+def given_name_forms(first: str, second: str) -> bool:
+    """Whether two different given names are forms of one: a short form, a pet form, a familiar
+    form from the gazetteer ("theo", "theodore"; "katie", "kathryn"; "bill", "william")."""
+    return same_name_word(first, second) or _pet_form(first, second) or is_familiar_form(first, second)
 
 
 def same_name_word(first: str, second: str) -> bool:
