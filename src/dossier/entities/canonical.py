@@ -50,6 +50,7 @@ from dossier.entities.gazetteer import country_for_demonym, country_for_name, is
 from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
+from dossier.entities.teams import reads_as_team
 from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants
 from dossier.ids import stable_id
 
@@ -133,6 +134,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     _fold_acronyms(story)
     _fold_variants(story)
     _fold_contained(story)
+    _move_team_mentions(story, articles)
     return _entities(story.builders.values())
 
 
@@ -774,6 +776,46 @@ def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:
             for article_id in ids:
                 target.add_role(title, article_id)
         del story.builders[short]
+
+
+def _move_team_mentions(story: _Story, articles: Sequence[Article]) -> None:
+    """Move a place's mentions that stand for its team ("a win over Lisk") to the one team of the
+    story whose name opens with the place's ("Lisk Gulls"): see :mod:`.teams`."""
+    opening: defaultdict[tuple[str, ...], list[_Builder]] = defaultdict(list)
+    for builder in story.builders.values():
+        if builder.type in ("organization", "other"):
+            words = _name_words(builder)
+            for size in range(1, len(words)):
+                opening[words[:size]].append(builder)
+    emptied: list[Key] = []
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "place" or _is_country(builder):
+            continue
+        teams = opening.get(_name_words(builder), [])
+        if len(teams) != 1:
+            continue
+        moved = [pair for pair in builder.mentions if _stands_for_team(articles[pair[0]], pair[1])]
+        if not moved:
+            continue
+        teams[0].mentions.extend(moved)
+        builder.mentions = [pair for pair in builder.mentions if pair not in moved]
+        left = Counter(builder.surfaces)
+        for order, citation in moved:
+            surface = articles[order].text[citation.start : citation.end]
+            teams[0].surfaces[surface] += 1
+            left[surface] -= 1
+        builder.surfaces = +left or builder.surfaces  # a place keeps a name while it has mentions
+        if not builder.mentions:
+            emptied.append(key)
+    for key in emptied:
+        del story.builders[key]
+
+
+def _stands_for_team(article: Article, citation: Citation) -> bool:
+    sentences = article.sentences or (Span(0, len(article.text)),)
+    at = bisect.bisect_right([sentence.start for sentence in sentences], citation.start) - 1
+    sentence = sentences[max(at, 0)]
+    return reads_as_team(article.text, sentence.start, sentence.end, citation.start, citation.end)
 
 
 # --- nominal references ("the minister") --------------------------------------------------------------
