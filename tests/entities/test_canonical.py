@@ -285,3 +285,25 @@ def test_a_familiar_given_name_read_as_a_place_is_the_person() -> None:
     (talbot,) = [e for e in story.entities if e.type == "person"]
     assert sorted(mention_texts(story, talbot)) == ["Maurice Talbot", "Mo Talbot", "Mo Talbot"]
     assert not [e for e in story.entities if e.type == "place"]
+
+
+def test_a_team_glued_before_a_player_is_no_short_name_of_the_player() -> None:
+    # The tagger reads the team's nickname alone as a person and once glues it to a player's
+    # name; the bare nickname is then the team, never the player.
+    texts = (
+        "The Harrowby Otters lost again on Sunday. Otters fans left early.",
+        "Otters Dane Kessler ran for 90 yards. Dane Kessler hurt his knee late.",
+        "The Otters said Kessler would miss two weeks.",
+    )
+    names: dict[str, EntityType] = {
+        "Harrowby Otters": "organization",
+        "Otters": "person",
+        "Otters Dane Kessler": "other",
+        "Dane Kessler": "person",
+        "Kessler": "person",
+    }
+    story = entities_stage(story_naming(texts, names))
+    (kessler,) = [e for e in story.entities if e.type == "person"]
+    assert "Otters" not in mention_texts(story, kessler)
+    (team,) = [e for e in story.entities if e.name == "Harrowby Otters"]
+    assert sorted(mention_texts(story, team)) == ["Harrowby Otters", "Otters", "Otters"]

@@ -93,6 +93,13 @@ class _Story:
     full_names: defaultdict[str, set[Key]] = field(default_factory=lambda: defaultdict(set))
     # acronym key -> key of the long name it was introduced with: "Harbour Trust (HT)"
     acronyms: dict[Key, Key] = field(default_factory=dict)
+    # keys of person names that are a word glued before another person's name: "Gulls Ana Roe"
+    glued: set[Key] = field(default_factory=set)
+
+    def name_words(self, key: Key) -> tuple[str, ...]:
+        """The words of a full name a bare name may stand for; none of a glued name, which is
+        folded into the person's own name later (:mod:`.containment`)."""
+        return () if key in self.glued else (key[1], key[2])
 
     def builder(self, key: Key, kind: EntityType) -> _Builder:
         if key not in self.builders:
@@ -120,6 +127,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
         ]
     )
     votes = _type_votes(raw, _office_holders(articles))
+    story.glued = _glued_names(votes)
     deferred: list[tuple[int, Article, _Found, set[Key]]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
         found = _with_titles(article.text, sentences, votes)
@@ -333,6 +341,23 @@ def _other_given_name_forms(decided: dict[str, EntityType]) -> set[str]:
     return found
 
 
+def _glued_names(decided: Mapping[str, EntityType]) -> set[Key]:
+    """Keys of people's names of three words or more whose words after the first are another
+    person's name: "Gulls Ana Roe" is Ana Roe with a team's name glued before it, so a bare
+    "Gulls" elsewhere is no short name of hers."""
+    people = {surface for surface, kind in decided.items() if kind == "person" and " " in surface}
+    glued: set[Key] = set()
+    for surface in people:
+        words = surface.split()
+        tail = " ".join(words[1:])
+        # "Ana L. Roe" is no "Ana" glued to "L. Roe"; "Velmish Ana Roe" is keyed as Ana Roe already.
+        if len(words) > 2 and tail in people and len(words[1].rstrip(".")) > 1:
+            key = _person_key(surface)
+            if key != _person_key(tail):
+                glued.add(key)
+    return glued
+
+
 def _person_name_tails(mentions: Sequence[NameMention], press: set[str]) -> tuple[set[str], set[str]]:
     """The folded full names of people (two words or more), and their last two or more words."""
     full: set[str] = set()
@@ -445,7 +470,7 @@ def _link_article(
 ) -> list[tuple[_Found, set[Key]]]:
     """Link every mention it can; return the one-word person names left for story-wide linking,
     each with the full names of the article it could stand for."""
-    article_full = _full_names_by_word(found)
+    article_full = _full_names_by_word(story, found)
     where = _Where.of_article(article)
     # word -> the full names with it so far -> sentence and paragraph numbers where last written
     introduced: defaultdict[str, dict[Key, tuple[int, int]]] = defaultdict(dict)
@@ -464,7 +489,7 @@ def _link_article(
         if kind in ("organization", "other"):
             _note_acronym(story, article.text, item.mention, key)
         if kind == "person":
-            for word in (key[1], key[2]):
+            for word in story.name_words(key):
                 introduced[word][key] = where.of(item.mention.start)
                 story.full_names[word].add(key)
     left: list[tuple[_Found, set[Key]]] = []
@@ -543,13 +568,13 @@ def _titles_fit(builder: _Builder | None, titles: Sequence[str]) -> bool:
     )
 
 
-def _full_names_by_word(found: Iterable[_Found]) -> dict[str, set[Key]]:
+def _full_names_by_word(story: _Story, found: Iterable[_Found]) -> dict[str, set[Key]]:
     names: defaultdict[str, set[Key]] = defaultdict(set)
     for item in found:
         kind, key = _key(item.mention)
         if kind == "person" and len(key) == 3:
-            names[key[1]].add(key)
-            names[key[2]].add(key)
+            for word in story.name_words(key):
+                names[word].add(key)
     return names
 
 
