@@ -138,7 +138,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     _add_nominal_references(story, articles)
     for builder in story.builders.values():
         _mark_outlet(builder, outlets)
-    _infer_acronyms(story)
+    _infer_acronyms(story, articles)
     _fold_acronyms(story)
     _fold_variants(story)
     _fold_contained(story)
@@ -703,7 +703,7 @@ def _note_acronym(story: _Story, text: str, mention: NameMention, key: Key) -> N
             story.acronyms.setdefault((kind, acronym.casefold()), key)
 
 
-def _infer_acronyms(story: _Story) -> None:
+def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     """Pair an acronym never introduced in brackets with the one long name whose initials it spells.
 
     Articles often write "Harbour Trust" in one place and "HT" in another
@@ -717,7 +717,7 @@ def _infer_acronyms(story: _Story) -> None:
         if builder.type in ("organization", "other") and len(key[1].split()) >= 2:
             initials = _initials(key[1]).upper()
             by_initials[initials].append(key)
-            if any(surface[:4].casefold() == "the " for surface in builder.surfaces):
+            if _written_with_the(builder, articles):
                 by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" or key in story.acronyms or " " in key[1]:
@@ -731,6 +731,26 @@ def _infer_acronyms(story: _Story) -> None:
             targets = [target for target in targets if story.builders[target].type == "organization"]
         if len(targets) == 1:
             story.acronyms[key] = targets[0]
+
+
+def _written_with_the(builder: _Builder, articles: Sequence[Article]) -> bool:
+    """Whether the story writes the name with "The": in the name the recognizer read, or as a
+    capital "The" right before it ("according to The Harbour Review"), which opens the name."""
+    if any(surface[:4].casefold() == "the " for surface in builder.surfaces):
+        return True
+    for order, citation in builder.mentions:
+        before = articles[order].text[max(0, citation.start - 4) : citation.start]
+        if before == "The " and _mid_sentence(articles[order], citation.start - 4):
+            return True
+    return False
+
+
+def _mid_sentence(article: Article, offset: int) -> bool:
+    """Whether ``offset`` is inside a sentence, past its first word (a capital there is no evidence)."""
+    starts = [sentence.start for sentence in article.sentences]
+    at = bisect.bisect_right(starts, offset) - 1
+    start = starts[at] if at >= 0 else 0
+    return bool(article.text[start:offset].strip(" \n\"'‘’“”«(["))
 
 
 def _initials(name: str) -> str:
