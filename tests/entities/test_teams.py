@@ -60,3 +60,15 @@ def test_two_teams_of_one_city_leave_its_name_a_place() -> None:
     story = entities_stage(story_naming(texts, names))
     (city,) = [e for e in story.entities if e.name == "Harrowby"]
     assert city.type == "place"
+
+
+def test_a_body_named_after_the_city_is_no_team() -> None:
+    texts = (
+        "The Harrowby Police Department opened an inquiry on Monday.",
+        "Officials in Harrowby said 10-15 people were questioned. Harrowby 3-1 was the score.",
+    )
+    names: dict[str, EntityType] = {"Harrowby Police Department": "organization", "Harrowby": "place"}
+    story = entities_stage(story_naming(texts, names))
+    (city,) = [e for e in story.entities if e.name == "Harrowby"]
+    assert city.type == "place"
+    assert len(city.mentions) == 2

@@ -50,7 +50,7 @@ from dossier.entities.gazetteer import country_for_demonym, country_for_name, is
 from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
-from dossier.entities.teams import reads_as_team
+from dossier.entities.teams import may_be_team, reads_as_team
 from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants
 from dossier.ids import stable_id
 
@@ -828,8 +828,7 @@ def _move_team_mentions(story: _Story, articles: Sequence[Article]) -> None:
     story whose name opens with the place's ("Lisk Gulls"): see :mod:`.teams`."""
     opening: defaultdict[tuple[str, ...], list[_Builder]] = defaultdict(list)
     for builder in story.builders.values():
-        if builder.type in ("organization", "other"):
-            words = _name_words(builder)
+        if builder.type in ("organization", "other") and may_be_team(words := _name_words(builder)):
             for size in range(1, len(words)):
                 opening[words[:size]].append(builder)
     emptied: list[Key] = []

@@ -6,7 +6,9 @@ it is one elsewhere in the same story ("the game in Lisk"). A mention of a
 place stands for a team when
 
 * the story names exactly one organization (or other name) that opens with
-  the place's name and goes on ("Lisk Gulls"), and
+  the place's name and goes on ("Lisk Gulls"), not with a word for a body or an
+  institution ("Lisk Police Department", "Lisk General Hospital": "10-15 people
+  in Lisk" is a range, not a score), and
 * its sentence reads as a game: a score or a win-loss record in it
   ("31-24", "10-3"), or the place right after a word for playing or beating
   ("over", "against", "beat", "defeated"), and
@@ -18,6 +20,8 @@ Only then does the mention move to the team; the place keeps its other mentions.
 from __future__ import annotations
 
 import re
+
+from dossier.quotes.words import ORGANIZATION_HEADS
 
 #: A score or a win-loss record: "31-24", "10 - 3".
 _SCORE = re.compile(r"(?<![\d/.:-])\d{1,3} ?[-–] ?\d{1,3}(?![\d/:-]|\.\d)")
@@ -55,3 +59,25 @@ def reads_as_team(text: str, sentence_start: int, sentence_end: int, start: int,
     if previous in _GAME_WORDS:
         return True
     return _SCORE.search(text, sentence_start, sentence_end) is not None
+
+
+#: Last words of a body's or an institution's name, never of a team's.
+_NOT_TEAM_ENDINGS = ORGANIZATION_HEADS | frozenset(
+    {
+        "hospital",
+        "clinic",
+        "center",
+        "centre",
+        "university",
+        "college",
+        "school",
+        "institute",
+        "bank",
+        "airport",
+    }
+)
+
+
+def may_be_team(words: tuple[str, ...]) -> bool:
+    """Whether a case-folded name of two words or more may be a team's: not a body's ("... Police")."""
+    return len(words) >= 2 and words[-1] not in _NOT_TEAM_ENDINGS
