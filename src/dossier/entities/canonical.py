@@ -27,7 +27,9 @@ Before linking, the story's mentions are read once more with the whole story
 in view: headline lines (:mod:`.headlines`), words capitalised by their place
 in a sentence (:mod:`.positional`), names joined by "and"
 (:mod:`.coordination`). After it, spellings of one name (:mod:`.variants`) and
-short names of longer ones (:mod:`.containment`) fold together.
+short names of longer ones (:mod:`.containment`) fold together, and a city's
+mentions that stand for its team go to the team (:mod:`.teams`). A word glued
+before a person's name ("Gulls Ana Roe") is no short name of that person.
 
 Ids hash the type and canonical name, so they do not depend on iteration order.
 """
