@@ -48,7 +48,13 @@ from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
 from dossier.entities.containment import contained_names
 from dossier.entities.coordination import split_coordinated
-from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
+from dossier.entities.gazetteer import (
+    PLACE_OPENERS,
+    country_for_demonym,
+    country_for_name,
+    is_press_shaped,
+    is_title_word,
+)
 from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
@@ -384,13 +390,9 @@ def _adorned_person(surface: str, full: set[str]) -> bool:
     return len(surface.split()) > 2 and len(key) == 3 and f"{key[1]} {key[2]}" in full
 
 
-#: First words of a place's name that no person's name opens with.
-_PLACE_OPENERS = frozenset({"mount", "mt", "mt.", "lake", "cape", "gulf", "fort", "ft", "ft."})
-
-
 def _opens_as_place(surface: str) -> bool:
     words = surface.split()
-    return len(words) > 1 and words[0] in _PLACE_OPENERS
+    return len(words) > 1 and words[0] in PLACE_OPENERS
 
 
 def _names_without_middle(full: set[str]) -> set[str]:

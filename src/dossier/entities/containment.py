@@ -51,7 +51,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from dossier.briefing import EntityType
-from dossier.entities.gazetteer import is_press_shaped
+from dossier.entities.gazetteer import PLACE_OPENERS, is_press_shaped
 
 Key = tuple[str, ...]
 
@@ -167,8 +167,9 @@ def _stray_people(
         # A newspaper's name opens with its city ("Lisk Herald"): the city is not the paper.
         if kind in ("organization", "other") and not is_press_shaped(" ".join(words)):
             opening[words[0]].add(key)
-        # "Gulls" closes "Lisk Gulls" (whatever type the tagger gave the team), not "Port of Gulls".
-        if words[-2] not in _JOINING_WORDS:
+        # "Gulls" closes "Lisk Gulls" (whatever type the tagger gave the team), not "Port of Gulls"
+        # nor "Lake Gulls": a lone word is no short name of a natural place.
+        if words[-2] not in _JOINING_WORDS and words[0] not in PLACE_OPENERS:
             closing[words[-1]].add(key)
     found: dict[Key, Key] = {}
     for key, (kind, words) in sorted(names.items()):

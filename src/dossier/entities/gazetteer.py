@@ -132,6 +132,9 @@ def is_title_word(lowered: str) -> bool:
     return lowered in TITLE_WORDS
 
 
+#: First words of a place's name that no person's name opens with: "Mount Lisk", "Lake Velmar".
+PLACE_OPENERS = frozenset({"mount", "mt", "mt.", "lake", "cape", "gulf", "fort", "ft", "ft."})
+
 #: Last words of many newspapers' names: "Harbour Times", "Le Monde", "Daily Courier".
 PRESS_ENDINGS = word_list(
     """
