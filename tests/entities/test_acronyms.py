@@ -65,3 +65,22 @@ def test_an_acronym_counts_a_leading_the_and_prefers_the_one_organization() -> N
     assert "THR" in found["Harbour Review"]
     assert "AP" in found["Allied Press"]
     assert found["Autumn Pier"] == {"Autumn Pier"}
+
+
+def test_a_capital_the_before_the_name_inside_a_sentence_counts_for_the_acronym() -> None:
+    # The recognizer leaves "The" out of the name; a capital "The" mid-sentence belongs to it.
+    texts = (
+        "According to The Harbour Review, the sale closed on Friday.",
+        "THR said the buyer was a shipping firm.",
+    )
+    bodies: dict[str, EntityType] = {"Harbour Review": "organization", "THR": "organization"}
+    story = entities_stage(story_naming(texts, bodies))
+    found = {e.name: {e.name, *e.aliases} for e in story.entities}
+    assert found == {"Harbour Review": {"Harbour Review", "THR"}}
+
+
+def test_a_the_that_opens_the_sentence_is_no_part_of_the_name() -> None:
+    texts = ("The Harbour Review reported the sale first.", "THR said the buyer was a shipping firm.")
+    bodies: dict[str, EntityType] = {"Harbour Review": "organization", "THR": "organization"}
+    story = entities_stage(story_naming(texts, bodies))
+    assert sorted(e.name for e in story.entities) == ["Harbour Review", "THR"]

@@ -271,3 +271,39 @@ def test_a_full_name_with_a_middle_initial_is_not_cut_to_the_initial_and_surname
     (brand,) = [e for e in story.entities if e.type == "person"]
     assert brand.name == "Tova L. Brand"
     assert sorted(mention_texts(story, brand)) == ["L. Brand", "Tova Brand", "Tova L. Brand"]
+
+
+def test_a_familiar_given_name_read_as_a_place_is_the_person() -> None:
+    # The tagger reads the familiar form with the surname as a place; the story's full name
+    # with the formal given name says whose name it is.
+    texts = (
+        "The club named Maurice Talbot its new coach on Tuesday.",
+        "Players said they trusted Mo Talbot. Mo Talbot had coached the reserves for years.",
+    )
+    names: dict[str, EntityType] = {"Maurice Talbot": "person", "Mo Talbot": "place"}
+    story = entities_stage(story_naming(texts, names))
+    (talbot,) = [e for e in story.entities if e.type == "person"]
+    assert sorted(mention_texts(story, talbot)) == ["Maurice Talbot", "Mo Talbot", "Mo Talbot"]
+    assert not [e for e in story.entities if e.type == "place"]
+
+
+def test_a_team_glued_before_a_player_is_no_short_name_of_the_player() -> None:
+    # The tagger reads the team's nickname alone as a person and once glues it to a player's
+    # name; the bare nickname is then the team, never the player.
+    texts = (
+        "The Harrowby Otters lost again on Sunday. Otters fans left early.",
+        "Otters Dane Kessler ran for 90 yards. Dane Kessler hurt his knee late.",
+        "The Otters said Kessler would miss two weeks.",
+    )
+    names: dict[str, EntityType] = {
+        "Harrowby Otters": "organization",
+        "Otters": "person",
+        "Otters Dane Kessler": "other",
+        "Dane Kessler": "person",
+        "Kessler": "person",
+    }
+    story = entities_stage(story_naming(texts, names))
+    (kessler,) = [e for e in story.entities if e.type == "person"]
+    assert "Otters" not in mention_texts(story, kessler)
+    (team,) = [e for e in story.entities if e.name == "Harrowby Otters"]
+    assert sorted(mention_texts(story, team)) == ["Harrowby Otters", "Otters", "Otters"]

@@ -101,3 +101,31 @@ def test_a_lone_word_stays_a_person_when_a_person_bears_it_or_a_paper_opens_with
     assert ("person", "kell") not in found
     # A newspaper's name opens with its city: "Lisk" is not the Lisk Herald.
     assert contained_names(names(("person", "lisk"), ("organization", "lisk herald"))) == {}
+
+
+def test_a_lone_word_read_as_a_person_is_the_one_team_it_closes_whatever_its_type() -> None:
+    found = contained_names(names(("person", "otters"), ("place", "harrowby otters")))
+    assert found == {("person", "otters"): ("place", "harrowby otters")}
+
+
+def test_a_lone_word_does_not_close_a_natural_place_an_of_name_or_two_names() -> None:
+    assert contained_names(names(("person", "velmar"), ("place", "lake velmar"))) == {}
+    assert contained_names(names(("person", "velmar"), ("organization", "bank of velmar"))) == {}
+    found = contained_names(
+        names(("person", "otters"), ("place", "harrowby otters"), ("organization", "lisk otters"))
+    )
+    assert ("person", "otters") not in found
+
+
+def test_the_words_of_a_name_folded_into_another_person_do_not_hold_the_lone_word() -> None:
+    # "Otters Dane Kessler" is Dane Kessler with his team glued before: "Otters" is not his name.
+    found = contained_names(
+        names(
+            ("person", "otters"),
+            ("person", "otters dane kessler"),
+            ("person", "dane kessler"),
+            ("organization", "harrowby otters"),
+        )
+    )
+    assert found[("person", "otters")] == ("organization", "harrowby otters")
+    assert found[("person", "otters dane kessler")] == ("person", "dane kessler")

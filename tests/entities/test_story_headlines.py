@@ -51,3 +51,24 @@ def test_articles_without_headlines_are_left_as_they_are() -> None:
     text = "Mira Kessel resigned on Friday. The board met later."
     found = [mention(text, "Mira Kessel", "person")]
     assert with_story_headline_names([text], [found]) == [found]
+
+
+def test_a_headline_with_a_full_stop_is_still_a_headline() -> None:
+    headline = (
+        "Mira Kessel: Harbour Chairwoman Resigns After Long Audit.\n"
+        "Mira Kessel resigns as harbour chairwoman after the audit, the board said."
+    )
+    found = [
+        mention(headline, "Harbour Chairwoman Resigns", "other"),
+        mention(headline, "Mira Kessel", "person", 1),
+    ]
+    read = with_story_headline_names([headline], [found])
+    assert [(m.surface, m.type) for m in read[0]] == [("Mira Kessel", "person")]
+
+
+def test_a_sentence_of_names_with_a_verb_in_lower_case_is_no_headline() -> None:
+    text = "Foreign Minister Wang Lin met Harbour Board Chairwoman Mira Kessel.\nThe talks ran late."
+    other = "Mira Kessel said the talks ran late."
+    found = [mention(text, "Harbour Board Chairwoman Mira Kessel", "person")]
+    read = with_story_headline_names([text, other], [found, [mention(other, "Mira Kessel", "person")]])
+    assert read[0] == found

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from dossier.briefing import EntityType
-from dossier.entities.variants import name_variants, normalised, other_name_variants, same_name_word
+from dossier.entities.variants import (
+    given_name_forms,
+    institution_core,
+    name_variants,
+    normalised,
+    other_name_variants,
+    same_name_word,
+)
 
 Key = tuple[str, ...]
 
@@ -121,3 +128,50 @@ def test_a_pet_form_of_the_given_name_is_one_person() -> None:
     }
     # Two given names, not a pet form: sisters stay apart.
     assert name_variants(people(("julie orrin", 2), ("julia orrin", 2))) == {}
+
+
+def test_an_institution_called_a_center_a_clinic_or_a_treatment_center_is_one_institution() -> None:
+    found = other_name_variants(
+        others(
+            ("organization", "quarry hill center", 7),
+            ("organization", "quarry hill clinic", 2),
+            ("organization", "quarry hill treatment center", 1),
+            ("organization", "lisk hospital", 2),  # one word left: a town's hospital and its clinic
+            ("organization", "lisk clinic", 1),
+            ("place", "quarry hill hospital", 1),  # another type stays apart
+        )
+    )
+    assert found == {
+        ("organization", "quarry hill clinic"): ("organization", "quarry hill center"),
+        ("organization", "quarry hill treatment center"): ("organization", "quarry hill center"),
+    }
+
+
+def test_institution_core_needs_a_closing_word_for_the_kind_and_two_words_left() -> None:
+    assert institution_core("quarry hill recovery center") == "quarry hill"
+    assert institution_core("quarry hill") is None
+    assert institution_core("lisk hospital") is None
+    assert institution_core("quarry hill medical school") is None
+
+
+def test_a_familiar_form_of_a_given_name_is_one_person_with_the_same_surname() -> None:
+    found = name_variants(
+        people(("bill arden", 2), ("william arden", 5), ("peggy lusk", 1), ("margaret lusk", 3))
+    )
+    assert found == {
+        ("person", "bill", "arden"): ("person", "william", "arden"),
+        ("person", "peggy", "lusk"): ("person", "margaret", "lusk"),
+    }
+
+
+def test_a_familiar_form_that_fits_two_people_joins_neither() -> None:
+    # "Harry" is a familiar form of both Henry and Harold: two brothers stay apart from it.
+    assert name_variants(people(("harry voss", 1), ("henry voss", 2), ("harold voss", 2))) == {}
+
+
+def test_given_name_forms_by_rule_and_by_table() -> None:
+    assert given_name_forms("theo", "theodore")
+    assert given_name_forms("katie", "kathryn")
+    assert given_name_forms("bill", "william")
+    assert not given_name_forms("bill", "robert")
+    assert not given_name_forms("ana", "ann")

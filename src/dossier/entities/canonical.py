@@ -27,7 +27,9 @@ Before linking, the story's mentions are read once more with the whole story
 in view: headline lines (:mod:`.headlines`), words capitalised by their place
 in a sentence (:mod:`.positional`), names joined by "and"
 (:mod:`.coordination`). After it, spellings of one name (:mod:`.variants`) and
-short names of longer ones (:mod:`.containment`) fold together.
+short names of longer ones (:mod:`.containment`) fold together, and a city's
+mentions that stand for its team go to the team (:mod:`.teams`). A word glued
+before a person's name ("Gulls Ana Roe") is no short name of that person.
 
 Ids hash the type and canonical name, so they do not depend on iteration order.
 """
@@ -46,11 +48,18 @@ from dossier.article import Article, Span
 from dossier.briefing import Citation, Entity, EntityType, Role
 from dossier.entities.containment import contained_names
 from dossier.entities.coordination import split_coordinated
-from dossier.entities.gazetteer import country_for_demonym, country_for_name, is_press_shaped, is_title_word
+from dossier.entities.gazetteer import (
+    PLACE_OPENERS,
+    country_for_demonym,
+    country_for_name,
+    is_press_shaped,
+    is_title_word,
+)
 from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
-from dossier.entities.variants import name_variants, normalised, other_name_variants
+from dossier.entities.teams import may_be_team, reads_as_team
+from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants
 from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.
@@ -92,6 +101,13 @@ class _Story:
     full_names: defaultdict[str, set[Key]] = field(default_factory=lambda: defaultdict(set))
     # acronym key -> key of the long name it was introduced with: "Harbour Trust (HT)"
     acronyms: dict[Key, Key] = field(default_factory=dict)
+    # keys of person names that are a word glued before another person's name: "Gulls Ana Roe"
+    glued: set[Key] = field(default_factory=set)
+
+    def name_words(self, key: Key) -> tuple[str, ...]:
+        """The words of a full name a bare name may stand for; none of a glued name, which is
+        folded into the person's own name later (:mod:`.containment`)."""
+        return () if key in self.glued else (key[1], key[2])
 
     def builder(self, key: Key, kind: EntityType) -> _Builder:
         if key not in self.builders:
@@ -119,6 +135,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
         ]
     )
     votes = _type_votes(raw, _office_holders(articles))
+    story.glued = _glued_names(votes)
     deferred: list[tuple[int, Article, _Found, set[Key]]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
         found = _with_titles(article.text, sentences, votes)
@@ -129,10 +146,11 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     _add_nominal_references(story, articles)
     for builder in story.builders.values():
         _mark_outlet(builder, outlets)
-    _infer_acronyms(story)
+    _infer_acronyms(story, articles)
     _fold_acronyms(story)
     _fold_variants(story)
     _fold_contained(story)
+    _move_team_mentions(story, articles)
     return _entities(story.builders.values())
 
 
@@ -308,7 +326,44 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # "Ana Lee Roe" is a person) names that person, though the tagger read it as something else.
     shortened = _names_without_middle({surface for surface, kind in decided.items() if kind == "person"})
     decided.update(dict.fromkeys(shortened & decided.keys(), "person"))
+    # A person's surname after another form of the person's given name ("Mo Roe" when "Maurice
+    # Roe" is a person) is that person too, though the tagger read "Mo Roe" as a place.
+    decided.update(dict.fromkeys(_other_given_name_forms(decided), "person"))
     return decided
+
+
+def _other_given_name_forms(decided: dict[str, EntityType]) -> set[str]:
+    """Two-word names of another type made of a form of a person's given name and the person's surname."""
+    given_by_surname: defaultdict[str, set[str]] = defaultdict(set)
+    for surface, kind in decided.items():
+        words = surface.split()
+        if kind == "person" and len(words) == 2:
+            given_by_surname[words[1]].add(words[0])
+    found: set[str] = set()
+    for surface, kind in decided.items():
+        words = surface.split()
+        if kind == "person" or len(words) != 2 or not words[0].isalpha():
+            continue
+        if any(given_name_forms(words[0], given) for given in given_by_surname.get(words[1], ())):
+            found.add(surface)
+    return found
+
+
+def _glued_names(decided: Mapping[str, EntityType]) -> set[Key]:
+    """Keys of people's names of three words or more whose words after the first are another
+    person's name: "Gulls Ana Roe" is Ana Roe with a team's name glued before it, so a bare
+    "Gulls" elsewhere is no short name of hers."""
+    people = {surface for surface, kind in decided.items() if kind == "person" and " " in surface}
+    glued: set[Key] = set()
+    for surface in people:
+        words = surface.split()
+        tail = " ".join(words[1:])
+        # "Ana L. Roe" is no "Ana" glued to "L. Roe"; "Velmish Ana Roe" is keyed as Ana Roe already.
+        if len(words) > 2 and tail in people and len(words[1].rstrip(".")) > 1:
+            key = _person_key(surface)
+            if key != _person_key(tail):
+                glued.add(key)
+    return glued
 
 
 def _person_name_tails(mentions: Sequence[NameMention], press: set[str]) -> tuple[set[str], set[str]]:
@@ -335,13 +390,9 @@ def _adorned_person(surface: str, full: set[str]) -> bool:
     return len(surface.split()) > 2 and len(key) == 3 and f"{key[1]} {key[2]}" in full
 
 
-#: First words of a place's name that no person's name opens with.
-_PLACE_OPENERS = frozenset({"mount", "mt", "mt.", "lake", "cape", "gulf", "fort", "ft", "ft."})
-
-
 def _opens_as_place(surface: str) -> bool:
     words = surface.split()
-    return len(words) > 1 and words[0] in _PLACE_OPENERS
+    return len(words) > 1 and words[0] in PLACE_OPENERS
 
 
 def _names_without_middle(full: set[str]) -> set[str]:
@@ -423,7 +474,7 @@ def _link_article(
 ) -> list[tuple[_Found, set[Key]]]:
     """Link every mention it can; return the one-word person names left for story-wide linking,
     each with the full names of the article it could stand for."""
-    article_full = _full_names_by_word(found)
+    article_full = _full_names_by_word(story, found)
     where = _Where.of_article(article)
     # word -> the full names with it so far -> sentence and paragraph numbers where last written
     introduced: defaultdict[str, dict[Key, tuple[int, int]]] = defaultdict(dict)
@@ -442,7 +493,7 @@ def _link_article(
         if kind in ("organization", "other"):
             _note_acronym(story, article.text, item.mention, key)
         if kind == "person":
-            for word in (key[1], key[2]):
+            for word in story.name_words(key):
                 introduced[word][key] = where.of(item.mention.start)
                 story.full_names[word].add(key)
     left: list[tuple[_Found, set[Key]]] = []
@@ -521,13 +572,13 @@ def _titles_fit(builder: _Builder | None, titles: Sequence[str]) -> bool:
     )
 
 
-def _full_names_by_word(found: Iterable[_Found]) -> dict[str, set[Key]]:
+def _full_names_by_word(story: _Story, found: Iterable[_Found]) -> dict[str, set[Key]]:
     names: defaultdict[str, set[Key]] = defaultdict(set)
     for item in found:
         kind, key = _key(item.mention)
         if kind == "person" and len(key) == 3:
-            names[key[1]].add(key)
-            names[key[2]].add(key)
+            for word in story.name_words(key):
+                names[word].add(key)
     return names
 
 
@@ -656,7 +707,7 @@ def _note_acronym(story: _Story, text: str, mention: NameMention, key: Key) -> N
             story.acronyms.setdefault((kind, acronym.casefold()), key)
 
 
-def _infer_acronyms(story: _Story) -> None:
+def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     """Pair an acronym never introduced in brackets with the one long name whose initials it spells.
 
     Articles often write "Harbour Trust" in one place and "HT" in another
@@ -670,7 +721,7 @@ def _infer_acronyms(story: _Story) -> None:
         if builder.type in ("organization", "other") and len(key[1].split()) >= 2:
             initials = _initials(key[1]).upper()
             by_initials[initials].append(key)
-            if any(surface[:4].casefold() == "the " for surface in builder.surfaces):
+            if _written_with_the(builder, articles):
                 by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" or key in story.acronyms or " " in key[1]:
@@ -684,6 +735,26 @@ def _infer_acronyms(story: _Story) -> None:
             targets = [target for target in targets if story.builders[target].type == "organization"]
         if len(targets) == 1:
             story.acronyms[key] = targets[0]
+
+
+def _written_with_the(builder: _Builder, articles: Sequence[Article]) -> bool:
+    """Whether the story writes the name with "The": in the name the recognizer read, or as a
+    capital "The" right before it ("according to The Harbour Review"), which opens the name."""
+    if any(surface[:4].casefold() == "the " for surface in builder.surfaces):
+        return True
+    for order, citation in builder.mentions:
+        before = articles[order].text[max(0, citation.start - 4) : citation.start]
+        if before == "The " and _mid_sentence(articles[order], citation.start - 4):
+            return True
+    return False
+
+
+def _mid_sentence(article: Article, offset: int) -> bool:
+    """Whether ``offset`` is inside a sentence, past its first word (a capital there is no evidence)."""
+    starts = [sentence.start for sentence in article.sentences]
+    at = bisect.bisect_right(starts, offset) - 1
+    start = starts[at] if at >= 0 else 0
+    return bool(article.text[start:offset].strip(" \n\"'‘’“”«(["))
 
 
 def _initials(name: str) -> str:
@@ -754,6 +825,45 @@ def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:
             for article_id in ids:
                 target.add_role(title, article_id)
         del story.builders[short]
+
+
+def _move_team_mentions(story: _Story, articles: Sequence[Article]) -> None:
+    """Move a place's mentions that stand for its team ("a win over Lisk") to the one team of the
+    story whose name opens with the place's ("Lisk Gulls"): see :mod:`.teams`."""
+    opening: defaultdict[tuple[str, ...], list[_Builder]] = defaultdict(list)
+    for builder in story.builders.values():
+        if builder.type in ("organization", "other") and may_be_team(words := _name_words(builder)):
+            for size in range(1, len(words)):
+                opening[words[:size]].append(builder)
+    emptied: list[Key] = []
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "place" or _is_country(builder):
+            continue
+        teams = opening.get(_name_words(builder), [])
+        if len(teams) != 1:
+            continue
+        moved = [pair for pair in builder.mentions if _stands_for_team(articles[pair[0]], pair[1])]
+        if not moved:
+            continue
+        teams[0].mentions.extend(moved)
+        builder.mentions = [pair for pair in builder.mentions if pair not in moved]
+        left = Counter(builder.surfaces)
+        for order, citation in moved:
+            surface = articles[order].text[citation.start : citation.end]
+            teams[0].surfaces[surface] += 1
+            left[surface] -= 1
+        builder.surfaces = +left or builder.surfaces  # a place keeps a name while it has mentions
+        if not builder.mentions:
+            emptied.append(key)
+    for key in emptied:
+        del story.builders[key]
+
+
+def _stands_for_team(article: Article, citation: Citation) -> bool:
+    sentences = article.sentences or (Span(0, len(article.text)),)
+    at = bisect.bisect_right([sentence.start for sentence in sentences], citation.start) - 1
+    sentence = sentences[max(at, 0)]
+    return reads_as_team(article.text, sentence.start, sentence.end, citation.start, citation.end)
 
 
 # --- nominal references ("the minister") --------------------------------------------------------------

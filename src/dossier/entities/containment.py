@@ -38,6 +38,8 @@ and later with a word in front that the recognizer took into the name
 * A one-word "person" that no person's name of the story holds, and that opens
   exactly one organization's or other name ("Harrowgate" and "Harrowgate
   Recovery Centre"), is that body: the tagger took a lone word for a surname.
+  Failing that, one that closes exactly one longer name of another type ("Gulls"
+  and "Lisk Gulls", whatever type the tagger gave the team) is that name.
 
 With two or more candidates nothing is folded: guessing would merge two
 different things. Country names are folded by the gazetteer, never here.
@@ -49,7 +51,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from dossier.briefing import EntityType
-from dossier.entities.gazetteer import is_press_shaped
+from dossier.entities.gazetteer import PLACE_OPENERS, is_press_shaped
 
 Key = tuple[str, ...]
 
@@ -149,19 +151,26 @@ def _stray_people(
     one body's name opens with it ("Harrowgate Recovery Centre"), it is that body.
     """
     targets = set(folded.values())
+    # Not the words of a name folded into another person's ("Gulls Ana Roe" into "Ana Roe"): "Gulls"
+    # was glued to her name, it is none of hers.
     in_people = {
-        word for kind, words in names.values() if kind == "person" and len(words) > 1 for word in words
+        word
+        for key, (kind, words) in names.items()
+        if kind == "person" and len(words) > 1 and key not in folded
+        for word in words
     }
     opening: defaultdict[str, set[Key]] = defaultdict(set)
+    closing: defaultdict[str, set[Key]] = defaultdict(set)
     for key, (kind, words) in sorted(names.items()):
+        if kind == "person" or len(words) < 2 or key in folded:
+            continue
         # A newspaper's name opens with its city ("Lisk Herald"): the city is not the paper.
-        if (
-            kind in ("organization", "other")
-            and len(words) > 1
-            and key not in folded
-            and not is_press_shaped(" ".join(words))
-        ):
+        if kind in ("organization", "other") and not is_press_shaped(" ".join(words)):
             opening[words[0]].add(key)
+        # "Gulls" closes "Lisk Gulls" (whatever type the tagger gave the team), not "Port of Gulls"
+        # nor "Lake Gulls": a lone word is no short name of a natural place.
+        if words[-2] not in _JOINING_WORDS and words[0] not in PLACE_OPENERS:
+            closing[words[-1]].add(key)
     found: dict[Key, Key] = {}
     for key, (kind, words) in sorted(names.items()):
         if kind != "person" or len(words) != 1 or key in folded or key in targets or words[0] in in_people:
@@ -169,6 +178,8 @@ def _stray_people(
         longer = opening.get(words[0], set())
         if len(longer) == 1:
             found[key] = next(iter(longer))
+        elif not longer and len(closing.get(words[0], set())) == 1:
+            found[key] = next(iter(closing[words[0]]))
     return found
 
 

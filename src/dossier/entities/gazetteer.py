@@ -132,6 +132,9 @@ def is_title_word(lowered: str) -> bool:
     return lowered in TITLE_WORDS
 
 
+#: First words of a place's name that no person's name opens with: "Mount Lisk", "Lake Velmar".
+PLACE_OPENERS = frozenset({"mount", "mt", "mt.", "lake", "cape", "gulf", "fort", "ft", "ft."})
+
 #: Last words of many newspapers' names: "Harbour Times", "Le Monde", "Daily Courier".
 PRESS_ENDINGS = word_list(
     """
@@ -149,3 +152,86 @@ def is_press_shaped(surface: str) -> bool:
     if words[:1] == ["the"]:
         words = words[1:]
     return len(words) >= 2 and (words[0] in PRESS_ARTICLES or words[-1] in PRESS_ENDINGS)
+
+
+# A given name's familiar forms that are not its opening letters (those :mod:`.variants` reads
+# by rule: "Theo" for "Theodore", "Katie" for "Kathryn"): formal name | familiar forms.
+_FAMILIAR_NAMES = """
+william|bill;billy;will;willy;liam
+robert|bob;bobby;rob;robbie;bert
+richard|dick;rick;ricky;rich;richie
+james|jim;jimmy;jamie
+john|jack;johnny
+michael|mike;mikey;mick;mickey
+anthony|tony
+antonio|tony
+edward|ted;teddy;ned;eddie;ed
+theodore|ted;teddy
+charles|chuck;charlie;chas
+henry|hank;harry;hal
+harold|harry;hal
+margaret|peggy;maggie;meg;madge
+elizabeth|betty;beth;liz;lizzie;betsy;bess;eliza;libby
+catherine|kate;cathy;kathy;katie
+katherine|kate;kathy;cathy;katie
+susan|sue;susie
+patricia|patty;patsy;pat;trish
+joseph|joe;joey
+thomas|tom;tommy
+gerald|jerry
+jerome|jerry
+lawrence|larry
+laurence|larry
+eugene|gene
+alexander|sandy;alex;sasha
+alexandra|sandy;alex;sasha
+alexandros|alexis;alex
+andrew|andy;drew
+jeffrey|jeff
+geoffrey|jeff
+louis|lou
+maurice|mo
+morris|mo
+peter|pete
+terence|terry
+theresa|terry;tess
+walter|walt;wally
+zachary|zach;zack
+albert|al;bert
+alfred|al;alf;fred
+abraham|abe
+jacob|jake
+frank|frankie
+francis|frank
+nathan|nate
+nathaniel|nate;nat
+rudolph|rudy
+bernard|bernie
+rebecca|becky
+deborah|debbie;deb
+jacqueline|jackie
+mary|molly;polly
+sarah|sally
+cynthia|cindy
+amanda|mandy
+virginia|ginny
+jose|pepe
+francisco|paco;pancho
+ignacio|nacho
+mikhail|misha
+"""
+
+
+@cache
+def _familiar_forms() -> frozenset[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for line in _FAMILIAR_NAMES.strip().splitlines():
+        formal, forms = line.split("|")
+        pairs.update((form, formal) for form in forms.split(";"))
+    return frozenset(pairs)
+
+
+def is_familiar_form(first: str, second: str) -> bool:
+    """Whether one case-folded given name is a familiar form of the other ("bill", "william")."""
+    forms = _familiar_forms()
+    return (first, second) in forms or (second, first) in forms

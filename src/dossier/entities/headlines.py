@@ -15,7 +15,9 @@ a headline names the story's people and places, most often in full, even when it
 article writes them otherwise ("Ana Roe Steps Down" above an article that says "Roe").
 There a mention that holds no known name and is mostly words the story writes in
 lower case ("Driver Charged", "Harbour Worker Quits") is dropped: title case dressed
-common words as a name.
+common words as a name. At story level a title-case line that ends in a full stop is a
+headline too ("Ana Roe: Harbour Chief Steps Down At 91."), when no word in it but "of",
+"in", "a" and the like is in lower case: a sentence has a verb in lower case.
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ _CAPITALISED_SHARE = 0.75
 #: Words of this many letters or more count; shorter ones ("of", "in", "to") stay lower case in a headline.
 _LONGER_WORD = 4
 _MIN_LONGER_WORDS = 3
+#: A line ending like a sentence is a story-level headline only with this many longer words or more,
+#: and no word in lower case but the minor ones.
+_STOPPED_HEADLINE_WORDS = 5
+#: Words a title-case headline leaves in lower case.
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "as"}
+)
 _SENTENCE_ENDS = (".", "!", "?")
 _CLOSERS = "\"'”’)] "
 _WORD = re.compile(r"[^\W\d_][^\W_]*")
@@ -57,7 +66,7 @@ def with_story_headline_names(
 ) -> list[list[NameMention]]:
     """Each article's ``names``, those in its headline-shaped lines cut to the names the whole story
     gives outside such lines, or dropped when they hold none and are mostly common words."""
-    lines = [{start for start, _ in _headline_lines(text)} for text in texts]
+    lines = [{start for start, _ in _headline_lines(text, stopped=True)} for text in texts]
     outside = [
         [name for name in found if _line_start(text, name.start) not in starts]
         for text, found, starts in zip(texts, names, lines, strict=True)
@@ -94,26 +103,34 @@ def _common(name: NameMention, common: set[str]) -> bool:
     return bool(words) and 2 * sum(1 for word in words if word.casefold() in common) > len(words)
 
 
-def _headline_lines(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of every line whose longer words are mostly capitalised."""
+def _headline_lines(text: str, stopped: bool = False) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every line whose longer words are mostly capitalised (``stopped``:
+    see :func:`_headline_shaped`)."""
     lines: list[tuple[int, int]] = []
     start = 0
     while start <= len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        if _headline_shaped(text[start:end]):
+        if _headline_shaped(text[start:end], stopped):
             lines.append((start, end))
         start = end + 1
     return lines
 
 
-def _headline_shaped(line: str) -> bool:
-    if line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
-        return False  # a sentence in which most words are names ("Foreign Minister Wang Lin met ...")
+def _headline_shaped(line: str, stopped: bool = False) -> bool:
+    """Whether a line reads as a headline; with ``stopped``, also one ending in a full stop."""
     longer = [word for word in _WORD.findall(line) if len(word) >= _LONGER_WORD]
     if len(longer) < _MIN_LONGER_WORDS:
         return False
     capitalised = sum(1 for word in longer if word[0].isupper())
+    if line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
+        if not stopped:
+            return False
+        # A sentence in which most words are names ("Foreign Minister Wang Lin met ...") has a
+        # verb in lower case; a headline with a full stop ("Harbour Chief Steps Down At 91.") has
+        # no lower-case word but "of", "in", "a"...
+        lower = [word for word in _WORD.findall(line) if not word[0].isupper()]
+        return len(longer) >= _STOPPED_HEADLINE_WORDS and all(word in _MINOR_WORDS for word in lower)
     return capitalised >= _CAPITALISED_SHARE * len(longer)
 
 

@@ -14,7 +14,10 @@ names are one person's when they share one word exactly and the other word
 * is the surname, four letters or more, and differs so after the same first
   letter ("Ian Rait", "Ian Raite"): the given name shared, that is a slip; or
 * is the given name and its pet form: the whole name's opening and "ie",
-  "y" or "i" ("Katie" and "Kathryn", "Danny" and "Daniel").
+  "y" or "i" ("Katie" and "Kathryn", "Danny" and "Daniel"); or
+* is the given name and a familiar form of it that no rule of spelling
+  finds, from the gazetteer's short table ("Bill" and "William", "Peggy"
+  and "Margaret").
 
 A name is folded only when exactly one other name fits it, and into the one
 with more mentions (the spelling most articles use): with two candidates, a
@@ -24,7 +27,10 @@ Other names (places, organizations...) are one when they read the same with
 the usual abbreviations written out and hyphens as spaces ("Mt Lisk",
 "Mount Lisk"; "Lisk-Arena", "Lisk Arena"; "Harbour Centre", "Harbour
 Center"), or when a name of ten letters or more differs from exactly one
-other of its type by one letter and not in a digit ("Gulf of Adan").
+other of its type by one letter and not in a digit ("Gulf of Adan"). A place
+of care is one institution under the words writers swap after its name
+("Harrow Lane Center", "Harrow Lane Clinic", "Harrow Lane Treatment Center"),
+when two or more words of its own name are left.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from dossier.briefing import EntityType
+from dossier.entities.gazetteer import is_familiar_form
 
 Key = tuple[str, ...]
 
@@ -62,6 +69,7 @@ def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key
                     same_name_word(one_word, other_word)
                     or (differing == 1 and _surname_slip(one_word, other_word))
                     or (differing == 0 and _pet_form(one_word, other_word))
+                    or (differing == 0 and is_familiar_form(one_word, other_word))
                 ):
                     fits[first].add(second)
                     fits[second].add(first)
@@ -75,6 +83,12 @@ def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key
         if (people[key][1], key) < (people[other][1], other):
             folded[key] = other
     return folded
+
+
+def given_name_forms(first: str, second: str) -> bool:
+    """Whether two different given names are forms of one: a short form, a pet form, a familiar
+    form from the gazetteer ("theo", "theodore"; "katie", "kathryn"; "bill", "william")."""
+    return same_name_word(first, second) or _pet_form(first, second) or is_familiar_form(first, second)
 
 
 def same_name_word(first: str, second: str) -> bool:
@@ -163,6 +177,7 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
         main = max(keys, key=lambda key: (names[key][2], key))
         folded.update((key, main) for key in keys if key != main)
         kept[main] = (kind, normal, sum(names[key][2] for key in keys))
+    kept = _fold_institution_wording(kept, folded)
     by_type: dict[EntityType, list[Key]] = {}
     for key, (kind, normal, _) in sorted(kept.items()):
         if len(normal.replace(" ", "")) >= _TYPO_NAME_MIN:
@@ -183,6 +198,53 @@ def other_name_variants(names: Mapping[Key, tuple[EntityType, str, int]]) -> dic
 
 
 _HYPHENS = re.compile(r"[-‐–]")
+
+#: Words a place of care or treatment is called by, that writers swap freely after its name:
+#: "Harrow Lane Center", "Harrow Lane Clinic", "Harrow Lane Treatment Centre".
+_INSTITUTION_HEADS = frozenset({"center", "clinic", "hospital", "facility", "institute"})
+_INSTITUTION_WORDS = _INSTITUTION_HEADS | frozenset(
+    {"treatment", "medical", "rehabilitation", "rehab", "recovery", "health", "care", "detox", "psychiatric"}
+)
+
+
+def institution_core(normal: str) -> str | None:
+    """The name of an institution without the closing words for its kind ("harrow lane" for
+    "harrow lane treatment center"), when it ends in such a word and two or more words are left.
+
+    One word left ("lisk" of "Lisk Hospital", "Lisk Clinic") is often a town's name, and a town
+    may have a hospital and a clinic; two words are the institution's own name.
+    """
+    words = normal.split()
+    if not words or words[-1] not in _INSTITUTION_HEADS:
+        return None
+    while words and words[-1] in _INSTITUTION_WORDS:
+        words.pop()
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _fold_institution_wording(
+    kept: dict[Key, tuple[EntityType, str, int]], folded: dict[Key, Key]
+) -> dict[Key, tuple[EntityType, str, int]]:
+    """Names of one type that differ only in the words for an institution's kind go into the one
+    most mentioned ("Harrow Lane Clinic" into "Harrow Lane Center"); ``folded`` gains them."""
+    groups: dict[tuple[EntityType, str], list[Key]] = {}
+    for key, (kind, normal, _) in sorted(kept.items()):
+        core = institution_core(normal)
+        if core is not None:
+            groups.setdefault((kind, core), []).append(key)
+    result = dict(kept)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        main = max(keys, key=lambda key: (kept[key][2], key))
+        for key in keys:
+            if key != main:
+                folded[key] = main
+                folded.update((short, main) for short, target in list(folded.items()) if target == key)
+                del result[key]
+        kind, normal, _ = kept[main]
+        result[main] = (kind, normal, sum(kept[key][2] for key in keys))
+    return result
 
 
 #: Words that close a firm's name and say only what kind of company it is: "Lisk Foods Inc." is "Lisk Foods".
