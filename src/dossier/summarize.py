@@ -48,14 +48,14 @@ def summarize_story(
     scores = centrality_scores(candidates, similarity)
     limits = thresholds_for(encoder.name)
     matcher = FactMatcher.over(candidates, story, similarity, limits, fact_model_for(encoder.name))
-    # A sentence reporting a fact already picked, in other words, is a repeat too.
+    # A sentence restating a picked one in other words is a repeat too (by the strict rules: see restates).
     picked = mmr(
         candidates,
         scores,
         similarity,
         budget,
         redundancy_cap=min(limits.same, REDUNDANCY_CAP),
-        repeats=matcher.same_fact,
+        repeats=matcher.restates,
     )
     return tuple(cite_with_echoes(candidates, i, matcher) for i in reading_order(candidates, picked))
 

@@ -135,3 +135,10 @@ def test_fit_learns_which_way_a_signal_points() -> None:
     assert model.probability({"cosine": 0.8, "shared_verbs": 1.0}) > model.probability({"cosine": 0.2})
     with pytest.raises(UsageError, match="both kinds"):
         fit(rows, [True] * len(rows))
+
+
+def test_a_summary_refuses_only_what_the_strict_rules_call_a_restatement() -> None:
+    found = learned([FOUND, FOUND_AGAIN], 0.5, [FOUND_LEMMAS, FOUND_AGAIN_LEMMAS])
+    assert found.same_fact(0, 1)  # cited as the same find
+    assert not found.restates(0, 1)  # but each may still be picked for what else it tells
+    assert learned([FOUND, FOUND], 0.95).restates(0, 1)

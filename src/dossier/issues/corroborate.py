@@ -256,14 +256,28 @@ class FactMatcher:
         return self._keys[first].clashes(self._keys[second])
 
     def same_fact(self, first: int, second: int) -> bool:
-        """Whether sentences ``first`` and ``second`` report the same fact (see the module docstring)."""
+        """Whether sentences ``first`` and ``second`` report the same fact (see the module docstring).
+
+        This is the test a citation passes: the learned model's where there is one, else the rules.
+        """
+        return self._decides(first, second, learned=True)
+
+    def restates(self, first: int, second: int) -> bool:
+        """Whether ``second`` restates ``first`` by the hand-set rules alone, the model aside.
+
+        A summary refuses a restatement of a picked sentence. The stricter rules decide that: on
+        MultiLing 2011 the looser learned test refused sentences that carried news of their own.
+        """
+        return self._decides(first, second, learned=False)
+
+    def _decides(self, first: int, second: int, *, learned: bool) -> bool:
         a, b = self._keys[first], self._keys[second]
         if a.clashes(b):
             return False
         cosine = float(self._similarity[first, second])
         if cosine >= self._limits.same:
             return True
-        if self._model is not None:
+        if learned and self._model is not None:
             return self._model.same_fact(a.features(b, cosine))
         if cosine >= NAMED_FACT_COSINE and a.says_the_same_of_a_name(b):
             return True
