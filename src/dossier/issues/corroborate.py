@@ -28,7 +28,9 @@ magnitude 5.9 quake" can be one event's report. The figures are the story's
 Where a learned model was fitted for the encoder (:mod:`dossier.issues.fact_model`),
 it replaces the second and third rules: cosine, shared words, names, verbs and nouns
 (lemmas from the articles' analyses) and agreeing figures are weighed together. The
-``same`` cosine and the figure clash hold either way.
+``same`` cosine and the figure clash hold either way. Citations follow the model
+(:meth:`FactMatcher.same_fact`); a summary refusing a repeat keeps the stricter rules
+(:meth:`FactMatcher.restates`).
 
 A looser test, :meth:`FactMatcher.mentions`, decides whether another article
 *speaks of* the same thing at all (cosine at the ``corroborate`` threshold, or
