@@ -18,6 +18,7 @@ import logging
 from dossier.briefing import AnyBriefing, Briefing, BriefingStage, CitedText
 from dossier.embed import Encoder, Vectors, get_encoder
 from dossier.issues.corroborate import FactMatcher
+from dossier.issues.fact_model import fact_model_for
 from dossier.issues.pool import Candidate, EncodedPool, pool_for
 from dossier.issues.select import Budget, centrality_scores, cite_with_echoes, mmr, reading_order
 from dossier.issues.similarity import similarity_matrix, thresholds_for
@@ -46,15 +47,15 @@ def summarize_story(
     similarity = similarity_matrix(vectors)
     scores = centrality_scores(candidates, similarity)
     limits = thresholds_for(encoder.name)
-    matcher = FactMatcher.over(candidates, story, similarity, limits)
-    # A sentence reporting a fact already picked, in other words, is a repeat too.
+    matcher = FactMatcher.over(candidates, story, similarity, limits, fact_model_for(encoder.name))
+    # A sentence restating a picked one in other words is a repeat too (by the strict rules: see restates).
     picked = mmr(
         candidates,
         scores,
         similarity,
         budget,
         redundancy_cap=min(limits.same, REDUNDANCY_CAP),
-        repeats=matcher.same_fact,
+        repeats=matcher.restates,
     )
     return tuple(cite_with_echoes(candidates, i, matcher) for i in reading_order(candidates, picked))
 

@@ -30,6 +30,7 @@ from dossier.briefing import AnyBriefing, Briefing, BriefingStage, Citation, Iss
 from dossier.embed import Encoder, Vectors, get_encoder
 from dossier.ids import stable_id
 from dossier.issues.corroborate import FactMatcher
+from dossier.issues.fact_model import fact_model_for
 from dossier.issues.group import group_vectors
 from dossier.issues.keyphrases import KeyPhrase, PhraseGroup, is_strong, phrase_groups, same_word
 from dossier.issues.labels import SEPARATOR, fallback_label, label_from, occurs_in, rank_phrases
@@ -94,7 +95,7 @@ def find_issues(
         groups.extend(_free_groups(candidates, vectors, free, encoder, limits, story))
     kept = _keep(_rank(_substantial(groups, candidates, len(story.articles)), candidates), candidates)
     similarity = similarity_matrix(vectors)
-    matcher = FactMatcher.over(candidates, story, similarity, limits)
+    matcher = FactMatcher.over(candidates, story, similarity, limits, fact_model_for(encoder.name))
     phrase_lists = rank_phrases([[texts[i] for i in g.members] for g in kept])
     quotes = _quotes_by_article(story.quotes)
     shown: set[int] = set()

@@ -25,6 +25,13 @@ citation). Figures of different things never clash: "ten people died" and "a
 magnitude 5.9 quake" can be one event's report. The figures are the story's
 (the per-article analysis found them), not read again from the text.
 
+Where a learned model was fitted for the encoder (:mod:`dossier.issues.fact_model`),
+it replaces the second and third rules: cosine, shared words, names, verbs and nouns
+(lemmas from the articles' analyses) and agreeing figures are weighed together. The
+``same`` cosine and the figure clash hold either way. Citations follow the model
+(:meth:`FactMatcher.same_fact`); a summary refusing a repeat keeps the stricter rules
+(:meth:`FactMatcher.restates`).
+
 A looser test, :meth:`FactMatcher.mentions`, decides whether another article
 *speaks of* the same thing at all (cosine at the ``corroborate`` threshold, or
 a shared name with :data:`MIN_MENTION_WORDS` shared content words): a sentence is exclusive to one outlet
@@ -46,8 +53,10 @@ import numpy.typing as npt
 from dossier.briefing import Briefing, Figure
 from dossier.embed import Vectors
 from dossier.figures import measured_thing
+from dossier.issues.fact_model import FactModel
 from dossier.issues.similarity import Thresholds
 from dossier.quotes.merge import stemmed_words
+from dossier.story import Story
 from dossier.words import word_list
 
 if TYPE_CHECKING:
@@ -75,6 +84,10 @@ _NOT_NAMES = word_list(
 
 #: Reporting words say who told, not what happened: two sentences sharing "said" share no fact.
 _REPORTING = frozenset(stemmed_words("said say says told tells according reported reports added stated"))
+#: Lemmas that say who told, or only hold a clause together: no event is named by them.
+_NOT_EVENT_LEMMAS = frozenset(["say", "tell", "be", "have", "do", "report", "add", "state", "accord"])
+#: Caps on the shared counts the model sees: past these, more of the same adds no evidence.
+_CAPS = {"shared_words": 8, "shared_names": 4, "shared_terms": 8, "shared_verbs": 3, "shared_nouns": 5}
 
 
 class Measured(Protocol):
@@ -100,10 +113,17 @@ class FactKey:
     figures: tuple[tuple[Thing, frozenset[float]], ...]  # each thing measured, with the values given for it
     words: frozenset[str]
     terms: frozenset[str]  # the content words that are not part of a name: what is said of the names
+    verbs: frozenset[str] = frozenset()  # lemmas of its verbs, when the analysis is at hand
+    nouns: frozenset[str] = frozenset()  # lemmas of its common nouns, likewise
 
     @classmethod
-    def of(cls, text: str, figures: Iterable[Measured] = ()) -> FactKey:
-        """The key of ``text``, whose figures (spans of it found by the analysis) are ``figures``."""
+    def of(
+        cls, text: str, figures: Iterable[Measured] = (), lemmas: Iterable[tuple[str, str]] = ()
+    ) -> FactKey:
+        """The key of ``text``, whose figures (spans of it found by the analysis) are ``figures``.
+
+        ``lemmas`` are its tokens' (lemma, part of speech) pairs as the analysis read them.
+        """
         # A sentence's first word is capitalised whatever it is: it names nothing by that alone.
         names = frozenset(
             match.group().casefold()
@@ -111,7 +131,9 @@ class FactKey:
             if match.start() > 0 and match.group().casefold() not in _NOT_NAMES
         )
         words = frozenset(word for word in stemmed_words(text) - _REPORTING if len(word) > 1)
-        return cls(names, _values_by_thing(figures), words, words - stemmed_words(" ".join(names)))
+        verbs, nouns = _event_lemmas(lemmas)
+        terms = words - stemmed_words(" ".join(names))
+        return cls(names, _values_by_thing(figures), words, terms, verbs, nouns)
 
     def clashes(self, other: FactKey) -> bool:
         """Both measure one thing and give no value in common: they report different figures."""
@@ -133,6 +155,43 @@ class FactKey:
         """A name in common, and :data:`MIN_NAMED_FACT_WORDS` other content words said of it."""
         return bool(self.names & other.names) and len(self.terms & other.terms) >= MIN_NAMED_FACT_WORDS
 
+    def features(self, other: FactKey, cosine: float) -> dict[str, float]:
+        """What the learned model (:mod:`dossier.issues.fact_model`) sees of this key and ``other``."""
+        shared_words = len(self.words & other.words)
+        shared_names = len(self.names & other.names)
+        theirs = dict(other.figures)
+        counts = {
+            "shared_words": shared_words,
+            "shared_names": shared_names,
+            "shared_terms": len(self.terms & other.terms),
+            "shared_verbs": len(self.verbs & other.verbs),
+            "shared_nouns": len(self.nouns & other.nouns),
+        }
+        values = {name: float(min(count, _CAPS[name])) for name, count in counts.items()}
+        return {
+            **values,
+            "cosine": cosine,
+            "word_overlap": shared_words / max(1, min(len(self.words), len(other.words))),
+            "names_disjoint": float(bool(self.names) and bool(other.names) and not shared_names),
+            "figures_agree": float(min(2, sum(1 for t, v in self.figures if t in theirs and v & theirs[t]))),
+            "named_cosine": cosine * min(shared_names, 3),
+        }
+
+
+def _event_lemmas(lemmas: Iterable[tuple[str, str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The verb and noun lemmas among ``lemmas`` that can name an event or a thing in it."""
+    verbs: set[str] = set()
+    nouns: set[str] = set()
+    for lemma, pos in lemmas:
+        word = lemma.casefold()
+        if len(word) < 3 or word in _NOT_EVENT_LEMMAS:
+            continue
+        if pos == "VERB":
+            verbs.add(word)
+        elif pos == "NOUN":
+            nouns.add(word)
+    return frozenset(verbs), frozenset(nouns)
+
 
 def _values_by_thing(figures: Iterable[Measured]) -> tuple[tuple[Thing, frozenset[float]], ...]:
     found: defaultdict[Thing, set[float]] = defaultdict(set)
@@ -145,7 +204,9 @@ def _values_by_thing(figures: Iterable[Measured]) -> tuple[tuple[Thing, frozense
 class FactMatcher:
     """Same-fact and same-subject tests over one story's sentences and their similarity matrix.
 
-    ``figures`` holds, for each text, the figures found in it; :meth:`over` takes them from a story.
+    ``figures`` holds, for each text, the figures found in it, and ``lemmas`` its tokens' (lemma, part of
+    speech) pairs; :meth:`over` takes both from a story. With a ``model``, :meth:`same_fact` is the model's
+    decision (see the module docstring).
     """
 
     def __init__(
@@ -154,30 +215,72 @@ class FactMatcher:
         similarity: Vectors,
         limits: Thresholds,
         figures: Sequence[Iterable[Measured]] | None = None,
+        *,
+        lemmas: Sequence[Iterable[tuple[str, str]]] | None = None,
+        model: FactModel | None = None,
     ) -> None:
         found = figures if figures is not None else [()] * len(texts)
-        self._keys = [FactKey.of(text, measured) for text, measured in zip(texts, found, strict=True)]
+        read = lemmas if lemmas is not None else [()] * len(texts)
+        self._keys = [
+            FactKey.of(text, measured, tokens)
+            for text, measured, tokens in zip(texts, found, read, strict=True)
+        ]
         self._similarity = similarity
         self._limits = limits
+        self._model = model
         self._term_postings = _postings(key.terms for key in self._keys)
         self._name_postings = _postings(key.names for key in self._keys)
         self._has_names = np.array([bool(key.names) for key in self._keys], dtype=bool)
 
     @classmethod
     def over(
-        cls, candidates: Sequence[Candidate], story: Briefing, similarity: Vectors, limits: Thresholds
+        cls,
+        candidates: Sequence[Candidate],
+        story: Briefing,
+        similarity: Vectors,
+        limits: Thresholds,
+        model: FactModel | None = None,
     ) -> FactMatcher:
-        """A matcher over a story's pool ``candidates``, each with the story's figures in its sentence."""
-        return cls([c.text for c in candidates], similarity, limits, _figures_of(candidates, story.figures))
+        """A matcher over a story's pool ``candidates``, each with the story's figures in its sentence.
+
+        A :class:`~dossier.story.Story` also lends its analyses' lemmas; a bare briefing has none to lend.
+        """
+        lemmas = _lemmas_of(candidates, story) if isinstance(story, Story) else None
+        figures = _figures_of(candidates, story.figures)
+        return cls([c.text for c in candidates], similarity, limits, figures, lemmas=lemmas, model=model)
+
+    def features(self, first: int, second: int) -> dict[str, float]:
+        """What the learned model sees of sentences ``first`` and ``second``."""
+        return self._keys[first].features(self._keys[second], float(self._similarity[first, second]))
+
+    def clash(self, first: int, second: int) -> bool:
+        """Whether sentences ``first`` and ``second`` give different figures for one measured thing."""
+        return self._keys[first].clashes(self._keys[second])
 
     def same_fact(self, first: int, second: int) -> bool:
-        """Whether sentences ``first`` and ``second`` report the same fact (see the module docstring)."""
+        """Whether sentences ``first`` and ``second`` report the same fact (see the module docstring).
+
+        This is the test a citation passes: the learned model's where there is one, else the rules.
+        """
+        return self._decides(first, second, learned=True)
+
+    def restates(self, first: int, second: int) -> bool:
+        """Whether ``second`` restates ``first`` by the hand-set rules alone, the model aside.
+
+        A summary refuses a restatement of a picked sentence. The stricter rules decide that: on
+        MultiLing 2011 the looser learned test refused sentences that carried news of their own.
+        """
+        return self._decides(first, second, learned=False)
+
+    def _decides(self, first: int, second: int, *, learned: bool) -> bool:
         a, b = self._keys[first], self._keys[second]
         if a.clashes(b):
             return False
         cosine = float(self._similarity[first, second])
         if cosine >= self._limits.same:
             return True
+        if learned and self._model is not None:
+            return self._model.same_fact(a.features(b, cosine))
         if cosine >= NAMED_FACT_COSINE and a.says_the_same_of_a_name(b):
             return True
         return (
@@ -223,6 +326,8 @@ class FactMatcher:
     def reporting(self, index: int) -> list[int]:
         """The other sentences that report the same fact as sentence ``index``, in index order."""
         lowest = min(self._limits.corroborate, self._limits.same, NAMED_FACT_COSINE)
+        if self._model is not None:
+            lowest = min(self._limits.same, self._model.min_cosine)
         near = np.flatnonzero(self._similarity[index] >= lowest)
         return [int(other) for other in near if int(other) != index and self.same_fact(index, int(other))]
 
@@ -251,3 +356,19 @@ def _figures_of(candidates: Sequence[Candidate], figures: Sequence[Figure]) -> l
         last = bisect.bisect_left(found, citation.end, lo=first, key=lambda figure: figure.start)
         inside.append([figure for figure in found[first:last] if figure.end <= citation.end])
     return inside
+
+
+def _lemmas_of(candidates: Sequence[Candidate], story: Story) -> list[list[tuple[str, str]]]:
+    """For each candidate, the (lemma, part of speech) of the tokens of its sentence (its first citation)."""
+    found: list[list[tuple[str, str]]] = []
+    for candidate in candidates:
+        citation = candidate.citations[0]
+        analysis = story.analyses.get(citation.article_id)
+        if analysis is None:
+            found.append([])
+            continue
+        tokens = analysis.tokens
+        first = bisect.bisect_left(tokens.starts, citation.start)
+        last = bisect.bisect_left(tokens.starts, citation.end, lo=first)
+        found.append(list(zip(tokens.lemmas[first:last], tokens.pos[first:last], strict=True)))
+    return found
