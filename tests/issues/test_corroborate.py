@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
 from dossier.briefing import Citation
@@ -10,6 +12,7 @@ from dossier.issues.corroborate import FactKey, FactMatcher
 from dossier.issues.pool import Candidate
 from dossier.issues.select import Budget, mmr
 from dossier.issues.similarity import Thresholds
+from dossier.timex import TimeValue
 
 LIMITS = Thresholds(same=0.88, related=0.63, corroborate=0.55)
 
@@ -126,3 +129,23 @@ def test_mmr_refuses_a_candidate_that_repeats_a_picked_fact() -> None:
     scores = np.array([1.0, 0.9, 0.2])
     assert mmr(candidates, scores, similarity, Budget(sentences=2)) == [0, 1]
     assert mmr(candidates, scores, similarity, Budget(sentences=2), repeats=found.same_fact) == [0, 2]
+
+
+def test_two_meetings_at_different_times_are_two_facts_however_alike_the_words() -> None:
+    texts = [
+        "The ministers of Orvik and Lisk met in Valda on Friday to talk about the river.",
+        "The ministers of Orvik and Lisk met in Valda last November to talk about the river.",
+    ]
+    friday, november = TimeValue.day(dt.date(2024, 3, 8)), TimeValue.month(2023, 11)
+    similarity = np.array([[1.0, 0.95], [0.95, 1.0]], dtype=np.float32)
+
+    def reporting(times: list[list[TimeValue]]) -> list[int]:
+        return FactMatcher(texts, similarity, LIMITS, [(), ()], times=times).reporting(0)
+
+    assert reporting([[friday], [november]]) == []
+    assert reporting([[friday], [friday]]) == [1]
+    assert reporting([[friday], []]) == [1]  # a sentence that names no time cannot disagree on one
+    # A time that holds the other is no disagreement: "in March" and "on Friday, March 8".
+    assert reporting([[friday], [TimeValue.month(2024, 3)]]) == [1]
+    # Nor is a background time beside the event's own: one overlap is enough.
+    assert reporting([[TimeValue.year(2012), friday], [friday]]) == [1]

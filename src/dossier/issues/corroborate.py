@@ -23,7 +23,11 @@ same thing (the same unit and head noun, see
 different figures (a disagreement is the conflicts stage's business, not a
 citation). Figures of different things never clash: "ten people died" and "a
 magnitude 5.9 quake" can be one event's report. The figures are the story's
-(the per-article analysis found them), not read again from the text.
+(the per-article analysis found them), not read again from the text. Times
+clash the same way: two sentences that each name a time (resolved by the
+analysis against their article's date) and none of whose times overlap report
+two events, however alike their words ("they met on Friday", "they met last
+November").
 
 Where a learned model was fitted for the encoder (:mod:`dossier.issues.fact_model`),
 it replaces the second and third rules: cosine, shared words, names, verbs and nouns
@@ -57,6 +61,7 @@ from dossier.issues.fact_model import FactModel
 from dossier.issues.similarity import Thresholds
 from dossier.quotes.merge import stemmed_words
 from dossier.story import Story
+from dossier.timex import TimeValue
 from dossier.words import word_list
 
 if TYPE_CHECKING:
@@ -115,14 +120,20 @@ class FactKey:
     terms: frozenset[str]  # the content words that are not part of a name: what is said of the names
     verbs: frozenset[str] = frozenset()  # lemmas of its verbs, when the analysis is at hand
     nouns: frozenset[str] = frozenset()  # lemmas of its common nouns, likewise
+    times: tuple[TimeValue, ...] = ()  # the times it names, resolved by the analysis, likewise
 
     @classmethod
     def of(
-        cls, text: str, figures: Iterable[Measured] = (), lemmas: Iterable[tuple[str, str]] = ()
+        cls,
+        text: str,
+        figures: Iterable[Measured] = (),
+        lemmas: Iterable[tuple[str, str]] = (),
+        times: Iterable[TimeValue] = (),
     ) -> FactKey:
         """The key of ``text``, whose figures (spans of it found by the analysis) are ``figures``.
 
-        ``lemmas`` are its tokens' (lemma, part of speech) pairs as the analysis read them.
+        ``lemmas`` are its tokens' (lemma, part of speech) pairs as the analysis read them, and ``times``
+        the values of its time expressions.
         """
         # A sentence's first word is capitalised whatever it is: it names nothing by that alone.
         names = frozenset(
@@ -133,12 +144,19 @@ class FactKey:
         words = frozenset(word for word in stemmed_words(text) - _REPORTING if len(word) > 1)
         verbs, nouns = _event_lemmas(lemmas)
         terms = words - stemmed_words(" ".join(names))
-        return cls(names, _values_by_thing(figures), words, terms, verbs, nouns)
+        named = tuple(sorted(set(times), key=lambda time: (time.first, time.last)))
+        return cls(names, _values_by_thing(figures), words, terms, verbs, nouns, named)
 
     def clashes(self, other: FactKey) -> bool:
-        """Both measure one thing and give no value in common: they report different figures."""
+        """They report different figures (both measure one thing and give no value in common), or
+        both name times and none of one side's overlaps one of the other's: "met on Friday" is not
+        "met last November"."""
         theirs = dict(other.figures)
-        return any(thing in theirs and not values & theirs[thing] for thing, values in self.figures)
+        if any(thing in theirs and not values & theirs[thing] for thing, values in self.figures):
+            return True
+        return bool(self.times and other.times) and not any(
+            mine.overlaps(their) for mine in self.times for their in other.times
+        )
 
     def shares_words(self, other: FactKey, minimum: int, share: float = 0.0) -> bool:
         shared = len(self.words & other.words)
@@ -217,13 +235,15 @@ class FactMatcher:
         figures: Sequence[Iterable[Measured]] | None = None,
         *,
         lemmas: Sequence[Iterable[tuple[str, str]]] | None = None,
+        times: Sequence[Iterable[TimeValue]] | None = None,
         model: FactModel | None = None,
     ) -> None:
         found = figures if figures is not None else [()] * len(texts)
         read = lemmas if lemmas is not None else [()] * len(texts)
+        dated = times if times is not None else [()] * len(texts)
         self._keys = [
-            FactKey.of(text, measured, tokens)
-            for text, measured, tokens in zip(texts, found, read, strict=True)
+            FactKey.of(text, measured, tokens, named)
+            for text, measured, tokens, named in zip(texts, found, read, dated, strict=True)
         ]
         self._similarity = similarity
         self._limits = limits
@@ -243,11 +263,15 @@ class FactMatcher:
     ) -> FactMatcher:
         """A matcher over a story's pool ``candidates``, each with the story's figures in its sentence.
 
-        A :class:`~dossier.story.Story` also lends its analyses' lemmas; a bare briefing has none to lend.
+        A :class:`~dossier.story.Story` also lends its analyses' lemmas and resolved days; a bare
+        briefing has none to lend.
         """
-        lemmas = _lemmas_of(candidates, story) if isinstance(story, Story) else None
+        lemmas = times = None
+        if isinstance(story, Story):
+            lemmas, times = _lemmas_of(candidates, story), _times_of(candidates, story)
         figures = _figures_of(candidates, story.figures)
-        return cls([c.text for c in candidates], similarity, limits, figures, lemmas=lemmas, model=model)
+        texts = [c.text for c in candidates]
+        return cls(texts, similarity, limits, figures, lemmas=lemmas, times=times, model=model)
 
     def features(self, first: int, second: int) -> dict[str, float]:
         """What the learned model sees of sentences ``first`` and ``second``."""
@@ -356,6 +380,23 @@ def _figures_of(candidates: Sequence[Candidate], figures: Sequence[Figure]) -> l
         last = bisect.bisect_left(found, citation.end, lo=first, key=lambda figure: figure.start)
         inside.append([figure for figure in found[first:last] if figure.end <= citation.end])
     return inside
+
+
+def _times_of(candidates: Sequence[Candidate], story: Story) -> list[list[TimeValue]]:
+    """For each candidate, the resolved values of the time expressions in its sentence (first citation)."""
+    found: list[list[TimeValue]] = []
+    for candidate in candidates:
+        citation = candidate.citations[0]
+        analysis = story.analyses.get(citation.article_id)
+        times = analysis.times if analysis is not None else ()
+        found.append(
+            [
+                time.value
+                for time in times
+                if time.value is not None and citation.start <= time.start and time.end <= citation.end
+            ]
+        )
+    return found
 
 
 def _lemmas_of(candidates: Sequence[Candidate], story: Story) -> list[list[tuple[str, str]]]:
