@@ -11,10 +11,8 @@ event (an oracle). Before each placement, the article's decision values
 against every candidate story the index offers (and against its gold story)
 become training pairs: joining the gold story is positive, any other is
 negative. A logistic model is fitted and printed as Python to paste in:
-``DEFAULT_MODEL``. ``DEFAULT_TOPIC_MODEL`` is fitted on pairs drawn the way the
-clusterer uses it: the article against the candidate stories other than its
-own event's, positive for the other event of its topic (the two events of a
-kind).
+``DEFAULT_MODEL`` with events as the gold grouping, ``DEFAULT_TOPIC_MODEL``
+with topics (the two events of a kind together).
 
     PYTHONPATH=src python scripts/train_story_join.py [--orders 3] [--l2 1.0]
     PYTHONPATH=src python scripts/train_story_join.py --cv 5   # judge a change: folds of topics 1-35
@@ -49,15 +47,11 @@ JOIN_FEATURES = tuple(name for name in DECISION_FEATURES if name != "names_missi
 DAYS = {"DEFAULT_MODEL": -1.5, "DEFAULT_TOPIC_MODEL": -1.0}
 
 
-Pairs = tuple[list[dict[str, float]], list[bool]]
-
-
 def training_pairs(
     docs: Sequence[bench_stories.Doc],
     orders: int,
     grain: Callable[[bench_stories.Doc], str] = bench_stories.by_event,
-) -> Pairs:
-    """Pairs for the join model: the article against each candidate, positive for its gold story."""
+) -> tuple[list[dict[str, float]], list[bool]]:
     rows: list[dict[str, float]] = []
     labels: list[bool] = []
     for seed in range(orders):
@@ -82,61 +76,20 @@ def training_pairs(
     return rows, labels
 
 
-def relation_pairs(
-    docs: Sequence[bench_stories.Doc], orders: int
-) -> tuple[list[dict[str, float]], list[bool]]:
-    """Pairs for the topic model, drawn as the clusterer uses it: with stories at the event grain.
-
-    The topic model judges an article against the candidate stories *other than its own* (see
-    ``OnlineClusterer._relate``), so the oracle places each article in its gold event, and every other
-    candidate becomes a pair: positive when it is the other event of the article's topic. When that
-    story exists but the index did not offer it, it is added as a positive, as the join pairs add the
-    gold story.
-    """
-    rows: list[dict[str, float]] = []
-    labels: list[bool] = []
-    for seed in range(orders):
-        shuffled = list(docs)
-        random.Random(1000 + seed).shuffle(shuffled)
-        clusterer = OnlineClusterer()
-        event_story: dict[str, str] = {}
-        topic_of: dict[str, str] = {}
-        for doc in shuffled:
-            own = event_story.get(doc.event)
-            offered = clusterer.candidate_values(doc.article)
-            related = [topic_of[story_id] == doc.topic for story_id, _ in offered if story_id != own]
-            rows.extend(values for story_id, values in offered if story_id != own)
-            labels.extend(related)
-            if not any(related):
-                for story_id in sorted(set(event_story.values()) - {own}):
-                    if topic_of[story_id] != doc.topic:
-                        continue
-                    values_or_none = clusterer.story_values(doc.article, story_id)
-                    if values_or_none is not None:
-                        rows.append(values_or_none)
-                        labels.append(True)
-            target = own if own is not None else story_id_for(doc.article.id)
-            event_story.setdefault(doc.event, target)
-            topic_of[target] = doc.topic
-            clusterer.place(doc.article, target)
-    return rows, labels
-
-
-#: Each model: its pairs (see ``training_pairs`` and ``relation_pairs``) and the features it weighs.
-MODELS: tuple[tuple[str, Callable[[Sequence[bench_stories.Doc], int], Pairs], tuple[str, ...]], ...] = (
-    ("DEFAULT_MODEL", training_pairs, JOIN_FEATURES),
-    ("DEFAULT_TOPIC_MODEL", relation_pairs, DECISION_FEATURES),
+MODELS = (
+    ("DEFAULT_MODEL", bench_stories.by_event, JOIN_FEATURES),
+    ("DEFAULT_TOPIC_MODEL", bench_stories.by_topic, DECISION_FEATURES),
 )
 
 
 def fit_models(docs: Sequence[bench_stories.Doc], orders: int, l2: float) -> dict[str, JoinModel]:
     """The join and the topic model fitted on ``docs``, "days" set by hand (see ``DAYS``)."""
     models: dict[str, JoinModel] = {}
-    for name, pairs, features in MODELS:
-        rows, labels = pairs(docs, orders)
+    for name, grain, features in MODELS:
+        rows, labels = training_pairs(docs, orders, grain)
         fitted = fit(rows, labels, l2=l2, features=features)
         models[name] = dataclasses.replace(fitted, coefficients={**fitted.coefficients, "days": DAYS[name]})
-        logger.info("%s: %d pairs (%d positive) from %d documents", name, len(rows), sum(labels), len(docs))
+        logger.info("%s: %d pairs (%d joining) from %d documents", name, len(rows), sum(labels), len(docs))
     return models
 
 
