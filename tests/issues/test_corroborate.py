@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
 
+from dossier.analysis import Analysis, AnalyzerKey
+from dossier.article import Article
 from dossier.briefing import Citation
 from dossier.figures import extract_measures
 from dossier.issues.corroborate import FactKey, FactMatcher
 from dossier.issues.pool import Candidate
 from dossier.issues.select import Budget, mmr
 from dossier.issues.similarity import Thresholds
-from dossier.timex import TimeValue
+from dossier.story import Story
+from dossier.timex import TimeValue, resolve_article
 
 LIMITS = Thresholds(same=0.88, related=0.63, corroborate=0.55)
 
@@ -149,3 +153,29 @@ def test_two_meetings_at_different_times_are_two_facts_however_alike_the_words()
     assert reporting([[friday], [TimeValue.month(2024, 3)]]) == [1]
     # Nor is a background time beside the event's own: one overlap is enough.
     assert reporting([[TimeValue.year(2012), friday], [friday]]) == [1]
+
+
+def test_times_are_resolved_against_the_date_the_story_now_gives_each_article() -> None:
+    # The analysis read both articles before their dates were known (inferred later from the story):
+    # "last November" and "on Friday" only clash once each is resolved against its article's date.
+    texts = [
+        "The ministers of Orvik and Lisk met in Valda on Friday to talk about the river.",
+        "The ministers of Orvik and Lisk met in Valda last November to talk about the river.",
+    ]
+    articles, analyses, candidates = [], {}, []
+    for n, text in enumerate(texts):
+        article = Article(id=f"a{n}", source=f"a{n}.txt", text=text, published=dt.date(2024, 3, 9))
+        times = resolve_article(text, (), None)
+        assert times and all(time.value is None for time in times)
+        articles.append(article)
+        analyses[article.id] = Analysis(
+            article_id=article.id, key=AnalyzerKey("test", "none", "0"), times=times
+        )
+        candidates.append(Candidate(text, (Citation(article.id, 0, len(text)),), n, 0, 15, True))
+    story = Story(articles=tuple(articles), analyses=analyses)
+    similarity = np.array([[1.0, 0.95], [0.95, 1.0]], dtype=np.float32)
+    assert FactMatcher.over(candidates, story, similarity, LIMITS).reporting(0) == []
+    undated = Story(
+        articles=tuple(dataclasses.replace(a, published=None) for a in articles), analyses=analyses
+    )
+    assert FactMatcher.over(candidates, undated, similarity, LIMITS).reporting(0) == [1]

@@ -61,7 +61,7 @@ from dossier.issues.fact_model import FactModel
 from dossier.issues.similarity import Thresholds
 from dossier.quotes.merge import stemmed_words
 from dossier.story import Story
-from dossier.timex import TimeValue
+from dossier.timex import TimeExpression, TimeValue
 from dossier.words import word_list
 
 if TYPE_CHECKING:
@@ -383,12 +383,19 @@ def _figures_of(candidates: Sequence[Candidate], figures: Sequence[Figure]) -> l
 
 
 def _times_of(candidates: Sequence[Candidate], story: Story) -> list[list[TimeValue]]:
-    """For each candidate, the resolved values of the time expressions in its sentence (first citation)."""
+    """For each candidate, the values of the time expressions in its sentence (first citation).
+
+    They are resolved against each article's date as the story now has it, inferred dates included.
+    """
+    articles = {article.id: article for article in story.articles if article.id in story.analyses}
+    resolved: dict[str, tuple[TimeExpression, ...]] = {}
     found: list[list[TimeValue]] = []
     for candidate in candidates:
         citation = candidate.citations[0]
-        analysis = story.analyses.get(citation.article_id)
-        times = analysis.times if analysis is not None else ()
+        article = articles.get(citation.article_id)
+        if article is not None and article.id not in resolved:
+            resolved[article.id] = story.times_of(article)
+        times = resolved.get(citation.article_id, ())
         found.append(
             [
                 time.value
