@@ -149,8 +149,12 @@ def test_two_meetings_at_different_times_are_two_facts_however_alike_the_words()
     assert reporting([[friday], [november]]) == []
     assert reporting([[friday], [friday]]) == [1]
     assert reporting([[friday], []]) == [1]  # a sentence that names no time cannot disagree on one
+    # Days a few apart are no disagreement: a weekday resolved against an inferred date can be off.
+    assert reporting([[friday], [TimeValue.day(dt.date(2024, 3, 4))]]) == [1]
     # A time that holds the other is no disagreement: "in March" and "on Friday, March 8".
     assert reporting([[friday], [TimeValue.month(2024, 3)]]) == [1]
+    # A bare year is background more often than the event's date ("the worst since 2009").
+    assert reporting([[friday], [TimeValue.year(2009)]]) == [1]
     # Nor is a background time beside the event's own: one overlap is enough.
     assert reporting([[TimeValue.year(2012), friday], [friday]]) == [1]
 

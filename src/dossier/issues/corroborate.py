@@ -24,10 +24,10 @@ different figures (a disagreement is the conflicts stage's business, not a
 citation). Figures of different things never clash: "ten people died" and "a
 magnitude 5.9 quake" can be one event's report. The figures are the story's
 (the per-article analysis found them), not read again from the text. Times
-clash the same way: two sentences that each name a time (resolved by the
-analysis against their article's date) and none of whose times overlap report
-two events, however alike their words ("they met on Friday", "they met last
-November").
+clash the same way: two sentences that each name a time (resolved against
+their article's date as the story has it) and none of whose times come within
+:data:`TIME_SLACK` of each other report two events, however alike their words
+("they met on Friday", "they met last November").
 
 Where a learned model was fitted for the encoder (:mod:`dossier.issues.fact_model`),
 it replaces the second and third rules: cosine, shared words, names, verbs and nouns
@@ -45,6 +45,7 @@ only when no other outlet's sentence passes it.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -91,6 +92,12 @@ _NOT_NAMES = word_list(
 _REPORTING = frozenset(stemmed_words("said say says told tells according reported reports added stated"))
 #: Lemmas that say who told, or only hold a clause together: no event is named by them.
 _NOT_EVENT_LEMMAS = frozenset(["say", "tell", "be", "have", "do", "report", "add", "state", "accord"])
+#: The times that can date an event itself: a bare year ("the worst since 2009") or a span is most often
+#: background, and one sentence giving it beside another's day is no disagreement.
+_EVENT_GRAINS = frozenset(["day", "week", "month"])
+#: Two times this close are no disagreement: a weekday resolved against a date that was itself inferred,
+#: or "on Friday" against "this week", can be a few days off while meaning one event.
+TIME_SLACK = dt.timedelta(days=7)
 #: Caps on the shared counts the model sees: past these, more of the same adds no evidence.
 _CAPS = {"shared_words": 8, "shared_names": 4, "shared_terms": 8, "shared_verbs": 3, "shared_nouns": 5}
 
@@ -144,18 +151,18 @@ class FactKey:
         words = frozenset(word for word in stemmed_words(text) - _REPORTING if len(word) > 1)
         verbs, nouns = _event_lemmas(lemmas)
         terms = words - stemmed_words(" ".join(names))
-        named = tuple(sorted(set(times), key=lambda time: (time.first, time.last)))
+        named = tuple(sorted({t for t in times if t.grain in _EVENT_GRAINS}, key=lambda t: (t.first, t.last)))
         return cls(names, _values_by_thing(figures), words, terms, verbs, nouns, named)
 
     def clashes(self, other: FactKey) -> bool:
         """They report different figures (both measure one thing and give no value in common), or
-        both name times and none of one side's overlaps one of the other's: "met on Friday" is not
-        "met last November"."""
+        both name times and none of one side's comes within :data:`TIME_SLACK` of one of the other's:
+        "met on Friday" is not "met last November"."""
         theirs = dict(other.figures)
         if any(thing in theirs and not values & theirs[thing] for thing, values in self.figures):
             return True
         return bool(self.times and other.times) and not any(
-            mine.overlaps(their) for mine in self.times for their in other.times
+            _within_slack(mine, their) for mine in self.times for their in other.times
         )
 
     def shares_words(self, other: FactKey, minimum: int, share: float = 0.0) -> bool:
@@ -194,6 +201,10 @@ class FactKey:
             "figures_agree": float(min(2, sum(1 for t, v in self.figures if t in theirs and v & theirs[t]))),
             "named_cosine": cosine * min(shared_names, 3),
         }
+
+
+def _within_slack(first: TimeValue, second: TimeValue) -> bool:
+    return first.first - TIME_SLACK <= second.last and second.first - TIME_SLACK <= first.last
 
 
 def _event_lemmas(lemmas: Iterable[tuple[str, str]]) -> tuple[frozenset[str], frozenset[str]]:
