@@ -23,9 +23,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from dossier.errors import UsageError
+from dossier.logistic import fit_logistic
 from dossier.records import Record
 
 #: What the model sees of a pair of sentences (see :meth:`dossier.issues.corroborate.FactKey.features`).
@@ -76,26 +75,8 @@ class FactModel(Record):
 def fit(
     rows: Sequence[Mapping[str, float]], labels: Sequence[bool], l2: float = 1.0
 ) -> tuple[float, dict[str, float]]:
-    """Bias and coefficients of a logistic regression (Newton's method, L2 penalty, bias unpenalised)."""
-    if len(rows) != len(labels) or not rows:
-        raise UsageError("fit needs as many labels as rows, and at least one row")
-    if all(labels) or not any(labels):
-        raise UsageError("fit needs pairs of both kinds, one fact and not")
-    x = np.array([[1.0, *(row.get(name, 0.0) for name in FACT_FEATURES)] for row in rows])
-    y = np.array([1.0 if label else 0.0 for label in labels])
-    penalty = np.eye(x.shape[1]) * l2
-    penalty[0, 0] = 0.0
-    beta = np.zeros(x.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -60, 60)))
-        gradient = x.T @ (p - y) + penalty @ beta
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if float(np.abs(step).max()) < 1e-8:
-            break
-    coefficients = {name: round(float(value), 4) for name, value in zip(FACT_FEATURES, beta[1:], strict=True)}
-    return round(float(beta[0]), 4), coefficients
+    """Bias and coefficients of a logistic regression over :data:`FACT_FEATURES` (:mod:`dossier.logistic`)."""
+    return fit_logistic(rows, labels, FACT_FEATURES, l2)
 
 
 #: Fitted by ``scripts/train_fact_match.py`` (ECB+ topics 1-35, the static encoder). The threshold was

@@ -20,9 +20,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from dossier.errors import UsageError
+from dossier.logistic import fit_logistic
 from dossier.records import Record
 from dossier.stories.features import SPACES
 
@@ -70,22 +69,5 @@ def fit(
     unknown = sorted(set(features) - set(DECISION_FEATURES))
     if unknown:
         raise UsageError(f"unknown decision feature(s) {unknown}; known: {', '.join(DECISION_FEATURES)}")
-    if len(rows) != len(labels) or not rows:
-        raise UsageError("fit needs as many labels as rows, and at least one row")
-    if all(labels) or not any(labels):
-        raise UsageError("fit needs both joining and non-joining pairs")
-    x = np.array([[1.0, *(row.get(name, 0.0) for name in features)] for row in rows])
-    y = np.array([1.0 if label else 0.0 for label in labels])
-    penalty = np.eye(x.shape[1]) * l2
-    penalty[0, 0] = 0.0
-    beta = np.zeros(x.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -60, 60)))
-        gradient = x.T @ (p - y) + penalty @ beta
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + penalty
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if float(np.abs(step).max()) < 1e-8:
-            break
-    coefficients = {name: round(float(value), 4) for name, value in zip(features, beta[1:], strict=True)}
-    return JoinModel(bias=round(float(beta[0]), 4), coefficients=coefficients)
+    bias, coefficients = fit_logistic(rows, labels, features, l2)
+    return JoinModel(bias=bias, coefficients=coefficients)
