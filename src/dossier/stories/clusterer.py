@@ -38,11 +38,9 @@ fitted by ``scripts/train_story_join.py`` and thresholded with values tuned by
 
 from __future__ import annotations
 
-import dataclasses
 import heapq
 import logging
 import math
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -181,7 +179,7 @@ class OnlineClusterer:
         known = self._story_of.get(article.id)
         if known is not None:
             return Assignment(article.id, self.resolve(known), started=False, score=1.0)
-        features = _interned(features or features_of(article))
+        features = features or features_of(article)
         original = self._copies.add(article.id, article.text)
         if original is not None:
             self._count(features)
@@ -226,7 +224,7 @@ class OnlineClusterer:
         """
         if article.id in self._story_of:
             return
-        features = _interned(features_of(article))
+        features = features_of(article)
         self._count(features)
         self._copies.add(article.id, article.text)
         target = self.resolve(story_id)
@@ -338,8 +336,7 @@ class OnlineClusterer:
             for term, weight in vector.items()
         ]
         pooled.sort(key=lambda item: (-item[1], item[0]))
-        # Interned, as the article's terms are (see ``_interned``): the index's keys are such strings.
-        return [(sys.intern(term), weight) for term, weight in pooled[: self.settings.query_terms]]
+        return pooled[: self.settings.query_terms]
 
     def candidate_values(self, article: Article) -> list[tuple[str, dict[str, float]]]:
         """The decision values of the article against each candidate story (for training the join model)."""
@@ -537,22 +534,6 @@ class OnlineClusterer:
             logger.info("merged story %s into %s (bridged by %s)", younger.id, older.id, article_id)
             survivor = older
         return tuple(merges)
-
-
-def _interned(features: Features) -> Features:
-    """The same features with every term an interned string: one object per distinct term.
-
-    Each article's terms are new strings. Kept as they come, a story's summed counts and centroid keep
-    one copy per story of each term they hold (millions in a big stream), and matching an article's
-    term to a centroid's compares the two strings' text, one more far-off memory read per shared term
-    of every candidate scored. Interned, a match is one pointer compare, and a term is stored once.
-    Only the string objects change: no count, no order.
-    """
-    intern = sys.intern
-    return dataclasses.replace(
-        features,
-        **{space: {intern(term): count for term, count in features.space(space).items()} for space in SPACES},
-    )
 
 
 #: How many of an article's most telling names are checked against a story (see ``_names_missing``).
