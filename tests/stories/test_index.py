@@ -153,3 +153,33 @@ def test_an_article_years_after_a_story_of_its_event_is_not_weighed_against_it_b
     windowless = OnlineClusterer(Settings(window_days=None))
     windowless.add(first)
     assert windowless.candidate_values(years_later)
+
+
+def reference_lookup(index: StoryIndex, query: list[tuple[str, float]], day: dt.date) -> dict[str, float]:
+    """A dated lookup spelled out: per term, the union of its lists in the near slots and the undated
+    stories' slot (each story once, at its first place), each story's weights added in term order."""
+    state = index.to_state()
+    reach = dt.timedelta(days=state["window_days"])
+    slot_ids = dict.fromkeys((index._slot(day - reach), index._slot(day + reach), None))
+    slots = {slot: saved["postings"] for slot, saved in state["slots"]}
+    found: dict[str, float] = {}
+    for term, weight in query:
+        union = dict.fromkeys(story for slot in slot_ids for story in slots.get(slot, {}).get(term, ()))
+        for story in union:
+            found[story] = found.get(story, 0.0) + weight
+    return found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_dated_lookup_sums_the_union_of_its_slots_lists_in_term_order_to_the_bit(seed: int) -> None:
+    rng = random.Random(seed)
+    index = StoryIndex(posting_cap=8, window_days=30)
+    for _ in range(1500):
+        story = f"s-{rng.randrange(200):04d}"
+        terms = [f"t{rng.randrange(40)}" for _ in range(rng.randint(1, 8))]
+        day = None if rng.random() < 0.15 else DAY + dt.timedelta(days=rng.randrange(-120, 120))
+        index.add(story, terms, day)
+    query = weighted_terms(seed + 100, terms=40)
+    for offset in (-90, -31, 0, 29, 61):
+        day = DAY + dt.timedelta(days=offset)
+        assert list(index.lookup(query, day).items()) == list(reference_lookup(index, query, day).items())

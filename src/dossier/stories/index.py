@@ -10,8 +10,7 @@ every story.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from dossier.errors import UsageError
@@ -84,14 +83,12 @@ def summed_postings(weighted_postings: Iterable[tuple[Iterable[str], float]]) ->
     order of the lists, and the stories come in the order they are first met.
     """
     found: dict[str, float] = {}
+    met = found.get
     for posting, weight in weighted_postings:
-        # As adding ``weight`` to each story of the list in turn, with the Python work only for the
-        # stories an earlier list found: the lists fill up as the store grows, and the stories met
-        # for the first time (most of them) are entered in C. A story keeps its first place.
-        earlier = [(story_id, found[story_id]) for story_id in found.keys() & posting]
-        found.update(dict.fromkeys(posting, weight))
-        for story_id, summed in earlier:
-            found[story_id] = summed + weight
+        # One plain loop: a few hundred stories a lookup, and building sets and dicts per list to do
+        # it in C cost more than it saved (``0.0 + weight`` is ``weight`` to the bit).
+        for story_id in posting:
+            found[story_id] = met(story_id, 0.0) + weight
     return found
 
 
@@ -145,8 +142,10 @@ class StoryIndex:
             return self._all.lookup(weighted_terms)
         reach = dt.timedelta(days=self._window)
         slots = dict.fromkeys((self._slot(day - reach), self._slot(day + reach), None))
-        near = [self._slots.get(slot) for slot in slots]
-        return summed_postings(_united(weighted_terms, [index for index in near if index is not None]))
+        near = [index._postings for slot in slots if (index := self._slots.get(slot)) is not None]
+        if len(near) == 1:
+            return _summed_in(weighted_terms, near[0])
+        return _summed_across(weighted_terms, near)
 
     def to_state(self) -> dict[str, Any]:
         """Both sets of lists (see :mod:`dossier.stories.state`)."""
@@ -173,17 +172,36 @@ class StoryIndex:
         return day.toordinal() // (2 * self._window)
 
 
-def _united(
-    weighted_terms: Iterable[tuple[str, float]], indexes: list[CandidateIndex]
-) -> Iterator[tuple[Collection[str], float]]:
-    """Per term, the stories the indexes hold under it, each once."""
-    postings = [index.posting for index in indexes]
+def _summed_in(
+    weighted_terms: Iterable[tuple[str, float]], postings: Mapping[str, Iterable[str]]
+) -> dict[str, float]:
+    """:func:`summed_postings` of the terms' lists in one set of lists."""
+    return summed_postings(
+        (posting, weight) for term, weight in weighted_terms if (posting := postings.get(term))
+    )
+
+
+def _summed_across(
+    weighted_terms: Iterable[tuple[str, float]], sets_of_lists: list[dict[str, dict[str, None]]]
+) -> dict[str, float]:
+    """:func:`summed_postings` where a term's list is the union of its lists in each set, in the order of
+    the sets (a story met in several counts once per term, at its first place)."""
+    found: dict[str, float] = {}
+    met = found.get
+    lookups = [postings.get for postings in sets_of_lists]
     for term, weight in weighted_terms:
-        lists = [found for posting in postings if (found := posting(term))]
-        if len(lists) == 1:
-            yield lists[0], weight
-        elif lists:
-            yield dict.fromkeys(itertools.chain.from_iterable(lists)), weight
+        lists = [posting for lookup in lookups if (posting := lookup(term))]
+        if not lists:
+            continue
+        first = lists[0]
+        for story_id in first:
+            found[story_id] = met(story_id, 0.0) + weight
+        for place in range(1, len(lists)):  # the two sets side by side, and the undated stories' set
+            earlier = lists[:place]
+            for story_id in lists[place]:
+                if story_id not in first and (place == 1 or not any(story_id in other for other in earlier)):
+                    found[story_id] = met(story_id, 0.0) + weight
+    return found
 
 
 def best(found: Mapping[str, float], count: int, order: Callable[[str], int]) -> list[tuple[str, float]]:
