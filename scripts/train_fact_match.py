@@ -5,7 +5,7 @@ only; topics 36-45 stay unseen for ``benchmarks/bench_corroboration.py``.
 Each subtopic is briefed as one story with the default pipeline and the
 ``--encoder``, as that benchmark does. Every pair of readable pool sentences
 from different documents that ECB+ annotates with a cross-document event, whose
-cosine reaches ``--min-cosine`` and whose figures do not clash, is a training
+cosine reaches ``--min-cosine`` and whose figures and times do not clash, is a training
 pair: positive when the two sentences mention one event. A logistic model is
 fitted on :data:`~dossier.issues.fact_model.FACT_FEATURES` and printed as
 Python to paste into ``DEFAULT_FACT_MODEL``.

@@ -289,7 +289,7 @@ class FactMatcher:
         return self._keys[first].features(self._keys[second], float(self._similarity[first, second]))
 
     def clash(self, first: int, second: int) -> bool:
-        """Whether sentences ``first`` and ``second`` give different figures for one measured thing."""
+        """Whether sentences ``first`` and ``second`` give different figures or times (see ``clashes``)."""
         return self._keys[first].clashes(self._keys[second])
 
     def same_fact(self, first: int, second: int) -> bool:
