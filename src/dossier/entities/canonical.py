@@ -103,6 +103,8 @@ class _Story:
     acronyms: dict[Key, Key] = field(default_factory=dict)
     # keys of person names that are a word glued before another person's name: "Gulls Ana Roe"
     glued: set[Key] = field(default_factory=set)
+    # folded names the tagger read as something other than a person more often than as one
+    read_as_body: set[str] = field(default_factory=set)
 
     def name_words(self, key: Key) -> tuple[str, ...]:
         """The words of a full name a bare name may stand for; none of a glued name, which is
@@ -135,6 +137,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
         ]
     )
     votes = _type_votes(raw, _office_holders(articles))
+    story.read_as_body = _read_as_body(raw)
     story.glued = _glued_names(votes)
     deferred: list[tuple[int, Article, _Found, set[Key]]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
@@ -330,6 +333,16 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # Roe" is a person) is that person too, though the tagger read "Mo Roe" as a place.
     decided.update(dict.fromkeys(_other_given_name_forms(decided), "person"))
     return decided
+
+
+def _read_as_body(raw: Sequence[_Sentences]) -> set[str]:
+    """Folded names the tagger read as an organization, place or other name more often than as a person."""
+    tally: defaultdict[str, int] = defaultdict(int)
+    for sentences in raw:
+        for _, found in sentences:
+            for mention in found:
+                tally[_fold(mention.surface)] += -1 if mention.type == "person" else 1
+    return {surface for surface, balance in tally.items() if balance > 0}
 
 
 def _other_given_name_forms(decided: dict[str, EntityType]) -> set[str]:
@@ -715,6 +728,9 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     other name of the story has those initials (a leading "The" counted when
     the story writes it: "THR"), or exactly one organization among several
     such names, the acronym stands for it; otherwise it stays its own entity.
+    Failing those, the acronym may stand for a name the votes made a person
+    but the tagger read, in one of its forms, mostly as a body or a thing
+    (:func:`_misread_people_by_initials`); that name is then no person.
     """
     by_initials: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
@@ -723,18 +739,39 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             by_initials[initials].append(key)
             if _written_with_the(builder, articles):
                 by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
+    misread = _misread_people_by_initials(story)
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" or key in story.acronyms or " " in key[1]:
             continue
         if not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
-        targets = by_initials.get(key[1].upper(), [])
+        targets = by_initials.get(key[1].upper(), []) or misread.get(key[1].upper(), [])
         if len(targets) > 1:
             # An acronym names a body far more often than a work or an event: among several
             # names with those initials, the one organization.
             targets = [target for target in targets if story.builders[target].type == "organization"]
         if len(targets) == 1:
             story.acronyms[key] = targets[0]
+            target = story.builders[targets[0]]
+            if target.type == "person":
+                target.type = builder.type
+
+
+def _misread_people_by_initials(story: _Story) -> dict[str, list[Key]]:
+    """Initials -> the full "person" names with them that the tagger read otherwise in some form.
+
+    The small model calls a product or a team made of two capitalised words a person
+    ("Coral Browser") while it reads the short form as a body ("Browser"). People are
+    seldom written by their initials, and a real person's bare surname is read as a
+    person, so only such a misread name may take an acronym ("CB").
+    """
+    found: defaultdict[str, list[Key]] = defaultdict(list)
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "person" or len(key) != 3:
+            continue
+        if any(_fold(surface) in story.read_as_body for surface in builder.surfaces):
+            found[_initials(" ".join(_name_words(builder))).upper()].append(key)
+    return found
 
 
 def _written_with_the(builder: _Builder, articles: Sequence[Article]) -> bool:

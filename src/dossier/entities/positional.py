@@ -85,7 +85,7 @@ def without_positional_words(
 
 
 def _without_opening_word(
-    text: str, name: NameMention, lower: set[str], inside: set[str], in_people: Counter[str]
+    text: str, name: NameMention, lower: Counter[str], inside: set[str], in_people: Counter[str]
 ) -> NameMention:
     """A person's name without a common word that opens its sentence: "Following Roe" -> "Roe".
 
@@ -128,7 +128,7 @@ def _mostly_lower_case(name: NameMention, lower: Counter[str], capitalised: Coun
     return lower[folded] >= _COMMON_SHARE * capitalised[folded] > 0
 
 
-def _positional(text: str, name: NameMention, lower: set[str], named: set[str]) -> bool:
+def _positional(text: str, name: NameMention, lower: Counter[str], named: set[str]) -> bool:
     word = name.surface
     if " " in word or not _WORD.fullmatch(word):
         return False
