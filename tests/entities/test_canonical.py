@@ -307,3 +307,27 @@ def test_a_team_glued_before_a_player_is_no_short_name_of_the_player() -> None:
     assert "Otters" not in mention_texts(story, kessler)
     (team,) = [e for e in story.entities if e.name == "Harrowby Otters"]
     assert sorted(mention_texts(story, team)) == ["Harrowby Otters", "Otters", "Otters"]
+
+
+def test_a_name_read_across_an_unpaired_bracket_is_cut_at_it() -> None:
+    # The recognizer ran both names on past a bracket that opens or closes outside them.
+    story = entities_stage(
+        story_naming(
+            (
+                "She checked into [Velmar Recovery] in Lisk on Friday. Velmar Recovery confirmed it.",
+                "The Lisk Harbour Board (LHB said the pier would close. The Lisk Harbour Board met.",
+            ),
+            {
+                "Velmar Recovery] in": "organization",
+                "Velmar Recovery": "organization",
+                "Lisk": "place",
+                "Lisk Harbour Board (LHB": "organization",
+                "Lisk Harbour Board": "organization",
+            },
+        )
+    )
+    clinic = by_name(story, "Velmar Recovery")
+    assert mention_texts(story, clinic) == ["Velmar Recovery", "Velmar Recovery"]
+    board = by_name(story, "Lisk Harbour Board")
+    assert mention_texts(story, board) == ["Lisk Harbour Board", "Lisk Harbour Board"]
+    assert not [e.name for e in story.entities if "(" in e.name or "]" in e.name]

@@ -181,7 +181,9 @@ def _recognized(
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[NameMention]] = [[] for _ in sentences]
     for found_mention in names:
-        mention = _without_score(found_mention)
+        mention = _without_stray_bracket(_without_score(found_mention))
+        if mention is None:
+            continue
         if _demonym_noun(mention, analysis.tokens):
             continue
         at = bisect.bisect_right(starts, mention.start) - 1
@@ -204,6 +206,47 @@ def _without_score(mention: NameMention) -> NameMention:
         return mention
     surface = mention.surface[: match.start()]
     return dataclasses.replace(mention, end=mention.start + len(surface), surface=surface)
+
+
+#: Each bracket with the one that pairs with it.
+_BRACKET_PAIRS = {"(": ")", "[": "]", ")": "(", "]": "["}
+
+
+def _without_stray_bracket(mention: NameMention) -> NameMention | None:
+    """The mention cut before a bracket left unpaired inside it ("Lisk Trust (LT", "Ana Roe] in").
+
+    The recognizer runs a name on across a bracket that opens or closes outside it;
+    the name is what comes before the bracket, or what comes after it when nothing
+    capitalised is before. A name with its own pair ("Lisk (East) Pier") keeps it.
+    """
+    surface = mention.surface
+    at = _stray_bracket(surface)
+    if at is None:
+        return mention
+    before, after = surface[:at].rstrip(), surface[at + 1 :].lstrip()
+    if _reads_as_name(before):
+        return dataclasses.replace(mention, end=mention.start + len(before), surface=before)
+    if _reads_as_name(after):
+        return dataclasses.replace(mention, start=mention.end - len(after), surface=after)
+    return None
+
+
+def _stray_bracket(surface: str) -> int | None:
+    """Where the first bracket of ``surface`` with no partner in it stands."""
+    for at, char in enumerate(surface):
+        partner = _BRACKET_PAIRS.get(char)
+        if partner is None:
+            continue
+        rest = surface[at + 1 :] if char in "([" else surface[:at]
+        if partner not in rest:
+            return at
+    return None
+
+
+def _reads_as_name(part: str) -> bool:
+    """Whether a piece of a mention opens and ends with a capitalised word."""
+    words = part.split()
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 #: Dependencies of a word that modifies a noun: "Ruritanian" in "the Ruritanian envoy".
