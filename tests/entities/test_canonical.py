@@ -331,3 +331,39 @@ def test_a_name_read_across_an_unpaired_bracket_is_cut_at_it() -> None:
     board = by_name(story, "Lisk Harbour Board")
     assert mention_texts(story, board) == ["Lisk Harbour Board", "Lisk Harbour Board"]
     assert not [e.name for e in story.entities if "(" in e.name or "]" in e.name]
+
+
+def test_one_person_whatever_accents_apostrophes_or_spacing_of_initials_the_outlets_use() -> None:
+    story = entities_stage(
+        story_naming(
+            (
+                "Coach José Ortega praised A. J. Roe after the game. Ortega said Jamie O’Dell was tired.",
+                "Jose Ortega said A.J. Roe will start again. Jamie O'Dell did not travel.",
+            ),
+            {
+                "José Ortega": "person",
+                "Jose Ortega": "person",
+                "Ortega": "person",
+                "A. J. Roe": "person",
+                "A.J. Roe": "person",
+                "Jamie O’Dell": "person",
+                "Jamie O'Dell": "person",
+            },
+        )
+    )
+    forms = sorted(sorted({e.name, *e.aliases}) for e in story.entities if e.type == "person")
+    assert forms == [
+        ["A. J. Roe", "A.J. Roe"],
+        ["Jamie O'Dell", "Jamie O’Dell"],
+        ["Jose Ortega", "José Ortega", "Ortega"],
+    ]
+
+
+def test_initials_that_spell_a_country_are_no_given_name() -> None:
+    story = entities_stage(
+        story_naming(
+            ("The U. S. Navy said Ana Roe would lead. The Navy said so again.",),
+            {"U. S. Navy": "organization", "Ana Roe": "person"},
+        )
+    )
+    assert "U. S. Navy" in {e.name for e in story.entities}

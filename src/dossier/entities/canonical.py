@@ -1,7 +1,8 @@
 """From mentions in many articles to canonical entities with aliases and roles.
 
 People: a name of two or more words is a full name; two full names are one
-person when their first and last words agree ("Jane Roe", "Jane Q. Roe"). A
+person when their first and last words agree ("Jane Roe", "Jane Q. Roe"), read
+without diacritics ("José", "Jose") and with spaced initials joined ("A. J. Roe", "A.J. Roe"). A
 one-word name ("Roe", or "Kos" for "Kos Jana") goes to the most recent full
 name in the same article that begins or ends with it; failing that, to the
 only such full name later in the article or, failing that, anywhere in the
@@ -59,7 +60,7 @@ from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
 from dossier.entities.teams import may_be_team, reads_as_team
-from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants
+from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants, plain
 from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.
@@ -467,7 +468,7 @@ def _press_names(mentions: Iterable[NameMention]) -> set[str]:
 
 
 def _fold(surface: str) -> str:
-    return " ".join(_strip_article(surface).casefold().split())
+    return " ".join(plain(_strip_article(surface)).casefold().split())
 
 
 def _with_titles(text: str, sentences: _Sentences, votes: dict[str, EntityType]) -> list[_Found]:
@@ -698,7 +699,7 @@ def _key(mention: NameMention) -> tuple[EntityType, Key]:
         return "place", ("place", country.casefold())
     if mention.type == "person":
         return "person", _person_key(surface)
-    return mention.type, (mention.type, " ".join(surface.casefold().split()))
+    return mention.type, (mention.type, " ".join(plain(surface).casefold().split()))
 
 
 def _person_key(surface: str) -> Key:
@@ -714,13 +715,14 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 def _name_words_of_person(surface: str) -> list[str]:
     """The words a person's key is made of: no initials before the given name ("J. Ana Roe"),
     no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe")."""
-    raw = surface.split()
+    raw = plain(surface).split()
     while len(raw) > 1 and _post_nominal(raw[-1]) and not all(word.isupper() for word in raw[:-1]):
         raw.pop()  # "Ana Roe RB", "Ana Roe MP": letters after a name are a position or honour
     words = [word.casefold().rstrip(".,") for word in raw]
     words = [word for word in words if word]
     while len(words) > 2 and words[-1] in _NAME_SUFFIXES:
         words.pop()
+    words = _with_initials_joined(words)
     while len(words) > 1 and (
         is_title_word(words[0]) or is_title_word(words[0] + ".") or country_for_demonym(words[0])
     ):
@@ -728,6 +730,19 @@ def _name_words_of_person(surface: str) -> list[str]:
     while len(words) > 2 and len(words[0]) == 1:
         words.pop(0)
     return words or [surface.casefold()]
+
+
+def _with_initials_joined(words: list[str]) -> list[str]:
+    """The words with the spaced initials that open them as one dotted word: outlets write
+    "A. J. Roe" and "A.J. Roe" for one person, and both are keyed "a.j roe". Initials that
+    spell a country ("U. S.") are no given name and stay apart."""
+    run = 0
+    while run < len(words) - 1 and len(words[run]) == 1 and words[run].isalpha():
+        run += 1
+    joined = ".".join(words[:run])
+    if run < 2 or country_for_name(joined + "."):
+        return words
+    return [joined, *words[run:]]
 
 
 def _post_nominal(word: str) -> bool:
