@@ -84,3 +84,37 @@ def test_a_the_that_opens_the_sentence_is_no_part_of_the_name() -> None:
     bodies: dict[str, EntityType] = {"Harbour Review": "organization", "THR": "organization"}
     story = entities_stage(story_naming(texts, bodies))
     assert sorted(e.name for e in story.entities) == ["Harbour Review", "THR"]
+
+
+def _entities_naming(texts: tuple[str, ...], kinds: dict[str, EntityType]) -> dict[str, tuple[str, set[str]]]:
+    story = entities_stage(story_naming(texts, kinds))
+    return {e.name: (e.type, {e.name, *e.aliases}) for e in story.entities}
+
+
+def test_an_acronym_joins_a_product_the_tagger_took_for_a_person() -> None:
+    # The tagger reads the two-word product as a person but its short form as a body: a
+    # person is seldom written by initials, so "CB" is the product, which is no person.
+    found = _entities_naming(
+        (
+            "Users of Coral Browser were told to update on Monday. The Browser team fixed the flaw.",
+            "Security staff said CB had been attacked twice this year.",
+        ),
+        {"Coral Browser": "person", "Browser": "organization", "CB": "organization"},
+    )
+    kind, forms = found["Coral Browser"]
+    assert "CB" in forms
+    assert kind == "organization"
+    assert "CB" not in found
+
+
+def test_an_acronym_stays_apart_from_a_real_person_with_those_initials() -> None:
+    found = _entities_naming(
+        (
+            "Tomas Dahl ran for eighty yards on Sunday. Dahl left the field late.",
+            "The second TD came in the final minute.",
+        ),
+        {"Tomas Dahl": "person", "Dahl": "person", "TD": "organization"},
+    )
+    assert "TD" in found
+    assert found["Tomas Dahl"][0] == "person"
+    assert "TD" not in found["Tomas Dahl"][1]

@@ -307,3 +307,63 @@ def test_a_team_glued_before_a_player_is_no_short_name_of_the_player() -> None:
     assert "Otters" not in mention_texts(story, kessler)
     (team,) = [e for e in story.entities if e.name == "Harrowby Otters"]
     assert sorted(mention_texts(story, team)) == ["Harrowby Otters", "Otters", "Otters"]
+
+
+def test_a_name_read_across_an_unpaired_bracket_is_cut_at_it() -> None:
+    # The recognizer ran both names on past a bracket that opens or closes outside them.
+    story = entities_stage(
+        story_naming(
+            (
+                "She checked into [Velmar Recovery] in Lisk on Friday. Velmar Recovery confirmed it.",
+                "The Lisk Harbour Board (LHB said the pier would close. The Lisk Harbour Board met.",
+            ),
+            {
+                "Velmar Recovery] in": "organization",
+                "Velmar Recovery": "organization",
+                "Lisk": "place",
+                "Lisk Harbour Board (LHB": "organization",
+                "Lisk Harbour Board": "organization",
+            },
+        )
+    )
+    clinic = by_name(story, "Velmar Recovery")
+    assert mention_texts(story, clinic) == ["Velmar Recovery", "Velmar Recovery"]
+    board = by_name(story, "Lisk Harbour Board")
+    assert mention_texts(story, board) == ["Lisk Harbour Board", "Lisk Harbour Board"]
+    assert not [e.name for e in story.entities if "(" in e.name or "]" in e.name]
+
+
+def test_one_person_whatever_accents_apostrophes_or_spacing_of_initials_the_outlets_use() -> None:
+    story = entities_stage(
+        story_naming(
+            (
+                "Coach José Ortega praised A. J. Roe after the game. Ortega said Jamie O’Dell was tired.",
+                "Jose Ortega said A.J. Roe will start again. Jamie O'Dell did not travel.",
+            ),
+            {
+                "José Ortega": "person",
+                "Jose Ortega": "person",
+                "Ortega": "person",
+                "A. J. Roe": "person",
+                "A.J. Roe": "person",
+                "Jamie O’Dell": "person",
+                "Jamie O'Dell": "person",
+            },
+        )
+    )
+    forms = sorted(sorted({e.name, *e.aliases}) for e in story.entities if e.type == "person")
+    assert forms == [
+        ["A. J. Roe", "A.J. Roe"],
+        ["Jamie O'Dell", "Jamie O’Dell"],
+        ["Jose Ortega", "José Ortega", "Ortega"],
+    ]
+
+
+def test_initials_that_spell_a_country_are_no_given_name() -> None:
+    story = entities_stage(
+        story_naming(
+            ("The U. S. Navy said Ana Roe would lead. The Navy said so again.",),
+            {"U. S. Navy": "organization", "Ana Roe": "person"},
+        )
+    )
+    assert "U. S. Navy" in {e.name for e in story.entities}

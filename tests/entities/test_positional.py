@@ -68,3 +68,22 @@ def test_the_opening_word_stays_when_the_story_knows_no_such_person_or_writes_it
     text = "Dale Orrin left. Kim Orrin stayed, said Dale. The dale was green."
     names = [[at(text, "Dale Orrin"), at(text, "Kim Orrin")]]
     assert surfaces([text], names) == [["Dale Orrin", "Kim Orrin"]]
+
+
+def test_a_word_written_mostly_in_lower_case_is_no_name_wherever_it_stands() -> None:
+    # "Ferry" is capitalised mid-sentence once, as a writer's habit, but the story says "the ferry"
+    # three times: a common noun, not the name of anything.
+    text = "Passengers waited for the Ferry at Lisk. The ferry was late."
+    other = "The ferry sank in shallow water. Nobody on the ferry was hurt."
+    names = [[at(text, "Ferry", "organization"), at(text, "Lisk", "place")], []]
+    assert surfaces([text, other], names) == [["Lisk"], []]
+
+
+def test_a_word_capitalised_often_enough_or_in_capitals_stays_a_name() -> None:
+    # Twice capitalised against three times in lower case: too close to call, so the name stays.
+    text = "Officials thanked Reed for the tip. Later Reed left. A reed bed, a reed fence, one reed."
+    names = [[at(text, "Reed"), at(text, "Later Reed")]]
+    assert surfaces([text], names)[0][0] == "Reed"
+    # A word in capitals may be an acronym that spells a common word.
+    caps = "The FERRY union met. The ferry, the ferry and the ferry were idle."
+    assert surfaces([caps], [[at(caps, "FERRY", "organization")]]) == [["FERRY"]]

@@ -1,7 +1,8 @@
 """From mentions in many articles to canonical entities with aliases and roles.
 
 People: a name of two or more words is a full name; two full names are one
-person when their first and last words agree ("Jane Roe", "Jane Q. Roe"). A
+person when their first and last words agree ("Jane Roe", "Jane Q. Roe"), read
+without diacritics ("José", "Jose") and with spaced initials joined ("A. J. Roe", "A.J. Roe"). A
 one-word name ("Roe", or "Kos" for "Kos Jana") goes to the most recent full
 name in the same article that begins or ends with it; failing that, to the
 only such full name later in the article or, failing that, anywhere in the
@@ -59,7 +60,7 @@ from dossier.entities.headlines import with_story_headline_names
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
 from dossier.entities.teams import may_be_team, reads_as_team
-from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants
+from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants, plain
 from dossier.ids import stable_id
 
 #: Role given to an organization that is also the outlet of an article naming it.
@@ -103,6 +104,8 @@ class _Story:
     acronyms: dict[Key, Key] = field(default_factory=dict)
     # keys of person names that are a word glued before another person's name: "Gulls Ana Roe"
     glued: set[Key] = field(default_factory=set)
+    # folded names the tagger read as something other than a person more often than as one
+    read_as_body: set[str] = field(default_factory=set)
 
     def name_words(self, key: Key) -> tuple[str, ...]:
         """The words of a full name a bare name may stand for; none of a glued name, which is
@@ -135,6 +138,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
         ]
     )
     votes = _type_votes(raw, _office_holders(articles))
+    story.read_as_body = _read_as_body(raw)
     story.glued = _glued_names(votes)
     deferred: list[tuple[int, Article, _Found, set[Key]]] = []
     for order, (article, sentences) in enumerate(zip(articles, raw, strict=True)):
@@ -178,7 +182,9 @@ def _recognized(
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[NameMention]] = [[] for _ in sentences]
     for found_mention in names:
-        mention = _without_score(found_mention)
+        mention = _without_stray_bracket(_without_score(found_mention))
+        if mention is None:
+            continue
         if _demonym_noun(mention, analysis.tokens):
             continue
         at = bisect.bisect_right(starts, mention.start) - 1
@@ -201,6 +207,47 @@ def _without_score(mention: NameMention) -> NameMention:
         return mention
     surface = mention.surface[: match.start()]
     return dataclasses.replace(mention, end=mention.start + len(surface), surface=surface)
+
+
+#: Each bracket with the one that pairs with it.
+_BRACKET_PAIRS = {"(": ")", "[": "]", ")": "(", "]": "["}
+
+
+def _without_stray_bracket(mention: NameMention) -> NameMention | None:
+    """The mention cut before a bracket left unpaired inside it ("Lisk Trust (LT", "Ana Roe] in").
+
+    The recognizer runs a name on across a bracket that opens or closes outside it;
+    the name is what comes before the bracket, or what comes after it when nothing
+    capitalised is before. A name with its own pair ("Lisk (East) Pier") keeps it.
+    """
+    surface = mention.surface
+    at = _stray_bracket(surface)
+    if at is None:
+        return mention
+    before, after = surface[:at].rstrip(), surface[at + 1 :].lstrip()
+    if _reads_as_name(before):
+        return dataclasses.replace(mention, end=mention.start + len(before), surface=before)
+    if _reads_as_name(after):
+        return dataclasses.replace(mention, start=mention.end - len(after), surface=after)
+    return None
+
+
+def _stray_bracket(surface: str) -> int | None:
+    """Where the first bracket of ``surface`` with no partner in it stands."""
+    for at, char in enumerate(surface):
+        partner = _BRACKET_PAIRS.get(char)
+        if partner is None:
+            continue
+        rest = surface[at + 1 :] if char in "([" else surface[:at]
+        if partner not in rest:
+            return at
+    return None
+
+
+def _reads_as_name(part: str) -> bool:
+    """Whether a piece of a mention opens and ends with a capitalised word."""
+    words = part.split()
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 #: Dependencies of a word that modifies a noun: "Ruritanian" in "the Ruritanian envoy".
@@ -332,6 +379,16 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     return decided
 
 
+def _read_as_body(raw: Sequence[_Sentences]) -> set[str]:
+    """Folded names the tagger read as an organization, place or other name more often than as a person."""
+    tally: defaultdict[str, int] = defaultdict(int)
+    for sentences in raw:
+        for _, found in sentences:
+            for mention in found:
+                tally[_fold(mention.surface)] += -1 if mention.type == "person" else 1
+    return {surface for surface, balance in tally.items() if balance > 0}
+
+
 def _other_given_name_forms(decided: dict[str, EntityType]) -> set[str]:
     """Two-word names of another type made of a form of a person's given name and the person's surname."""
     given_by_surname: defaultdict[str, set[str]] = defaultdict(set)
@@ -411,7 +468,7 @@ def _press_names(mentions: Iterable[NameMention]) -> set[str]:
 
 
 def _fold(surface: str) -> str:
-    return " ".join(_strip_article(surface).casefold().split())
+    return " ".join(plain(_strip_article(surface)).casefold().split())
 
 
 def _with_titles(text: str, sentences: _Sentences, votes: dict[str, EntityType]) -> list[_Found]:
@@ -642,7 +699,7 @@ def _key(mention: NameMention) -> tuple[EntityType, Key]:
         return "place", ("place", country.casefold())
     if mention.type == "person":
         return "person", _person_key(surface)
-    return mention.type, (mention.type, " ".join(surface.casefold().split()))
+    return mention.type, (mention.type, " ".join(plain(surface).casefold().split()))
 
 
 def _person_key(surface: str) -> Key:
@@ -658,13 +715,14 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 def _name_words_of_person(surface: str) -> list[str]:
     """The words a person's key is made of: no initials before the given name ("J. Ana Roe"),
     no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe")."""
-    raw = surface.split()
+    raw = plain(surface).split()
     while len(raw) > 1 and _post_nominal(raw[-1]) and not all(word.isupper() for word in raw[:-1]):
         raw.pop()  # "Ana Roe RB", "Ana Roe MP": letters after a name are a position or honour
     words = [word.casefold().rstrip(".,") for word in raw]
     words = [word for word in words if word]
     while len(words) > 2 and words[-1] in _NAME_SUFFIXES:
         words.pop()
+    words = _with_initials_joined(words)
     while len(words) > 1 and (
         is_title_word(words[0]) or is_title_word(words[0] + ".") or country_for_demonym(words[0])
     ):
@@ -672,6 +730,19 @@ def _name_words_of_person(surface: str) -> list[str]:
     while len(words) > 2 and len(words[0]) == 1:
         words.pop(0)
     return words or [surface.casefold()]
+
+
+def _with_initials_joined(words: list[str]) -> list[str]:
+    """The words with the spaced initials that open them as one dotted word: outlets write
+    "A. J. Roe" and "A.J. Roe" for one person, and both are keyed "a.j roe". Initials that
+    spell a country ("U. S.") are no given name and stay apart."""
+    run = 0
+    while run < len(words) - 1 and len(words[run]) == 1 and words[run].isalpha():
+        run += 1
+    joined = ".".join(words[:run])
+    if run < 2 or country_for_name(joined + "."):
+        return words
+    return [joined, *words[run:]]
 
 
 def _post_nominal(word: str) -> bool:
@@ -715,6 +786,9 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     other name of the story has those initials (a leading "The" counted when
     the story writes it: "THR"), or exactly one organization among several
     such names, the acronym stands for it; otherwise it stays its own entity.
+    Failing those, the acronym may stand for a name the votes made a person
+    but the tagger read, in one of its forms, mostly as a body or a thing
+    (:func:`_misread_people_by_initials`); that name is then no person.
     """
     by_initials: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
@@ -723,18 +797,39 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             by_initials[initials].append(key)
             if _written_with_the(builder, articles):
                 by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
+    misread = _misread_people_by_initials(story)
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" or key in story.acronyms or " " in key[1]:
             continue
         if not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
-        targets = by_initials.get(key[1].upper(), [])
+        targets = by_initials.get(key[1].upper(), []) or misread.get(key[1].upper(), [])
         if len(targets) > 1:
             # An acronym names a body far more often than a work or an event: among several
             # names with those initials, the one organization.
             targets = [target for target in targets if story.builders[target].type == "organization"]
         if len(targets) == 1:
             story.acronyms[key] = targets[0]
+            target = story.builders[targets[0]]
+            if target.type == "person":
+                target.type = builder.type
+
+
+def _misread_people_by_initials(story: _Story) -> dict[str, list[Key]]:
+    """Initials -> the full "person" names with them that the tagger read otherwise in some form.
+
+    The small model calls a product or a team made of two capitalised words a person
+    ("Coral Browser") while it reads the short form as a body ("Browser"). People are
+    seldom written by their initials, and a real person's bare surname is read as a
+    person, so only such a misread name may take an acronym ("CB").
+    """
+    found: defaultdict[str, list[Key]] = defaultdict(list)
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "person" or len(key) != 3:
+            continue
+        if any(_fold(surface) in story.read_as_body for surface in builder.surfaces):
+            found[_initials(" ".join(_name_words(builder))).upper()].append(key)
+    return found
 
 
 def _written_with_the(builder: _Builder, articles: Sequence[Article]) -> bool:

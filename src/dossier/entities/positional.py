@@ -17,6 +17,11 @@ surname is part of the full name the story gives. By the same signs, such a
 word read into the front of a person's name ("Following Roe", "Kicker Ana
 Roe") is cut off it, when the rest of the name names a person elsewhere. A word in capitals inside
 a sentence may be an acronym that spells a common word ("WHO"), so it stays.
+
+Wherever it stands, a one-word mention (not in capitals, not a country) is dropped when the
+story writes the word in lower case at least twice as often as capitalised, counting every
+capitalised occurrence: a name is capitalised wherever it stands, and "Police" beside a dozen
+"police" is the common noun.
 """
 
 from __future__ import annotations
@@ -41,21 +46,19 @@ def without_positional_words(
     texts: Sequence[str], names: Sequence[Sequence[NameMention]]
 ) -> list[list[NameMention]]:
     """Each article's ``names`` without one-word mentions that are common words capitalised by position."""
-    lower: set[str] = set()
+    lower: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
     inside: set[str] = set()
     for text in texts:
         title_lines = _title_case_lines(text)
         for match in _WORD.finditer(text):
             word = match.group()
             if word.islower() and not _in_address(text, match.start(), match.end()):
-                lower.add(word)
-            elif (
-                word[0].isupper()
-                and not word.isupper()
-                and not _opens_sentence(text, match.start())
-                and not _in_lines(title_lines, match.start())
-            ):
-                inside.add(word.casefold())
+                lower[word] += 1
+            elif word[0].isupper() and not word.isupper():
+                capitalised[word.casefold()] += 1
+                if not _opens_sentence(text, match.start()) and not _in_lines(title_lines, match.start()):
+                    inside.add(word.casefold())
     in_names = {
         word.casefold()
         for found in names
@@ -75,13 +78,14 @@ def without_positional_words(
             _without_opening_word(text, name, lower, inside, in_people)
             for name in found
             if not _positional(text, name, lower, inside | in_names)
+            and not _mostly_lower_case(name, lower, capitalised)
         ]
         for text, found in zip(texts, names, strict=True)
     ]
 
 
 def _without_opening_word(
-    text: str, name: NameMention, lower: set[str], inside: set[str], in_people: Counter[str]
+    text: str, name: NameMention, lower: Counter[str], inside: set[str], in_people: Counter[str]
 ) -> NameMention:
     """A person's name without a common word that opens its sentence: "Following Roe" -> "Roe".
 
@@ -102,7 +106,29 @@ def _without_opening_word(
     return dataclasses.replace(name, start=name.start + cut, surface=name.surface[cut:])
 
 
-def _positional(text: str, name: NameMention, lower: set[str], named: set[str]) -> bool:
+#: A word the story writes in lower case this many times as often as capitalised is a common noun.
+_COMMON_SHARE = 2
+
+
+def _mostly_lower_case(name: NameMention, lower: Counter[str], capitalised: Counter[str]) -> bool:
+    """Whether a one-word mention is a common noun the story mostly writes in lower case.
+
+    "Police", "Rehab", "Bank" are read as names where a headline, a caption or a
+    writer's habit capitalises them, while the articles write "police", "rehab" and
+    "the bank" far more often: a name is capitalised wherever it stands. This holds
+    for a word of a longer name too: a bare "Bank" beside "Lisk Bank" and a dozen
+    "the bank" is the common noun. A word in capitals may be an acronym ("WHO").
+    """
+    word = name.surface
+    if " " in word or not _WORD.fullmatch(word) or word.isupper():
+        return False
+    if country_for_name(word) or country_for_demonym(word):
+        return False
+    folded = word.casefold()
+    return lower[folded] >= _COMMON_SHARE * capitalised[folded] > 0
+
+
+def _positional(text: str, name: NameMention, lower: Counter[str], named: set[str]) -> bool:
     word = name.surface
     if " " in word or not _WORD.fullmatch(word):
         return False

@@ -36,6 +36,7 @@ when two or more words of its own name are left.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -251,6 +252,15 @@ def _fold_institution_wording(
 _COMPANY_DESIGNATORS = frozenset(
     {"corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "llc", "co", "ag", "gmbh"}
 )
+
+
+def plain(text: str) -> str:
+    """``text`` without diacritics and with one apostrophe: outlets write "Chávez" and "Chavez",
+    "O’Neal" and "O'Neal" for one name."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return unicodedata.normalize(
+        "NFC", "".join(char for char in decomposed if not unicodedata.combining(char))
+    )
 
 
 def normalised(name: str, kind: EntityType | None = None) -> str:
