@@ -21,6 +21,11 @@ the mean over ``--orders`` arrival orders, with min and max to show the spread.
     PYTHONPATH=src python benchmarks/bench_stories.py --check    # and compare with floors.json
     PYTHONPATH=src python benchmarks/bench_stories.py --tune     # grid search on topics 1-35
     PYTHONPATH=src python benchmarks/bench_stories.py --parts tune multiling   # develop without 36-45
+    PYTHONPATH=src python benchmarks/bench_stories.py --parts tune --errors    # where the events go wrong
+
+``--errors`` also prints, per part, the B-cubed precision and recall of the events and how the joins
+went wrong: an article that joins a story holding nothing of its own event (a stray) and the later
+articles of that event that follow it into the story (followers).
 """
 
 from __future__ import annotations
@@ -31,15 +36,15 @@ import random
 import statistics
 import sys
 import time
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import floors
 from corpora import ecbplus
 from dossier.article import Article, article_id
-from dossier.stories import Features, OnlineClusterer, Settings, features_of
+from dossier.stories import Assignment, Features, OnlineClusterer, Settings, features_of
 
 ROOT = Path(__file__).resolve().parent.parent
 ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus"
@@ -87,6 +92,12 @@ def load_multiling(root: Path = MULTILING) -> list[Doc]:
 
 def bcubed_f1(predicted: Sequence[str], gold: Sequence[str]) -> float:
     """B-cubed F1 of a clustering against gold labels, item by item (Bagga and Baldwin 1998)."""
+    precision, recall = bcubed(predicted, gold)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def bcubed(predicted: Sequence[str], gold: Sequence[str]) -> tuple[float, float]:
+    """B-cubed precision and recall of a clustering against gold labels."""
     by_predicted: defaultdict[str, list[int]] = defaultdict(list)
     by_gold: defaultdict[str, list[int]] = defaultdict(list)
     for index, (p, g) in enumerate(zip(predicted, gold, strict=True)):
@@ -97,9 +108,7 @@ def bcubed_f1(predicted: Sequence[str], gold: Sequence[str]) -> float:
         both = sum(1 for index in by_predicted[p] if gold[index] == g)
         precision += both / len(by_predicted[p])
         recall += both / len(by_gold[g])
-    precision /= len(gold)
-    recall /= len(gold)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision / len(gold), recall / len(gold)
 
 
 def cluster(docs: Sequence[Doc], settings: Settings, seed: int) -> tuple[list[str], list[str]]:
@@ -111,6 +120,69 @@ def cluster(docs: Sequence[Doc], settings: Settings, seed: int) -> tuple[list[st
         clusterer.add(docs[index].article, docs[index].features)
     stories = [clusterer.story_of(doc.article.id) or "" for doc in docs]
     return stories, [clusterer.topic_of(story) for story in stories]
+
+
+@dataclass(frozen=True, slots=True)
+class Joins:
+    """How the placements of one run went (see :func:`join_kinds`)."""
+
+    kinds: Counter[str]
+    stray_probabilities: tuple[float, ...]
+
+
+def join_kinds(placements: Iterable[tuple[str, Assignment]]) -> Joins:
+    """How each placement went, from the placements in arrival order (gold group, assignment).
+
+    An article "started" a story, or joined one: "right" when the story was led by the article's own
+    group, a "stray" when it held nothing of that group, a "follower" when it held some but another
+    group led. The story is taken as it was just before the article, with the merges its arrival made
+    already applied. The strays' join probabilities come along.
+    """
+    held: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    kinds: Counter[str] = Counter()
+    strays: list[float] = []
+    for gold, assignment in placements:
+        for merge in assignment.merges:
+            held[merge.survivor].update(held.pop(merge.absorbed, Counter()))
+        story = held[assignment.story_id]
+        if assignment.started:
+            kinds["started"] += 1
+        elif story[gold] == 0:
+            kinds["stray"] += 1
+            strays.append(assignment.score)
+        elif story.most_common(1)[0][1] > story[gold]:
+            kinds["follower"] += 1
+        else:
+            kinds["right"] += 1
+        story[gold] += 1
+    return Joins(kinds, tuple(strays))
+
+
+def errors(docs: Sequence[Doc], settings: Settings, orders: int) -> str:
+    """One line on where the events go wrong, averaged over ``orders`` (see :func:`join_kinds`)."""
+    kinds: Counter[str] = Counter()
+    strays: list[float] = []
+    precisions: list[float] = []
+    recalls: list[float] = []
+    for seed in range(orders):
+        order = list(range(len(docs)))
+        random.Random(seed).shuffle(order)
+        clusterer = OnlineClusterer(settings)
+        placements = [(docs[i].event, clusterer.add(docs[i].article, docs[i].features)) for i in order]
+        joins = join_kinds(placements)
+        kinds.update(joins.kinds)
+        strays.extend(joins.stray_probabilities)
+        precision, recall = bcubed(
+            [clusterer.story_of(doc.article.id) or "" for doc in docs], [doc.event for doc in docs]
+        )
+        precisions.append(precision)
+        recalls.append(recall)
+    return (
+        f"B-cubed precision {statistics.fmean(precisions):.4f}, recall {statistics.fmean(recalls):.4f}; "
+        f"per order: {kinds['started'] / orders:.1f} started, {kinds['right'] / orders:.1f} right joins, "
+        f"{kinds['stray'] / orders:.1f} strays (mean join probability "
+        f"{statistics.fmean(strays) if strays else 0.0:.2f}), {kinds['follower'] / orders:.1f} followers"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +297,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="what to score (default: all); leave out 'test' while developing, so that the held-out "
         "topics 36-45 stay unseen (floors are only checked when 'test' is scored)",
     )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also print B-cubed precision and recall of the events and the strays and followers",
+    )
     floors.add_floor_arguments(parser)
     args = parser.parse_args(argv)
     if not ECBPLUS.is_dir():
@@ -248,6 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 flush=True,
             )
     print(f"clustered in {elapsed:.1f} s", flush=True)
+    if args.errors:
+        for name in results:
+            print(f"{name:5} events: {errors(split(docs, PARTS[name]), SETTINGS, args.orders)}", flush=True)
     if "multiling" in args.parts and MULTILING.is_dir():
         second = score(load_multiling(), SETTINGS, args.orders)
         for grain, result in second.items():
@@ -257,6 +337,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{result.stories:.1f} groups",
                 flush=True,
             )
+        if args.errors:
+            print(f"multiling2011 stories: {errors(load_multiling(), SETTINGS, args.orders)}", flush=True)
     if "test" not in results:
         return 0
     measured = measured_for_floors(split(docs, TEST_TOPICS), results["test"])
