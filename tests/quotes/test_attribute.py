@@ -122,3 +122,20 @@ def test_stray_marks_before_an_attribution_are_not_a_quote() -> None:
     text = "“ „ „ „ „ , ’ said"
     for item in attributed(text).quotes:
         assert any(char.isalnum() for char in text[item.quote.start : item.quote.end])
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Marta Quell, a Vask ally, told the Harbour Gazette.",  # a name modifying a noun, and whom she told
+        "Marta Quell said on Otto Brandt's radio show.",  # where she said it
+    ],
+)
+def test_a_quote_paragraph_goes_on_past_the_people_its_attribution_spoke_to(attribution: str) -> None:
+    text = (
+        f"“The ferries will run again by the spring, whatever the council decides,” {attribution}\n\n"
+        "“Nobody in this town wants another winter without a crossing. The old boat is rotten through.\n\n"
+        "“We will build a new one ourselves if we must.”"
+    )
+    quotes = attributed(text).quotes
+    assert [q.speaker_name for q in quotes] == ["Marta Quell"] * 3

@@ -675,9 +675,31 @@ class _Context:
         for mention in self._window(gap_start, quote.open_at):
             if cue is not None and cue.start <= mention.start and mention.end <= cue.end:
                 continue  # a word of the previous quotation's own speaker ("a Lisbon official")
+            if cue is not None and self._object_in_attribution(mention, cue):
+                continue  # whom or where the speaker told it ("told the Herald", "on Roe's show")
             if mention.kind in ("name", "unnamed", "organization") and mention.name != last.speaker_name:
                 return False
         return True
+
+    def _object_in_attribution(self, mention: SpeakerCandidate, cue: SpeakerCandidate) -> bool:
+        """Whether ``mention`` stands after the speaker ``cue`` in its sentence as an object or a possessor.
+
+        "…,” Lee told the Herald. “…”: the Herald is the one spoken to, not a new speaker, so the
+        quotation after it goes on in Lee's voice. A subject there ("…,” Lee said, and Park agreed) is
+        someone who may speak next.
+        """
+        tokens = self.tokens
+        if tokens is None or mention.start < cue.end:
+            return False
+        if self._sentence_start(mention.start) != self._sentence_start(cue.start):
+            return False
+        first, last = token_range(tokens, mention.start, mention.end)
+        if first >= last:
+            return False
+        top = last - 1
+        while first <= tokens.heads[top] < last and tokens.heads[top] != top:
+            top = tokens.heads[top]
+        return tokens.deps[top] in _NOT_SPEAKING_ROLES
 
     def _resolve(self, mention: SpeakerCandidate) -> SpeakerCandidate | None:
         if mention.kind in ("name", "unnamed"):
@@ -756,5 +778,8 @@ _DETERMINED = (
 #: ",” the editorial read." and ",” read the editorial.": a determined phrase and a verb; the clause ends.
 _PHRASE_THEN_VERB = re.compile(rf"[,\s]*{_DETERMINED}\s+(?P<verb>[a-z]+)\b(?=\s*[.,;:!?]|\s+(?:on|in|to)\b)")
 _VERB_THEN_PHRASE = re.compile(rf"[,\s]*(?P<verb>[a-z]+)\s+{_DETERMINED}(?=\s*[.,;:!?])")
+#: Dependency labels of a noun phrase spoken to or about, an owner, or a modifier of another noun
+#: ("a Lee supporter"): never the one speaking.
+_NOT_SPEAKING_ROLES = frozenset({"dobj", "pobj", "dative", "iobj", "poss", "compound"})
 #: Words that stand alone for one more unnamed person ("Another said, “…”").
 _STANDING_ALONE = frozenset({"another"})
