@@ -43,6 +43,9 @@ _ADDRESSING_LEMMAS = frozenset({"ask", "tell"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Labels by which a reporting verb without a subject of its own hangs from another verb.
 _BORROWS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
+#: Labels by which a subjectless verb of speech hangs on a verb of the clause another verb reports, and
+#: borrows that clause's subject only by the parser's choice: a participle or a coordinated verb.
+_JOINS_A_REPORTED_CLAUSE = frozenset({"advcl", "conj"})
 #: Labels of the words a subject noun phrase keeps before its head ("the Texas delegate Bill Eastland").
 _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat", "nmod", "case", "quantmod"})
 #: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
@@ -135,7 +138,7 @@ def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | No
                 head = agent
             if (
                 at != verb
-                and tokens.deps[verb] == "advcl"
+                and tokens.deps[verb] in _JOINS_A_REPORTED_CLAUSE
                 and tokens.lemmas[at].casefold() not in REPORTING_LEMMAS
             ):
                 head = _reporter_of_clause(tokens, at, first, last) or head
@@ -161,6 +164,8 @@ def _reporter_of_clause(tokens: Tokens, clause: int, first: int, last: int) -> i
     A participle of speech ("adding", "saying") hangs on the last verb before it, which may be one of
     the words reported ("Lee told them that the port had failed, adding, “…”"): whoever reported them
     is the one adding. A verb of speech it hangs on speaks for itself ("…,” Lee added, saying").
+    A verb of speech the parser joined to the reported clause is the reporter's next act too ("Lee
+    said the port had failed and called the plan “a farce”": Lee called it, not the port).
     """
     if tokens.deps[clause] != "ccomp" or tokens.heads[clause] == clause:
         return None
