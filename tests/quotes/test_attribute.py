@@ -139,3 +139,22 @@ def test_a_quote_paragraph_goes_on_past_the_people_its_attribution_spoke_to(attr
     )
     quotes = attributed(text).quotes
     assert [q.speaker_name for q in quotes] == ["Marta Quell"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A side clause of time says what one person said; the sentence's own subject answers it.
+        (
+            "When Otto Brandt suggested that the ferry company would sue the town, Marta Quell hit back "
+            "at once: “If they take us to court, they will lose every penny of it.”",
+            "Marta Quell",
+        ),
+        # The quotation inside the side clause is still its verb's.
+        ("When Marta Quell said “we will never sell the harbour,” the crowd cheered.", "Marta Quell"),
+    ],
+)
+def test_a_side_clause_of_speech_before_the_sentence_s_own_subject_does_not_speak_the_quote(
+    text: str, speaker: str
+) -> None:
+    assert attributed(text).quotes[0].speaker_name == speaker
