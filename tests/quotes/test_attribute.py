@@ -158,3 +158,12 @@ def test_a_side_clause_of_speech_before_the_sentence_s_own_subject_does_not_spea
     text: str, speaker: str
 ) -> None:
     assert attributed(text).quotes[0].speaker_name == speaker
+
+
+def test_a_word_of_speech_used_as_a_noun_is_no_cue_for_a_name_in_an_earlier_sentence() -> None:
+    text = (
+        "Mayor Otto Brandt praised the new ferry timetable on Monday. "
+        "On the other side, Marta Quell, the harbour master, wrote a warning. "
+        "“Boats will not sail in this wind, and nobody should try to make them.”"
+    )
+    assert attributed(text).quotes[0].speaker_name == "Marta Quell"

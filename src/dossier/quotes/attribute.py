@@ -255,7 +255,7 @@ class _Context:
                 return cue
         lead_start, lead_stop = self._lead(quote, previous)
         cue = lead_cue(self.text, lead_start, lead_stop, self._window(lead_start, lead_stop))
-        if cue is not None and self._said_aside(cue, lead_start, quote):
+        if cue is not None and self._refused_lead(cue, lead_start, quote):
             cue = None
         if cue is None and not self.text[quote.line_start : quote.open_at].strip():
             cue = self._colon_paragraph_cue(quote)
@@ -263,10 +263,9 @@ class _Context:
             cue = self._described_name_cue(*tail) or self._speaking_phrase_cue(*tail)
         return cue
 
-    def _said_aside(self, cue: Cue, lead_start: int, quote: QuoteSpan) -> bool:
-        """Whether the lead's verb of speech heads a side clause of time, cause or condition, after which
-        the sentence's own subject speaks the quotation ("When Lee suggested a deal, Park shot back:
-        “…”"): the side clause's speaker is not the quotation's."""
+    def _refused_lead(self, cue: Cue, lead_start: int, quote: QuoteSpan) -> bool:
+        """Whether the parse shows that the lead's word of speech does not report the quotation: it is a
+        noun ("Lee tweeted a warning. “…”"), or it speaks in a side clause (:meth:`_said_aside`)."""
         tokens = self.tokens
         if tokens is None or cue.verb is None:
             return False
@@ -279,6 +278,14 @@ class _Context:
         if not verbs:
             return False
         verb = min(verbs, key=lambda i: abs(tokens.starts[i] - cue.mention.start))
+        return tokens.pos[verb] in _NOUN_TAGS or self._said_aside(verb, quote)
+
+    def _said_aside(self, verb: int, quote: QuoteSpan) -> bool:
+        """Whether the verb of speech ``verb`` heads a side clause of time, cause or condition, after which
+        the sentence's own subject speaks the quotation ("When Lee suggested a deal, Park shot back:
+        “…”"): the side clause's speaker is not the quotation's."""
+        tokens = self.tokens
+        assert tokens is not None
         if tokens.deps[verb] != "advcl":
             return False
         if not any(
