@@ -18,6 +18,7 @@ whose root is a verb of speech (:func:`lead_in_subject`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -245,11 +246,30 @@ def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:
     if before <= 0:
         return None
     root = _root_of(tokens, before - 1)
-    if root is None or tokens.lemmas[root].casefold() not in _LEAD_IN_LEMMAS:
+    if root is None:
         return None
-    if any(tokens.deps[i] == "neg" for i in children(tokens, root)):
+    speaking = (
+        root if tokens.lemmas[root].casefold() in _LEAD_IN_LEMMAS else _speaking_complement(tokens, root)
+    )
+    if speaking is None or any(
+        tokens.deps[i] == "neg" for i in (*children(tokens, root), *children(tokens, speaking))
+    ):
         return None
-    return subject_of(tokens, root, before, before)
+    subject = subject_of(tokens, root, before, before)
+    # The cue is the verb of speech, not the "was" of "was quick to add".
+    return None if subject is None else dataclasses.replace(subject, verb=speaking)
+
+
+def _speaking_complement(tokens: Tokens, root: int) -> int | None:
+    """A verb of speech the root's subject goes on to ("Lee was quick to add …", "Lee went on to say …"):
+    an open complement of the root, or of its adjective, shares the root's subject."""
+    for complement in children(tokens, root):
+        if tokens.deps[complement] not in ("xcomp", "acomp"):
+            continue
+        for verb in (complement, *children(tokens, complement)):
+            if tokens.deps[verb] == "xcomp" and tokens.lemmas[verb].casefold() in _LEAD_IN_LEMMAS:
+                return verb
+    return None
 
 
 def _root_of(tokens: Tokens, index: int) -> int | None:

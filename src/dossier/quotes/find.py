@@ -2,7 +2,10 @@
 
 Double marks (straight ``"``, curly ``“ ”``, low ``„`` and guillemets
 ``« »``) delimit a quotation; single marks inside one are nested quotes or
-apostrophes and stay part of the quoted words. On a line with no double mark
+apostrophes and stay part of the quoted words. A quotation nested in the same
+double marks (``"Lee wrote "no" twice."``) stays inside the outer one when a
+closing mark follows it, and a straight mark glued to the end of a sentence and
+to a word after it (``here."We``) opens. On a line with no double mark
 at all, curly single marks (``‘ ’``) are taken as the main marks, the way some
 outlets write every quotation. A quotation never crosses a
 line: when the closing mark is missing the line (the paragraph) bounds it, so
