@@ -44,3 +44,20 @@ def test_a_start_in_the_space_before_a_token_is_that_token() -> None:
     text = join_tokens(("One", ".", "Two"))
     found, inside = predicted_boundaries(text.offsets, [text.offsets[2][0] - 1])
     assert (found, inside) == ({2}, 0)
+
+
+def test_a_span_whose_last_word_lost_a_character_in_cleaning_still_maps() -> None:
+    raw = "She wrote: “The pier opens so\u00adon.”\n\nThen she left."
+    cleaned = "She wrote: “The pier opens soon.”\n\nThen she left."
+    start = cleaned.index("The pier")
+    mapped = Alignment(cleaned, raw).span(start, cleaned.index("”"))
+    assert mapped is not None
+    # The changed word is taken whole, marks glued to it included.
+    assert raw[mapped[0] : mapped[1]].startswith("The pier opens so\u00adon.")
+    assert "Then" not in raw[mapped[0] : mapped[1]]
+
+
+def test_a_span_with_several_changed_words_at_an_edge_is_not_guessed() -> None:
+    raw = "Tall ships came. Αα ββ γγ end"
+    cleaned = "Tall ships came. Xx yy zz end"
+    assert Alignment(cleaned, raw).span(cleaned.index("ships"), len(cleaned) - 4) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reading import names_of
 
 
@@ -77,3 +79,14 @@ def test_a_person_read_ending_in_a_body_word_is_a_body_unless_it_is_a_surname() 
         ("Lisk Police", "organization"),
         ("Nora Court", "person"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote was close. Said Brandt, “We will count the ballots again tomorrow.”",
+        "The vote was close. Asserting Brandt was wrong, Quell demanded a recount.",
+    ],
+)
+def test_a_verb_opening_the_sentence_is_not_part_of_the_name_after_it(text: str) -> None:
+    assert "Brandt" in [name.surface for name in names_of(text)]

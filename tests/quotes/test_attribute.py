@@ -122,3 +122,48 @@ def test_stray_marks_before_an_attribution_are_not_a_quote() -> None:
     text = "“ „ „ „ „ , ’ said"
     for item in attributed(text).quotes:
         assert any(char.isalnum() for char in text[item.quote.start : item.quote.end])
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Marta Quell, a Vask ally, told the Harbour Gazette.",  # a name modifying a noun, and whom she told
+        "Marta Quell said on Otto Brandt's radio show.",  # where she said it
+    ],
+)
+def test_a_quote_paragraph_goes_on_past_the_people_its_attribution_spoke_to(attribution: str) -> None:
+    text = (
+        f"“The ferries will run again by the spring, whatever the council decides,” {attribution}\n\n"
+        "“Nobody in this town wants another winter without a crossing. The old boat is rotten through.\n\n"
+        "“We will build a new one ourselves if we must.”"
+    )
+    quotes = attributed(text).quotes
+    assert [q.speaker_name for q in quotes] == ["Marta Quell"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A side clause of time says what one person said; the sentence's own subject answers it.
+        (
+            "When Otto Brandt suggested that the ferry company would sue the town, Marta Quell hit back "
+            "at once: “If they take us to court, they will lose every penny of it.”",
+            "Marta Quell",
+        ),
+        # The quotation inside the side clause is still its verb's.
+        ("When Marta Quell said “we will never sell the harbour,” the crowd cheered.", "Marta Quell"),
+    ],
+)
+def test_a_side_clause_of_speech_before_the_sentence_s_own_subject_does_not_speak_the_quote(
+    text: str, speaker: str
+) -> None:
+    assert attributed(text).quotes[0].speaker_name == speaker
+
+
+def test_a_word_of_speech_used_as_a_noun_is_no_cue_for_a_name_in_an_earlier_sentence() -> None:
+    text = (
+        "Mayor Otto Brandt praised the new ferry timetable on Monday. "
+        "On the other side, Marta Quell, the harbour master, wrote a warning. "
+        "“Boats will not sail in this wind, and nobody should try to make them.”"
+    )
+    assert attributed(text).quotes[0].speaker_name == "Marta Quell"

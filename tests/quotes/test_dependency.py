@@ -378,3 +378,32 @@ def test_a_stray_mark_after_a_quotation_is_never_an_empty_speaker() -> None:
     text = '“ nothing but words here " " » told'
     for item in attributed(text).quotes:
         assert item.speaker is None or item.speaker.start < item.speaker.end
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # The second verb of speech joins the reporter's first one, whatever the parser hung it on.
+        (
+            "Anna Pell said the harbour board had wasted the grant and called the new crane "
+            "“the most expensive ornament on the whole coast”.",
+            "the most expensive",
+        ),
+        (
+            "Speaking on the radio, Anna Pell said Otto Brandt had misled the harbour board and added, "
+            "“I will answer every question they put to me.”",
+            "I will answer",
+        ),
+    ],
+)
+def test_a_verb_of_speech_joined_to_a_reported_clause_is_the_reporters(text: str, opening: str) -> None:
+    assert speaker_of(text, opening) == "Anna Pell"
+
+
+def test_a_sentence_whose_subject_goes_on_to_speak_hands_over_to_the_quote_after_it() -> None:
+    text = (
+        "The council met late into the night.\n\n"
+        "Anna Pell was quick to add that the deal does not include selling the pier.\n\n"
+        "“Selling it? That is never going to happen while I sit here.”"
+    )
+    assert speaker_of(text, "Selling it") == "Anna Pell"

@@ -87,3 +87,24 @@ def test_curly_single_marks_are_quotes_on_a_line_without_double_marks() -> None:
 
 def test_single_marks_stay_nested_on_a_line_with_double_marks() -> None:
     assert texts("“Call it ‘a pause’, not a stop,” she said.") == ["Call it ‘a pause’, not a stop"]
+
+
+def test_a_quote_nested_in_the_same_marks_stays_one_quotation() -> None:
+    text = 'The mayor wrote, "Witnesses say the crowd shouted "open the gates!" as the rain began." She left.'
+    found = find_quotes(text)
+    assert texts(text) == ['Witnesses say the crowd shouted "open the gates!" as the rain began.']
+    assert found[0].close_at == text.index('." She') + 1
+
+
+def test_curly_marks_nested_alike_stay_one_quotation() -> None:
+    text = "The letter read, “Pickets chanted “no new tolls” all night long.” It was unsigned."
+    assert texts(text) == ["Pickets chanted “no new tolls” all night long."]
+
+
+def test_an_opening_mark_glued_to_the_sentence_before_still_opens() -> None:
+    text = '"We moved here for the jobs," said a baker who asked not to be named."Now there are none."'
+    assert texts(text) == ["We moved here for the jobs", "Now there are none."]
+
+
+def test_a_mark_glued_to_markup_is_no_quotation() -> None:
+    assert texts('<img src="photo.jpg" alt="x">') == []

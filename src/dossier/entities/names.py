@@ -70,7 +70,9 @@ def name_mentions(
     text: str, entities: Iterable[tuple[int, int, str]], tokens: Tokens, sentences: Sequence[Span]
 ) -> tuple[NameMention, ...]:
     """The names of one article, from the model's ``(start, end, label)`` entities and its parse."""
-    read = with_dateline_names(text, with_headline_names(text, list(_names(text, entities))))
+    read = with_dateline_names(
+        text, with_headline_names(text, _without_leading_verbs(text, tokens, _names(text, entities)))
+    )
     found = _people_by_name(_without_words_before(_everywhere(text, _with_subject_names(text, tokens, read))))
     return with_titles(text, sentences, _with_bodies(text, _with_countries(text, tokens, found)))
 
@@ -86,6 +88,29 @@ def _names(text: str, entities: Iterable[tuple[int, int, str]]) -> Iterator[Name
             mention = _name(text, piece_start, piece_end, label)
             if mention is not None:
                 yield mention
+
+
+def _without_leading_verbs(text: str, tokens: Tokens, names: Iterable[NameMention]) -> list[NameMention]:
+    """Names cut after a first word the parse reads as an inflected verb ("Continued Lee:" -> "Lee").
+
+    A sentence may open with its verb before a surname ("Added Lee, …"), and the capital makes the
+    model take the verb into the name; a name itself is never a conjugated verb.
+    """
+    kept: list[NameMention] = []
+    for name in names:
+        first = bisect.bisect_left(tokens.starts, name.start)
+        space = name.surface.find(" ")
+        if (
+            space > 0
+            and text[name.start : name.end] == name.surface
+            and first < len(tokens.starts)
+            and tokens.starts[first] == name.start
+            and tokens.pos[first] == "VERB"
+            and text[tokens.starts[first] : tokens.ends[first]].casefold() != tokens.lemmas[first].casefold()
+        ):
+            name = NameMention(name.start + space + 1, name.end, name.type, name.surface[space + 1 :])
+        kept.append(name)
+    return kept
 
 
 def _line_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

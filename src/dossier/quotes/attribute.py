@@ -255,11 +255,48 @@ class _Context:
                 return cue
         lead_start, lead_stop = self._lead(quote, previous)
         cue = lead_cue(self.text, lead_start, lead_stop, self._window(lead_start, lead_stop))
+        if cue is not None and self._refused_lead(cue, lead_start, quote):
+            cue = None
         if cue is None and not self.text[quote.line_start : quote.open_at].strip():
             cue = self._colon_paragraph_cue(quote)
         if cue is None and tail is not None:
             cue = self._described_name_cue(*tail) or self._speaking_phrase_cue(*tail)
         return cue
+
+    def _refused_lead(self, cue: Cue, lead_start: int, quote: QuoteSpan) -> bool:
+        """Whether the parse shows that the lead's word of speech does not report the quotation: it is a
+        noun ("Lee tweeted a warning. “…”"), or it speaks in a side clause (:meth:`_said_aside`)."""
+        tokens = self.tokens
+        if tokens is None or cue.verb is None:
+            return False
+        first, last = token_range(tokens, lead_start, quote.open_at)
+        verbs = [
+            i
+            for i in range(first, last)
+            if self.text[tokens.starts[i] : tokens.ends[i]].casefold() == cue.verb
+        ]
+        if not verbs:
+            return False
+        verb = min(verbs, key=lambda i: abs(tokens.starts[i] - cue.mention.start))
+        return tokens.pos[verb] in _NOUN_TAGS or self._said_aside(verb, quote)
+
+    def _said_aside(self, verb: int, quote: QuoteSpan) -> bool:
+        """Whether the verb of speech ``verb`` heads a side clause of time, cause or condition, after which
+        the sentence's own subject speaks the quotation ("When Lee suggested a deal, Park shot back:
+        “…”"): the side clause's speaker is not the quotation's."""
+        tokens = self.tokens
+        assert tokens is not None
+        if tokens.deps[verb] != "advcl":
+            return False
+        if not any(
+            tokens.deps[i] in ("mark", "advmod") and tokens.lemmas[i].casefold() in _SIDE_CLAUSE_MARKS
+            for i in children(tokens, verb)
+        ):
+            return False
+        # The sentence goes on with a subject of its own before the quotation: the side clause is over.
+        main = tokens.heads[verb]
+        opening = token_range(tokens, quote.open_at, quote.open_at)[0]
+        return any(tokens.deps[i] in SUBJECTS and verb < i < opening for i in children(tokens, main))
 
     def _described_name_cue(self, start: int, stop: int) -> Cue | None:
         """A name after a closing mark behind lower-case words that describe it (",” screenwriter Ada Roe
@@ -675,9 +712,31 @@ class _Context:
         for mention in self._window(gap_start, quote.open_at):
             if cue is not None and cue.start <= mention.start and mention.end <= cue.end:
                 continue  # a word of the previous quotation's own speaker ("a Lisbon official")
+            if cue is not None and self._object_in_attribution(mention, cue):
+                continue  # whom or where the speaker told it ("told the Herald", "on Roe's show")
             if mention.kind in ("name", "unnamed", "organization") and mention.name != last.speaker_name:
                 return False
         return True
+
+    def _object_in_attribution(self, mention: SpeakerCandidate, cue: SpeakerCandidate) -> bool:
+        """Whether ``mention`` stands after the speaker ``cue`` in its sentence as an object or a possessor.
+
+        "…,” Lee told the Herald. “…”: the Herald is the one spoken to, not a new speaker, so the
+        quotation after it goes on in Lee's voice. A subject there ("…,” Lee said, and Park agreed) is
+        someone who may speak next.
+        """
+        tokens = self.tokens
+        if tokens is None or mention.start < cue.end:
+            return False
+        if self._sentence_start(mention.start) != self._sentence_start(cue.start):
+            return False
+        first, last = token_range(tokens, mention.start, mention.end)
+        if first >= last:
+            return False
+        top = last - 1
+        while first <= tokens.heads[top] < last and tokens.heads[top] != top:
+            top = tokens.heads[top]
+        return tokens.deps[top] in _NOT_SPEAKING_ROLES
 
     def _resolve(self, mention: SpeakerCandidate) -> SpeakerCandidate | None:
         if mention.kind in ("name", "unnamed"):
@@ -756,5 +815,13 @@ _DETERMINED = (
 #: ",” the editorial read." and ",” read the editorial.": a determined phrase and a verb; the clause ends.
 _PHRASE_THEN_VERB = re.compile(rf"[,\s]*{_DETERMINED}\s+(?P<verb>[a-z]+)\b(?=\s*[.,;:!?]|\s+(?:on|in|to)\b)")
 _VERB_THEN_PHRASE = re.compile(rf"[,\s]*(?P<verb>[a-z]+)\s+{_DETERMINED}(?=\s*[.,;:!?])")
+#: Dependency labels of a noun phrase spoken to or about, an owner, or a modifier of another noun
+#: ("a Lee supporter"): never the one speaking.
+_NOT_SPEAKING_ROLES = frozenset({"dobj", "pobj", "dative", "iobj", "poss", "compound"})
+#: Words that open a side clause of time, cause, condition or concession ("when", "after", "if"), whose
+#: verb of speech is not the sentence's. Not "as": "As Lee put it, “…”" hands over to the quotation.
+_SIDE_CLAUSE_MARKS = word_list(
+    "when whenever after before because since if unless while whereas although though once until"
+)
 #: Words that stand alone for one more unnamed person ("Another said, “…”").
 _STANDING_ALONE = frozenset({"another"})

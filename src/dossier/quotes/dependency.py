@@ -18,6 +18,7 @@ whose root is a verb of speech (:func:`lead_in_subject`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -43,6 +44,9 @@ _ADDRESSING_LEMMAS = frozenset({"ask", "tell"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Labels by which a reporting verb without a subject of its own hangs from another verb.
 _BORROWS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
+#: Labels by which a subjectless verb of speech hangs on a verb of the clause another verb reports, and
+#: borrows that clause's subject only by the parser's choice: a participle or a coordinated verb.
+_JOINS_A_REPORTED_CLAUSE = frozenset({"advcl", "conj"})
 #: Labels of the words a subject noun phrase keeps before its head ("the Texas delegate Bill Eastland").
 _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat", "nmod", "case", "quantmod"})
 #: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
@@ -135,7 +139,7 @@ def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | No
                 head = agent
             if (
                 at != verb
-                and tokens.deps[verb] == "advcl"
+                and tokens.deps[verb] in _JOINS_A_REPORTED_CLAUSE
                 and tokens.lemmas[at].casefold() not in REPORTING_LEMMAS
             ):
                 head = _reporter_of_clause(tokens, at, first, last) or head
@@ -161,6 +165,8 @@ def _reporter_of_clause(tokens: Tokens, clause: int, first: int, last: int) -> i
     A participle of speech ("adding", "saying") hangs on the last verb before it, which may be one of
     the words reported ("Lee told them that the port had failed, adding, “…”"): whoever reported them
     is the one adding. A verb of speech it hangs on speaks for itself ("…,” Lee added, saying").
+    A verb of speech the parser joined to the reported clause is the reporter's next act too ("Lee
+    said the port had failed and called the plan “a farce”": Lee called it, not the port).
     """
     if tokens.deps[clause] != "ccomp" or tokens.heads[clause] == clause:
         return None
@@ -240,11 +246,30 @@ def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:
     if before <= 0:
         return None
     root = _root_of(tokens, before - 1)
-    if root is None or tokens.lemmas[root].casefold() not in _LEAD_IN_LEMMAS:
+    if root is None:
         return None
-    if any(tokens.deps[i] == "neg" for i in children(tokens, root)):
+    speaking = (
+        root if tokens.lemmas[root].casefold() in _LEAD_IN_LEMMAS else _speaking_complement(tokens, root)
+    )
+    if speaking is None or any(
+        tokens.deps[i] == "neg" for i in (*children(tokens, root), *children(tokens, speaking))
+    ):
         return None
-    return subject_of(tokens, root, before, before)
+    subject = subject_of(tokens, root, before, before)
+    # The cue is the verb of speech, not the "was" of "was quick to add".
+    return None if subject is None else dataclasses.replace(subject, verb=speaking)
+
+
+def _speaking_complement(tokens: Tokens, root: int) -> int | None:
+    """A verb of speech the root's subject goes on to ("Lee was quick to add …", "Lee went on to say …"):
+    an open complement of the root, or of its adjective, shares the root's subject."""
+    for complement in children(tokens, root):
+        if tokens.deps[complement] not in ("xcomp", "acomp"):
+            continue
+        for verb in (complement, *children(tokens, complement)):
+            if tokens.deps[verb] == "xcomp" and tokens.lemmas[verb].casefold() in _LEAD_IN_LEMMAS:
+                return verb
+    return None
 
 
 def _root_of(tokens: Tokens, index: int) -> int | None:

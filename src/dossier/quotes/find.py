@@ -2,7 +2,10 @@
 
 Double marks (straight ``"``, curly ``“ ”``, low ``„`` and guillemets
 ``« »``) delimit a quotation; single marks inside one are nested quotes or
-apostrophes and stay part of the quoted words. On a line with no double mark
+apostrophes and stay part of the quoted words. A quotation nested in the same
+double marks (``"Lee wrote "no" twice."``) stays inside the outer one when a
+closing mark follows it, and a straight mark glued to the end of a sentence and
+to a word after it (``here."We``) opens. On a line with no double mark
 at all, curly single marks (``‘ ’``) are taken as the main marks, the way some
 outlets write every quotation. A quotation never crosses a
 line: when the closing mark is missing the line (the paragraph) bounds it, so
@@ -27,6 +30,8 @@ _DOUBLE_MARK = re.compile('[“„«”»"]')
 _SINGLE_MARK = re.compile("[‘’]")
 # Characters that may stand right before an opening mark.
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/:")
+# Marks that end a sentence or clause, right before which a careless opening mark may stand.
+_GLUED_BEFORE = frozenset(".!?,;")
 # Punctuation the reporter adds after the quoted words ("...border," he said).
 _TRAILING_JOINERS = ",;"
 
@@ -74,13 +79,26 @@ def _scan_line(text: str, line_start: int, line_end: int, left_open: bool, spans
     first = _first_non_space(text, line_start, line_end)
     open_at: int | None = None
     continues = False
+    # An unclosed quotation that a new opening mark cut short, and where its pieces start in ``spans``:
+    # a closing mark with nothing open after the inner quotation closes it ("A "B" C." nested alike).
+    outer: tuple[int, int, bool] | None = None
     for mark in _DOUBLE_MARK.finditer(text, line_start, line_end):
         at = mark.start()
         char = mark.group()
         if open_at is None:
-            if char in _OPENERS or _looks_opening(text, at, line_start, line_end):
+            if outer is not None and _closes_nested(char, text, at, line_start, line_end):
+                outer_open, piece, outer_continues = outer
+                del spans[piece:]
+                _emit(text, outer_open, at, at, line_start, line_end, outer_continues, spans)
+                outer = None
+            elif (
+                char in _OPENERS
+                or _looks_opening(text, at, line_start, line_end)
+                or _glued_opening(text, at, line_end)
+            ):
                 open_at = at
                 continues = left_open and at == first
+                outer = None
             continue
         if char in _CLOSERS or (char == _AMBIGUOUS and _looks_closing(text, at, line_end)):
             _emit(text, open_at, at, at, line_start, line_end, continues, spans)
@@ -94,7 +112,8 @@ def _scan_line(text: str, line_start: int, line_end: int, left_open: bool, spans
             _emit(text, open_at, at, at, line_start, line_end, continues, spans)
             open_at = None
         elif _looks_opening(text, at, line_start, line_end):
-            # A new opening while one is open: the earlier closing mark is missing.
+            # A new opening while one is open: the earlier closing mark is missing, or the new one nests.
+            outer = (open_at, len(spans), continues)
             _emit(text, open_at, at, None, line_start, line_end, continues, spans)
             open_at = at
             continues = False
@@ -163,6 +182,22 @@ def _looks_closing(text: str, at: int, line_end: int) -> bool:
     """A mark that has a non-space before it and no word right after it."""
     after = text[at + 1] if at + 1 < line_end else " "
     return not text[at - 1].isspace() or not (after.isalnum())
+
+
+def _closes_nested(char: str, text: str, at: int, line_start: int, line_end: int) -> bool:
+    """A closing mark that opens nothing, met while nothing is open: it closes an outer quotation."""
+    if char in _OPENERS:
+        return False
+    return char in _CLOSERS or (
+        _looks_closing(text, at, line_end) and not _looks_opening(text, at, line_start, line_end)
+    )
+
+
+def _glued_opening(text: str, at: int, line_end: int) -> bool:
+    """A straight mark glued to the sentence before it and to a word after it (`here."We`), while
+    nothing is open: it cannot close anything, so it opens."""
+    after = text[at + 1] if at + 1 < line_end else " "
+    return text[at] == _AMBIGUOUS and at > 0 and text[at - 1] in _GLUED_BEFORE and after.isalpha()
 
 
 def _first_non_space(text: str, start: int, end: int) -> int:
