@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zlib
 
 import pytest
@@ -78,3 +79,12 @@ def test_centroid_weights_round_trip_packed_and_fall_back_to_a_plain_dict() -> N
     assert _unpacked(_packed(unaligned, sums), sums) == unaligned
     with pytest.raises(ValueError, match="holds 2 weights for 1 terms"):
         _unpacked(packed, {"quake": 2})
+
+
+def test_the_saved_bytes_are_the_whole_state_compressed_at_once() -> None:
+    """Written a piece at a time, the state is still the JSON of ``to_state`` compressed in one call."""
+    clusterer = OnlineClusterer()
+    for article in varied_stream(40, seed=6):
+        clusterer.add(article)
+    text = json.dumps(clusterer.to_state(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    assert dump_state(clusterer) == zlib.compress(text.encode("utf-8"), 1)

@@ -55,6 +55,7 @@ from dossier.stories.decision import JoinModel
 from dossier.stories.features import SPACES, YEAR_PREFIX, Features, article_title, features_of
 from dossier.stories.index import DEFAULT_POSTING_CAP, StoryIndex, best
 from dossier.stories.label import label_due, label_of
+from dossier.stories.lazy_json import LazyArray, LazyObject, materialized
 from dossier.stories.model import (
     Assignment,
     FoundStory,
@@ -294,15 +295,24 @@ class OnlineClusterer:
 
     def to_state(self) -> dict[str, Any]:
         """Everything the clusterer has learned, as plain JSON values, so that it can resume exactly."""
-        return {
-            "frequencies": self._frequencies.to_state(),
-            "index": self._index.to_state(),
-            "copies": self._copies.to_state(),
-            "clusters": [cluster.to_state() for cluster in self._clusters.values()],
-            "story_of": self._story_of,
-            "absorbed_into": self._absorbed_into,
-            "merges": [merge.to_dict() for merge in self._merges],
-        }
+        state: dict[str, Any] = materialized(self.state_tree())
+        return state
+
+    def state_tree(self) -> LazyObject:
+        """:meth:`to_state` with the stories, lists and signatures made only as they are written, so that
+        a save never holds a second copy of a large state (see :mod:`dossier.stories.lazy_json`)."""
+        return LazyObject(
+            [
+                ("frequencies", self._frequencies.state_tree()),
+                ("index", self._index.state_tree()),
+                ("copies", self._copies.state_tree()),
+                # A story's state is tens of kilobytes: a few at a time.
+                ("clusters", LazyArray((cluster.to_state() for cluster in self._clusters.values()), 8)),
+                ("story_of", LazyObject(self._story_of.items())),
+                ("absorbed_into", LazyObject(self._absorbed_into.items())),
+                ("merges", [merge.to_dict() for merge in self._merges]),
+            ]
+        )
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any], settings: Settings | None = None) -> OnlineClusterer:

@@ -18,6 +18,7 @@ from datasketch import MinHash, MinHashLSH
 
 from dossier.errors import UsageError
 from dossier.stories.features import words
+from dossier.stories.lazy_json import LazyArray, LazyObject, materialized
 
 #: Word n-gram length of a shingle: long enough that unrelated articles share almost none.
 SHINGLE_WORDS = 5
@@ -74,13 +75,21 @@ class CopyFinder:
 
     def to_state(self) -> dict[str, Any]:
         """Its settings and every signature in arrival order (see :mod:`dossier.stories.state`)."""
-        return {
-            "threshold": self._threshold,
-            "permutations": self._permutations,
-            "signatures": [
-                [key, base64.b64encode(value).decode("ascii")] for key, value in self._signatures.items()
-            ],
-        }
+        state: dict[str, Any] = materialized(self.state_tree())
+        return state
+
+    def state_tree(self) -> LazyObject:
+        """:meth:`to_state` with the signatures encoded only as they are written (see :mod:`.lazy_json`)."""
+        signatures = (
+            [key, base64.b64encode(value).decode("ascii")] for key, value in self._signatures.items()
+        )
+        return LazyObject(
+            [
+                ("threshold", self._threshold),
+                ("permutations", self._permutations),
+                ("signatures", LazyArray(signatures)),
+            ]
+        )
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> CopyFinder:

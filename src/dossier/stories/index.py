@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from dossier.errors import UsageError
+from dossier.stories.lazy_json import LazyArray, LazyObject, materialized
 
 DEFAULT_POSTING_CAP = 64
 
@@ -47,10 +48,13 @@ class CandidateIndex:
 
     def to_state(self) -> dict[str, Any]:
         """The posting lists, oldest story first (see :mod:`dossier.stories.state`)."""
-        return {
-            "cap": self._cap,
-            "postings": {term: list(posting) for term, posting in self._postings.items()},
-        }
+        state: dict[str, Any] = materialized(self.state_tree())
+        return state
+
+    def state_tree(self) -> LazyObject:
+        """:meth:`to_state` with the lists made only as they are written (see :mod:`.lazy_json`)."""
+        postings = ((term, list(posting)) for term, posting in self._postings.items())
+        return LazyObject([("cap", self._cap), ("postings", LazyObject(postings))])
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> CandidateIndex:
@@ -149,11 +153,15 @@ class StoryIndex:
 
     def to_state(self) -> dict[str, Any]:
         """Both sets of lists (see :mod:`dossier.stories.state`)."""
-        return {
-            "window_days": self._window,
-            "all": self._all.to_state(),
-            "slots": [[slot, index.to_state()] for slot, index in self._slots.items()],
-        }
+        state: dict[str, Any] = materialized(self.state_tree())
+        return state
+
+    def state_tree(self) -> LazyObject:
+        """:meth:`to_state` with the lists made only as they are written (see :mod:`.lazy_json`)."""
+        slots = (LazyArray([slot, index.state_tree()]) for slot, index in self._slots.items())
+        return LazyObject(
+            [("window_days", self._window), ("all", self._all.state_tree()), ("slots", LazyArray(slots))]
+        )
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> StoryIndex:

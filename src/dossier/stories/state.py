@@ -27,6 +27,7 @@ from typing import Any
 
 from dossier.errors import StoreError
 from dossier.stories.clusterer import OnlineClusterer, Settings
+from dossier.stories.lazy_json import json_pieces
 
 logger = logging.getLogger(__name__)
 
@@ -56,12 +57,20 @@ def _no_collection() -> Iterator[None]:
 
 
 def dump_state(clusterer: OnlineClusterer) -> bytes:
-    """The clusterer's whole state as compressed JSON bytes."""
+    """The clusterer's whole state as compressed JSON bytes.
+
+    Written and compressed a piece at a time: the whole text (and a tree of it) never exists at once, so a
+    save costs little more memory than its compressed bytes, and the heap is not left full of holes. The
+    bytes are those of compressing the whole text in one call (deflate does not depend on how its input
+    is fed).
+    """
+    compressor = zlib.compressobj(_COMPRESSION)
     with _no_collection():
-        state = clusterer.to_state()
-    text = json.dumps(state, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    del state
-    return zlib.compress(text.encode("utf-8"), _COMPRESSION)
+        compressed = [
+            compressor.compress(piece.encode("utf-8")) for piece in json_pieces(clusterer.state_tree())
+        ]
+    compressed.append(compressor.flush())
+    return b"".join(compressed)
 
 
 def load_state(data: bytes, settings: Settings, *, source: str) -> OnlineClusterer:

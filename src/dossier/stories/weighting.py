@@ -11,6 +11,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from dossier.stories.lazy_json import LazyObject
+
 SparseVector = dict[str, float]
 
 
@@ -34,6 +36,11 @@ class DocumentFrequencies:
     def to_state(self) -> dict[str, Any]:
         """Everything it holds, as plain JSON values (see :mod:`dossier.stories.state`)."""
         return {"documents": self.documents, "counts": self._counts}
+
+    def state_tree(self) -> LazyObject:
+        """:meth:`to_state` written a batch of terms at a time (see :mod:`dossier.stories.lazy_json`)."""
+        counts = ((space, LazyObject(terms.items())) for space, terms in self._counts.items())
+        return LazyObject([("documents", self.documents), ("counts", LazyObject(counts))])
 
     @classmethod
     def from_state(cls, state: Mapping[str, Any]) -> DocumentFrequencies:
