@@ -64,6 +64,8 @@ def json_pieces(value: Any) -> Iterator[str]:
         yield _encode(value)
 
 
+# _array_pieces and _object_pieces have one shape on purpose: a single function over (key, item)
+# pairs wrapped every array item in a tuple and made saves about 20% slower.
 def _array_pieces(array: LazyArray) -> Iterator[str]:
     yield "["
     written = False
