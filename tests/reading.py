@@ -36,6 +36,14 @@ def attributed(text: str) -> ArticleQuotes:
     return attribute_quotes(text, analysis.sentences, analysis.names, analysis.tokens)
 
 
+def speaker_of(text: str, opening: str) -> str | None:
+    """The speaker's name of the one quotation of ``text`` that opens with ``opening``."""
+    quotes = attributed(text).quotes
+    matches = [q for q in quotes if text[q.quote.start : q.quote.end].startswith(opening)]
+    assert len(matches) == 1, [text[q.quote.start : q.quote.end] for q in quotes]
+    return matches[0].speaker_name
+
+
 def analyzed_story(articles: Iterable[Article], **fields: Any) -> Story:
     """A story over ``articles`` with their analyses, ready for any story stage."""
     return story_of(tuple(articles), **fields)

@@ -2,11 +2,13 @@
 
 The story join decision (:mod:`dossier.stories.decision`) and the same-fact decision
 (:mod:`dossier.issues.fact_model`) are small logistic models over named features.
-Scripts fit them offline and commit the coefficients; the product only evaluates them.
+Scripts fit them offline and commit the coefficients; the product only evaluates them,
+with :func:`probability`, after :func:`check_coefficients` has vetted them.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -16,6 +18,24 @@ from dossier.errors import UsageError
 #: Newton's method converges in a handful of steps on these small, penalised problems.
 _MAX_STEPS = 50
 _CONVERGED = 1e-8
+
+
+def check_coefficients(
+    model: str, bias: float, coefficients: Mapping[str, float], known: Sequence[str], kind: str
+) -> None:
+    """Refuse a ``model`` ("join") that weighs a feature not in ``known`` or holds a number that is
+    not finite; ``kind`` names its features in the message ("decision")."""
+    unknown = sorted(set(coefficients) - set(known))
+    if unknown:
+        raise UsageError(f"unknown {kind} feature(s) {unknown}; known: {', '.join(known)}")
+    if not all(math.isfinite(value) for value in (bias, *coefficients.values())):
+        raise UsageError(f"{model} model coefficients must be finite numbers")
+
+
+def probability(bias: float, coefficients: Mapping[str, float], values: Mapping[str, float]) -> float:
+    """``sigmoid(bias + sum(coefficient * value))``, a missing value reading 0."""
+    logit = bias + sum(weight * values.get(name, 0.0) for name, weight in coefficients.items())
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
 
 
 def fit_logistic(

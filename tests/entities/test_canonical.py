@@ -305,7 +305,7 @@ def test_a_team_glued_before_a_player_is_no_short_name_of_the_player() -> None:
     story = entities_stage(story_naming(texts, names))
     (kessler,) = [e for e in story.entities if e.type == "person"]
     assert "Otters" not in mention_texts(story, kessler)
-    (team,) = [e for e in story.entities if e.name == "Harrowby Otters"]
+    team = by_name(story, "Harrowby Otters")
     assert sorted(mention_texts(story, team)) == ["Harrowby Otters", "Otters", "Otters"]
 
 

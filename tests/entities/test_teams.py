@@ -7,7 +7,7 @@ from dossier.entities import entities_stage
 from dossier.entities.teams import reads_as_team
 from reading import story_naming
 
-from .test_canonical import mention_texts
+from .test_canonical import by_name, mention_texts
 
 
 def reads(sentence: str, name: str) -> bool:
@@ -39,8 +39,8 @@ def test_the_team_gets_the_mentions_that_stand_for_it_and_the_city_keeps_the_res
         "Gulls": "organization",
     }
     story = entities_stage(story_naming(texts, names))
-    (team,) = [e for e in story.entities if e.name == "Harrowby Otters"]
-    (city,) = [e for e in story.entities if e.name == "Harrowby"]
+    team = by_name(story, "Harrowby Otters")
+    city = by_name(story, "Harrowby")
     assert sorted(mention_texts(story, team)) == ["Harrowby", "Harrowby Otters"]
     assert city.type == "place"
     assert mention_texts(story, city) == ["Harrowby"]
@@ -58,7 +58,7 @@ def test_two_teams_of_one_city_leave_its_name_a_place() -> None:
         "Gulls": "organization",
     }
     story = entities_stage(story_naming(texts, names))
-    (city,) = [e for e in story.entities if e.name == "Harrowby"]
+    city = by_name(story, "Harrowby")
     assert city.type == "place"
 
 
@@ -69,6 +69,6 @@ def test_a_body_named_after_the_city_is_no_team() -> None:
     )
     names: dict[str, EntityType] = {"Harrowby Police Department": "organization", "Harrowby": "place"}
     story = entities_stage(story_naming(texts, names))
-    (city,) = [e for e in story.entities if e.name == "Harrowby"]
+    city = by_name(story, "Harrowby")
     assert city.type == "place"
     assert len(city.mentions) == 2

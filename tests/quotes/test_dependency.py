@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reading import attributed
-
-
-def speaker_of(text: str, opening: str) -> str | None:
-    quotes = attributed(text).quotes
-    matches = [q for q in quotes if text[q.quote.start : q.quote.end].startswith(opening)]
-    assert len(matches) == 1, [text[q.quote.start : q.quote.end] for q in quotes]
-    return matches[0].speaker_name
+from reading import attributed, speaker_of
 
 
 @pytest.mark.parametrize(

@@ -9,14 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.quotes.attribute import attribute_quotes
-from reading import analysis_of, attributed
-
-
-def speaker_of(text: str, opening: str) -> str | None:
-    quotes = attributed(text).quotes
-    matches = [q for q in quotes if text[q.quote.start : q.quote.end].startswith(opening)]
-    assert len(matches) == 1, [text[q.quote.start : q.quote.end] for q in quotes]
-    return matches[0].speaker_name
+from reading import analysis_of, attributed, speaker_of
 
 
 @pytest.mark.parametrize(

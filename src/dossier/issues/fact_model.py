@@ -19,12 +19,11 @@ corroboration falls back to its hand-set rules there.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.errors import UsageError
-from dossier.logistic import fit_logistic
+from dossier.logistic import check_coefficients, fit_logistic, probability
 from dossier.records import Record
 
 #: What the model sees of a pair of sentences (see :meth:`dossier.issues.corroborate.FactKey.features`).
@@ -56,17 +55,12 @@ class FactModel(Record):
     min_cosine: float
 
     def __post_init__(self) -> None:
-        unknown = sorted(set(self.coefficients) - set(FACT_FEATURES))
-        if unknown:
-            raise UsageError(f"unknown fact feature(s) {unknown}; known: {', '.join(FACT_FEATURES)}")
-        if not all(math.isfinite(value) for value in (self.bias, *self.coefficients.values())):
-            raise UsageError("fact model coefficients must be finite numbers")
+        check_coefficients("fact", self.bias, self.coefficients, FACT_FEATURES, "fact")
         if not 0.0 < self.threshold < 1.0:
             raise UsageError(f"fact model threshold must lie strictly between 0 and 1, got {self.threshold}")
 
     def probability(self, values: Mapping[str, float]) -> float:
-        logit = self.bias + sum(weight * values.get(name, 0.0) for name, weight in self.coefficients.items())
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+        return probability(self.bias, self.coefficients, values)
 
     def same_fact(self, values: Mapping[str, float]) -> bool:
         return values.get("cosine", 0.0) >= self.min_cosine and self.probability(values) >= self.threshold

@@ -16,12 +16,11 @@ make the topic model that relates stories of one kind.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dossier.errors import UsageError
-from dossier.logistic import fit_logistic
+from dossier.logistic import check_coefficients, fit_logistic, probability
 from dossier.records import Record
 from dossier.stories.features import SPACES
 
@@ -45,15 +44,10 @@ class JoinModel(Record):
     coefficients: dict[str, float]
 
     def __post_init__(self) -> None:
-        unknown = sorted(set(self.coefficients) - set(DECISION_FEATURES))
-        if unknown:
-            raise UsageError(f"unknown decision feature(s) {unknown}; known: {', '.join(DECISION_FEATURES)}")
-        if not all(math.isfinite(value) for value in (self.bias, *self.coefficients.values())):
-            raise UsageError("join model coefficients must be finite numbers")
+        check_coefficients("join", self.bias, self.coefficients, DECISION_FEATURES, "decision")
 
     def probability(self, values: Mapping[str, float]) -> float:
-        logit = self.bias + sum(weight * values.get(name, 0.0) for name, weight in self.coefficients.items())
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+        return probability(self.bias, self.coefficients, values)
 
 
 def fit(
