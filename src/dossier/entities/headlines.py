@@ -126,7 +126,7 @@ def _headline_shaped(line: str, stopped: bool = False) -> bool:
     if line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
         if not stopped:
             return False
-        # A sentence in which most words are names ("Foreign Minister Wang Lin met ...") has a
+        # A sentence in which most words are names ("Harbour Board Chairwoman Mira Kessel met ...") has a
         # verb in lower case; a headline with a full stop ("Harbour Chief Steps Down At 91.") has
         # no lower-case word but "of", "in", "a"...
         lower = [word for word in _WORD.findall(line) if not word[0].isupper()]
