@@ -298,7 +298,8 @@ def predicted_quotes(briefing: Any, raw: str, tallies: Counter[str]) -> list[Pre
             speaker_span = alignment.span(start, end) if speaker.article_id == article.id else None
             if speaker_span is None:
                 tallies["unaligned speaker spans"] += 1
-        found.append(PredictedQuote(span, speaker.name if speaker else None, speaker_span))
+        resolution = getattr(speaker, "resolution", None)
+        found.append(PredictedQuote(span, speaker.name if speaker else None, speaker_span, resolution))
     return found
 
 

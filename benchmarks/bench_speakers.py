@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/bench_speakers.py [--split dev] [--start N] [--limit N]
-        [--systems dossier,textacy,dependency] [--check] [--update-floors]
+        [--systems dossier,textacy,dependency] [--errors] [--check] [--update-floors]
 
 Data: ``../shared/data/polnear/<split>`` (real US political news, brat standoff). The
 dev split is for reporting: no rule in dossier was tuned on it. Train is where rules
@@ -24,6 +24,11 @@ Rules (those of the held-out test split):
   senior official", "one ally", "officials"), and how many of them the system gave a
   name that is not that source (the issue asks for none).
 
+``--errors`` lists every scored quote whose speaker is wrong or missing, one line each:
+the article, the verdict, how the system reached its speaker (dossier's resolution:
+name, pronoun, nominal, continuation...), the gold source, the system's speaker and
+the quote's first words.
+
 Every system reads the raw text with the same spaCy pipeline. dossier briefs each
 article alone (``dossier.brief``), as a user would.
 """
@@ -38,7 +43,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from backbone_side import predicted_quotes
@@ -71,6 +76,7 @@ class Tally:
     correct: int = 0
     unnamed: int = 0  # found, with a gold source that names nobody
     unnamed_given_a_name: int = 0
+    errors: list[str] = field(default_factory=list)  # with --errors: one line per wrong or missing speaker
 
     def figures(self) -> dict[str, float]:
         return {
@@ -85,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--start", type=int, default=0, help="skip the first N articles (a slice of train)")
     parser.add_argument("--limit", type=int, default=0, help="the first N articles only (0: all)")
     parser.add_argument("--systems", default="dossier,textacy,dependency")
+    parser.add_argument("--errors", action="store_true", help="list wrong and missing speakers")
     add_floor_arguments(parser)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
@@ -106,10 +113,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
             for name in systems:
                 predicted = runners[name](path, document.text, Path(scratch))
-                _score(tallies[name], document.text, gold, predicted)
+                _score(tallies[name], document.text, gold, predicted, path.stem if args.errors else None)
             print(f"\r{number}/{len(paths)} articles", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     _print(args.split, len(paths), tallies)
+    for name, tally in tallies.items():
+        for line in tally.errors:
+            print(f"   {name:<12} {line}")
     if "dossier" not in tallies or args.limit or args.start:
         return 0
     measured = Measured(
@@ -155,8 +165,13 @@ def _nlp() -> Callable[[str], object]:
 
 
 def _score(
-    tally: Tally, text: str, gold: Sequence[polnear.QuoteAttribution], predicted: list[PredictedQuote]
+    tally: Tally,
+    text: str,
+    gold: Sequence[polnear.QuoteAttribution],
+    predicted: list[PredictedQuote],
+    article: str | None = None,
 ) -> None:
+    """Count one article's quotes; with ``article`` (its name), note each wrong or missing speaker."""
     for quote in gold:
         tally.gold += 1
         match = _best(text, quote.quoted, predicted)
@@ -169,6 +184,8 @@ def _score(
         tally.named += 1
         verdict = speaker_verdict(match, source.source, source.source_text)
         tally.correct += verdict == "correct"
+        if article is not None and verdict != "correct":
+            tally.errors.append(_error_line(article, verdict, text, quote, match))
         if _names_nobody(source.source_text):
             tally.unnamed += 1
             tally.unnamed_given_a_name += verdict == "wrong" and _is_a_name(match.speaker_name)
@@ -195,6 +212,17 @@ def _best(
         if len(shared) > most:
             best, most = candidate, len(shared)
     return best if len(covered) >= FOUND_SHARE * len(words) else None
+
+
+def _error_line(
+    article: str, verdict: str, text: str, quote: polnear.QuoteAttribution, match: PredictedQuote
+) -> str:
+    a, b = quote.quoted[0]
+    opening = " ".join(text[a:b].split()[:8])
+    return (
+        f"{article} {verdict:<7} {match.resolution or '-':<12} gold={quote.attribution.source_text!r}"
+        f" got={match.speaker_name!r} quote={opening!r}"
+    )
 
 
 def _words_in(text: str, quoted: Sequence[polnear.CharSpan]) -> int:

@@ -55,6 +55,8 @@ class PredictedQuote:
     span: CharSpan
     speaker_name: str | None = None
     speaker_span: CharSpan | None = None
+    #: How the system reached the speaker ("name", "pronoun", "continuation"...), when it says.
+    resolution: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

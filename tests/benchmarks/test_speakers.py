@@ -70,3 +70,21 @@ def test_document_counts_by_kind_of_source() -> None:
     missed = score_document(TEXT, gold, guesses[:1])
     assert (missed.gold, missed.found, missed.correct) == (3, 1, 1)
     assert (counts + missed).gold == 6
+
+
+def test_bench_speakers_errors_lists_each_wrong_or_missing_speaker_with_its_resolution() -> None:
+    from bench_speakers import Tally, _score
+
+    gold = [quote("The pier stays", "Mayor Ada Brim"), quote("We agree", "Mayor Ada Brim")]
+    found = [
+        PredictedQuote(predicted("The pier stays").span, "Ada Brim", None, "name"),
+        PredictedQuote(predicted("We agree").span, "a memo", None, "continuation"),
+    ]
+    tally = Tally()
+    _score(tally, TEXT, gold, found, "harbour")
+    assert (tally.named, tally.correct) == (2, 1)
+    line = "harbour wrong   continuation gold='Mayor Ada Brim' got='a memo' quote='We agree'"
+    assert tally.errors == [line]
+    quiet = Tally()
+    _score(quiet, TEXT, gold, found)
+    assert quiet.errors == []

@@ -106,7 +106,9 @@ def attribute_quotes(
     if tokens is not None:
         mentions = _with_missed_surnames(text, mentions, tokens, masked)
     sentence_starts = [span.start for span in sentences]
-    mentions = mark_subjects(text, mentions, sentence_starts)
+    # An owner may still be who the sentence is about ("Lee's campaign said he…"); objects are not.
+    parsed_object = None if tokens is None else (lambda mention: _top_label(tokens, mention) in _OBJECT_ROLES)
+    mentions = mark_subjects(text, mentions, sentence_starts, parsed_object)
     genders = infer_genders(text, mentions, sentence_starts, masked)
     context = _Context(text, sentences, mentions, inner_tails, genders, tokens)
     attributed: list[Attributed] = []
@@ -730,13 +732,7 @@ class _Context:
             return False
         if self._sentence_start(mention.start) != self._sentence_start(cue.start):
             return False
-        first, last = token_range(tokens, mention.start, mention.end)
-        if first >= last:
-            return False
-        top = last - 1
-        while first <= tokens.heads[top] < last and tokens.heads[top] != top:
-            top = tokens.heads[top]
-        return tokens.deps[top] in _NOT_SPEAKING_ROLES
+        return _top_label(tokens, mention) in _NOT_SPEAKING_ROLES
 
     def _resolve(self, mention: SpeakerCandidate) -> SpeakerCandidate | None:
         if mention.kind in ("name", "unnamed"):
@@ -772,6 +768,17 @@ class _Context:
     def _sentence_ends_at(self, at: int) -> bool:
         index = bisect.bisect_left(self.sentence_ends, at)
         return index < len(self.sentence_ends) and self.sentence_ends[index] == at
+
+
+def _top_label(tokens: Tokens, mention: SpeakerCandidate) -> str | None:
+    """The dependency label of the word the mention's other words hang from (None: no token)."""
+    first, last = token_range(tokens, mention.start, mention.end)
+    if first >= last:
+        return None
+    top = last - 1
+    while first <= tokens.heads[top] < last and tokens.heads[top] != top:
+        top = tokens.heads[top]
+    return tokens.deps[top]
 
 
 def _word_count(text: str) -> int:
@@ -818,6 +825,8 @@ _VERB_THEN_PHRASE = re.compile(rf"[,\s]*(?P<verb>[a-z]+)\s+{_DETERMINED}(?=\s*[.
 #: Dependency labels of a noun phrase spoken to or about, an owner, or a modifier of another noun
 #: ("a Lee supporter"): never the one speaking.
 _NOT_SPEAKING_ROLES = frozenset({"dobj", "pobj", "dative", "iobj", "poss", "compound"})
+#: Of those, the labels of a mention that is never the subject a later "he" or "she" refers to.
+_OBJECT_ROLES = _NOT_SPEAKING_ROLES - {"poss"}
 #: Words that open a side clause of time, cause, condition or concession ("when", "after", "if"), whose
 #: verb of speech is not the sentence's. Not "as": "As Lee put it, “…”" hands over to the quotation.
 _SIDE_CLAUSE_MARKS = word_list(

@@ -33,7 +33,7 @@ REPORTING_LEMMAS = word_list("""
     complain predict lament shout exclaim decry denounce chant joke quip testify contend assert
     proclaim praise criticize criticise blast slam accuse dub label brand hail mock scoff boast charge
     demand allege recount scream yell whisper snap retort fume rail thunder muse sigh plead characterize
-    characterise chide scold lash tout bark gush riff wonder protest
+    characterise chide scold lash tout bark gush riff wonder protest exhort
 """)
 #: Verbs of a sentence that hands over to the quotation after it: those of speech, and those that say a
 #: speaker goes on or joins in ("Lee agreed. “…”", "Lee continued his remarks. “…”").
@@ -337,7 +337,7 @@ def closing_attribution(tokens: Tokens, start: int) -> Subject | None:
             return None
     if verb is None or tokens.lemmas[verb].casefold() not in _BARE_LEMMAS or verb == at:
         return None
-    subjects = [i for i in children(tokens, verb) if tokens.deps[i] in SUBJECTS and at <= i < verb]
+    subjects = [i for i in children(tokens, verb) if _subject_label(tokens, i) and at <= i < verb]
     if not subjects or tokens.pos[subjects[0]] == "PRON":
         return None
     for index in range(verb + 1, min(len(tokens), verb + _BARE_CLAUSE_TOKENS)):
@@ -347,6 +347,14 @@ def closing_attribution(tokens: Tokens, start: int) -> Subject | None:
             head = subjects[0]
             return Subject(verb, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
     return None
+
+
+def _subject_label(tokens: Tokens, index: int) -> bool:
+    """Whether token ``index`` is its verb's subject, or a name the parser wrongly hung on the verb as a
+    compound (“…,” Conway notes.): a verb has no compounds, so the name before it is who acts."""
+    if tokens.deps[index] in SUBJECTS:
+        return True
+    return tokens.deps[index] == "compound" and tokens.pos[index] == "PROPN" and tokens.heads[index] > index
 
 
 def _clause_root(tokens: Tokens, start: int) -> int | None:

@@ -413,7 +413,10 @@ def _names_body(phrase: SpeakerCandidate, candidate: SpeakerCandidate) -> bool:
 
 
 def mark_subjects(
-    text: str, mentions: Sequence[SpeakerCandidate], sentence_starts: Sequence[int]
+    text: str,
+    mentions: Sequence[SpeakerCandidate],
+    sentence_starts: Sequence[int],
+    is_object: Callable[[SpeakerCandidate], bool] | None = None,
 ) -> tuple[SpeakerCandidate, ...]:
     """Flag the mentions that stand as a sentence's subject.
 
@@ -421,6 +424,9 @@ def mark_subjects(
     source, a nominal) of its sentence, or a name set off right after it by a
     comma ("The trade envoy, Ada Roe, said"). Objects ("his meeting with
     Lin") are passed over, which keeps "he" on the person the sentence is about.
+    With the parse, ``is_object`` tells which mentions are objects, owners or
+    modifiers, so that one opening the sentence is passed over too ("With a
+    vote for Lin ruled out, Roe said he…": Roe is the subject).
     """
     marked: list[SpeakerCandidate] = []
     starts = list(sentence_starts)
@@ -433,6 +439,9 @@ def mark_subjects(
             subject_end = -1
         person_like = mention.person or mention.kind in ("unnamed", "nominal")
         is_subject = False
+        if person_like and mention.kind != "pronoun" and subject_end < 0 and is_object and is_object(mention):
+            marked.append(mention)
+            continue
         if person_like and mention.kind != "pronoun":
             # The first person-like mention, or a name in apposition right after it.
             is_subject = subject_end < 0 or text[subject_end : mention.start] in (", ", ",")

@@ -43,7 +43,7 @@ REPORTING_VERBS = word_list(
     joked jokes quipped quips shouted shouts exclaimed exclaims boasted boasts retorted retorts
     scoffed scoffs mused muses pleaded pleads testified testifies contended contends asserted asserts
     proclaimed proclaims recounted recounts fumed fumes read reads reacted reacts barked barks gushed gushes
-    riffed riffs wondered wonders protested
+    riffed riffs wondered wonders protested write exhorted exhorts
     """
 )
 #: Lower-case heads of a phrase that names a body able to issue a statement ("the ministry said").
