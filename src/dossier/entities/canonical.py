@@ -27,8 +27,11 @@ organizations and other names fold on their text without a leading "the".
 Before linking, the story's mentions are read once more with the whole story
 in view: headline lines (:mod:`.headlines`), words capitalised by their place
 in a sentence (:mod:`.positional`), names joined by "and"
-(:mod:`.coordination`). After it, spellings of one name (:mod:`.variants`) and
-short names of longer ones (:mod:`.containment`) fold together, and a city's
+(:mod:`.coordination`); a name cut at a quoted nickname is made whole
+(:mod:`.nicknames`). After it, the names a person goes by (:mod:`.nicknames`),
+spellings of one name (:mod:`.variants`), a person's name that stands for a
+place named after them (:mod:`.namesakes`) and short names of longer ones
+(:mod:`.containment`) fold together, and a city's
 mentions that stand for its team go to the team (:mod:`.teams`). A word glued
 before a person's name ("Gulls Ana Roe") is no short name of that person.
 
@@ -57,6 +60,7 @@ from dossier.entities.gazetteer import (
     is_title_word,
 )
 from dossier.entities.headlines import with_story_headline_names
+from dossier.entities.namesakes import places_named_for_people
 from dossier.entities.nicknames import nickname_keys, with_whole_name
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
@@ -155,6 +159,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     _fold_acronyms(story)
     _fold_nicknames(story)
     _fold_variants(story)
+    _fold_places_named_for_people(story, articles)
     _fold_contained(story)
     _move_team_mentions(story, articles)
     return _entities(story.builders.values())
@@ -930,6 +935,25 @@ def _fold_variants(story: _Story) -> None:
         if builder.type != "person"
     }
     _fold_into(story, other_name_variants(others))
+
+
+def _fold_places_named_for_people(story: _Story, articles: Sequence[Article]) -> None:
+    """Fold a person's name that always stands for a place named after them ("checked into Ana
+    Roe") into that place (:mod:`.namesakes`)."""
+    people: dict[Key, tuple[tuple[str, ...], list[str]]] = {}
+    others: dict[Key, tuple[EntityType, tuple[str, ...]]] = {}
+    for key, builder in story.builders.items():
+        if builder.type == "person" and len(key) == 3:
+            people[key] = (_name_words(builder), [_word_before(articles[o], c) for o, c in builder.mentions])
+        elif builder.type != "person":
+            others[key] = (builder.type, _name_words(builder))
+    _fold_into(story, places_named_for_people(people, others))
+
+
+def _word_before(article: Article, citation: Citation) -> str:
+    """The case-folded word right before a mention, "" at the start of the text."""
+    before = article.text[max(0, citation.start - 40) : citation.start].split()
+    return before[-1].casefold() if before else ""
 
 
 def _fold_contained(story: _Story) -> None:
