@@ -41,6 +41,14 @@ def test_one_mention_or_two_places_named_after_her_leave_the_person() -> None:
     assert places_named_for_people(orla_vint("at", "into"), bodies) == {}
 
 
+def test_a_body_that_is_no_place_one_goes_to_leaves_the_person() -> None:
+    # "according to Orla Vint", "a grant from Orla Vint": the woman, though a foundation bears her name.
+    foundation: dict[Key, tuple[EntityType, tuple[str, ...]]] = {
+        ("organization", "orla vint foundation"): ("organization", ("orla", "vint", "foundation"))
+    }
+    assert places_named_for_people(orla_vint("to", "from", "to"), foundation) == {}
+
+
 def test_the_story_links_the_short_name_to_the_centre() -> None:
     texts = [
         "The singer checked into the Orla Vint Recovery Centre on Friday, her agent said.",

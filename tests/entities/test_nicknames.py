@@ -47,6 +47,8 @@ def test_no_stretch_over_an_acronym_a_quotation_or_a_name_that_goes_on() -> None
         ("The Harbour Trust (HT) Board met.", "Harbour Trust", "organization"),
         ('Ana Roe "Never again" said the sign.', "Ana Roe", "person"),
         ("Ana Roe (Lisk) Harbour Board chair spoke.", "Ana Roe", "person"),
+        ("Senator Ana Roe (D-Lisk) Tuesday said no.", "Ana Roe", "person"),
+        ("Ana Roe (AP) Friday was quiet.", "Ana Roe", "person"),
     ]
     for text, surface, kind in cases:
         assert with_whole_name(text, mention_of(text, surface, kind)).surface == surface

@@ -9,7 +9,9 @@ or more stands for such a place when
   a word that puts something somewhere ("at", "into", "in", "to", "from"): a
   person is mostly a subject, an object, a speaker; and
 * exactly one organization, place or other name of the story opens with
-  the whole name and goes on ("Ana Roe Clinic").
+  the whole name and goes on to a word for a place one goes to ("Ana Roe
+  Clinic", "Ana Roe Stadium"; not "Ana Roe Foundation": "according to Ana
+  Roe" is the woman).
 
 Then the name is that place; otherwise it stays the person.
 """
@@ -25,6 +27,32 @@ Key = tuple[str, ...]
 
 #: Words right before a place one goes to, stays at or leaves.
 _PLACE_WORDS = frozenset({"at", "into", "in", "to", "from", "inside", "outside"})
+#: Last words of the name of a place one goes to, stays at or leaves.
+_VENUE_WORDS = frozenset(
+    {
+        "center",
+        "centre",
+        "clinic",
+        "hospital",
+        "facility",
+        "institute",
+        "unit",
+        "prison",
+        "stadium",
+        "arena",
+        "field",
+        "park",
+        "hall",
+        "theater",
+        "theatre",
+        "museum",
+        "library",
+        "school",
+        "college",
+        "university",
+        "airport",
+    }
+)
 #: How many mentions it takes, and what share of them after such a word ("leaves Ana Roe",
 #: "checks out of Ana Roe" are the place too, but those words are as often said of people).
 _MIN_MENTIONS = 2
@@ -42,7 +70,7 @@ def places_named_for_people(
     """
     opening: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
     for key, (kind, words) in sorted(bodies.items()):
-        if kind != "person":
+        if kind != "person" and words[-1] in _VENUE_WORDS:
             for size in range(2, len(words)):
                 opening[words[:size]].add(key)
     found: dict[Key, Key] = {}

@@ -25,7 +25,9 @@ from dossier.analysis import NameMention
 
 #: Each opening quote or bracket with the one that closes it.
 _PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "(": ")"}
-_NICK = r"[A-Z][\w.-]*(?: [A-Za-z][\w.-]*){0,2}"
+#: A nickname: one to three words of letters, the first capitalised and none in capitals, so that
+#: an agency, a party and state or an acronym in brackets ("(AP)", "(D-Lisk)", "(HT)") is none.
+_NICK = r"[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,2}"
 #: One or two given names, each a capitalised word with a lower-case letter.
 _GIVEN = r"\b[A-Z][\w.-]*[a-z][\w.-]*(?: [A-Z][\w.-]*[a-z][\w.-]*)?"
 #: After a name cut at the nickname: ' "Nan" Roe', ' (Pete) Lisk', then no capital word.
