@@ -129,3 +129,21 @@ def test_the_words_of_a_name_folded_into_another_person_do_not_hold_the_lone_wor
     )
     assert found[("person", "otters")] == ("organization", "harrowby otters")
     assert found[("person", "otters dane kessler")] == ("person", "dane kessler")
+
+
+def test_among_several_longer_names_the_short_one_goes_to_the_one_it_heads() -> None:
+    # "Academy" heads "Academy of Lisk Arts" and only qualifies "Academy Prizes", named far more.
+    found = contained_names(
+        names(
+            ("organization", "academy"),
+            ("organization", "academy prizes"),
+            ("organization", "academy of lisk arts"),
+        ),
+        {("organization", "academy prizes"): 40, ("organization", "academy of lisk arts"): 6},
+    )
+    assert found == {("organization", "academy"): ("organization", "academy of lisk arts")}
+
+
+def test_a_short_name_that_heads_no_longer_name_still_goes_to_the_only_one() -> None:
+    found = contained_names(names(("organization", "morningside"), ("organization", "morningside clinic")))
+    assert found == {("organization", "morningside"): ("organization", "morningside clinic")}

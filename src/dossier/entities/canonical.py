@@ -27,8 +27,11 @@ organizations and other names fold on their text without a leading "the".
 Before linking, the story's mentions are read once more with the whole story
 in view: headline lines (:mod:`.headlines`), words capitalised by their place
 in a sentence (:mod:`.positional`), names joined by "and"
-(:mod:`.coordination`). After it, spellings of one name (:mod:`.variants`) and
-short names of longer ones (:mod:`.containment`) fold together, and a city's
+(:mod:`.coordination`); a name cut at a quoted nickname is made whole
+(:mod:`.nicknames`). After it, the names a person goes by (:mod:`.nicknames`),
+spellings of one name (:mod:`.variants`), a person's name that stands for a
+place named after them (:mod:`.namesakes`) and short names of longer ones
+(:mod:`.containment`) fold together, and a city's
 mentions that stand for its team go to the team (:mod:`.teams`). A word glued
 before a person's name ("Gulls Ana Roe") is no short name of that person.
 
@@ -57,6 +60,8 @@ from dossier.entities.gazetteer import (
     is_title_word,
 )
 from dossier.entities.headlines import with_story_headline_names
+from dossier.entities.namesakes import places_named_for_people
+from dossier.entities.nicknames import nickname_keys, with_whole_name
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
 from dossier.entities.teams import may_be_team, reads_as_team
@@ -152,7 +157,9 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
         _mark_outlet(builder, outlets)
     _infer_acronyms(story, articles)
     _fold_acronyms(story)
+    _fold_nicknames(story)
     _fold_variants(story)
+    _fold_places_named_for_people(story, articles)
     _fold_contained(story)
     _move_team_mentions(story, articles)
     return _entities(story.builders.values())
@@ -181,7 +188,7 @@ def _recognized(
     sentences = analysis.sentences or (Span(0, len(text)),)
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[NameMention]] = [[] for _ in sentences]
-    for found_mention in names:
+    for found_mention in _with_whole_names(text, names):
         mention = _without_stray_bracket(_without_score(found_mention))
         if mention is None:
             continue
@@ -194,6 +201,31 @@ def _recognized(
         (sentence, _with_outlets(text, sentence, found, outlets))
         for sentence, found in zip(sentences, grouped, strict=True)
     ]
+
+
+def _with_whole_names(text: str, names: Sequence[NameMention]) -> list[NameMention]:
+    """The mentions with each name cut at a nickname stretched over it (:mod:`.nicknames`), and
+    without the pieces of that name the recognizer read apart ("Piet", "(Pete) Lisk")."""
+    stretched: list[NameMention] = []
+    for mention in sorted(
+        (whole for found in names if (whole := with_whole_name(text, found)) != found),
+        key=lambda mention: (mention.start - mention.end, mention.start),
+    ):
+        if not any(_overlap(mention, kept) for kept in stretched):
+            stretched.append(mention)
+    # In the recognizer's order, each whole name where the first of its pieces was.
+    placed: list[NameMention] = []
+    for mention in names:
+        covering = next((name for name in stretched if _overlap(mention, name)), None)
+        if covering is None:
+            placed.append(mention)
+        elif covering not in placed:
+            placed.append(covering)
+    return placed
+
+
+def _overlap(one: NameMention, other: NameMention) -> bool:
+    return one.start < other.end and other.start < one.end
 
 
 #: A score or a record after a name: "Lisk 51-50", "Ana Roe (22-3)" read into the name.
@@ -712,10 +744,17 @@ def _person_key(surface: str) -> Key:
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+#: Joining words a name never ends in, though the recognizer runs on into them: "Ana Roe and".
+_RUN_ON_WORDS = frozenset({"and", "or", "&", "in", "of", "on", "at"})
+
+
 def _name_words_of_person(surface: str) -> list[str]:
     """The words a person's key is made of: no initials before the given name ("J. Ana Roe"),
-    no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe")."""
+    no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe"), no
+    joining word it ran on into ("Ana Roe and")."""
     raw = plain(surface).split()
+    while len(raw) > 1 and raw[-1] in _RUN_ON_WORDS:
+        raw.pop()  # "Ana Roe and": the recognizer ran on into the next word
     while len(raw) > 1 and _post_nominal(raw[-1]) and not all(word.isupper() for word in raw[:-1]):
         raw.pop()  # "Ana Roe RB", "Ana Roe MP": letters after a name are a position or honour
     words = [word.casefold().rstrip(".,") for word in raw]
@@ -861,6 +900,27 @@ def _fold_acronyms(story: _Story) -> None:
     _fold_into(story, story.acronyms)
 
 
+def _fold_nicknames(story: _Story) -> None:
+    """Fold the names a person goes by into one: "Ana Roe", "Nan Roe" for Ana "Nan" Roe.
+
+    Each such group goes into the name of it with the most mentions (the one most articles use).
+    """
+    people: dict[Key, _Builder] = {
+        key: b for key, b in story.builders.items() if b.type == "person" and len(key) == 3
+    }
+    targets: dict[Key, Key] = {}
+    for key, builder in sorted(people.items()):
+        for surface in sorted(builder.surfaces):
+            forms = nickname_keys(surface)
+            if forms is None:
+                continue
+            main, nicknamed = forms
+            group = {key, _person_key(main), *(_person_key(form) for form in nicknamed)} & people.keys()
+            target = max(sorted(group), key=lambda member: len(people[member].mentions))
+            targets.update({member: target for member in group if member != target})
+    _fold_into(story, {short: full for short, full in targets.items() if full not in targets})
+
+
 def _fold_variants(story: _Story) -> None:
     """Fold each name into the one other spelling of it the story uses (:mod:`.variants`)."""
     people: dict[Key, tuple[tuple[str, str], int]] = {
@@ -875,6 +935,25 @@ def _fold_variants(story: _Story) -> None:
         if builder.type != "person"
     }
     _fold_into(story, other_name_variants(others))
+
+
+def _fold_places_named_for_people(story: _Story, articles: Sequence[Article]) -> None:
+    """Fold a person's name that always stands for a place named after them ("checked into Ana
+    Roe") into that place (:mod:`.namesakes`)."""
+    people: dict[Key, tuple[tuple[str, ...], list[str]]] = {}
+    others: dict[Key, tuple[EntityType, tuple[str, ...]]] = {}
+    for key, builder in story.builders.items():
+        if builder.type == "person" and len(key) == 3:
+            people[key] = (_name_words(builder), [_word_before(articles[o], c) for o, c in builder.mentions])
+        elif builder.type != "person":
+            others[key] = (builder.type, _name_words(builder))
+    _fold_into(story, places_named_for_people(people, others))
+
+
+def _word_before(article: Article, citation: Citation) -> str:
+    """The case-folded word right before a mention, "" at the start of the text."""
+    before = article.text[max(0, citation.start - 40) : citation.start].split()
+    return before[-1].casefold() if before else ""
 
 
 def _fold_contained(story: _Story) -> None:
@@ -1036,16 +1115,26 @@ def _display_name(builder: _Builder) -> str:
         if country is not None:
             return country
     candidates = [_strip_article(surface) for surface in builder.surfaces]
+    if builder.type == "person":
+        candidates = [_without_run_on_words(c) for c in candidates]
     if builder.type == "person" and len(builder.key) == 3:
         # A name folded in with a word before it ("Striker Ana Roe") does not name the person.
         own = [c for c in candidates if _person_key(c) == builder.key]
         candidates = own or candidates
     counts: Counter[str] = Counter()
     for surface, count in builder.surfaces.items():
-        counts[_strip_article(surface)] += count
+        counts[_without_run_on_words(_strip_article(surface))] += count
     longest = max(len(c.split()) for c in candidates)
     full = [c for c in candidates if len(c.split()) == longest]
     return min(full, key=lambda c: (-counts[c], c))
+
+
+def _without_run_on_words(surface: str) -> str:
+    """A person's name without the joining words the recognizer ran on into ("Ana Roe and")."""
+    words = surface.split()
+    while len(words) > 1 and words[-1] in _RUN_ON_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _entity_id(kind: str, name: str) -> str:

@@ -11,8 +11,10 @@ and later with a word in front that the recognizer took into the name
   Sox") stands for it when it is the only such longer name in the story.
   Longer names are settled first, so a chain ("Morningside" -> "Morningside
   Recovery" -> "Morningside Recovery Center") ends at the longest name. With
-  several such longer names, it stands for the one the story names three
-  times as often as all the others together, if one is.
+  several such longer names, those whose head it is come first ("Academy" is
+  the head of "Academy of Lisk Arts", a mere modifier in "Academy Awards");
+  among those, it stands for the one the story names three times as often as
+  all the others together, if one is.
   Names are compared as :func:`.variants.normalised` spells them ("Mt", "Centre").
 * Places: only a name without its geographic noun ("the Mediterranean" for
   "Mediterranean Sea", "Lisk" for "Lisk River" when no other place is "Lisk"
@@ -188,8 +190,11 @@ def _other_names(entries: list[tuple[Key, tuple[str, ...]]], weights: Mapping[Ke
     ordered = sorted(entries, key=lambda entry: (-len(entry[1]), entry[0]))
     edges: dict[tuple[str, ...], set[Key]] = defaultdict(set)
     folded: dict[Key, Key] = {}
+    full_words = dict(entries)
     for key, words in ordered:
-        target = _dominant(edges.get(words, set()), weights)
+        candidates = edges.get(words, set())
+        headed = {target for target in candidates if _is_head_of(words, full_words[target])}
+        target = _dominant(headed or candidates, weights)
         if target is not None:
             folded[key] = target
             continue
@@ -197,6 +202,22 @@ def _other_names(entries: list[tuple[Key, tuple[str, ...]]], weights: Mapping[Ke
             edges[words[:size]].add(key)
             edges[words[-size:]].add(key)
     return folded
+
+
+#: Words that end the head of a name and start what follows it: "Academy" in "Academy of Lisk Arts".
+_HEAD_ENDERS = frozenset({"of", "for", "at", "in", "on", "and", "&", "de"})
+
+
+def _is_head_of(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """Whether ``short`` closes the head of ``longer``: "Academy" is the head of "Academy of Lisk
+    Arts", only a modifier in "Academy Awards"; "Red Sox" closes "Boston Red Sox".
+
+    A short name stands for a longer one whose head it is rather than for one it merely
+    qualifies, so among several longer names the headed ones are the candidates.
+    """
+    end = next((at for at, word in enumerate(longer) if at > 0 and word in _HEAD_ENDERS), len(longer))
+    head = longer[:end]
+    return len(short) <= len(head) and head[len(head) - len(short) :] == short
 
 
 #: How many times the mentions of all other candidates together the story's main one must have.
