@@ -131,7 +131,7 @@ class Settings(Record):
     #: The model that judges whether an article's story and another candidate share a topic.
     topic_model: JoinModel = DEFAULT_TOPIC_MODEL
     #: ... and the probability from which they do: their topics join (the older topic id survives).
-    topic_threshold: float = 0.75
+    topic_threshold: float = 0.85
     #: Another candidate the article fits at least this well is merged into the same story.
     merge_threshold: float = 0.7
     #: ... and so is one whose centroid the grown story's centroid fits this well (None: never).

@@ -285,7 +285,7 @@ class Features(Record):
 
 
 def article_title(article: Article) -> str:
-    """The headline, or else the first line of the text that is no dateline (a lead is the next best summary)."""
+    """The headline, or else the text's first line that is no dateline (a lead is the next best summary)."""
     if article.title and article.title.strip():
         return article.title.strip()
     for line in article.text.splitlines():
