@@ -177,6 +177,8 @@ def test_a_topic_id_only_ever_changes_to_that_of_an_older_story() -> None:
         {"join_threshold": 0.5, "merge_threshold": 0.4},
         {"time_scale_days": 0.0},
         {"query_terms": 0},
+        {"first_join_threshold": 0.0},
+        {"first_join_threshold": 1.5},
     ],
 )
 def test_impossible_settings_are_refused(settings: dict[str, object]) -> None:
@@ -220,6 +222,59 @@ def test_the_years_an_article_names_that_its_story_never_names_count_against_joi
     assert values["other"] is not None and values["other"]["years_missing"] == 1.0
     assert values["same"] is not None and values["same"]["years_missing"] == 0.0
     assert values["none"] is not None and values["none"]["years_missing"] == 0.0
+
+
+def test_whether_either_side_names_no_year_is_a_value_of_its_own() -> None:
+    # "No year named" must not read as "every year shared": nothing in time ties the two then.
+    clusterer, story = _story_of_one(
+        "Crews fought a warehouse blaze at Kessel harbour in 2012.\nThe blaze burned until dawn.",
+        source="a.txt",
+    )
+    dated = make_article(
+        "Kessel harbour fire",
+        "The Kessel harbour warehouse blaze of 2012 was put out.\nThe blaze burned until dawn.",
+        source="b.txt",
+        published=None,
+    )
+    undated = make_article(
+        "Kessel harbour fire",
+        "The Kessel harbour warehouse blaze was put out.\nThe blaze burned until dawn.",
+        source="c.txt",
+        published=None,
+    )
+    sharing, silent = clusterer.story_values(dated, story), clusterer.story_values(undated, story)
+    assert sharing is not None and silent is not None
+    assert sharing["years_missing"] == silent["years_missing"] == 0.0
+    assert sharing["years_unknown"] == 0.0 and silent["years_unknown"] == 1.0
+
+
+def test_a_story_of_one_article_is_joined_only_past_the_first_join_threshold() -> None:
+    first = make_article(
+        "Kessel harbour fire",
+        "Crews fought a warehouse blaze at Kessel harbour.\nThe blaze burned until dawn.",
+        source="a.txt",
+        published=None,
+    )
+    second = make_article(
+        "Harbour blaze",
+        "A warehouse blaze at a harbour burned until dawn.\nCrews from three towns came.",
+        source="b.txt",
+        published=None,
+    )
+    probe = OnlineClusterer()
+    story = probe.add(first).story_id
+    values = probe.story_values(second, story)
+    assert values is not None
+    fit = probe.settings.model.probability(values)
+    assert fit >= 0.1  # it would join under the plain threshold
+
+    def placed(first_join_threshold: float | None) -> bool:
+        clusterer = OnlineClusterer(Settings(join_threshold=0.1, first_join_threshold=first_join_threshold))
+        clusterer.add(first)
+        return not clusterer.add(second).started
+
+    assert placed(None) and placed(fit)
+    assert not placed(min(1.0, fit + 0.01))
 
 
 def test_the_story_names_an_article_lacks_count_against_joining() -> None:

@@ -2,7 +2,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossier.stories.features import entity_terms, features_of, figure_terms, header_year, stem, stems
+from dossier.article import Article
+from dossier.stories.features import (
+    article_title,
+    entity_terms,
+    features_of,
+    figure_terms,
+    header_year,
+    is_dateline,
+    stem,
+    stems,
+)
 from stories.newsroom import make_article
 
 
@@ -52,3 +62,11 @@ def test_single_letters_are_no_names() -> None:
     terms = entity_terms("The U.S. envoy met J. Varga in Tolmir.")
     assert "u" not in terms and "s" not in terms and "j" not in terms
     assert "varga" in terms and "tolmir" in terms
+
+
+def test_a_dateline_above_the_text_is_no_headline() -> None:
+    text = "Posted 04 / 02 / 2031 at 9: 15 AM GMT\nKessel harbour warehouse burns overnight\nCrews came."
+    article = Article(id="a1", source="a.txt", text=text)
+    assert article_title(article) == "Kessel harbour warehouse burns overnight"
+    assert is_dateline("Last updated: Tuesday, 4 February 2031, 09:15 GMT")
+    assert not is_dateline("Kessel harbour fire of 4 February 2031 kills two")

@@ -12,11 +12,13 @@ story:
   with the stream; plus the share of the article's most telling names the
   story never mentioned, the share of the story's most telling names the
   article never mentions, the share of the years the article names that the
-  story never names, how many days the article lies from the story's date
+  story never names and whether either names none (then nothing in time ties
+  them, and it takes more of the rest to join), how many days the article lies from the story's date
   span (time decay; nothing when either is undated), whether their years
   disagree, and the story's size;
 - a logistic join model turns those values into a probability; the article
-  joins the best candidate when it passes ``join_threshold``; another candidate
+  joins the best candidate when it passes ``join_threshold`` (``first_join_threshold``
+  when that story holds one article); another candidate
   that also passes ``merge_threshold`` (the article bridges them) is merged in,
   the older id surviving, and the merge is recorded;
 - a near-copy (MinHash LSH) of an earlier article joins that article's story
@@ -77,18 +79,19 @@ logger = logging.getLogger(__name__)
 #: so that a story a whole ``time_scale_days`` away needs about as much more evidence as a year
 #: disagreeing.
 DEFAULT_MODEL = JoinModel(
-    bias=-4.2698,
+    bias=-3.5796,
     coefficients={
-        "entities_title": 1.9496,
-        "entities_body": 8.1444,
-        "stems_title": 1.4692,
-        "stems_body": 4.9662,
-        "figures": 4.6841,
-        "story_names_missing": -2.0709,
-        "years_missing": -1.7634,
+        "entities_title": 2.206,
+        "entities_body": 8.1205,
+        "stems_title": 1.6755,
+        "stems_body": 5.0425,
+        "figures": 3.5679,
+        "story_names_missing": -1.9315,
+        "years_missing": -2.617,
+        "years_unknown": -1.0874,
         "days": -1.5,
-        "year_mismatch": -0.747,
-        "log_size": -0.2546,
+        "year_mismatch": -0.9237,
+        "log_size": -0.2468,
     },
 )
 #: The topic model, learned by the same script from the same topics with ECB+ topics as the gold
@@ -96,19 +99,20 @@ DEFAULT_MODEL = JoinModel(
 #: does, so that two stories of one kind relate while their names keep them apart as stories. "days"
 #: again by hand, milder: a topic outlives its stories.
 DEFAULT_TOPIC_MODEL = JoinModel(
-    bias=3.5446,
+    bias=3.2766,
     coefficients={
-        "entities_title": 3.9097,
-        "entities_body": 8.1254,
-        "stems_title": 6.7945,
-        "stems_body": 7.6222,
-        "figures": 1.2292,
-        "names_missing": -4.8394,
-        "story_names_missing": -3.009,
-        "years_missing": -0.5937,
+        "entities_title": 4.4278,
+        "entities_body": 7.7198,
+        "stems_title": 7.5023,
+        "stems_body": 7.4094,
+        "figures": 0.9737,
+        "names_missing": -4.7016,
+        "story_names_missing": -2.7819,
+        "years_missing": -0.6331,
+        "years_unknown": -0.0875,
         "days": -1.0,
-        "year_mismatch": -0.3029,
-        "log_size": -1.1463,
+        "year_mismatch": -0.3792,
+        "log_size": -1.1584,
     },
 )
 
@@ -120,10 +124,14 @@ class Settings(Record):
     model: JoinModel = DEFAULT_MODEL
     #: An article joins its best candidate when the model gives it at least this probability.
     join_threshold: float = 0.1
+    #: ... and a story of one article only from this probability, if higher (None: never). One article is
+    #: thin evidence of what its story is about, and an article of another event that joins it there draws
+    #: that event's next articles after it, into a story half of which is now theirs.
+    first_join_threshold: float | None = 0.4
     #: The model that judges whether an article's story and another candidate share a topic.
     topic_model: JoinModel = DEFAULT_TOPIC_MODEL
     #: ... and the probability from which they do: their topics join (the older topic id survives).
-    topic_threshold: float = 0.75
+    topic_threshold: float = 0.85
     #: Another candidate the article fits at least this well is merged into the same story.
     merge_threshold: float = 0.7
     #: ... and so is one whose centroid the grown story's centroid fits this well (None: never).
@@ -147,6 +155,8 @@ class Settings(Record):
                 f"need 0 < join_threshold <= merge_threshold <= 1, got {self.join_threshold} "
                 f"and {self.merge_threshold}"
             )
+        if self.first_join_threshold is not None and not 0.0 < self.first_join_threshold <= 1.0:
+            raise UsageError(f"need 0 < first_join_threshold <= 1, got {self.first_join_threshold}")
         if not 0.0 < self.topic_threshold <= 1.0:
             raise UsageError(f"need 0 < topic_threshold <= 1, got {self.topic_threshold}")
         if self.time_scale_days <= 0:
@@ -193,7 +203,7 @@ class OnlineClusterer:
         scored.sort(key=lambda item: (-item[1], item[0].order))
         self._count(features)
         best = scored[0] if scored else None
-        if best is None or best[1] < self.settings.join_threshold:
+        if best is None or best[1] < self._join_threshold(best[0]):
             story = self._start(article, features, vectors)
             relations = self._relate(story, candidates)
             return Assignment(
@@ -431,8 +441,16 @@ class OnlineClusterer:
             cluster.top_names(self._frequencies, STORY_TOP_NAMES), features
         )
         values["years_missing"] = _years_missing(years, cluster)
+        values["years_unknown"] = 0.0 if years and (cluster.years or cluster.names_years) else 1.0
         values["log_size"] = math.log(len(cluster.members))
         return values
+
+    def _join_threshold(self, story: Cluster) -> float:
+        """The probability from which an article joins ``story`` (higher for a story of one article)."""
+        first = self.settings.first_join_threshold
+        if first is not None and len(story.members) == 1:
+            return max(first, self.settings.join_threshold)
+        return self.settings.join_threshold
 
     def _relate(
         self, story: Cluster, candidates: list[tuple[Cluster, dict[str, float]]]

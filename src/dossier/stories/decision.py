@@ -5,8 +5,8 @@ cut-off on one similarity. For each (article, candidate story) pair the
 clusterer measures the values in :data:`DECISION_FEATURES`: one cosine per
 TF-IDF space, the share of the article's top names the story lacks and of the
 story's top names the article lacks, the share of the article's named years the
-story never names, the distance in time, whether the years disagree, and the
-story's size.
+story never names, whether that share could not be measured (either side names
+no year), the distance in time, whether the years disagree, and the story's size.
 :func:`fit` learns the coefficients from labelled pairs
 (``scripts/train_story_join.py`` makes them from ECB+ topics 1-35 only), and
 :class:`JoinModel` turns values into the probability that the article belongs.
@@ -30,6 +30,7 @@ DECISION_FEATURES = (
     "names_missing",
     "story_names_missing",
     "years_missing",
+    "years_unknown",
     "days",
     "year_mismatch",
     "log_size",

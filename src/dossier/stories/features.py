@@ -252,6 +252,10 @@ _CALENDAR = frozenset(
         "updated",
     ]
 )
+#: Words a dateline holds besides the calendar's: when it was posted, and the time zone.
+_DATELINE_WORDS = frozenset(
+    {"posted", "last", "at", "on", "th", "st", "nd", "rd", "ist", "utc", "edt", "pst", "pdt", "cet", "bst"}
+)
 #: Lower-case words that may sit inside a name ("Bank of England", "Leonardo da Vinci").
 _NAME_JOINERS = frozenset({"of", "de", "da", "del", "van", "von", "der", "la", "le", "al", "bin"})
 
@@ -281,13 +285,22 @@ class Features(Record):
 
 
 def article_title(article: Article) -> str:
-    """The headline, or else the first line of the text (a lead sentence is the next best summary)."""
+    """The headline, or else the text's first line that is no dateline (a lead is the next best summary)."""
     if article.title and article.title.strip():
         return article.title.strip()
     for line in article.text.splitlines():
-        if line.strip():
+        if line.strip() and not is_dateline(line):
             return line.strip()
     return ""
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line only dates the article ("Updated: 22 July 2013, 17:50 GMT"): never a headline."""
+    return not any(
+        word.lower() not in _CALENDAR and word.lower() not in _DATELINE_WORDS
+        for word in words(line)
+        if not word[0].isdigit()
+    )
 
 
 def features_of(article: Article) -> Features:
