@@ -32,7 +32,7 @@ from dossier.stories.lazy_json import json_pieces
 logger = logging.getLogger(__name__)
 
 #: Raised whenever what is saved, or how the clusterer reads its features, changes.
-STATE_FORMAT = 3
+STATE_FORMAT = 4
 #: zlib level: the state is written inside an ingest's transaction, so speed beats the last few percent.
 _COMPRESSION = 1
 
