@@ -9,7 +9,7 @@ import pytest
 
 from dossier.errors import UsageError
 from dossier.stories import OnlineClusterer, Settings
-from dossier.stories.index import CandidateIndex, StoryIndex, best
+from dossier.stories.index import SLOTS_PER_WINDOW, CandidateIndex, StoryIndex, best
 from stories.newsroom import QUAKE_VARNA, articles
 
 
@@ -114,6 +114,16 @@ def test_a_dated_article_meets_only_the_stories_touched_near_its_date_and_the_un
         StoryIndex(window_days=0)
 
 
+def test_a_dated_lookup_reaches_at_most_one_slot_beyond_the_window() -> None:
+    index = StoryIndex(posting_cap=1000, window_days=30)  # no list full: only the slots decide
+    slot_days = 30 // SLOTS_PER_WINDOW
+    for offset in range(-120, 121):
+        index.add(f"s-{offset:+04d}", ["flood"], DAY + dt.timedelta(days=offset))
+    met = {int(story[2:]) for story in index.lookup([("flood", 1.0)], DAY)}
+    assert set(range(-30, 31)) <= met  # every story within the window ...
+    assert all(abs(offset) < 30 + slot_days for offset in met)  # ... and none a whole slot beyond it
+
+
 def test_a_story_filed_under_two_nearby_dates_counts_once_per_term() -> None:
     index = StoryIndex(posting_cap=8, window_days=30)
     index.add("s-a", ["quake", "varna"], DAY - dt.timedelta(days=30))
@@ -160,7 +170,7 @@ def reference_lookup(index: StoryIndex, query: list[tuple[str, float]], day: dt.
     stories' slot (each story once, at its first place), each story's weights added in term order."""
     state = index.to_state()
     reach = dt.timedelta(days=state["window_days"])
-    slot_ids = dict.fromkeys((index._slot(day - reach), index._slot(day + reach), None))
+    slot_ids = [*range(index._slot(day - reach), index._slot(day + reach) + 1), None]
     slots = {slot: saved["postings"] for slot, saved in state["slots"]}
     found: dict[str, float] = {}
     for term, weight in query:

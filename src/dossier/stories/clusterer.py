@@ -393,7 +393,9 @@ class OnlineClusterer:
 
         Each live story's weight is the sum of its ids' weights in the order the lookup met them, bit for
         bit what adding them one by one in that order gives; the few merged-away ids are found with a set
-        intersection, so the stories no merge touched (nearly all) cost nothing here.
+        intersection, so the stories no merge touched (nearly all) cost nothing here. ``hits`` is the
+        lookup's own dict and is changed in place (no copy of the few hundred stories a lookup meets): a
+        live story keeps its place, one met only through merged-away ids comes at the end.
         """
         stale = self._absorbed_into.keys() & hits.keys()
         if not stale:
@@ -405,17 +407,15 @@ class OnlineClusterer:
         shared = {story_id for group in groups.values() if len(group) > 1 for story_id in group}
         # Where the lookup met each id of a story that has several: one pass, and only when needed.
         met = {story_id: place for place, story_id in enumerate(hits) if story_id in shared} if shared else {}
-        live = dict(hits)
-        for story_id in stale:
-            del live[story_id]
+        weights = {story_id: hits.pop(story_id) for story_id in stale}
         for target, group in groups.items():
             if len(group) > 1:
                 group.sort(key=met.__getitem__)
             total = 0.0
             for story_id in group:
-                total += hits[story_id]
-            live[target] = total
-        return live
+                total += weights[story_id] if story_id in weights else hits[story_id]
+            hits[target] = total
+        return hits
 
     def _values(
         self,

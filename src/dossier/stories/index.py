@@ -17,6 +17,11 @@ from dossier.errors import UsageError
 from dossier.stories.lazy_json import LazyArray, LazyObject, materialized
 
 DEFAULT_POSTING_CAP = 64
+#: How many time slots a ``window_days`` holds: a dated lookup reads ``2 * SLOTS_PER_WINDOW + 1`` slots
+#: (fewer when the window is not a multiple), which reach at most one slot beyond the window on each side.
+#: Two: 75 days read for a 30-day window, against 120 with slots twice the window wide, and a story of a
+#: week or two is filed in one or two slots (each holds its own lists, so narrower slots cost memory).
+SLOTS_PER_WINDOW = 2
 
 
 class CandidateIndex:
@@ -103,12 +108,13 @@ class StoryIndex:
     an article about today's event should not be weighed against every story of past years that shares
     its words, and looking those up is what grows as a store fills. So with ``window_days`` an article
     with a date is only matched against stories touched near that date: each indexed article's terms are
-    also filed under its time slot (twice ``window_days`` wide), and a dated article looks in the slots
-    of the days ``window_days`` before and after it (one slot, or two side by side), so every story with
-    an article within ``window_days`` of its date is found (and some up to twice that far), plus the
-    stories that have no date at all. Two slots, not three narrower ones, so that a term whose lists are
-    full costs two lists. An undated article's terms are filed under its story's latest date (under no
-    date when the story has none).
+    also filed under its time slot (``window_days / SLOTS_PER_WINDOW`` wide), and a dated article looks in
+    every slot that holds a day within ``window_days`` of it, so every story with an article within
+    ``window_days`` of its date is found (and some up to one slot further), plus the stories that have no
+    date at all. Narrow slots, because what a dated lookup costs is the stories it meets: slots twice the
+    window wide (two looked up) reached 120 days for a 60-day window, and in a dense stream most of the
+    stories met that far away are too far to join (see ``SLOTS_PER_WINDOW``). An undated article's terms
+    are filed under its story's latest date (under no date when the story has none).
 
     An article with no date cannot be placed in time: it is matched against every story by its terms
     alone, as with no window (the all-time lists are kept for it). Each list is capped at ``posting_cap``
@@ -145,7 +151,7 @@ class StoryIndex:
         if self._window is None or day is None:
             return self._all.lookup(weighted_terms)
         reach = dt.timedelta(days=self._window)
-        slots = dict.fromkeys((self._slot(day - reach), self._slot(day + reach), None))
+        slots = [*range(self._slot(day - reach), self._slot(day + reach) + 1), None]
         near = [index._postings for slot in slots if (index := self._slots.get(slot)) is not None]
         if len(near) == 1:
             return _summed_in(weighted_terms, near[0])
@@ -177,7 +183,7 @@ class StoryIndex:
 
     def _slot(self, day: dt.date) -> int:
         assert self._window is not None
-        return day.toordinal() // (2 * self._window)
+        return day.toordinal() * SLOTS_PER_WINDOW // self._window
 
 
 def _summed_in(
@@ -201,14 +207,11 @@ def _summed_across(
         lists = [posting for lookup in lookups if (posting := lookup(term))]
         if not lists:
             continue
-        first = lists[0]
-        for story_id in first:
+        union = lists[0]
+        for posting in lists[1:]:  # a story filed in two slots side by side: once, at its first place
+            union = union | posting  # in C: a new dict, the lists themselves untouched
+        for story_id in union:
             found[story_id] = met(story_id, 0.0) + weight
-        for place in range(1, len(lists)):  # the two sets side by side, and the undated stories' set
-            earlier = lists[:place]
-            for story_id in lists[place]:
-                if story_id not in first and (place == 1 or not any(story_id in other for other in earlier)):
-                    found[story_id] = met(story_id, 0.0) + weight
     return found
 
 
