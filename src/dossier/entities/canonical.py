@@ -158,7 +158,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     _infer_acronyms(story, articles)
     _fold_acronyms(story)
     _fold_nicknames(story)
-    _fold_variants(story)
+    _fold_variants(story, articles)
     _fold_places_named_for_people(story, articles)
     _fold_contained(story)
     _move_team_mentions(story, articles)
@@ -192,7 +192,7 @@ def _recognized(
         mention = _without_stray_bracket(_without_score(found_mention))
         if mention is None:
             continue
-        if _demonym_noun(mention, analysis.tokens):
+        if _demonym_noun(mention, analysis.tokens) or _bare_title(mention):
             continue
         at = bisect.bisect_right(starts, mention.start) - 1
         if at >= 0 and mention.end <= sentences[at].end:
@@ -284,6 +284,16 @@ def _reads_as_name(part: str) -> bool:
 
 #: Dependencies of a word that modifies a noun: "Ruritanian" in "the Ruritanian envoy".
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+
+
+def _bare_title(mention: NameMention) -> bool:
+    """Whether a "person" is nothing but titles ("Mayor", "the Governor"): a title names no one on
+    its own (the roles reader gives it to the name beside it), and as a name it would make an
+    entity of the office and join whichever holder a bare name goes to."""
+    if mention.type != "person":
+        return False
+    words = _strip_article(mention.surface).casefold().split()
+    return len(words) == 1 and (is_title_word(words[0]) or is_title_word(words[0].rstrip(".") + "."))
 
 
 def _demonym_noun(mention: NameMention, tokens: Tokens) -> bool:
@@ -921,20 +931,105 @@ def _fold_nicknames(story: _Story) -> None:
     _fold_into(story, {short: full for short, full in targets.items() if full not in targets})
 
 
-def _fold_variants(story: _Story) -> None:
+def _fold_variants(story: _Story, articles: Sequence[Article]) -> None:
     """Fold each name into the one other spelling of it the story uses (:mod:`.variants`)."""
     people: dict[Key, tuple[tuple[str, str], int]] = {
         key: ((key[1], key[2]), len(builder.mentions))
         for key, builder in story.builders.items()
         if builder.type == "person" and len(key) == 3
     }
-    _fold_into(story, name_variants(people))
+    _fold_into(story, name_variants(people, _relatives_apart(story, list(people), articles)))
     others: dict[Key, tuple[EntityType, str, int]] = {
         key: (builder.type, " ".join(_name_words(builder)), len(builder.mentions))
         for key, builder in story.builders.items()
         if builder.type != "person"
     }
     _fold_into(story, other_name_variants(others))
+
+
+#: Words for a relative: "his stepson, Ana Roe", "Ana Roe, one of the deputy's sons".
+_KIN_WORDS = frozenset(
+    {
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "stepson",
+        "stepdaughter",
+        "child",
+        "children",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "stepfather",
+        "stepmother",
+        "wife",
+        "husband",
+        "widow",
+        "widower",
+        "nephew",
+        "niece",
+        "cousin",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "twin",
+        "sibling",
+        "fiancee",
+        "fiance",
+    }
+)
+#: How many words before a full name, and after the comma behind it, are read for a relative.
+_KIN_WINDOW = 4
+_KIN_APPOSITION = 8
+
+
+def _relatives_apart(
+    story: _Story, keys: Sequence[Key], articles: Sequence[Article]
+) -> frozenset[frozenset[Key]]:
+    """Pairs of full names of one surname that the story shows to be two people of one family.
+
+    One is written as someone's relative ("her stepson, Jeremy Roe") in an article that writes
+    the other out too ("Deputy Jerry Roe"), and the other is never written as a relative: the
+    article names the relative beside the person the story is about. (Two names both written
+    as relatives, "his sister Katie Roe" and "his sister Kathryn Roe", may be one person.)
+    """
+    written: dict[Key, set[str]] = {key: set() for key in keys}
+    as_kin: dict[Key, set[str]] = {key: set() for key in keys}
+    for key in keys:
+        for order, citation in story.builders[key].mentions:
+            text = articles[order].text
+            if _person_key(text[citation.start : citation.end]) != key:
+                continue  # a bare surname linked to the person, not the name itself
+            written[key].add(citation.article_id)
+            if _written_as_relative(text, citation.start, citation.end):
+                as_kin[key].add(citation.article_id)
+    return frozenset(
+        frozenset({kin, other})
+        for kin in keys
+        for other in keys
+        if kin[2] == other[2] and kin != other and as_kin[kin] & written[other] and not as_kin[other]
+    )
+
+
+def _written_as_relative(text: str, start: int, end: int) -> bool:
+    """Whether a name is written as someone's relative: a word for kin right before it ("her
+    stepson, Ana Roe") or in the apposition after it ("Ana Roe, one of the deputy's sons")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _plain_words(text[max(line_start, start - 60) : start])[-_KIN_WINDOW:]
+    line_end = text.find("\n", end)
+    after = text[end : min(end + 80, len(text) if line_end < 0 else line_end)]
+    apposition = _plain_words(re.split(r"[.;:!?]", after[1:], maxsplit=1)[0])[:_KIN_APPOSITION]
+    return bool(_KIN_WORDS & set(before) or (after.startswith(",") and _KIN_WORDS & set(apposition)))
+
+
+def _plain_words(text: str) -> list[str]:
+    """Case-folded words of ``text`` without punctuation or a possessive ("deputy's" -> "deputy")."""
+    return [re.sub(r"['’]s$", "", word) for word in re.findall(r"[\w'’-]+", text.casefold())]
 
 
 def _fold_places_named_for_people(story: _Story, articles: Sequence[Article]) -> None:
