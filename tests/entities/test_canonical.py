@@ -402,3 +402,26 @@ def test_a_familiar_form_and_the_formal_name_in_one_article_are_one_person() -> 
     )
     story = entities_stage(story_naming(texts, {"Charles Pennock": "person", "Chuck Pennock": "person"}))
     assert [e.name for e in story.entities if e.type == "person"] in (["Charles Pennock"], ["Chuck Pennock"])
+
+
+def test_a_plural_name_written_after_the_is_a_team_not_a_person_nor_a_place() -> None:
+    # The tagger reads "Gulls" as a person and "Port Velmar Gulls" as a place; the story writes
+    # "the Gulls", "the top-seeded Gulls": a team, the one of the longer name.
+    texts = (
+        "The Port Velmar Gulls won the final on Sunday, 71-64.",
+        "The Gulls trailed at half time. Then the top-seeded Gulls pulled away late in the game.",
+    )
+    story = entities_stage(story_naming(texts, {"Port Velmar Gulls": "place", "Gulls": "person"}))
+    named = [(e.type, e.name) for e in story.entities if e.name in ("Gulls", "Port Velmar Gulls")]
+    assert named == [("organization", "Port Velmar Gulls")]
+    team = by_name(story, "Port Velmar Gulls")
+    assert mention_texts(story, team).count("Gulls") == 2
+
+
+def test_a_name_after_the_that_is_no_plural_stays_a_person() -> None:
+    texts = (
+        "Ana Marsh spoke first. The Duchess arrived late.",
+        "Guests greeted the Duchess and the Marsh campaign thanked the Duchess.",
+    )
+    story = entities_stage(story_naming(texts, {"Ana Marsh": "person", "Duchess": "person"}))
+    assert ("person", "Duchess") in [(e.type, e.name) for e in story.entities]

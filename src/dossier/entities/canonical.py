@@ -64,6 +64,7 @@ from dossier.entities.namesakes import places_named_for_people
 from dossier.entities.nicknames import nickname_keys, with_whole_name
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
+from dossier.entities.roles import OFFICE_NOUNS
 from dossier.entities.teams import may_be_team, reads_as_team
 from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants, plain
 from dossier.ids import stable_id
@@ -136,13 +137,15 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
             texts, with_story_headline_names(texts, [analyses[article.id].names for article in articles])
         )
     )
-    raw = _cut_to_known_people(
-        [
-            _recognized(article, analyses[article.id], found, outlets)
-            for article, found in zip(articles, names, strict=True)
-        ]
+    raw = _without_bare_titles(
+        _cut_to_known_people(
+            [
+                _recognized(article, analyses[article.id], found, outlets)
+                for article, found in zip(articles, names, strict=True)
+            ]
+        )
     )
-    votes = _type_votes(raw, _office_holders(articles))
+    votes = _type_votes(raw, _office_holders(articles), _written_after_the(articles, raw))
     story.read_as_body = _read_as_body(raw)
     story.glued = _glued_names(votes)
     deferred: list[tuple[int, Article, _Found, set[Key]]] = []
@@ -192,7 +195,7 @@ def _recognized(
         mention = _without_stray_bracket(_without_score(found_mention))
         if mention is None:
             continue
-        if _demonym_noun(mention, analysis.tokens) or _bare_title(mention):
+        if _demonym_noun(mention, analysis.tokens):
             continue
         at = bisect.bisect_right(starts, mention.start) - 1
         if at >= 0 and mention.end <= sentences[at].end:
@@ -286,14 +289,38 @@ def _reads_as_name(part: str) -> bool:
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 
 
-def _bare_title(mention: NameMention) -> bool:
-    """Whether a "person" is nothing but titles ("Mayor", "the Governor"): a title names no one on
-    its own (the roles reader gives it to the name beside it), and as a name it would make an
-    entity of the office and join whichever holder a bare name goes to."""
-    if mention.type != "person":
-        return False
-    words = _strip_article(mention.surface).casefold().split()
-    return len(words) == 1 and (is_title_word(words[0]) or is_title_word(words[0].rstrip(".") + "."))
+def _without_bare_titles(raw: list[_Sentences]) -> list[_Sentences]:
+    """The mentions without the "people" that are one office noun alone ("Mayor", "the Senator").
+
+    An office names no one on its own (the roles reader gives it to the name beside it), and as a
+    name it would make an entity of the office and join whichever holder a bare name goes to.
+    A word that is part of a person's full name in the story ("King" for "Ana King") stays.
+    """
+    in_names = {
+        word
+        for sentences in raw
+        for _, found in sentences
+        for mention in found
+        if mention.type == "person" and len(words := mention.surface.casefold().split()) > 1
+        for word in words
+    }
+
+    def bare_title(mention: NameMention) -> bool:
+        words = _strip_article(mention.surface).casefold().split()
+        return (
+            mention.type == "person"
+            and len(words) == 1
+            and words[0] in OFFICE_NOUNS
+            and words[0] not in in_names
+        )
+
+    return [
+        [
+            (sentence, [mention for mention in found if not bare_title(mention)])
+            for sentence, found in sentences
+        ]
+        for sentences in raw
+    ]
 
 
 def _demonym_noun(mention: NameMention, tokens: Tokens) -> bool:
@@ -357,14 +384,47 @@ def _office_holders(articles: Sequence[Article]) -> set[str]:
 _BEFORE_OFFICE = re.compile(r"\b([A-Z][^\W\d_]*+)(?:['’]s)?[^\S\n]([^\W\d_]++)")
 
 
-def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str, EntityType]:
+#: "the" and up to two lower-case words or numbers between it and a name: "the ninth-seeded Gulls".
+_THE_BEFORE = re.compile(r"\b[Tt]he(?: [a-z0-9][\w-]*){0,2} $")
+
+
+def _written_after_the(articles: Sequence[Article], raw: Sequence[_Sentences]) -> set[str]:
+    """Folded one-word plural names that the story writes after "the" at least half of the time,
+    twice or more ("the Gulls", "the ninth-seeded Gulls"): a team's or a party's way, not a person's.
+
+    Plural only: "the Roe campaign", "the Duchess" write a person's name or title after "the"."""
+    after_the: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for article, sentences in zip(articles, raw, strict=True):
+        for _, found in sentences:
+            for mention in found:
+                surface = _fold(mention.surface)
+                if " " in surface or not _plural_shaped(surface):
+                    continue
+                total[surface] += 1
+                line_start = article.text.rfind("\n", 0, mention.start) + 1
+                if _THE_BEFORE.search(article.text[max(line_start, mention.start - 40) : mention.start]):
+                    after_the[surface] += 1
+    return {surface for surface, count in after_the.items() if count >= 2 and 2 * count >= total[surface]}
+
+
+def _plural_shaped(word: str) -> bool:
+    """Whether a case-folded word ends like an English plural: "gulls", not "duchess"."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _type_votes(
+    raw: Sequence[_Sentences], office_holders: set[str], after_the: set[str]
+) -> dict[str, EntityType]:
     """The type each name gets across the story: the majority of the tagger's votes.
 
     The tagger decides each mention alone and may call one name a person here
     and a place there. A one-word name that never stands in a full person name
     gets half a vote as a person: news introduces people by their full name.
     Such a name that owns or qualifies an office ("Lisk's mayor", "Liskan
-    Trade Minister") is a place, unless the votes made it something else.
+    Trade Minister") is a place, unless the votes made it something else; one
+    that the story mostly writes after "the" ("the Gulls", :func:`_written_after_the`)
+    is an organization: a team, not a person.
     A newspaper's name read as an organization once stays one (:func:`_press_names`).
     """
     mentions = [m for sentences in raw for _, found in sentences for m in found]
@@ -393,6 +453,11 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
             and surface in office_holders
         ):
             decided[surface] = "place"
+        elif (
+            kind == "person" and " " not in surface and surface not in in_full_names and surface in after_the
+        ):
+            decided[surface] = "organization"
+    decided.update(dict.fromkeys(_teams_read_as_places(decided, after_the), "organization"))
     # A word that is the first or last word of a person's full name is that person's short name;
     # the last words of a full name ("Lo Presti") and a full name with a word before it
     # ("Striker Ana Roe") name that person too.
@@ -419,6 +484,20 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # Roe" is a person) is that person too, though the tagger read "Mo Roe" as a place.
     decided.update(dict.fromkeys(_other_given_name_forms(decided), "person"))
     return decided
+
+
+def _teams_read_as_places(decided: Mapping[str, EntityType], after_the: set[str]) -> set[str]:
+    """Places of two words or more whose last word the story writes alone after "the", and not as a
+    place ("Lisk Gulls" and "the Gulls"): a team named by its city, as the tagger does not know."""
+    return {
+        surface
+        for surface, kind in decided.items()
+        if kind == "place"
+        and len(words := surface.split()) >= 2
+        and words[-1] in after_the
+        and decided.get(words[-1]) not in (None, "place")
+        and country_for_name(surface) is None
+    }
 
 
 def _read_as_body(raw: Sequence[_Sentences]) -> set[str]:
