@@ -68,6 +68,7 @@ from dossier.entities.roles import OFFICE_NOUNS
 from dossier.entities.teams import may_be_team, reads_as_team
 from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants, plain
 from dossier.ids import stable_id
+from dossier.words import word_list
 
 #: Role given to an organization that is also the outlet of an article naming it.
 OUTLET_ROLE = "news outlet"
@@ -1027,40 +1028,12 @@ def _fold_variants(story: _Story, articles: Sequence[Article]) -> None:
 
 
 #: Words for a relative: "his stepson, Ana Roe", "Ana Roe, one of the deputy's sons".
-_KIN_WORDS = frozenset(
-    {
-        "son",
-        "sons",
-        "daughter",
-        "daughters",
-        "stepson",
-        "stepdaughter",
-        "child",
-        "children",
-        "brother",
-        "sister",
-        "father",
-        "mother",
-        "stepfather",
-        "stepmother",
-        "wife",
-        "husband",
-        "widow",
-        "widower",
-        "nephew",
-        "niece",
-        "cousin",
-        "uncle",
-        "aunt",
-        "grandson",
-        "granddaughter",
-        "grandfather",
-        "grandmother",
-        "twin",
-        "sibling",
-        "fiancee",
-        "fiance",
-    }
+_KIN_WORDS = word_list(
+    """
+    son sons daughter daughters stepson stepdaughter child children brother sister father mother
+    stepfather stepmother wife husband widow widower nephew niece cousin uncle aunt grandson
+    granddaughter grandfather grandmother twin sibling fiance fiancee
+    """
 )
 #: How many words before a full name, and after the comma behind it, are read for a relative.
 _KIN_WINDOW = 4
@@ -1087,11 +1060,15 @@ def _relatives_apart(
             written[key].add(citation.article_id)
             if _written_as_relative(text, citation.start, citation.end):
                 as_kin[key].add(citation.article_id)
+    by_surname: defaultdict[str, list[Key]] = defaultdict(list)
+    for key in keys:
+        by_surname[key[2]].append(key)
     return frozenset(
         frozenset({kin, other})
         for kin in keys
-        for other in keys
-        if kin[2] == other[2] and kin != other and as_kin[kin] & written[other] and not as_kin[other]
+        if as_kin[kin]
+        for other in by_surname[kin[2]]
+        if other != kin and as_kin[kin] & written[other] and not as_kin[other]
     )
 
 
