@@ -147,3 +147,24 @@ def test_among_several_longer_names_the_short_one_goes_to_the_one_it_heads() -> 
 def test_a_short_name_that_heads_no_longer_name_still_goes_to_the_only_one() -> None:
     found = contained_names(names(("organization", "morningside"), ("organization", "morningside clinic")))
     assert found == {("organization", "morningside"): ("organization", "morningside clinic")}
+
+
+def test_a_foreign_joining_word_ends_the_head_of_a_name() -> None:
+    # "Academia" heads "Academia del Mar" and only qualifies "Academia Awards". "Mar" closes the
+    # first after "del", what it is about, not its head: between it and "Mar Festival", named as
+    # often, it stays alone.
+    found = contained_names(
+        names(
+            ("organization", "mar"),
+            ("organization", "academia del mar"),
+            ("organization", "academia awards"),
+            ("organization", "mar festival"),
+            ("organization", "academia"),
+        ),
+        {
+            ("organization", "academia del mar"): 1,
+            ("organization", "academia awards"): 1,
+            ("organization", "mar festival"): 1,
+        },
+    )
+    assert found == {("organization", "academia"): ("organization", "academia del mar")}

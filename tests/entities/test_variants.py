@@ -175,3 +175,23 @@ def test_given_name_forms_by_rule_and_by_table() -> None:
     assert given_name_forms("bill", "william")
     assert not given_name_forms("bill", "robert")
     assert not given_name_forms("ana", "ann")
+
+
+def test_two_people_of_one_family_are_joined_by_no_other_form_of_the_given_name() -> None:
+    # "Deputy Jerry Vask" and "his stepson, Jeremy Vask": "Jerry" may be short for "Jeremy", but the
+    # story names the second as the first's relative, so they are two people.
+    pair = people(("jerry vask", 6), ("jeremy vask", 2))
+    assert (
+        name_variants(
+            pair, frozenset({frozenset({("person", "jerry", "vask"), ("person", "jeremy", "vask")})})
+        )
+        == {}
+    )
+    # Without that, one man's two names, as before.
+    assert name_variants(pair) == {("person", "jeremy", "vask"): ("person", "jerry", "vask")}
+
+
+def test_a_slipped_letter_in_a_family_members_name_is_still_one_person() -> None:
+    pair = people(("jermaine oduya", 5), ("jermayne oduya", 1))
+    apart = frozenset({frozenset(pair)})
+    assert name_variants(pair, apart) == {("person", "jermayne", "oduya"): ("person", "jermaine", "oduya")}

@@ -64,9 +64,11 @@ from dossier.entities.namesakes import places_named_for_people
 from dossier.entities.nicknames import nickname_keys, with_whole_name
 from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
+from dossier.entities.roles import OFFICE_NOUNS
 from dossier.entities.teams import may_be_team, reads_as_team
 from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants, plain
 from dossier.ids import stable_id
+from dossier.words import word_list
 
 #: Role given to an organization that is also the outlet of an article naming it.
 OUTLET_ROLE = "news outlet"
@@ -136,13 +138,15 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
             texts, with_story_headline_names(texts, [analyses[article.id].names for article in articles])
         )
     )
-    raw = _cut_to_known_people(
-        [
-            _recognized(article, analyses[article.id], found, outlets)
-            for article, found in zip(articles, names, strict=True)
-        ]
+    raw = _without_bare_titles(
+        _cut_to_known_people(
+            [
+                _recognized(article, analyses[article.id], found, outlets)
+                for article, found in zip(articles, names, strict=True)
+            ]
+        )
     )
-    votes = _type_votes(raw, _office_holders(articles))
+    votes = _type_votes(raw, _office_holders(articles), _written_after_the(articles, raw))
     story.read_as_body = _read_as_body(raw)
     story.glued = _glued_names(votes)
     deferred: list[tuple[int, Article, _Found, set[Key]]] = []
@@ -158,7 +162,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     _infer_acronyms(story, articles)
     _fold_acronyms(story)
     _fold_nicknames(story)
-    _fold_variants(story)
+    _fold_variants(story, articles)
     _fold_places_named_for_people(story, articles)
     _fold_contained(story)
     _move_team_mentions(story, articles)
@@ -286,6 +290,40 @@ def _reads_as_name(part: str) -> bool:
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 
 
+def _without_bare_titles(raw: list[_Sentences]) -> list[_Sentences]:
+    """The mentions without the "people" that are one office noun alone ("Mayor", "the Senator").
+
+    An office names no one on its own (the roles reader gives it to the name beside it), and as a
+    name it would make an entity of the office and join whichever holder a bare name goes to.
+    A word that is part of a person's full name in the story ("King" for "Ana King") stays.
+    """
+    in_names = {
+        word
+        for sentences in raw
+        for _, found in sentences
+        for mention in found
+        if mention.type == "person" and len(words := mention.surface.casefold().split()) > 1
+        for word in words
+    }
+
+    def bare_title(mention: NameMention) -> bool:
+        words = _strip_article(mention.surface).casefold().split()
+        return (
+            mention.type == "person"
+            and len(words) == 1
+            and words[0] in OFFICE_NOUNS
+            and words[0] not in in_names
+        )
+
+    return [
+        [
+            (sentence, [mention for mention in found if not bare_title(mention)])
+            for sentence, found in sentences
+        ]
+        for sentences in raw
+    ]
+
+
 def _demonym_noun(mention: NameMention, tokens: Tokens) -> bool:
     """Whether a demonym stands as a noun for people ("one Ruritanian died", "Ruritanians protested").
 
@@ -347,14 +385,47 @@ def _office_holders(articles: Sequence[Article]) -> set[str]:
 _BEFORE_OFFICE = re.compile(r"\b([A-Z][^\W\d_]*+)(?:['’]s)?[^\S\n]([^\W\d_]++)")
 
 
-def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str, EntityType]:
+#: "the" and up to two lower-case words or numbers between it and a name: "the ninth-seeded Gulls".
+_THE_BEFORE = re.compile(r"\b[Tt]he(?: [a-z0-9][\w-]*){0,2} $")
+
+
+def _written_after_the(articles: Sequence[Article], raw: Sequence[_Sentences]) -> set[str]:
+    """Folded one-word plural names that the story writes after "the" at least half of the time,
+    twice or more ("the Gulls", "the ninth-seeded Gulls"): a team's or a party's way, not a person's.
+
+    Plural only: "the Roe campaign", "the Duchess" write a person's name or title after "the"."""
+    after_the: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for article, sentences in zip(articles, raw, strict=True):
+        for _, found in sentences:
+            for mention in found:
+                surface = _fold(mention.surface)
+                if " " in surface or not _plural_shaped(surface):
+                    continue
+                total[surface] += 1
+                line_start = article.text.rfind("\n", 0, mention.start) + 1
+                if _THE_BEFORE.search(article.text[max(line_start, mention.start - 40) : mention.start]):
+                    after_the[surface] += 1
+    return {surface for surface, count in after_the.items() if count >= 2 and 2 * count >= total[surface]}
+
+
+def _plural_shaped(word: str) -> bool:
+    """Whether a case-folded word ends like an English plural: "gulls", not "duchess"."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _type_votes(
+    raw: Sequence[_Sentences], office_holders: set[str], after_the: set[str]
+) -> dict[str, EntityType]:
     """The type each name gets across the story: the majority of the tagger's votes.
 
     The tagger decides each mention alone and may call one name a person here
     and a place there. A one-word name that never stands in a full person name
     gets half a vote as a person: news introduces people by their full name.
     Such a name that owns or qualifies an office ("Lisk's mayor", "Liskan
-    Trade Minister") is a place, unless the votes made it something else.
+    Trade Minister") is a place, unless the votes made it something else; one
+    that the story mostly writes after "the" ("the Gulls", :func:`_written_after_the`)
+    is an organization: a team, not a person.
     A newspaper's name read as an organization once stays one (:func:`_press_names`).
     """
     mentions = [m for sentences in raw for _, found in sentences for m in found]
@@ -383,6 +454,11 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
             and surface in office_holders
         ):
             decided[surface] = "place"
+        elif (
+            kind == "person" and " " not in surface and surface not in in_full_names and surface in after_the
+        ):
+            decided[surface] = "organization"
+    decided.update(dict.fromkeys(_teams_read_as_places(decided, after_the), "organization"))
     # A word that is the first or last word of a person's full name is that person's short name;
     # the last words of a full name ("Lo Presti") and a full name with a word before it
     # ("Striker Ana Roe") name that person too.
@@ -409,6 +485,20 @@ def _type_votes(raw: Sequence[_Sentences], office_holders: set[str]) -> dict[str
     # Roe" is a person) is that person too, though the tagger read "Mo Roe" as a place.
     decided.update(dict.fromkeys(_other_given_name_forms(decided), "person"))
     return decided
+
+
+def _teams_read_as_places(decided: Mapping[str, EntityType], after_the: set[str]) -> set[str]:
+    """Places of two words or more whose last word the story writes alone after "the", and not as a
+    place ("Lisk Gulls" and "the Gulls"): a team named by its city, as the tagger does not know."""
+    return {
+        surface
+        for surface, kind in decided.items()
+        if kind == "place"
+        and len(words := surface.split()) >= 2
+        and words[-1] in after_the
+        and decided.get(words[-1]) not in (None, "place")
+        and country_for_name(surface) is None
+    }
 
 
 def _read_as_body(raw: Sequence[_Sentences]) -> set[str]:
@@ -921,20 +1011,81 @@ def _fold_nicknames(story: _Story) -> None:
     _fold_into(story, {short: full for short, full in targets.items() if full not in targets})
 
 
-def _fold_variants(story: _Story) -> None:
+def _fold_variants(story: _Story, articles: Sequence[Article]) -> None:
     """Fold each name into the one other spelling of it the story uses (:mod:`.variants`)."""
     people: dict[Key, tuple[tuple[str, str], int]] = {
         key: ((key[1], key[2]), len(builder.mentions))
         for key, builder in story.builders.items()
         if builder.type == "person" and len(key) == 3
     }
-    _fold_into(story, name_variants(people))
+    _fold_into(story, name_variants(people, _relatives_apart(story, list(people), articles)))
     others: dict[Key, tuple[EntityType, str, int]] = {
         key: (builder.type, " ".join(_name_words(builder)), len(builder.mentions))
         for key, builder in story.builders.items()
         if builder.type != "person"
     }
     _fold_into(story, other_name_variants(others))
+
+
+#: Words for a relative: "his stepson, Ana Roe", "Ana Roe, one of the deputy's sons".
+_KIN_WORDS = word_list(
+    """
+    son sons daughter daughters stepson stepdaughter child children brother sister father mother
+    stepfather stepmother wife husband widow widower nephew niece cousin uncle aunt grandson
+    granddaughter grandfather grandmother twin sibling fiance fiancee
+    """
+)
+#: How many words before a full name, and after the comma behind it, are read for a relative.
+_KIN_WINDOW = 4
+_KIN_APPOSITION = 8
+
+
+def _relatives_apart(
+    story: _Story, keys: Sequence[Key], articles: Sequence[Article]
+) -> frozenset[frozenset[Key]]:
+    """Pairs of full names of one surname that the story shows to be two people of one family.
+
+    One is written as someone's relative ("her stepson, Jeremy Roe") in an article that writes
+    the other out too ("Deputy Jerry Roe"), and the other is never written as a relative: the
+    article names the relative beside the person the story is about. (Two names both written
+    as relatives, "his sister Katie Roe" and "his sister Kathryn Roe", may be one person.)
+    """
+    written: dict[Key, set[str]] = {key: set() for key in keys}
+    as_kin: dict[Key, set[str]] = {key: set() for key in keys}
+    for key in keys:
+        for order, citation in story.builders[key].mentions:
+            text = articles[order].text
+            if _person_key(text[citation.start : citation.end]) != key:
+                continue  # a bare surname linked to the person, not the name itself
+            written[key].add(citation.article_id)
+            if _written_as_relative(text, citation.start, citation.end):
+                as_kin[key].add(citation.article_id)
+    by_surname: defaultdict[str, list[Key]] = defaultdict(list)
+    for key in keys:
+        by_surname[key[2]].append(key)
+    return frozenset(
+        frozenset({kin, other})
+        for kin in keys
+        if as_kin[kin]
+        for other in by_surname[kin[2]]
+        if other != kin and as_kin[kin] & written[other] and not as_kin[other]
+    )
+
+
+def _written_as_relative(text: str, start: int, end: int) -> bool:
+    """Whether a name is written as someone's relative: a word for kin right before it ("her
+    stepson, Ana Roe") or in the apposition after it ("Ana Roe, one of the deputy's sons")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _plain_words(text[max(line_start, start - 60) : start])[-_KIN_WINDOW:]
+    line_end = text.find("\n", end)
+    after = text[end : min(end + 80, len(text) if line_end < 0 else line_end)]
+    apposition = _plain_words(re.split(r"[.;:!?]", after[1:], maxsplit=1)[0])[:_KIN_APPOSITION]
+    return bool(_KIN_WORDS & set(before) or (after.startswith(",") and _KIN_WORDS & set(apposition)))
+
+
+def _plain_words(text: str) -> list[str]:
+    """Case-folded words of ``text`` without punctuation or a possessive ("deputy's" -> "deputy")."""
+    return [re.sub(r"['’]s$", "", word) for word in re.findall(r"[\w'’-]+", text.casefold())]
 
 
 def _fold_places_named_for_people(story: _Story, articles: Sequence[Article]) -> None:

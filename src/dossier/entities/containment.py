@@ -109,7 +109,7 @@ def _places(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
 
 
 #: Words after which a name is part of a longer one, not its short form: "University of Lisk".
-_JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de"})
+_JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "del", "della", "di", "du", "des"})
 
 
 def _across_types(
@@ -205,7 +205,8 @@ def _other_names(entries: list[tuple[Key, tuple[str, ...]]], weights: Mapping[Ke
 
 
 #: Words that end the head of a name and start what follows it: "Academy" in "Academy of Lisk Arts".
-_HEAD_ENDERS = frozenset({"of", "for", "at", "in", "on", "and", "&", "de"})
+#: Besides English ones, "of" in the languages whose names news keeps: "Academia del Mar".
+_HEAD_ENDERS = frozenset({"of", "for", "at", "in", "on", "and", "&", "de", "del", "della", "di", "du", "des"})
 
 
 def _is_head_of(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:

@@ -51,10 +51,16 @@ _TYPO_MIN = 6
 _SURNAME_SLIP_MIN = 4
 
 
-def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key, Key]:
+def name_variants(
+    people: Mapping[Key, tuple[tuple[str, str], int]], apart: frozenset[frozenset[Key]] = frozenset()
+) -> dict[Key, Key]:
     """Key -> the key of the spelling it folds into.
 
-    ``people`` maps each full-name key to its (given name, surname), case-folded, and its mention count.
+    ``people`` maps each full-name key to its (given name, surname), case-folded, and its mention count;
+    ``apart`` holds pairs of names the story shows to be two people of one family ("Deputy Jerry
+    Roe" and "his stepson, Jeremy Roe"). Such a pair is joined by a typo only, never by another
+    form of the given name: a family shares the surname, and its members' given names may share
+    a short form.
     """
     by_word: defaultdict[tuple[int, str], list[Key]] = defaultdict(list)
     for key, ((given, surname), _) in sorted(people.items()):
@@ -66,6 +72,8 @@ def name_variants(people: Mapping[Key, tuple[tuple[str, str], int]]) -> dict[Key
         for position, first in enumerate(keys):
             for second in keys[position + 1 :]:
                 one_word, other_word = people[first][0][differing], people[second][0][differing]
+                if differing == 0 and frozenset({first, second}) in apart and not _typo(one_word, other_word):
+                    continue
                 if (
                     same_name_word(one_word, other_word)
                     or (differing == 1 and _surname_slip(one_word, other_word))
@@ -99,6 +107,12 @@ def same_name_word(first: str, second: str) -> bool:
     short, long = sorted((first, second), key=len)
     if len(short) >= _SHORT_FORM_MIN and len(long) - len(short) >= _SHORT_FORM_GAP and long.startswith(short):
         return True
+    return len(short) >= _TYPO_MIN and _one_edit_apart(short, long)
+
+
+def _typo(first: str, second: str) -> bool:
+    """Whether two words of six letters or more are a letter apart (a slip, not another name)."""
+    short, long = sorted((first, second), key=len)
     return len(short) >= _TYPO_MIN and _one_edit_apart(short, long)
 
 
