@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from dossier.errors import UsageError
-from dossier.stories import OnlineClusterer, Settings, find_stories, story_id_for
+from dossier.stories import Assignment, OnlineClusterer, Settings, find_stories, story_id_for
+from dossier.stories import clusterer as clusterer_module
 from stories.newsroom import (
     BUS_FARES,
     QUAKE_TOLMIR,
@@ -315,3 +316,25 @@ def test_a_storys_top_names_follow_its_new_articles() -> None:
     clusterer.place(later, story)
     after = [name for name, _ in clusterer._clusters[story].top_names(clusterer._frequencies, 5)]
     assert "tolvanen" not in before and "tolvanen" in after
+
+
+def test_dropping_stale_centroid_weights_changes_no_placement(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A cached centroid the corpus has outgrown is weighed afresh before it is read, so freeing it (here
+    # after every article) must leave every assignment, label and merge as keeping it (never) does.
+    items = varied_stream(240, seed=11)
+
+    def run(sweep_every: int) -> tuple[OnlineClusterer, list[Assignment]]:
+        monkeypatch.setattr(clusterer_module, "_SWEEP_EVERY", sweep_every)
+        clusterer = OnlineClusterer()
+        return clusterer, [clusterer.add(article) for article in items]
+
+    sweeping, swept = run(1)
+    keeping, kept = run(10**9)
+    assert swept == kept
+    assert sweeping.stories() == keeping.stories()
+    assert sweeping.merges == keeping.merges
+
+    def cached(clusterer: OnlineClusterer) -> int:
+        return sum(cluster._vectors is not None for cluster in clusterer._clusters.values())
+
+    assert cached(sweeping) < cached(keeping)  # weights were dropped: the comparison means something

@@ -137,6 +137,20 @@ class Cluster:
                 self._norms2[name] = norm(weighed) ** 2
         return self._vectors[space], math.sqrt(self._norms2[space])
 
+    def drop_stale_weights(self, frequencies: DocumentFrequencies) -> bool:
+        """Forget the cached weighted centroid once the corpus outgrew it; whether there was one to forget.
+
+        A stale cache is never read again: the next :meth:`vector` or :meth:`top_names` weighs the summed
+        counts afresh, and :meth:`add` only keeps it up to date meanwhile. So dropping it changes no
+        value, and the story holds only its counts until an article looks it up again: in a long
+        stream most stories are long past (a float object per weight, the largest part of the heap).
+        """
+        if self._vectors is None or frequencies.documents <= self._weighed_at * _REWEIGH_GROWTH:
+            return False
+        self._vectors = None
+        self._top_names = None
+        return True
+
     def to_state(self) -> dict[str, Any]:
         """Everything it holds, cached weights included, as plain JSON values (see ``stories.state``)."""
         return {

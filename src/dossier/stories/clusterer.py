@@ -490,6 +490,18 @@ class OnlineClusterer:
 
     def _count(self, features: Features) -> None:
         self._frequencies.add({space: features.space(space) for space in SPACES})
+        if self._frequencies.documents % _SWEEP_EVERY == 0:
+            self._drop_stale_weights()
+
+    def _drop_stale_weights(self) -> None:
+        """Free the cached weights no story will read again (see :meth:`Cluster.drop_stale_weights`).
+
+        On a schedule of the article count alone, so that a resumed clusterer holds what one that never
+        paused holds; a sweep costs one check per story, less than one article's placing.
+        """
+        frequencies = self._frequencies
+        dropped = sum(cluster.drop_stale_weights(frequencies) for cluster in self._clusters.values())
+        logger.debug("stories: dropped the stale weights of %d of %d stories", dropped, len(self._clusters))
 
     def _start(
         self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
@@ -564,6 +576,8 @@ class OnlineClusterer:
         return tuple(merges)
 
 
+#: Every this many articles, the stories' stale cached weights are dropped (see ``_drop_stale_weights``).
+_SWEEP_EVERY = 1000
 #: How many of an article's most telling names are checked against a story (see ``_names_missing``).
 TOP_NAMES = 5
 #: How many of a story's most telling names are checked against an article (see ``_story_names_missing``).

@@ -1,9 +1,18 @@
-"""Near-duplicates and syndicated copies, found with MinHash LSH (datasketch), never pair by pair.
+"""Near-duplicates and syndicated copies, found with MinHash LSH, never pair by pair.
 
-Each article is reduced to the set of its word 5-grams (shingles); the LSH index
-returns the earlier articles whose estimated Jaccard similarity passes the
-threshold, in time that does not grow with the number of articles seen. The
-hash seed is explicit, so the same stream always finds the same copies.
+Each article is reduced to the set of its word 5-grams (shingles) and a MinHash
+signature (datasketch); the LSH bands (datasketch's choice of bands and rows for
+the threshold) name the earlier articles whose estimated Jaccard similarity
+passes the threshold, in time that does not grow with the number of articles
+seen. The hash seed is explicit, so the same stream always finds the same copies.
+
+Only the earliest article of each band bucket is kept, not datasketch's set of
+every article in it: the finder only ever names the earliest candidate, and the
+earliest of all the buckets an article falls in is the earliest of their
+earliest members. So the copies found are those of ``MinHashLSH.query``, and
+the index holds one dict entry per bucket instead of a set (one collectable
+object per bucket, hundreds of thousands in a long stream, which the cyclic
+garbage collector walked at every full collection).
 """
 
 from __future__ import annotations
@@ -31,6 +40,13 @@ SEED = 1
 #: (hashing every shingle of every article was a tenth of ingest time). The affine32 MinHash scheme mixes
 #: each hash (murmur's finalizer) before its permutations, so CRC-32's linearity does not leak through.
 shingle_hash = zlib.crc32
+#: Each MinHash value is a uint64.
+_HASH_BYTES = 8
+
+
+def _hash_bytes(signature: MinHash) -> bytes:
+    """A signature's hash values as bytes (the machine's order: compared only within one process)."""
+    return np.asarray(signature.hashvalues, dtype=np.uint64).tobytes()
 
 
 class CopyFinder:
@@ -51,7 +67,12 @@ class CopyFinder:
         template = MinHash(num_perm=permutations, seed=SEED, hashfunc=shingle_hash)
         self._shared = template.permutations
         self._scheme = template.scheme
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+        # datasketch's bands and rows for this threshold; the buckets themselves are kept here.
+        chosen = MinHashLSH(threshold=threshold, num_perm=permutations)
+        width = chosen.r * _HASH_BYTES
+        self._bands = [slice(band * width, (band + 1) * width) for band in range(chosen.b)]
+        #: Per band: the bytes of a bucket (the band's hash values) -> the earliest article in it.
+        self._buckets: list[dict[bytes, str]] = [{} for _ in self._bands]
         self._order: dict[str, int] = {}
         # The signatures in arrival order, kept so the finder can be saved and rebuilt (64 numbers each).
         self._signatures: dict[str, bytes] = {}
@@ -69,8 +90,13 @@ class CopyFinder:
         signature = self._signature(text)
         if signature is None:
             return None
-        found = [key for key in self._lsh.query(signature) if key in self._order]
-        self._remember(article_id, signature)
+        hashes = _hash_bytes(signature)
+        found = [
+            earliest
+            for band, buckets in zip(self._bands, self._buckets, strict=True)
+            if (earliest := buckets.get(hashes[band])) is not None
+        ]
+        self._remember(article_id, hashes)
         return min(found, key=self._order.__getitem__) if found else None
 
     def to_state(self) -> dict[str, Any]:
@@ -96,22 +122,19 @@ class CopyFinder:
         """The finder as saved: the signatures are indexed again in their order (no text is read)."""
         finder = cls(float(state["threshold"]), int(state["permutations"]))
         for key, encoded in state["signatures"]:
-            values = np.frombuffer(base64.b64decode(encoded), dtype=np.uint64)
-            signature = MinHash(
-                num_perm=finder._permutations,
-                seed=SEED,
-                hashfunc=shingle_hash,
-                hashvalues=values,
-                permutations=finder._shared,
-                scheme=finder._scheme,
-            )
-            finder._remember(str(key), signature)
+            hashes = base64.b64decode(encoded)
+            if len(hashes) != finder._permutations * _HASH_BYTES:
+                count = finder._permutations
+                raise ValueError(f"a saved signature holds {len(hashes)} bytes, not {count} hashes")
+            finder._remember(str(key), hashes)
         return finder
 
-    def _remember(self, article_id: str, signature: MinHash) -> None:
-        self._lsh.insert(article_id, signature)
+    def _remember(self, article_id: str, hashes: bytes) -> None:
+        """Index an article by its signature's bytes: it fills each bucket it is the first to reach."""
+        for band, buckets in zip(self._bands, self._buckets, strict=True):
+            buckets.setdefault(hashes[band], article_id)
         self._order[article_id] = len(self._order)
-        self._signatures[article_id] = np.asarray(signature.hashvalues, dtype=np.uint64).tobytes()
+        self._signatures[article_id] = hashes
 
     def _signature(self, text: str) -> MinHash | None:
         tokens = [word.lower() for word in words(text)]
