@@ -9,10 +9,10 @@ The documents are streamed in a few seeded orders through an
 :class:`~dossier.stories.OnlineClusterer` that places every article in its gold
 event (an oracle). Before each placement, the article's decision values
 against every candidate story the index offers (and against its gold story)
-become training pairs: for ``DEFAULT_MODEL``, joining the gold story is
-positive and any other is negative; for ``DEFAULT_TOPIC_MODEL``, a story of
-the article's topic (either event of its kind) is positive. Each logistic
-model is fitted and printed as Python to paste in.
+become training pairs: joining the gold story is positive, any other is
+negative. A logistic model is fitted and printed as Python to paste in:
+``DEFAULT_MODEL`` with events as the gold grouping, ``DEFAULT_TOPIC_MODEL``
+with topics (the two events of a kind together).
 
     PYTHONPATH=src python scripts/train_story_join.py [--orders 3] [--l2 1.0]
     PYTHONPATH=src python scripts/train_story_join.py --cv 5   # judge a change: folds of topics 1-35
@@ -52,54 +52,33 @@ def training_pairs(
     orders: int,
     grain: Callable[[bench_stories.Doc], str] = bench_stories.by_event,
 ) -> tuple[list[dict[str, float]], list[bool]]:
-    """Decision values and labels of every (article, candidate story) pair the oracle runs offer.
-
-    The oracle always places an article in its gold event's story, for both models: the topic model
-    judges event stories at run time (an article's story against another candidate), so it learns from
-    them too. A pair is positive when the story's ``grain`` (its event, or its topic) is the article's.
-    """
     rows: list[dict[str, float]] = []
     labels: list[bool] = []
     for seed in range(orders):
         shuffled = list(docs)
         random.Random(1000 + seed).shuffle(shuffled)
         clusterer = OnlineClusterer()
-        event_story: dict[str, str] = {}
-        grain_of_story: dict[str, str] = {}
+        gold_story: dict[str, str] = {}
         for doc in shuffled:
-            own = event_story.get(doc.event)
+            gold = gold_story.get(grain(doc))
             offered = clusterer.candidate_values(doc.article)
             for story_id, values in offered:
                 rows.append(values)
-                labels.append(grain_of_story[story_id] == grain(doc))
-            if own is not None and all(story_id != own for story_id, _ in offered):
-                values_or_none = clusterer.story_values(doc.article, own)
+                labels.append(story_id == gold)
+            if gold is not None and all(story_id != gold for story_id, _ in offered):
+                values_or_none = clusterer.story_values(doc.article, gold)
                 if values_or_none is not None:
                     rows.append(values_or_none)
                     labels.append(True)
-            target = own if own is not None else story_id_for(doc.article.id)
-            event_story.setdefault(doc.event, target)
-            grain_of_story[target] = grain(doc)
+            target = gold if gold is not None else story_id_for(doc.article.id)
+            gold_story.setdefault(grain(doc), target)
             clusterer.place(doc.article, target)
     return rows, labels
 
 
-#: The topic model weighs only how much two stories share (words and names): years and figures tell
-#: two events of one kind apart, not two kinds. Fitted with them, it learned ECB+'s habit (the other
-#: event of a kind is in another year) and related MultiLing's stories less (topics 0.892 to 0.837).
-TOPIC_FEATURES = (
-    "entities_title",
-    "entities_body",
-    "stems_title",
-    "stems_body",
-    "names_missing",
-    "story_names_missing",
-)
-
-
 MODELS = (
     ("DEFAULT_MODEL", bench_stories.by_event, JOIN_FEATURES),
-    ("DEFAULT_TOPIC_MODEL", bench_stories.by_topic, TOPIC_FEATURES),
+    ("DEFAULT_TOPIC_MODEL", bench_stories.by_topic, DECISION_FEATURES),
 )
 
 

@@ -8,8 +8,6 @@ import pytest
 from dossier.errors import UsageError
 from dossier.stories import OnlineClusterer, Settings, find_stories, story_id_for
 from stories.newsroom import (
-    ARREST_OKAFOR,
-    ARREST_VOSS,
     BUS_FARES,
     QUAKE_TOLMIR,
     QUAKE_VARNA,
@@ -151,23 +149,6 @@ def test_two_stories_of_one_kind_are_two_stories_of_one_topic_named_by_the_older
     assert by_source["voss"].id == older
     assert by_source["voss"].topic == older and by_source["okafor"].topic == older
     assert by_source["fares"].topic == by_source["fares"].id  # unrelated: a topic of its own
-
-
-def test_two_stories_of_one_kind_share_a_topic_though_they_name_different_years() -> None:
-    # The topic model weighs what stories share, not their years: those tell two events of a kind apart.
-    def naming(group: list[tuple[str, str]], year: int) -> list[tuple[str, str]]:
-        return [
-            (title, f"{text}\nThe club had its best season in a decade in {year}.") for title, text in group
-        ]
-
-    voss = articles(naming(ARREST_VOSS, 2016), "voss", None)
-    okafor = articles(naming(ARREST_OKAFOR, 2024), "okafor", None)
-    fares = articles(BUS_FARES, "fares", None)
-    found, _ = find_stories([voss[0], voss[1], fares[0], okafor[0], fares[1], okafor[1]])
-    by_source = {story.articles[0].source.split("-")[0]: story for story in found.stories}
-    assert [len(story.articles) for story in by_source.values()] == [2, 2, 2]
-    assert by_source["okafor"].topic == by_source["voss"].topic == story_id_for(voss[0].id)
-    assert by_source["fares"].topic == by_source["fares"].id
 
 
 def test_a_topic_id_only_ever_changes_to_that_of_an_older_story() -> None:
