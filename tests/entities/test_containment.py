@@ -168,3 +168,60 @@ def test_a_foreign_joining_word_ends_the_head_of_a_name() -> None:
         },
     )
     assert found == {("organization", "academia"): ("organization", "academia del mar")}
+
+
+def test_a_name_is_not_absorbed_by_a_longer_one_that_goes_on_with_its_own_head() -> None:
+    found = contained_names(
+        names(
+            ("organization", "marrow assembly"),
+            ("organization", "marrow assembly harbour works committee"),
+            ("organization", "skylisk"),
+            ("organization", "skylisk flight 31"),
+        )
+    )
+    assert found == {}
+
+
+def test_the_head_noun_counts_even_past_a_joining_word() -> None:
+    found = contained_names(
+        names(("organization", "ronde de velm"), ("organization", "ronde de velm prologue"))
+    )
+    assert found == {}
+
+
+def test_a_short_name_goes_to_the_name_it_closes_not_to_a_body_it_qualifies() -> None:
+    found = contained_names(
+        names(
+            ("organization", "vell union"),
+            ("organization", "vell union youth fund"),
+            ("organization", "vell union trade council"),
+            ("organization", "greater vell union"),
+        )
+    )
+    assert found == {("organization", "vell union"): ("organization", "greater vell union")}
+
+
+def test_a_bare_name_still_stands_for_its_name_with_a_plain_designation() -> None:
+    found = contained_names(
+        names(
+            ("organization", "quorran"),
+            ("organization", "quorran university"),
+            ("organization", "brell scouts"),
+            ("organization", "brell scouts of lisk"),
+        )
+    )
+    assert found == {
+        ("organization", "quorran"): ("organization", "quorran university"),
+        ("organization", "brell scouts"): ("organization", "brell scouts of lisk"),
+    }
+
+
+def test_a_lone_word_read_as_a_person_skips_a_body_it_qualifies() -> None:
+    found = contained_names(
+        names(
+            ("person", "ronde"),
+            ("organization", "ronde de velm"),
+            ("organization", "ronde de velm prologue"),
+        )
+    )
+    assert found == {("person", "ronde"): ("organization", "ronde de velm")}

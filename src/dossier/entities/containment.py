@@ -15,6 +15,9 @@ and later with a word in front that the recognizer took into the name
   the head of "Academy of Lisk Arts", a mere modifier in "Academy Awards");
   among those, it stands for the one the story names three times as often as
   all the others together, if one is.
+  A name that opens a longer one whose further words hold a head noun of their
+  own ("Committee", "Fund", "Flight", "Prologue") is that longer name's modifier,
+  not its short form: the "Senate" is not its "Senate Budget Committee".
   Names are compared as :func:`.variants.normalised` spells them ("Mt", "Centre").
 * Places: only a name without its geographic noun ("the Mediterranean" for
   "Mediterranean Sea", "Lisk" for "Lisk River" when no other place is "Lisk"
@@ -177,7 +180,9 @@ def _stray_people(
     for key, (kind, words) in sorted(names.items()):
         if kind != "person" or len(words) != 1 or key in folded or key in targets or words[0] in in_people:
             continue
-        longer = opening.get(words[0], set())
+        longer = {
+            target for target in opening.get(words[0], set()) if _may_stand_for(words, names[target][1])
+        }
         if len(longer) == 1:
             found[key] = next(iter(longer))
         elif not longer and len(closing.get(words[0], set())) == 1:
@@ -192,7 +197,9 @@ def _other_names(entries: list[tuple[Key, tuple[str, ...]]], weights: Mapping[Ke
     folded: dict[Key, Key] = {}
     full_words = dict(entries)
     for key, words in ordered:
-        candidates = edges.get(words, set())
+        candidates = {
+            target for target in edges.get(words, set()) if _may_stand_for(words, full_words[target])
+        }
         headed = {target for target in candidates if _is_head_of(words, full_words[target])}
         target = _dominant(headed or candidates, weights)
         if target is not None:
@@ -219,6 +226,32 @@ def _is_head_of(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
     end = next((at for at, word in enumerate(longer) if at > 0 and word in _HEAD_ENDERS), len(longer))
     head = longer[:end]
     return len(short) <= len(head) and head[len(head) - len(short) :] == short
+
+
+#: Head nouns of a body, an event or a work that is part of, or run by, the one its opening words
+#: name: "Senate Budget Committee", "Lisk Air Flight", "Lisk Cup Final Stage Prize".
+_OWN_HEADS = frozenset(
+    {
+        "committee", "subcommittee", "council", "commission", "panel", "board", "caucus", "office",
+        "fund", "flight", "conference", "summit", "tournament", "championship", "championships", "cup",
+        "prologue", "stage", "race", "court", "room", "base", "prize", "award", "awards",
+        "show", "program", "programme", "club",
+    }
+)  # fmt: skip
+
+
+def _may_stand_for(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """Whether ``short`` may be a short form of ``longer`` rather than a modifier of another head.
+
+    A name that closes the longer one may be its short form ("Red Sox", "Boston Red Sox"), and so
+    may one that opens it ("Lehigh", "Lehigh University"), unless the words that follow it hold a head
+    noun of their own: "Senate Armed Services Committee" is a committee of the Senate and "Lisk Air
+    Flight 12" a flight of Lisk Air, not other names of them. Even past a joining word ("Senate
+    Environment and Public Works Committee", "Tour de Lisk Prologue") the head is still that noun.
+    """
+    if longer[len(longer) - len(short) :] == short:
+        return True
+    return not _OWN_HEADS.intersection(longer[len(short) :])
 
 
 #: How many times the mentions of all other candidates together the story's main one must have.
