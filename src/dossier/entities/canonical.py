@@ -842,9 +842,7 @@ def _name_words_of_person(surface: str) -> list[str]:
     """The words a person's key is made of: no initials before the given name ("J. Ana Roe"),
     no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe"), no
     joining word it ran on into ("Ana Roe and")."""
-    raw = plain(surface).split()
-    while len(raw) > 1 and raw[-1] in _RUN_ON_WORDS:
-        raw.pop()  # "Ana Roe and": the recognizer ran on into the next word
+    raw = _without_run_on_words(plain(surface)).split()
     while len(raw) > 1 and _post_nominal(raw[-1]) and not all(word.isupper() for word in raw[:-1]):
         raw.pop()  # "Ana Roe RB", "Ana Roe MP": letters after a name are a position or honour
     words = [word.casefold().rstrip(".,") for word in raw]

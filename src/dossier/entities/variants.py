@@ -107,7 +107,7 @@ def same_name_word(first: str, second: str) -> bool:
     short, long = sorted((first, second), key=len)
     if len(short) >= _SHORT_FORM_MIN and len(long) - len(short) >= _SHORT_FORM_GAP and long.startswith(short):
         return True
-    return len(short) >= _TYPO_MIN and _one_edit_apart(short, long)
+    return _typo(short, long)
 
 
 def _typo(first: str, second: str) -> bool:
