@@ -156,6 +156,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
     for order, article, item, candidates in deferred:
         _link_single_story_wide(story, order, article, item, candidates, weights)
+    _split_by_middle_initials(story, articles)
     _add_nominal_references(story, articles)
     for builder in story.builders.values():
         _mark_outlet(builder, outlets)
@@ -813,6 +814,55 @@ def _record(story: _Story, key: Key, kind: EntityType, order: int, article: Arti
         builder.add_role(title, article.id)
 
 
+def _split_by_middle_initials(story: _Story, articles: Sequence[Article]) -> None:
+    """Two people of one given name and surname told apart by their middle initials ("Ana J.
+    Roe", "Ana L. T. Roe": a mother and her daughter, two presidents) are two entities.
+
+    A person is keyed by the first and last words of the name, so both come together; the
+    mentions written with the middle initials most mentions have keep the entity, with those
+    written without any ("Ana Roe", "Roe"), and each other set of middle initials makes an
+    entity of its own: news writes one person's initials one way ("H. W." and "W." are two men).
+    """
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "person" or len(key) != 3:
+            continue
+        by_middle: defaultdict[str, list[tuple[int, Citation]]] = defaultdict(list)
+        for order, citation in builder.mentions:
+            middle = _middle_initials(articles[order].text[citation.start : citation.end])
+            by_middle[middle].append((order, citation))
+        written = sorted((middle for middle in by_middle if middle), key=lambda m: (-len(by_middle[m]), m))
+        for middle in written[1:]:
+            _move_mentions(story, builder, by_middle[middle], ("person", middle, key[2]), articles)
+
+
+def _middle_initials(surface: str) -> str:
+    """The letters of the middle initials of a person's name ("hw" in "Ana H.W. Roe"), or ""."""
+    words = _name_words_of_person(surface)
+    middles = [word.replace(".", "") for word in words[1:-1]]
+    if not middles or not all(1 <= len(letters) <= 2 and letters.isalpha() for letters in middles):
+        return ""
+    return "".join(middles)
+
+
+def _move_mentions(
+    story: _Story,
+    source: _Builder,
+    mentions: Sequence[tuple[int, Citation]],
+    key: Key,
+    articles: Sequence[Article],
+) -> None:
+    target = story.builder(key, source.type)
+    moving = set(mentions)
+    source.mentions = [mention for mention in source.mentions if mention not in moving]
+    for order, citation in mentions:
+        surface = articles[order].text[citation.start : citation.end]
+        source.surfaces[surface] -= 1
+        if source.surfaces[surface] <= 0:
+            del source.surfaces[surface]
+        target.surfaces[surface] += 1
+        target.mentions.append((order, citation))
+
+
 def _key(mention: NameMention) -> tuple[EntityType, Key]:
     """The type and the folding key of a mention (persons that are really countries become places)."""
     surface = _strip_article(mention.surface)
@@ -1112,7 +1162,16 @@ def _fold_contained(story: _Story) -> None:
         if builder.type in _CONTAINED_TYPES and not _is_country(builder):
             names[key] = (builder.type, _name_words(builder))
     weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
-    _fold_into(story, contained_names(names, weights))
+    acronyms = {key for key in names if _written_as_acronym(story.builders[key])}
+    _fold_into(story, contained_names(names, weights, acronyms))
+
+
+def _written_as_acronym(builder: _Builder) -> bool:
+    """Whether every form of the name is one word in capitals ("LBC"), as an acronym is written."""
+    return all(
+        len(word := _strip_article(surface)) >= 2 and word.isupper() and " " not in word
+        for surface in builder.surfaces
+    )
 
 
 #: Types whose short names are folded into longer ones; places only into another type's
