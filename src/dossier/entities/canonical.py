@@ -166,6 +166,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     _fold_variants(story, articles)
     _fold_places_named_for_people(story, articles)
     _fold_contained(story)
+    _fold_bare_names_left(story)
     _move_team_mentions(story, articles)
     return _entities(story.builders.values())
 
@@ -1192,6 +1193,27 @@ def _name_words(builder: _Builder) -> tuple[str, ...]:
     return tuple(
         word.rstrip(".") for word in normalised(_strip_article(longest).casefold(), builder.type).split()
     )
+
+
+def _fold_bare_names_left(story: _Story) -> None:
+    """Fold a bare surname left on its own into the one person of the story who still bears it.
+
+    A bare "Roe" read while the story held two names of that surname ("Ken Roe", "Kenneth Roe")
+    stayed apart; once those are known to be one person (:func:`_fold_variants`,
+    :func:`_fold_contained`), nothing is left to tell apart and the bare name is that person.
+    (A relative named in full is no reason to give the bare name to the other bearer: the
+    relative may be the one who speaks, "Ivo Roe, mother of ...", then "Roe said".)
+    """
+    bearers: defaultdict[str, list[Key]] = defaultdict(list)
+    for key, builder in sorted(story.builders.items()):
+        if builder.type == "person" and len(key) == 3 and key not in story.glued:
+            bearers[key[2]].append(key)
+    targets: dict[Key, Key] = {
+        key: bearers[key[1]][0]
+        for key, builder in sorted(story.builders.items())
+        if builder.type == "person" and len(key) == 2 and len(bearers.get(key[1], [])) == 1
+    }
+    _fold_into(story, targets)
 
 
 def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:
