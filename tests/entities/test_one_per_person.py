@@ -141,3 +141,22 @@ def test_a_bare_surname_joins_the_person_once_two_spellings_of_them_are_one() ->
     )
     found = [entity for entity in story.entities if entity.type == "person"]
     assert [(entity.name, len(entity.mentions)) for entity in found] == [("Kenneth Vellinger", 3)]
+
+
+def test_a_bare_surname_joins_the_one_namesake_whose_title_it_bears() -> None:
+    named: dict[str, EntityType] = {
+        "Ana Vellinger": "person",
+        "Ivo Vellinger": "person",
+        "Vellinger": "person",
+    }
+    story = entities_stage(
+        story_naming(
+            (
+                "Governor Ana Vellinger signed the harbour bill. Ivo Vellinger, a builder, watched.",
+                "The bill takes effect in May.\n\nGovernor Vellinger said the port would hire in spring.",
+            ),
+            named,
+        )
+    )
+    found = {entity.name: len(entity.mentions) for entity in story.entities if entity.type == "person"}
+    assert found == {"Ana Vellinger": 2, "Ivo Vellinger": 1}

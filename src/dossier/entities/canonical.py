@@ -1201,6 +1201,8 @@ def _fold_bare_names_left(story: _Story) -> None:
     A bare "Roe" read while the story held two names of that surname ("Ken Roe", "Kenneth Roe")
     stayed apart; once those are known to be one person (:func:`_fold_variants`,
     :func:`_fold_contained`), nothing is left to tell apart and the bare name is that person.
+    So it is when its titles fit only one of them ("President Roe" and "President Ana Roe", not
+    "Ivo Roe").
     (A relative named in full is no reason to give the bare name to the other bearer: the
     relative may be the one who speaks, "Ivo Roe, mother of ...", then "Roe said".)
     """
@@ -1208,11 +1210,17 @@ def _fold_bare_names_left(story: _Story) -> None:
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" and len(key) == 3 and key not in story.glued:
             bearers[key[2]].append(key)
-    targets: dict[Key, Key] = {
-        key: bearers[key[1]][0]
-        for key, builder in sorted(story.builders.items())
-        if builder.type == "person" and len(key) == 2 and len(bearers.get(key[1], [])) == 1
-    }
+    targets: dict[Key, Key] = {}
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "person" or len(key) != 2:
+            continue
+        candidates = bearers.get(key[1], [])
+        if len(candidates) > 1:
+            titles = [title for title, _ in builder.roles.values()]
+            fitting = [other for other in candidates if _titles_fit(story.builders[other], titles)]
+            candidates = fitting if titles else []
+        if len(candidates) == 1:
+            targets[key] = candidates[0]
     _fold_into(story, targets)
 
 
