@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dossier.briefing import EntityType
+from dossier.entities import entities_stage
 from dossier.entities.containment import contained_names
+from reading import story_naming
 
 Key = tuple[str, ...]
 
@@ -330,3 +332,26 @@ def test_a_team_written_in_a_list_still_closes_its_full_name() -> None:
 def test_the_first_of_two_names_run_together_is_not_their_short_form() -> None:
     found = contained_names(names(("organization", "herons"), ("organization", "herons and gulls")))
     assert found == {}
+
+
+def test_a_place_written_as_a_place_is_not_the_end_of_a_body_name() -> None:
+    bodies: dict[str, EntityType] = {
+        "Velmora": "place",
+        "Harbour Radio Velmora": "organization",
+        "Ardley Vale Park": "place",
+        "Old Ardley Vale Park": "organization",
+    }
+    story = entities_stage(
+        story_naming(
+            (
+                "Harbour Radio Velmora reported the storm first. Schools in Velmora closed at noon.",
+                "Walkers were turned back in Ardley Vale Park. Old Ardley Vale Park stays shut in winter.",
+                "Rangers said the paths in Old Ardley Vale Park would reopen.",
+            ),
+            bodies,
+        )
+    )
+    found = {entity.name: {entity.name, *entity.aliases} for entity in story.entities}
+    assert "Velmora" in found
+    assert "Velmora" not in found["Harbour Radio Velmora"]
+    assert "Ardley Vale Park" in found["Old Ardley Vale Park"]

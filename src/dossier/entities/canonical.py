@@ -165,7 +165,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     _fold_nicknames(story)
     _fold_variants(story, articles)
     _fold_places_named_for_people(story, articles)
-    _fold_contained(story)
+    _fold_contained(story, articles)
     _fold_bare_names_left(story)
     _move_team_mentions(story, articles)
     return _entities(story.builders.values())
@@ -1156,7 +1156,7 @@ def _word_before(article: Article, citation: Citation) -> str:
     return before[-1].casefold() if before else ""
 
 
-def _fold_contained(story: _Story) -> None:
+def _fold_contained(story: _Story, articles: Sequence[Article]) -> None:
     """Fold each short name into the one longer name of the story it stands for (:mod:`.containment`)."""
     names: dict[Key, tuple[EntityType, tuple[str, ...]]] = {}
     for key, builder in story.builders.items():
@@ -1164,7 +1164,31 @@ def _fold_contained(story: _Story) -> None:
             names[key] = (builder.type, _name_words(builder))
     weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
     acronyms = {key for key in names if _written_as_acronym(story.builders[key])}
-    _fold_into(story, contained_names(names, weights, acronyms))
+    located = {key for key in names if _written_as_place(story.builders[key], articles)}
+    _fold_into(story, contained_names(names, weights, acronyms, located))
+
+
+#: Words after which a name is where something is or happens: "in Lisk", "near Lisk".
+_LOCATIVE = frozenset({"in", "near"})
+
+
+def _written_as_place(builder: _Builder, articles: Sequence[Article]) -> bool:
+    """Whether a name is written where a place stands ("in Lisk") in the story at least once:
+    a place's reading by the tagger is borne out, and the name is no team's or person's
+    misread; any other name so written may be a place too ("in Lisk Valley Park"). Not
+    when a possessive or another capitalised word follows ("in Roe's suit", "in Lisk Telecom's
+    cables"): the place word then only opens what the preposition governs."""
+    return any(
+        _word_before(articles[order], citation) in _LOCATIVE and not _name_goes_on(articles[order], citation)
+        for order, citation in builder.mentions
+    )
+
+
+_GOES_ON = re.compile(r"['’]s\b|[^\S\n]+[A-Z]")
+
+
+def _name_goes_on(article: Article, citation: Citation) -> bool:
+    return _GOES_ON.match(article.text, citation.end) is not None
 
 
 def _written_as_acronym(builder: _Builder) -> bool:

@@ -76,6 +76,7 @@ def contained_names(
     names: Mapping[Key, tuple[EntityType, tuple[str, ...]]],
     weights: Mapping[Key, int] | None = None,
     acronyms: AbstractSet[Key] = frozenset(),
+    located: AbstractSet[Key] = frozenset(),
 ) -> dict[Key, Key]:
     """Short key -> the key of the longer name it stands for.
 
@@ -83,7 +84,10 @@ def contained_names(
     (case-folded) name; ``weights`` its number of mentions (the story's
     dominant bearer of a short organization name, see :func:`_dominant`);
     ``acronyms`` the keys of names written as an acronym ("BBC"), which open a
-    longer name only as its short form when what follows is a mere designation.
+    longer name only as its short form when what follows is a mere designation;
+    ``located`` the keys of names the story writes where a place stands ("in
+    Lisk"): such a place goes into no other type's name unless that name is
+    written so too.
     Every target is itself never folded further.
     """
     folded: dict[Key, Key] = {}
@@ -97,7 +101,7 @@ def contained_names(
             folded.update(_places(entries))
         else:
             folded.update(_other_names(entries, weights or {}, acronyms))
-    folded.update(_across_types(names, folded))
+    folded.update(_across_types(names, folded, located))
     folded.update(_stray_people(names, folded))
     return folded
 
@@ -131,7 +135,9 @@ _JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "del", "della"
 
 
 def _across_types(
-    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]], folded: Mapping[Key, Key]
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]],
+    folded: Mapping[Key, Key],
+    located: AbstractSet[Key] = frozenset(),
 ) -> dict[Key, Key]:
     """Short names, of any type, that close exactly one longer name of another type."""
     targets = set(folded.values())
@@ -151,6 +157,8 @@ def _across_types(
         if len(longer) != 1:
             continue
         target = next(iter(longer))
+        if kind == "place" and key in located and target not in located:
+            continue  # a place indeed ("in Lisk"), not the end of a body's name ("Lisk Radio Lisk")
         target_kind = names[target][0]
         if target_kind == kind or target_kind == "place":
             continue
