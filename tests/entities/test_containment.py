@@ -355,3 +355,32 @@ def test_a_place_written_as_a_place_is_not_the_end_of_a_body_name() -> None:
     assert "Velmora" in found
     assert "Velmora" not in found["Harbour Radio Velmora"]
     assert "Ardley Vale Park" in found["Old Ardley Vale Park"]
+
+
+def test_a_bare_party_or_court_is_not_a_state_s_own() -> None:
+    found = contained_names(
+        names(
+            ("place", "lisk"),
+            ("organization", "labour party"),
+            ("organization", "lisk labour party"),
+            ("place", "ardley"),
+            ("organization", "high court"),
+            ("organization", "ardley's high court"),
+        )
+    )
+    assert found == {}
+
+
+def test_a_bare_party_or_court_still_joins_its_longer_name_elsewhere() -> None:
+    found = contained_names(
+        names(
+            ("organization", "labour party"),
+            ("organization", "lisk labour party"),
+            ("organization", "high court"),
+            ("organization", "u.s high court"),
+        )
+    )
+    assert found == {
+        ("organization", "labour party"): ("organization", "lisk labour party"),
+        ("organization", "high court"): ("organization", "u.s high court"),
+    }

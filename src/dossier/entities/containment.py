@@ -100,7 +100,7 @@ def contained_names(
         elif kind == "place":
             folded.update(_places(entries))
         else:
-            folded.update(_other_names(entries, weights or {}, acronyms))
+            folded.update(_other_names(entries, weights or {}, acronyms, _places_of(names)))
     folded.update(_across_types(names, folded, located))
     folded.update(_stray_people(names, folded))
     return folded
@@ -218,6 +218,7 @@ def _other_names(
     entries: list[tuple[Key, tuple[str, ...]]],
     weights: Mapping[Key, int],
     acronyms: AbstractSet[Key],
+    places: AbstractSet[tuple[str, ...]],
 ) -> dict[Key, Key]:
     # Longest first: a name is folded into a longer one only if that one stays.
     ordered = sorted(entries, key=lambda entry: (-len(entry[1]), entry[0]))
@@ -230,7 +231,7 @@ def _other_names(
         candidates = {
             target
             for target in edges.get(words, set())
-            if _may_stand_for(words, full_words[target], acronym=key in acronyms)
+            if _may_stand_for(words, full_words[target], acronym=key in acronyms, places=places)
             # A thing of its own ("Lisk Academy" in "Review of the Lisk Academy") is not the
             # short form of a longer name it merely opens ("Lisk Academy Press").
             and (words not in objects or _closes(words, full_words[target]))
@@ -336,6 +337,7 @@ def _may_stand_for(
     longer: tuple[str, ...],
     *,
     acronym: bool = False,
+    places: AbstractSet[tuple[str, ...]] = frozenset(),
 ) -> bool:
     """Whether ``short`` may be a short form of ``longer`` rather than a modifier of another head.
 
@@ -349,10 +351,15 @@ def _may_stand_for(
     Bulletin", "LBC Tonight"), unless all that follows it is a designation ("LBC News").
     A legislative chamber named alone ("the House") is the short form of a longer name only where
     the rest of that name is a country ("U.S. Senate", "Greek Parliament"): a "White House" is no
-    chamber, and a state's "Lisk Senate" is not the one the story calls "the Senate".
+    chamber, and a state's "Lisk Senate" is not the one the story calls "the Senate". Nor is a
+    state's or a city's party or court (one of the story's ``places`` other than a country:
+    "Lisk Democratic Party", "Lisk's Supreme Court") the one named bare.
     """
     if _closes(short, longer):
-        return not _chamber(short) or _is_country(longer[: len(longer) - len(short)])
+        modifier = longer[: len(longer) - len(short)]
+        if _chamber(short):
+            return _is_country(modifier)
+        return not _local_body(short, modifier, places)
     rest = longer[len(short) :]
     if rest[0] in _LIST_JOINERS:
         return False  # the first of two names run together: "Gulls" in "Gulls and Herons"
@@ -374,6 +381,29 @@ _ACRONYM_DESIGNATIONS = frozenset({"news", "agency", "group", "company", "networ
 _CHAMBERS = frozenset({"house", "senate", "parliament", "assembly", "congress"})
 
 
+#: Heads of bodies a country and each of its states or cities have their own of: "Lisk
+#: Democratic Party", "Lisk Supreme Court".
+_LEVEL_HEADS = frozenset({"party", "court", "legislature"})
+
+
+def _places_of(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(words for kind, words in names.values() if kind == "place")
+
+
+def _local_body(short: tuple[str, ...], place: tuple[str, ...], places: AbstractSet[tuple[str, ...]]) -> bool:
+    """Whether ``place`` makes the body ``short`` heads a state's or a city's own ("Lisk" in
+    "Lisk Democratic Party"). (Not after "of": "Democratic Party of Lisk" is how many a
+    country's party is named, and the gazetteer knows only some countries.)"""
+    return short[-1] in _LEVEL_HEADS and _possessor(place) in places and not _is_country(place)
+
+
+def _possessor(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without a closing possessive: "lisk's" -> "lisk"."""
+    if not words:
+        return words
+    return (*words[:-1], words[-1].removesuffix("'s").removesuffix("’s"))
+
+
 def _chamber(words: tuple[str, ...]) -> bool:
     return len(words) == 1 and words[0] in _CHAMBERS
 
@@ -381,10 +411,8 @@ def _chamber(words: tuple[str, ...]) -> bool:
 def _is_country(words: tuple[str, ...]) -> bool:
     """Whether ``words`` name a country or are its adjective ("u.s" as name words keep it, "greek",
     with a possessive "'s" allowed)."""
-    if not words:
-        return False
-    name = " ".join(words).removesuffix("'s").removesuffix("’s")
-    return is_place_word(name) or is_place_word(name + ".")
+    name = " ".join(_possessor(words))
+    return bool(name) and (is_place_word(name) or is_place_word(name + "."))
 
 
 #: How many times the mentions of all other candidates together the story's main one must have.
