@@ -384,3 +384,15 @@ def test_a_bare_party_or_court_still_joins_its_longer_name_elsewhere() -> None:
         ("organization", "labour party"): ("organization", "lisk labour party"),
         ("organization", "high court"): ("organization", "u.s high court"),
     }
+
+
+def test_a_person_is_not_the_administration_or_campaign_named_after_them() -> None:
+    found = contained_names(
+        names(
+            ("person", "vellinger"),
+            ("organization", "vellinger administration"),
+            ("person", "brenta"),
+            ("organization", "brenta campaign"),
+        )
+    )
+    assert found == {}

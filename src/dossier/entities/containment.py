@@ -321,13 +321,13 @@ def _is_head_of(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
 
 
 #: Head nouns of a body, an event or a work that is part of, or run by, the one its opening words
-#: name: "Senate Budget Committee", "Lisk Air Flight", "Lisk Cup Final Stage Prize".
+#: name: "Senate Budget Committee", "Lisk Air Flight", "Lisk Cup Final Stage Prize", "Roe Administration".
 _OWN_HEADS = frozenset(
     {
         "committee", "subcommittee", "council", "commission", "panel", "board", "caucus", "office",
         "fund", "flight", "conference", "summit", "tournament", "championship", "championships", "cup",
         "prologue", "stage", "race", "court", "room", "base", "prize", "award", "awards",
-        "show", "program", "programme", "club",
+        "show", "program", "programme", "club", "administration", "campaign",
     }
 )  # fmt: skip
 
