@@ -396,3 +396,15 @@ def test_a_person_is_not_the_administration_or_campaign_named_after_them() -> No
         )
     )
     assert found == {}
+
+
+def test_a_bare_party_stays_the_country_s_when_a_state_s_own_is_named_too() -> None:
+    found = contained_names(
+        names(
+            ("place", "lisk"),
+            ("organization", "labour party"),
+            ("organization", "lisk labour party"),
+            ("organization", "labour party of ardley"),
+        )
+    )
+    assert found == {}

@@ -238,6 +238,11 @@ def _other_names(
         }
         headed = {target for target in candidates if _is_head_of(words, full_words[target])}
         target = _dominant(headed or candidates, weights)
+        if any(
+            _closes(words, full_words[other]) and _local_body(words, full_words[other][: -len(words)], places)
+            for other in edges.get(words, ())
+        ):
+            target = None  # the story names a state's own party too: the bare one is the country's
         if target is not None:
             folded[key] = target
             continue
