@@ -118,3 +118,19 @@ def test_an_acronym_stays_apart_from_a_real_person_with_those_initials() -> None
     assert "TD" in found
     assert found["Tomas Dahl"][0] == "person"
     assert "TD" not in found["Tomas Dahl"][1]
+
+
+def test_an_acronym_that_only_opens_a_programme_name_stays_the_broadcaster() -> None:
+    bodies: dict[str, EntityType] = {"LBC": "organization", "LBC Evening Bulletin": "organization"}
+    story = entities_stage(
+        story_naming(
+            (
+                "The LBC Evening Bulletin led with the flood on Tuesday.",
+                "LBC said its crews reached the valley by noon.",
+            ),
+            bodies,
+        )
+    )
+    found = {e.name: {e.name, *e.aliases} for e in story.entities}
+    assert found["LBC"] == {"LBC"}
+    assert found["LBC Evening Bulletin"] == {"LBC Evening Bulletin"}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dossier.briefing import EntityType
+from dossier.entities import entities_stage
 from dossier.entities.containment import contained_names
+from reading import story_naming
 
 Key = tuple[str, ...]
 
@@ -225,3 +227,184 @@ def test_a_lone_word_read_as_a_person_skips_a_body_it_qualifies() -> None:
         )
     )
     assert found == {("person", "ronde"): ("organization", "ronde de velm")}
+
+
+def test_an_acronym_is_not_the_programme_or_branch_whose_name_it_opens() -> None:
+    found = contained_names(
+        names(("organization", "lbc"), ("organization", "lbc nine o'clock bulletin")),
+        acronyms={("organization", "lbc")},
+    )
+    assert found == {}
+    found = contained_names(
+        names(("organization", "ktv"), ("organization", "ktv evening")), acronyms={("organization", "ktv")}
+    )
+    assert found == {}
+
+
+def test_an_acronym_still_joins_its_name_with_a_designation_after_it() -> None:
+    found = contained_names(
+        names(("organization", "lbc"), ("organization", "lbc news agency")),
+        acronyms={("organization", "lbc")},
+    )
+    assert found == {("organization", "lbc"): ("organization", "lbc news agency")}
+
+
+def test_a_word_that_is_no_acronym_still_opens_its_longer_name() -> None:
+    found = contained_names(names(("organization", "velmar"), ("organization", "velmar evening")))
+    assert found == {("organization", "velmar"): ("organization", "velmar evening")}
+
+
+def test_a_bare_chamber_is_not_a_building_nor_a_state_chamber_that_ends_with_its_word() -> None:
+    assert contained_names(names(("organization", "house"), ("organization", "white house"))) == {}
+    assert contained_names(names(("organization", "senate"), ("organization", "lisk senate"))) == {}
+
+
+def test_a_bare_chamber_is_the_chamber_of_a_country() -> None:
+    found = contained_names(names(("organization", "senate"), ("organization", "u.s senate")))
+    assert found == {("organization", "senate"): ("organization", "u.s senate")}
+    found = contained_names(names(("organization", "parliament"), ("organization", "greek parliament")))
+    assert found == {("organization", "parliament"): ("organization", "greek parliament")}
+
+
+def test_a_name_after_a_preposition_in_a_longer_one_is_another_thing() -> None:
+    found = contained_names(
+        names(
+            ("organization", "harrow yuan"),
+            ("organization", "trade council of harrow yuan"),
+            ("place", "velmora"),
+            ("organization", "bell hall in velmora"),
+            ("other", "ardent pact"),
+            ("other", "a long road to ardent pact"),
+        )
+    )
+    assert found == {}
+
+
+def test_a_numbered_part_of_a_text_still_cites_the_text() -> None:
+    found = contained_names(names(("other", "lisk water act"), ("other", "section 9 of the lisk water act")))
+    assert found == {("other", "lisk water act"): ("other", "section 9 of the lisk water act")}
+
+
+def test_items_of_a_list_run_into_one_name_are_not_its_short_forms() -> None:
+    found = contained_names(
+        names(
+            ("organization", "herons"),
+            ("other", "gulls and herons"),
+            ("organization", "velmar partners"),
+            ("organization", "ardley, velmar partners"),
+            ("place", "dunmore"),
+            ("organization", "ashby, tolland and dunmore"),
+        )
+    )
+    assert found == {}
+
+
+def test_a_head_joined_by_and_still_closes_its_name() -> None:
+    found = contained_names(
+        names(("organization", "game service"), ("organization", "lisk fish and game service"))
+    )
+    assert found == {("organization", "game service"): ("organization", "lisk fish and game service")}
+
+
+def test_a_name_the_story_writes_as_an_object_is_not_the_short_form_of_a_name_it_opens() -> None:
+    found = contained_names(
+        names(
+            ("organization", "state of lisk"),
+            ("organization", "state of lisk dental society"),
+            ("organization", "dental society of the state of lisk"),
+        )
+    )
+    assert found == {}
+
+
+def test_a_team_written_in_a_list_still_closes_its_full_name() -> None:
+    found = contained_names(
+        names(
+            ("organization", "gulls"),
+            ("organization", "herons"),
+            ("organization", "herons and gulls"),
+            ("organization", "port lisk gulls"),
+        )
+    )
+    assert found[("organization", "gulls")] == ("organization", "port lisk gulls")
+
+
+def test_the_first_of_two_names_run_together_is_not_their_short_form() -> None:
+    found = contained_names(names(("organization", "herons"), ("organization", "herons and gulls")))
+    assert found == {}
+
+
+def test_a_place_written_as_a_place_is_not_the_end_of_a_body_name() -> None:
+    bodies: dict[str, EntityType] = {
+        "Velmora": "place",
+        "Harbour Radio Velmora": "organization",
+        "Ardley Vale Park": "place",
+        "Old Ardley Vale Park": "organization",
+    }
+    story = entities_stage(
+        story_naming(
+            (
+                "Harbour Radio Velmora reported the storm first. Schools in Velmora closed at noon.",
+                "Walkers were turned back in Ardley Vale Park. Old Ardley Vale Park stays shut in winter.",
+                "Rangers said the paths in Old Ardley Vale Park would reopen.",
+            ),
+            bodies,
+        )
+    )
+    found = {entity.name: {entity.name, *entity.aliases} for entity in story.entities}
+    assert "Velmora" in found
+    assert "Velmora" not in found["Harbour Radio Velmora"]
+    assert "Ardley Vale Park" in found["Old Ardley Vale Park"]
+
+
+def test_a_bare_party_or_court_is_not_a_state_s_own() -> None:
+    found = contained_names(
+        names(
+            ("place", "lisk"),
+            ("organization", "labour party"),
+            ("organization", "lisk labour party"),
+            ("place", "ardley"),
+            ("organization", "high court"),
+            ("organization", "ardley's high court"),
+        )
+    )
+    assert found == {}
+
+
+def test_a_bare_party_or_court_still_joins_its_longer_name_elsewhere() -> None:
+    found = contained_names(
+        names(
+            ("organization", "labour party"),
+            ("organization", "lisk labour party"),
+            ("organization", "high court"),
+            ("organization", "u.s high court"),
+        )
+    )
+    assert found == {
+        ("organization", "labour party"): ("organization", "lisk labour party"),
+        ("organization", "high court"): ("organization", "u.s high court"),
+    }
+
+
+def test_a_person_is_not_the_administration_or_campaign_named_after_them() -> None:
+    found = contained_names(
+        names(
+            ("person", "vellinger"),
+            ("organization", "vellinger administration"),
+            ("person", "brenta"),
+            ("organization", "brenta campaign"),
+        )
+    )
+    assert found == {}
+
+
+def test_a_bare_party_stays_the_country_s_when_a_state_s_own_is_named_too() -> None:
+    found = contained_names(
+        names(
+            ("place", "lisk"),
+            ("organization", "labour party"),
+            ("organization", "lisk labour party"),
+            ("organization", "labour party of ardley"),
+        )
+    )
+    assert found == {}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dossier.analyze import analyze_articles
 from dossier.article import Article
-from dossier.briefing import Entity
+from dossier.briefing import Entity, EntityType
 from dossier.entities import entities_stage
-from reading import analyzed_story
+from reading import analyzed_story, story_naming
 
 from .conftest import fixture_article, make_article
 
@@ -102,3 +102,61 @@ def titles_of(article: Article) -> list[tuple[str, str]]:
     return [
         (title.of(article.text), mention.surface) for mention in analysis.names for title in mention.titles
     ]
+
+
+def test_a_speaker_of_a_chamber_is_one_person_with_and_without_the_title() -> None:
+    named: dict[str, EntityType] = {
+        "Dorota Lindqvist": "person",
+        "Speaker Lindqvist": "person",
+        "Lindqvist": "person",
+    }
+    story = entities_stage(
+        story_naming(
+            (
+                "Dorota Lindqvist blocked the vote on Tuesday. Lindqvist said the bill was rushed.",
+                "Speaker Lindqvist told reporters the chamber would sit again in May.",
+            ),
+            named,
+        )
+    )
+    found = [entity for entity in story.entities if entity.type == "person"]
+    assert [(entity.name, len(entity.mentions)) for entity in found] == [("Dorota Lindqvist", 3)]
+
+
+def test_a_bare_surname_joins_the_person_once_two_spellings_of_them_are_one() -> None:
+    named: dict[str, EntityType] = {
+        "Kenneth Vellinger": "person",
+        "Ken Vellinger": "person",
+        "Vellinger": "person",
+    }
+    story = entities_stage(
+        story_naming(
+            (
+                "Kenneth Vellinger led the inquiry into the harbour fire.",
+                "Ken Vellinger was named to lead the inquiry in March.",
+                "The report was finished on Friday. Vellinger said it would be published in full.",
+            ),
+            named,
+        )
+    )
+    found = [entity for entity in story.entities if entity.type == "person"]
+    assert [(entity.name, len(entity.mentions)) for entity in found] == [("Kenneth Vellinger", 3)]
+
+
+def test_a_bare_surname_joins_the_one_namesake_whose_title_it_bears() -> None:
+    named: dict[str, EntityType] = {
+        "Ana Vellinger": "person",
+        "Ivo Vellinger": "person",
+        "Vellinger": "person",
+    }
+    story = entities_stage(
+        story_naming(
+            (
+                "Governor Ana Vellinger signed the harbour bill. Ivo Vellinger, a builder, watched.",
+                "The bill takes effect in May.\n\nGovernor Vellinger said the port would hire in spring.",
+            ),
+            named,
+        )
+    )
+    found = {entity.name: len(entity.mentions) for entity in story.entities if entity.type == "person"}
+    assert found == {"Ana Vellinger": 2, "Ivo Vellinger": 1}

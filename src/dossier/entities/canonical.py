@@ -156,6 +156,7 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
     for order, article, item, candidates in deferred:
         _link_single_story_wide(story, order, article, item, candidates, weights)
+    _split_by_middle_initials(story, articles)
     _add_nominal_references(story, articles)
     for builder in story.builders.values():
         _mark_outlet(builder, outlets)
@@ -164,7 +165,8 @@ def link_entities(articles: Sequence[Article], analyses: Mapping[str, Analysis])
     _fold_nicknames(story)
     _fold_variants(story, articles)
     _fold_places_named_for_people(story, articles)
-    _fold_contained(story)
+    _fold_contained(story, articles)
+    _fold_bare_names_left(story)
     _move_team_mentions(story, articles)
     return _entities(story.builders.values())
 
@@ -813,6 +815,55 @@ def _record(story: _Story, key: Key, kind: EntityType, order: int, article: Arti
         builder.add_role(title, article.id)
 
 
+def _split_by_middle_initials(story: _Story, articles: Sequence[Article]) -> None:
+    """Two people of one given name and surname told apart by their middle initials ("Ana J.
+    Roe", "Ana L. T. Roe": a mother and her daughter, two presidents) are two entities.
+
+    A person is keyed by the first and last words of the name, so both come together; the
+    mentions written with the middle initials most mentions have keep the entity, with those
+    written without any ("Ana Roe", "Roe"), and each other set of middle initials makes an
+    entity of its own: news writes one person's initials one way ("H. W." and "W." are two men).
+    """
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "person" or len(key) != 3:
+            continue
+        by_middle: defaultdict[str, list[tuple[int, Citation]]] = defaultdict(list)
+        for order, citation in builder.mentions:
+            middle = _middle_initials(articles[order].text[citation.start : citation.end])
+            by_middle[middle].append((order, citation))
+        written = sorted((middle for middle in by_middle if middle), key=lambda m: (-len(by_middle[m]), m))
+        for middle in written[1:]:
+            _move_mentions(story, builder, by_middle[middle], ("person", middle, key[2]), articles)
+
+
+def _middle_initials(surface: str) -> str:
+    """The letters of the middle initials of a person's name ("hw" in "Ana H.W. Roe"), or ""."""
+    words = _name_words_of_person(surface)
+    middles = [word.replace(".", "") for word in words[1:-1]]
+    if not middles or not all(1 <= len(letters) <= 2 and letters.isalpha() for letters in middles):
+        return ""
+    return "".join(middles)
+
+
+def _move_mentions(
+    story: _Story,
+    source: _Builder,
+    mentions: Sequence[tuple[int, Citation]],
+    key: Key,
+    articles: Sequence[Article],
+) -> None:
+    target = story.builder(key, source.type)
+    moving = set(mentions)
+    source.mentions = [mention for mention in source.mentions if mention not in moving]
+    for order, citation in mentions:
+        surface = articles[order].text[citation.start : citation.end]
+        source.surfaces[surface] -= 1
+        if source.surfaces[surface] <= 0:
+            del source.surfaces[surface]
+        target.surfaces[surface] += 1
+        target.mentions.append((order, citation))
+
+
 def _key(mention: NameMention) -> tuple[EntityType, Key]:
     """The type and the folding key of a mention (persons that are really countries become places)."""
     surface = _strip_article(mention.surface)
@@ -1105,14 +1156,47 @@ def _word_before(article: Article, citation: Citation) -> str:
     return before[-1].casefold() if before else ""
 
 
-def _fold_contained(story: _Story) -> None:
+def _fold_contained(story: _Story, articles: Sequence[Article]) -> None:
     """Fold each short name into the one longer name of the story it stands for (:mod:`.containment`)."""
     names: dict[Key, tuple[EntityType, tuple[str, ...]]] = {}
     for key, builder in story.builders.items():
         if builder.type in _CONTAINED_TYPES and not _is_country(builder):
             names[key] = (builder.type, _name_words(builder))
     weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
-    _fold_into(story, contained_names(names, weights))
+    acronyms = {key for key in names if _written_as_acronym(story.builders[key])}
+    located = {key for key in names if _written_as_place(story.builders[key], articles)}
+    _fold_into(story, contained_names(names, weights, acronyms, located))
+
+
+#: Words after which a name is where something is or happens: "in Lisk", "near Lisk".
+_LOCATIVE = frozenset({"in", "near"})
+
+
+def _written_as_place(builder: _Builder, articles: Sequence[Article]) -> bool:
+    """Whether a name is written where a place stands ("in Lisk") in the story at least once:
+    a place's reading by the tagger is borne out, and the name is no team's or person's
+    misread; any other name so written may be a place too ("in Lisk Valley Park"). Not
+    when a possessive or another capitalised word follows ("in Roe's suit", "in Lisk Telecom's
+    cables"): the place word then only opens what the preposition governs."""
+    return any(
+        _word_before(articles[order], citation) in _LOCATIVE and not _name_goes_on(articles[order], citation)
+        for order, citation in builder.mentions
+    )
+
+
+_GOES_ON = re.compile(r"['’]s\b|[^\S\n]+[A-Z]")
+
+
+def _name_goes_on(article: Article, citation: Citation) -> bool:
+    return _GOES_ON.match(article.text, citation.end) is not None
+
+
+def _written_as_acronym(builder: _Builder) -> bool:
+    """Whether every form of the name is one word in capitals ("LBC"), as an acronym is written."""
+    return all(
+        len(word := _strip_article(surface)) >= 2 and word.isupper() and " " not in word
+        for surface in builder.surfaces
+    )
 
 
 #: Types whose short names are folded into longer ones; places only into another type's
@@ -1133,6 +1217,35 @@ def _name_words(builder: _Builder) -> tuple[str, ...]:
     return tuple(
         word.rstrip(".") for word in normalised(_strip_article(longest).casefold(), builder.type).split()
     )
+
+
+def _fold_bare_names_left(story: _Story) -> None:
+    """Fold a bare surname left on its own into the one person of the story who still bears it.
+
+    A bare "Roe" read while the story held two names of that surname ("Ken Roe", "Kenneth Roe")
+    stayed apart; once those are known to be one person (:func:`_fold_variants`,
+    :func:`_fold_contained`), nothing is left to tell apart and the bare name is that person.
+    So it is when its titles fit only one of them ("President Roe" and "President Ana Roe", not
+    "Ivo Roe").
+    (A relative named in full is no reason to give the bare name to the other bearer: the
+    relative may be the one who speaks, "Ivo Roe, mother of ...", then "Roe said".)
+    """
+    bearers: defaultdict[str, list[Key]] = defaultdict(list)
+    for key, builder in sorted(story.builders.items()):
+        if builder.type == "person" and len(key) == 3 and key not in story.glued:
+            bearers[key[2]].append(key)
+    targets: dict[Key, Key] = {}
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "person" or len(key) != 2:
+            continue
+        candidates = bearers.get(key[1], [])
+        if len(candidates) > 1:
+            titles = [title for title, _ in builder.roles.values()]
+            fitting = [other for other in candidates if _titles_fit(story.builders[other], titles)]
+            candidates = fitting if titles else []
+        if len(candidates) == 1:
+            targets[key] = candidates[0]
+    _fold_into(story, targets)
 
 
 def _fold_into(story: _Story, targets: Mapping[Key, Key]) -> None:

@@ -19,6 +19,15 @@ and later with a word in front that the recognizer took into the name
   own ("Committee", "Fund", "Flight", "Prologue") is that longer name's modifier,
   not its short form: the "Senate" is not its "Senate Budget Committee".
   Names are compared as :func:`.variants.normalised` spells them ("Mt", "Centre").
+  A name is not the short form of a longer one where it follows a preposition, a comma
+  or a list's "and" in it ("Lisk" in "Opera Hall in Lisk", "Lisk Yuan" in "Council of
+  Lisk Yuan", "Herons" in "Gulls and Herons"), nor where it opens a list ("Gulls"), and a
+  name the story writes so is a thing of its own that opens no longer name as its short
+  form; a numbered part of a text ("Section 7 of the Lisk Act") still cites the text. An
+  acronym ("LBC") opens a longer name as its short form only before a designation ("LBC
+  News"), not a programme's or a branch's name ("LBC Evening Bulletin"). A bare legislative
+  chamber ("the House") stands only for that chamber of a country ("U.S. House"), not for
+  the "White House" nor a state's "Lisk Senate".
 * Places: only a name without its geographic noun ("the Mediterranean" for
   "Mediterranean Sea", "Lisk" for "Lisk River" when no other place is "Lisk"
   plus such a noun); a city is not its region ("Kansas", "Kansas City").
@@ -37,8 +46,9 @@ and later with a word in front that the recognizer took into the name
   one-word name never goes into a person (a town named after someone is not
   that someone; people's surnames are linked by the person rules), a person's
   full name never goes into another type's name (the recognizer glued a team
-  and a title to it: "Lisk Gulls QB Ana Roe"), and a name after "of"
-  ("University of Lisk") is not the longer name's short form.
+  and a title to it: "Lisk Gulls QB Ana Roe"), and a name after "of", "in", "at"
+  or a comma ("University of Lisk", "Cathedral in Lisk") is not the longer name's
+  short form.
 
 * A one-word "person" that no person's name of the story holds, and that opens
   exactly one organization's or other name ("Harrowgate" and "Harrowgate
@@ -53,22 +63,31 @@ different things. Country names are folded by the gazetteer, never here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 
 from dossier.briefing import EntityType
-from dossier.entities.gazetteer import PLACE_OPENERS, is_press_shaped
+from dossier.entities.gazetteer import PLACE_OPENERS, is_place_word, is_press_shaped
 
 Key = tuple[str, ...]
 
 
 def contained_names(
-    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]], weights: Mapping[Key, int] | None = None
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]],
+    weights: Mapping[Key, int] | None = None,
+    acronyms: AbstractSet[Key] = frozenset(),
+    located: AbstractSet[Key] = frozenset(),
 ) -> dict[Key, Key]:
     """Short key -> the key of the longer name it stands for.
 
     ``names`` maps each entity key to its type and the words of its canonical
     (case-folded) name; ``weights`` its number of mentions (the story's
-    dominant bearer of a short organization name, see :func:`_dominant`).
+    dominant bearer of a short organization name, see :func:`_dominant`);
+    ``acronyms`` the keys of names written as an acronym ("BBC"), which open a
+    longer name only as its short form when what follows is a mere designation;
+    ``located`` the keys of names the story writes where a place stands ("in
+    Lisk"): such a place goes into no other type's name unless that name is
+    written so too.
     Every target is itself never folded further.
     """
     folded: dict[Key, Key] = {}
@@ -81,8 +100,8 @@ def contained_names(
         elif kind == "place":
             folded.update(_places(entries))
         else:
-            folded.update(_other_names(entries, weights or {}))
-    folded.update(_across_types(names, folded))
+            folded.update(_other_names(entries, weights or {}, acronyms, _places_of(names)))
+    folded.update(_across_types(names, folded, located))
     folded.update(_stray_people(names, folded))
     return folded
 
@@ -116,16 +135,19 @@ _JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "del", "della"
 
 
 def _across_types(
-    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]], folded: Mapping[Key, Key]
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]],
+    folded: Mapping[Key, Key],
+    located: AbstractSet[Key] = frozenset(),
 ) -> dict[Key, Key]:
     """Short names, of any type, that close exactly one longer name of another type."""
     targets = set(folded.values())
+    known = {words for _, words in names.values()}
     closing: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
     for key, (_, words) in sorted(names.items()):
         if key in folded:
             continue
         for size in range(1, len(words)):
-            if words[-size - 1] not in _JOINING_WORDS:
+            if not _object_follows(words, size, known):
                 closing[words[-size:]].add(key)
     found: dict[Key, Key] = {}
     for key, (kind, words) in sorted(names.items()):
@@ -135,6 +157,8 @@ def _across_types(
         if len(longer) != 1:
             continue
         target = next(iter(longer))
+        if kind == "place" and key in located and target not in located:
+            continue  # a place indeed ("in Lisk"), not the end of a body's name ("Lisk Radio Lisk")
         target_kind = names[target][0]
         if target_kind == kind or target_kind == "place":
             continue
@@ -190,25 +214,98 @@ def _stray_people(
     return found
 
 
-def _other_names(entries: list[tuple[Key, tuple[str, ...]]], weights: Mapping[Key, int]) -> dict[Key, Key]:
+def _other_names(
+    entries: list[tuple[Key, tuple[str, ...]]],
+    weights: Mapping[Key, int],
+    acronyms: AbstractSet[Key],
+    places: AbstractSet[tuple[str, ...]],
+) -> dict[Key, Key]:
     # Longest first: a name is folded into a longer one only if that one stays.
     ordered = sorted(entries, key=lambda entry: (-len(entry[1]), entry[0]))
     edges: dict[tuple[str, ...], set[Key]] = defaultdict(set)
     folded: dict[Key, Key] = {}
     full_words = dict(entries)
+    known = set(full_words.values())
+    objects = _objects_of_names(full_words.values(), known)
     for key, words in ordered:
         candidates = {
-            target for target in edges.get(words, set()) if _may_stand_for(words, full_words[target])
+            target
+            for target in edges.get(words, set())
+            if _may_stand_for(words, full_words[target], acronym=key in acronyms, places=places)
+            # A thing of its own ("Lisk Academy" in "Review of the Lisk Academy") is not the
+            # short form of a longer name it merely opens ("Lisk Academy Press").
+            and (words not in objects or _closes(words, full_words[target]))
         }
         headed = {target for target in candidates if _is_head_of(words, full_words[target])}
         target = _dominant(headed or candidates, weights)
+        if any(
+            _closes(words, full_words[other]) and _local_body(words, full_words[other][: -len(words)], places)
+            for other in edges.get(words, ())
+        ):
+            target = None  # the story names a state's own party too: the bare one is the country's
         if target is not None:
             folded[key] = target
             continue
         for size in range(1, len(words)):
             edges[words[:size]].add(key)
-            edges[words[-size:]].add(key)
+            if not _object_follows(words, size, known):
+                edges[words[-size:]].add(key)
     return folded
+
+
+#: Words after which the rest of a name is what its head is of, for, at or in: "Council of
+#: Lisk Yuan", "Opera Hall in Lisk", "Road to Lisk", "Review of the Lisk Academy".
+_OBJECT_MARKERS = frozenset(
+    {"of", "for", "at", "in", "on", "to", "the", "de", "del", "della", "di", "du", "des"}
+)
+
+#: Words that join two names the recognizer may have run together: "Gulls and Herons".
+_LIST_JOINERS = frozenset({"and", "&"})
+
+
+def _object_follows(words: tuple[str, ...], size: int, known: AbstractSet[tuple[str, ...]]) -> bool:
+    """Whether the last ``size`` words of a name are another thing than the name itself.
+
+    So they are after a preposition ("Lisk" in "University of Lisk", "Opera Hall in Lisk"),
+    after a comma ("Roe, Lisk Partners"), or after "and" as one word ("Gulls and Herons": a
+    head noun seldom stands alone after "and") or in a list ("Ard, Bree and Lisk Trust") or
+    after a name of the story ("Lisk Gulls and Velmar Herons"), two names run together; not
+    "Fish and Game Service".
+    A numbered part of a text ("Section 7 of the Lisk Act") is the exception: its name cites the
+    text itself.
+    """
+    before = words[-size - 1]
+    if before.endswith(","):
+        return True
+    if before in _LIST_JOINERS:
+        head = words[: -size - 1]
+        return (
+            size == 1
+            or any(word.endswith(",") for word in head)
+            or any(head[start:] in known for start in range(len(head)))
+        )
+    if before not in _OBJECT_MARKERS:
+        return False
+    part = words[: -size - 1]
+    return not (part and part[0] in _PART_NOUNS and any(word[:1].isdigit() for word in part[1:]))
+
+
+def _objects_of_names(
+    names: Iterable[tuple[str, ...]], known: AbstractSet[tuple[str, ...]]
+) -> set[tuple[str, ...]]:
+    """The names the story writes as what another name is of, at or for ("Lisk Academy" in
+    "Review of the Lisk Academy"), or as an item of a list run into one name: the story knows
+    them as things of their own."""
+    return {
+        words[-size:]
+        for words in names
+        for size in range(1, len(words))
+        if _object_follows(words, size, known)
+    }
+
+
+#: Nouns that name a numbered part of a law, a treaty or a report: "Section 7", "Article 60".
+_PART_NOUNS = frozenset({"section", "article", "chapter", "title", "clause", "paragraph", "part"})
 
 
 #: Words that end the head of a name and start what follows it: "Academy" in "Academy of Lisk Arts".
@@ -229,18 +326,24 @@ def _is_head_of(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
 
 
 #: Head nouns of a body, an event or a work that is part of, or run by, the one its opening words
-#: name: "Senate Budget Committee", "Lisk Air Flight", "Lisk Cup Final Stage Prize".
+#: name: "Senate Budget Committee", "Lisk Air Flight", "Lisk Cup Final Stage Prize", "Roe Administration".
 _OWN_HEADS = frozenset(
     {
         "committee", "subcommittee", "council", "commission", "panel", "board", "caucus", "office",
         "fund", "flight", "conference", "summit", "tournament", "championship", "championships", "cup",
         "prologue", "stage", "race", "court", "room", "base", "prize", "award", "awards",
-        "show", "program", "programme", "club",
+        "show", "program", "programme", "club", "administration", "campaign",
     }
 )  # fmt: skip
 
 
-def _may_stand_for(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+def _may_stand_for(
+    short: tuple[str, ...],
+    longer: tuple[str, ...],
+    *,
+    acronym: bool = False,
+    places: AbstractSet[tuple[str, ...]] = frozenset(),
+) -> bool:
     """Whether ``short`` may be a short form of ``longer`` rather than a modifier of another head.
 
     A name that closes the longer one may be its short form ("Red Sox", "Boston Red Sox"), and so
@@ -248,10 +351,73 @@ def _may_stand_for(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
     noun of their own: "Senate Armed Services Committee" is a committee of the Senate and "Lisk Air
     Flight 12" a flight of Lisk Air, not other names of them. Even past a joining word ("Senate
     Environment and Public Works Committee", "Tour de Lisk Prologue") the head is still that noun.
+    An acronym spells a name's initials (:mod:`.canonical` pairs those); one that merely opens a
+    longer name is the name of what that longer one belongs to ("LBC" and "LBC Nine O'Clock
+    Bulletin", "LBC Tonight"), unless all that follows it is a designation ("LBC News").
+    A legislative chamber named alone ("the House") is the short form of a longer name only where
+    the rest of that name is a country ("U.S. Senate", "Greek Parliament"): a "White House" is no
+    chamber, and a state's "Lisk Senate" is not the one the story calls "the Senate". Nor is a
+    state's or a city's party or court (one of the story's ``places`` other than a country:
+    "Lisk Democratic Party", "Lisk's Supreme Court") the one named bare.
     """
-    if longer[len(longer) - len(short) :] == short:
-        return True
-    return not _OWN_HEADS.intersection(longer[len(short) :])
+    if _closes(short, longer):
+        modifier = longer[: len(longer) - len(short)]
+        if _chamber(short):
+            return _is_country(modifier)
+        return not _local_body(short, modifier, places)
+    rest = longer[len(short) :]
+    if rest[0] in _LIST_JOINERS:
+        return False  # the first of two names run together: "Gulls" in "Gulls and Herons"
+    if acronym:
+        return _ACRONYM_DESIGNATIONS.issuperset(rest)
+    return not _OWN_HEADS.intersection(rest)
+
+
+def _closes(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    return longer[len(longer) - len(short) :] == short
+
+
+#: Words that may follow an acronym in a longer name of the same body: "LBC News", "LBC News
+#: Agency", "LBC Group" (company
+#: designators such as "Inc" are dropped from names before, :func:`.variants.normalised`).
+_ACRONYM_DESIGNATIONS = frozenset({"news", "agency", "group", "company", "network"})
+
+#: Nouns that alone name a legislative chamber: "the House", "the Senate", "Parliament".
+_CHAMBERS = frozenset({"house", "senate", "parliament", "assembly", "congress"})
+
+
+#: Heads of bodies a country and each of its states or cities have their own of: "Lisk
+#: Democratic Party", "Lisk Supreme Court".
+_LEVEL_HEADS = frozenset({"party", "court", "legislature"})
+
+
+def _places_of(names: Mapping[Key, tuple[EntityType, tuple[str, ...]]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(words for kind, words in names.values() if kind == "place")
+
+
+def _local_body(short: tuple[str, ...], place: tuple[str, ...], places: AbstractSet[tuple[str, ...]]) -> bool:
+    """Whether ``place`` makes the body ``short`` heads a state's or a city's own ("Lisk" in
+    "Lisk Democratic Party"). (Not after "of": "Democratic Party of Lisk" is how many a
+    country's party is named, and the gazetteer knows only some countries.)"""
+    return short[-1] in _LEVEL_HEADS and _possessor(place) in places and not _is_country(place)
+
+
+def _possessor(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without a closing possessive: "lisk's" -> "lisk"."""
+    if not words:
+        return words
+    return (*words[:-1], words[-1].removesuffix("'s").removesuffix("’s"))
+
+
+def _chamber(words: tuple[str, ...]) -> bool:
+    return len(words) == 1 and words[0] in _CHAMBERS
+
+
+def _is_country(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` name a country or are its adjective ("u.s" as name words keep it, "greek",
+    with a possessive "'s" allowed)."""
+    name = " ".join(_possessor(words))
+    return bool(name) and (is_place_word(name) or is_place_word(name + "."))
 
 
 #: How many times the mentions of all other candidates together the story's main one must have.

@@ -88,7 +88,7 @@ TITLE_WORDS = word_list(
     colonel col. lieutenant lt. captain capt. major maj. adm. sergeant sgt. corporal brigadier commodore
     marshal inspector superintendent detective constable
     councillor councilor councilman councilwoman
-    surgeon solicitor postmaster
+    surgeon solicitor postmaster speaker
     """
 )
 
