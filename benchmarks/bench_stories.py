@@ -9,8 +9,9 @@ clustered online, without being told how many stories there are.
 - Topics are scored against the topics of the same run: the looser layer that
   groups related stories (``OnlineClusterer.topic_of``).
 
-The join and topic models were fitted by ``scripts/train_story_join.py`` and the
-thresholds were tuned (``--tune``) on topics 1-35 only; topics 36-45 are the
+The join, topic and relation models were fitted by ``scripts/train_story_join.py`` and the
+thresholds were tuned (``--tune``; the relation threshold by cross-validation, see
+``docs/benchmarks.md``) on topics 1-35 only; topics 36-45 are the
 held-out figures, and "all" mixes every topic into one stream. MultiLing 2011
 (``../shared/data/multiling2011``, 10 WikiNews stories of 10 articles, never
 tuned on) is a second real corpus: its stories and its topics are both scored

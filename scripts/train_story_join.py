@@ -14,6 +14,14 @@ negative. A logistic model is fitted and printed as Python to paste in:
 ``DEFAULT_MODEL`` with events as the gold grouping, ``DEFAULT_TOPIC_MODEL``
 with topics (the two events of a kind together).
 
+``DEFAULT_RELATION_MODEL`` judges two stories as wholes, so it is learned from
+the stories a real clusterer makes (no oracle: an oracle's story is a whole
+topic, and has no other story of its topic to meet). The documents are streamed
+through a clusterer that runs with the join model just fitted; after each
+placement, the article's story and every other candidate the index offered
+make a pair, positive when most of the articles each story holds so far are of
+one topic.
+
     PYTHONPATH=src python scripts/train_story_join.py [--orders 3] [--l2 1.0]
     PYTHONPATH=src python scripts/train_story_join.py --cv 5   # judge a change: folds of topics 1-35
 """
@@ -26,6 +34,7 @@ import logging
 import random
 import statistics
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -33,8 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bench_stories  # noqa: E402
-from dossier.stories import OnlineClusterer, story_id_for  # noqa: E402
-from dossier.stories.decision import DECISION_FEATURES, JoinModel, fit  # noqa: E402
+from dossier.stories import OnlineClusterer, Settings, story_id_for  # noqa: E402
+from dossier.stories.decision import DECISION_FEATURES, RELATION_FEATURES, JoinModel, fit  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +85,37 @@ def training_pairs(
     return rows, labels
 
 
+def relation_pairs(
+    docs: Sequence[bench_stories.Doc], orders: int, settings: Settings
+) -> tuple[list[dict[str, float]], list[bool]]:
+    """Pairs of stories as a clusterer under ``settings`` makes them, labelled by their main topics."""
+    rows: list[dict[str, float]] = []
+    labels: list[bool] = []
+    for seed in range(orders):
+        shuffled = list(docs)
+        random.Random(1000 + seed).shuffle(shuffled)
+        clusterer = OnlineClusterer(settings)
+        held: defaultdict[str, Counter[str]] = defaultdict(Counter)  # story id -> topics of its articles
+        for doc in shuffled:
+            offered = [story_id for story_id, _ in clusterer.candidate_values(doc.article)]
+            assignment = clusterer.add(doc.article, doc.features)
+            for merge in assignment.merges:
+                held[merge.survivor].update(held.pop(merge.absorbed, Counter()))
+            held[assignment.story_id][doc.topic] += 1
+            if assignment.duplicate_of is not None:
+                continue  # a near-copy joins its original's story and relates nothing
+            for story_id in offered:
+                values = clusterer.relation_values(assignment.story_id, story_id)
+                if values is not None:
+                    rows.append(values)
+                    labels.append(_main_topic(held[assignment.story_id]) == _main_topic(held[story_id]))
+    return rows, labels
+
+
+def _main_topic(topics: Counter[str]) -> str:
+    return topics.most_common(1)[0][0]
+
+
 MODELS = (
     ("DEFAULT_MODEL", bench_stories.by_event, JOIN_FEATURES),
     ("DEFAULT_TOPIC_MODEL", bench_stories.by_topic, DECISION_FEATURES),
@@ -83,13 +123,17 @@ MODELS = (
 
 
 def fit_models(docs: Sequence[bench_stories.Doc], orders: int, l2: float) -> dict[str, JoinModel]:
-    """The join and the topic model fitted on ``docs``, "days" set by hand (see ``DAYS``)."""
+    """The join, topic and relation models fitted on ``docs``, "days" set by hand (see ``DAYS``)."""
     models: dict[str, JoinModel] = {}
     for name, grain, features in MODELS:
         rows, labels = training_pairs(docs, orders, grain)
         fitted = fit(rows, labels, l2=l2, features=features)
         models[name] = dataclasses.replace(fitted, coefficients={**fitted.coefficients, "days": DAYS[name]})
         logger.info("%s: %d pairs (%d joining) from %d documents", name, len(rows), sum(labels), len(docs))
+    settings = dataclasses.replace(bench_stories.SETTINGS, model=models["DEFAULT_MODEL"])
+    rows, labels = relation_pairs(docs, orders, settings)
+    models["DEFAULT_RELATION_MODEL"] = fit(rows, labels, l2=l2, features=RELATION_FEATURES)
+    logger.info("DEFAULT_RELATION_MODEL: %d pairs (%d related)", len(rows), sum(labels))
     return models
 
 
@@ -105,7 +149,10 @@ def cross_validate(docs: Sequence[bench_stories.Doc], folds: int, orders: int, l
         held = set(topics[fold::folds])
         models = fit_models([doc for doc in docs if int(doc.topic) not in held], orders, l2)
         settings = dataclasses.replace(
-            bench_stories.SETTINGS, model=models["DEFAULT_MODEL"], topic_model=models["DEFAULT_TOPIC_MODEL"]
+            bench_stories.SETTINGS,
+            model=models["DEFAULT_MODEL"],
+            topic_model=models["DEFAULT_TOPIC_MODEL"],
+            relation_model=models["DEFAULT_RELATION_MODEL"],
         )
         result = bench_stories.score([doc for doc in docs if int(doc.topic) in held], settings, orders)
         for grain in scores:

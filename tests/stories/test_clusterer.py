@@ -8,6 +8,7 @@ import pytest
 from dossier.errors import UsageError
 from dossier.stories import Assignment, OnlineClusterer, Settings, find_stories, story_id_for
 from dossier.stories import clusterer as clusterer_module
+from dossier.stories.decision import RELATION_FEATURES, JoinModel
 from stories.newsroom import (
     BUS_FARES,
     QUAKE_TOLMIR,
@@ -180,6 +181,8 @@ def test_a_topic_id_only_ever_changes_to_that_of_an_older_story() -> None:
         {"query_terms": 0},
         {"first_join_threshold": 0.0},
         {"first_join_threshold": 1.5},
+        {"relation_threshold": 0.0},
+        {"relation_threshold": 1.5},
     ],
 )
 def test_impossible_settings_are_refused(settings: dict[str, object]) -> None:
@@ -338,3 +341,63 @@ def test_dropping_stale_centroid_weights_changes_no_placement(monkeypatch: pytes
         return sum(cluster._vectors is not None for cluster in clusterer._clusters.values())
 
     assert cached(sweeping) < cached(keeping)  # weights were dropped: the comparison means something
+
+
+#: A topic model that relates nothing, so that only the relation model can join topics.
+NEVER = JoinModel(bias=-50.0, coefficients={})
+
+
+def test_two_stories_whose_centroids_share_their_words_are_related_by_the_relation_model() -> None:
+    # With the article-level topic model silenced, the two arrests still meet through the words and names
+    # their stories share as wholes; the bus fares share none and stay apart.
+    items = related_stream()
+    found, _ = find_stories(items, Settings(topic_model=NEVER))
+    by_source = {story.articles[0].source.split("-")[0]: story for story in found.stories}
+    assert by_source["okafor"].topic == by_source["voss"].id
+    assert by_source["fares"].topic == by_source["fares"].id
+    alone, _ = find_stories(items, Settings(topic_model=NEVER, relation_model=None))
+    assert all(story.topic == story.id for story in alone.stories)  # nothing else relates them
+
+
+def test_the_topic_layer_changes_no_story() -> None:
+    # The relation model reads centroids without keeping any new weighing: the stories, and the join
+    # scores, are those of a clusterer that relates nothing.
+    items = varied_stream(200, seed=3)
+    _, relating = find_stories(items)
+    _, silent = find_stories(items, Settings(topic_model=NEVER, relation_model=None))
+    assert [(a.story_id, a.score, a.merges) for a in relating] == [
+        (a.story_id, a.score, a.merges) for a in silent
+    ]
+    assert any(a.relations for a in relating)  # the layer did relate stories: the comparison means something
+
+
+def test_relation_values_are_the_centroid_cosines_of_two_live_stories() -> None:
+    clusterer = OnlineClusterer(Settings(topic_model=NEVER, relation_model=None))
+    ids = [clusterer.add(article).story_id for article in related_stream()]
+    values = clusterer.relation_values(ids[0], ids[3])
+    assert values is not None and set(values) == set(RELATION_FEATURES)
+    assert all(0.0 <= value <= 1.0 + 1e-9 for value in values.values())
+    assert clusterer.relation_values(ids[0], ids[0]) is None
+    assert clusterer.relation_values(ids[0], "s-unknown") is None
+
+
+def test_reading_the_cheap_centroids_first_relates_exactly_as_reading_them_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The relation model stops reading once the values read settle the answer; every relation must be the
+    # one the model gives on all four values.
+    items = varied_stream(200, seed=9)
+    settings = Settings(topic_model=NEVER, relation_threshold=0.5)
+    _, bounded = find_stories(items, settings)
+
+    def read_all(
+        self: OnlineClusterer, model: JoinModel, story: object, _centroids: object, other: object
+    ) -> bool:
+        values = self._relation_values(story, other)  # type: ignore[arg-type]
+        return model.probability(values) >= self.settings.relation_threshold
+
+    monkeypatch.setattr(OnlineClusterer, "_stories_related", read_all)
+    _, full = find_stories(items, settings)
+    assert bounded == full
+    assert sum(len(a.relations) for a in full) > 3  # the relation model did relate stories
+    assert set(clusterer_module._RELATION_READING_ORDER) == set(RELATION_FEATURES)

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from dossier.errors import UsageError
-from dossier.stories.decision import JoinModel, fit
+from dossier.stories.decision import RELATION_FEATURES, JoinModel, fit
 
 
 def test_fit_learns_that_a_higher_similarity_means_joining() -> None:
@@ -42,3 +42,14 @@ def test_fit_gives_coefficients_only_to_the_features_asked_for() -> None:
     assert model.coefficients["figures"] == 0.0  # never non-zero in the rows: only the penalty speaks
     with pytest.raises(UsageError):
         fit(rows, labels, features=("colour",))
+
+
+def test_the_relation_features_are_known_to_a_model_and_to_a_fit() -> None:
+    rows = [{"centroid_stems_body": value / 10} for value in range(11)] * 3
+    labels = [value >= 5 for value in range(11)] * 3
+    model = fit(rows, labels, l2=0.1, features=RELATION_FEATURES)
+    assert set(model.coefficients) == set(RELATION_FEATURES)
+    close, far = {"centroid_stems_body": 0.9}, {"centroid_stems_body": 0.1}
+    assert model.probability(close) > 0.5 > model.probability(far)
+    with pytest.raises(UsageError):
+        fit(rows, labels, features=("centroid_figures",))  # figures tell events apart: no such value

@@ -137,6 +137,18 @@ class Cluster:
                 self._norms2[name] = norm(weighed) ** 2
         return self._vectors[space], math.sqrt(self._norms2[space])
 
+    def vector_read(self, space: str, frequencies: DocumentFrequencies) -> tuple[SparseVector, float]:
+        """What :meth:`vector` gives now, but a new weighing is not kept: a read that changes nothing.
+
+        The topic layer reads centroids this way, so that the weights the join decisions read stay
+        those they would be without it (a story weighed now rather than at its next lookup would keep
+        a slightly different IDF until its next re-weighing).
+        """
+        if self._vectors is not None and frequencies.documents <= self._weighed_at * _REWEIGH_GROWTH:
+            return self._vectors[space], math.sqrt(self._norms2[space])
+        weighed = frequencies.weigh(space, self.sums[space])
+        return weighed, norm(weighed)
+
     def drop_stale_weights(self, frequencies: DocumentFrequencies) -> bool:
         """Forget the cached weighted centroid once the corpus outgrew it; whether there was one to forget.
 

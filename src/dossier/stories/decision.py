@@ -11,7 +11,9 @@ no year), the distance in time, whether the years disagree, and the story's size
 (``scripts/train_story_join.py`` makes them from ECB+ topics 1-35 only), and
 :class:`JoinModel` turns values into the probability that the article belongs.
 The same features, fitted with topics rather than events as the gold grouping,
-make the topic model that relates stories of one kind.
+make the topic model that relates stories of one kind. A third model, the
+relation model, judges two stories as wholes: over :data:`RELATION_FEATURES`,
+the cosines of their centroids, which carry no dates or figures.
 """
 
 from __future__ import annotations
@@ -36,16 +38,24 @@ DECISION_FEATURES = (
     "log_size",
 )
 
+#: What the relation model sees of two stories: the cosine of their centroids in each word and name space.
+#: No figures, years or days: two events of one kind differ in those, and a topic outlives its events.
+RELATION_FEATURES = tuple(f"centroid_{space}" for space in SPACES if space != "figures")
+
+#: Every value a model may weigh.
+MODEL_FEATURES = (*DECISION_FEATURES, *RELATION_FEATURES)
+
 
 @dataclass(frozen=True, slots=True)
 class JoinModel(Record):
-    """``P(join) = sigmoid(bias + sum(coefficient * value))`` over :data:`DECISION_FEATURES`."""
+    """``P(join) = sigmoid(bias + sum(coefficient * value))`` over :data:`DECISION_FEATURES` (or, for the
+    relation model, :data:`RELATION_FEATURES`)."""
 
     bias: float
     coefficients: dict[str, float]
 
     def __post_init__(self) -> None:
-        check_coefficients("join", self.bias, self.coefficients, DECISION_FEATURES, "decision")
+        check_coefficients("join", self.bias, self.coefficients, MODEL_FEATURES, "decision")
 
     def probability(self, values: Mapping[str, float]) -> float:
         return probability(self.bias, self.coefficients, values)
@@ -59,10 +69,10 @@ def fit(
 ) -> JoinModel:
     """Logistic regression by Newton's method with an L2 penalty (the bias is not penalised).
 
-    Only ``features`` (some of :data:`DECISION_FEATURES`) get a coefficient; the model ignores the rest.
+    Only ``features`` (some of :data:`MODEL_FEATURES`) get a coefficient; the model ignores the rest.
     """
-    unknown = sorted(set(features) - set(DECISION_FEATURES))
+    unknown = sorted(set(features) - set(MODEL_FEATURES))
     if unknown:
-        raise UsageError(f"unknown decision feature(s) {unknown}; known: {', '.join(DECISION_FEATURES)}")
+        raise UsageError(f"unknown decision feature(s) {unknown}; known: {', '.join(MODEL_FEATURES)}")
     bias, coefficients = fit_logistic(rows, labels, features, l2)
     return JoinModel(bias=bias, coefficients=coefficients)
