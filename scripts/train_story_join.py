@@ -35,7 +35,7 @@ import random
 import statistics
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +56,14 @@ JOIN_FEATURES = tuple(name for name in DECISION_FEATURES if name != "names_missi
 DAYS = {"DEFAULT_MODEL": -1.5, "DEFAULT_TOPIC_MODEL": -1.0}
 
 
+def _arrival_orders(docs: Sequence[bench_stories.Doc], orders: int) -> Iterator[list[bench_stories.Doc]]:
+    """The documents in ``orders`` seeded arrival orders, the same for every model fitted."""
+    for seed in range(orders):
+        shuffled = list(docs)
+        random.Random(1000 + seed).shuffle(shuffled)
+        yield shuffled
+
+
 def training_pairs(
     docs: Sequence[bench_stories.Doc],
     orders: int,
@@ -63,9 +71,7 @@ def training_pairs(
 ) -> tuple[list[dict[str, float]], list[bool]]:
     rows: list[dict[str, float]] = []
     labels: list[bool] = []
-    for seed in range(orders):
-        shuffled = list(docs)
-        random.Random(1000 + seed).shuffle(shuffled)
+    for shuffled in _arrival_orders(docs, orders):
         clusterer = OnlineClusterer()
         gold_story: dict[str, str] = {}
         for doc in shuffled:
@@ -91,9 +97,7 @@ def relation_pairs(
     """Pairs of stories as a clusterer under ``settings`` makes them, labelled by their main topics."""
     rows: list[dict[str, float]] = []
     labels: list[bool] = []
-    for seed in range(orders):
-        shuffled = list(docs)
-        random.Random(1000 + seed).shuffle(shuffled)
+    for shuffled in _arrival_orders(docs, orders):
         clusterer = OnlineClusterer(settings)
         held: defaultdict[str, Counter[str]] = defaultdict(Counter)  # story id -> topics of its articles
         for doc in shuffled:
