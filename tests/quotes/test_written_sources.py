@@ -71,3 +71,35 @@ def test_a_sentence_whose_verb_hands_out_no_words_leads_into_nothing() -> None:
         "“Nobody goes back to sea until the winches are fixed.”"
     )
     assert speaker_of(text, "Nobody goes back") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opening"),
+    [
+        (
+            "Calling the race “a contest of the loudest voices in the whole harbour,” "
+            "Will urged the board to wait.",
+            "a contest",
+        ),
+        ("Instead, Will described the levy as “a tax on every sailor who ever lived here.”", "a tax on"),
+    ],
+)
+def test_a_surname_the_tagger_reads_as_an_auxiliary_speaks(sentence: str, opening: str) -> None:
+    text = f"The harbour columnist Teodor Will, a critic of the levy, wrote again this week.\n\n{sentence}"
+    assert speaker_of(text, opening) == "Teodor Will"
+
+
+def test_a_name_right_before_the_colon_speaks_when_the_lead_ins_subject_cannot() -> None:
+    text = (
+        "The timing of Teodor Vask’s strike does not surprise harbour pollster Ada Roe: "
+        "“Crews always walk out before the winter tides.”"
+    )
+    assert speaker_of(text, "Crews always") == "Ada Roe"
+
+
+def test_a_lead_in_subject_that_can_speak_keeps_the_words_from_the_name_at_the_colon() -> None:
+    text = (
+        "Teodor Vask arrived late.\n\n"
+        "He had a message for Ada Roe: “Nobody goes back to sea until the winches are fixed.”"
+    )
+    assert speaker_of(text, "Nobody goes back") == "Teodor Vask"

@@ -182,7 +182,10 @@ def _with_missed_surnames(
     added: list[SpeakerCandidate] = []
     for at in range(len(tokens)):
         # The tagger reads some surnames as common nouns; the capital and a known full name decide.
-        if tokens.deps[at] not in SUBJECTS or tokens.pos[at] not in ("PROPN", "NOUN"):
+        if not (
+            (tokens.deps[at] in SUBJECTS and tokens.pos[at] in ("PROPN", "NOUN"))
+            or _surname_read_as_auxiliary(tokens, at)
+        ):
             continue
         start, end = tokens.starts[at], tokens.ends[at]
         if not text[start].isupper():
@@ -199,6 +202,20 @@ def _with_missed_surnames(
     if not added:
         return mentions
     return tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
+
+
+def _surname_read_as_auxiliary(tokens: Tokens, at: int) -> bool:
+    """Whether token ``at`` is a surname that is also an auxiliary ("Will", "May"), which the tagger
+    took for one: an auxiliary of a verb that has no subject of its own ("…,” Will urged the party").
+
+    Only a capital and a full name of the article ending in the word make it a name (the caller checks).
+    """
+    if tokens.deps[at] != "aux" or tokens.pos[at] != "AUX":
+        return False
+    verb = tokens.heads[at]
+    if verb <= at or tokens.pos[verb] != "VERB":
+        return False
+    return not any(tokens.deps[i] in SUBJECTS for i in children(tokens, verb))
 
 
 class _Context:
@@ -371,7 +388,7 @@ class _Context:
         first = bisect.bisect_left(tokens.starts, quote.open_at)
         parsed = self._main_clause_speaker(last_word, first, floor)
         if parsed is None or parsed.mention.kind == "unnamed":
-            return first_mention
+            return self._name_at_colon(stop) or first_mention
         chosen, fallback = parsed.mention, first_mention.mention
         if chosen.start < fallback.end and fallback.start < chosen.end:
             return first_mention  # the same speaker: the lead-in needs no verb ("Lee was blunt: “…”")
@@ -601,7 +618,9 @@ class _Context:
         source = self._according_to_object(last_word)
         if source is not None:
             return source
-        return self._speaking_subject(last_word, first, floor)
+        return self._speaking_subject(last_word, first, floor) or self._name_at_colon(
+            quote.line_start + len(before)
+        )
 
     def _signature_cue(self, quote: QuoteSpan) -> Cue | None:
         """A quotation that is its whole paragraph, signed by a dash line after it ("— Anna Pell.").
@@ -677,6 +696,20 @@ class _Context:
         if mention is None or not (self._can_speak(mention, word) or tokens.pos[word] == "PROPN"):
             return None
         return Cue("according to", mention)
+
+    def _name_at_colon(self, stop: int) -> Cue | None:
+        """The name that ends a lead-in right at its colon at ``stop`` ("… doesn't surprise pollster Ada
+        Roe: “…”", "More from the harbour — Ada Roe: “…”"), when the lead-in's own subject cannot speak.
+
+        The colon hands the name its words: a name there is who speaks next, as in a transcript.
+        """
+        if not self.text[:stop].rstrip().endswith(":"):
+            return None
+        colon = len(self.text[:stop].rstrip()) - 1
+        for mention in reversed(self._window(colon - _MENTION_REACH, colon)):
+            if mention.kind == "name" and not self.text[mention.end : colon].strip():
+                return Cue(None, mention)
+        return None
 
     def _main_clause_speaker(self, word: int, first: int, floor: int) -> Cue | None:
         """The subject of the main verb of the sentence that token ``word`` ends, between tokens ``floor``
