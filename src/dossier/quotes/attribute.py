@@ -698,8 +698,9 @@ class _Context:
         return Cue("according to", mention)
 
     def _name_at_colon(self, stop: int) -> Cue | None:
-        """The name that ends a lead-in right at its colon at ``stop`` ("… doesn't surprise pollster Ada
-        Roe: “…”", "More from the harbour — Ada Roe: “…”"), when the lead-in's own subject cannot speak.
+        """The person's name that ends a lead-in right at its colon at ``stop`` ("… doesn't surprise
+        pollster Ada Roe: “…”", "More from the harbour — Ada Roe: “…”"), when the lead-in's own subject
+        cannot speak.
 
         The colon hands the name its words: a name there is who speaks next, as in a transcript.
         """
@@ -707,7 +708,7 @@ class _Context:
             return None
         colon = len(self.text[:stop].rstrip()) - 1
         for mention in reversed(self._window(colon - _MENTION_REACH, colon)):
-            if mention.kind == "name" and not self.text[mention.end : colon].strip():
+            if mention.kind == "name" and mention.person and not self.text[mention.end : colon].strip():
                 return Cue(None, mention)
         return None
 
