@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from reading import speaker_of
+from reading import attributed, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -103,3 +103,9 @@ def test_a_lead_in_subject_that_can_speak_keeps_the_words_from_the_name_at_the_c
         "He had a message for Ada Roe: “Nobody goes back to sea until the winches are fixed.”"
     )
     assert speaker_of(text, "Nobody goes back") == "Teodor Vask"
+
+
+def test_a_proper_noun_after_according_to_is_a_name_not_an_unnamed_source() -> None:
+    text = "According to Quaylog: “Senator Ada Roe has had a mixed record on the levy for years.”"
+    (quote,) = attributed(text).quotes
+    assert (quote.speaker_name, quote.resolution) == ("Quaylog", "name")

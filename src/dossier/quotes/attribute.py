@@ -693,8 +693,11 @@ class _Context:
         mention = self._subject_mention(subject)
         # "According to" makes its object a source whatever its noun: a name the recognizer missed
         # ("according to PierWatch") speaks as surely as one it found.
-        if mention is None or not (self._can_speak(mention, word) or tokens.pos[word] == "PROPN"):
+        proper = tokens.pos[word] == "PROPN"
+        if mention is None or not (self._can_speak(mention, word) or proper):
             return None
+        if proper and mention.kind == "unnamed":
+            mention = dataclasses.replace(mention, kind="name")  # it names its source: no unnamed one
         return Cue("according to", mention)
 
     def _name_at_colon(self, stop: int) -> Cue | None:
