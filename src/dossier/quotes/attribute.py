@@ -38,6 +38,7 @@ from dossier.quotes.dependency import (
     outer_reporter,
     participle_attribution,
     reporting_subject,
+    subject_of,
     token_range,
     unnamed_tail_subject,
 )
@@ -181,7 +182,10 @@ def _with_missed_surnames(
     added: list[SpeakerCandidate] = []
     for at in range(len(tokens)):
         # The tagger reads some surnames as common nouns; the capital and a known full name decide.
-        if tokens.deps[at] not in SUBJECTS or tokens.pos[at] not in ("PROPN", "NOUN"):
+        if not (
+            (tokens.deps[at] in SUBJECTS and tokens.pos[at] in ("PROPN", "NOUN"))
+            or _surname_read_as_auxiliary(tokens, at)
+        ):
             continue
         start, end = tokens.starts[at], tokens.ends[at]
         if not text[start].isupper():
@@ -198,6 +202,20 @@ def _with_missed_surnames(
     if not added:
         return mentions
     return tuple(sorted((*mentions, *added), key=lambda m: (m.start, m.end)))
+
+
+def _surname_read_as_auxiliary(tokens: Tokens, at: int) -> bool:
+    """Whether token ``at`` is a surname that is also an auxiliary ("Will", "May"), which the tagger
+    took for one: an auxiliary of a verb that has no subject of its own ("…,” Will urged the party").
+
+    Only a capital and a full name of the article ending in the word make it a name (the caller checks).
+    """
+    if tokens.deps[at] != "aux" or tokens.pos[at] != "AUX":
+        return False
+    verb = tokens.heads[at]
+    if verb <= at or tokens.pos[verb] != "VERB":
+        return False
+    return not any(tokens.deps[i] in SUBJECTS for i in children(tokens, verb))
 
 
 class _Context:
@@ -235,9 +253,11 @@ class _Context:
         # The parse first: it finds the speaker of any sentence shape; the cue patterns read what it misses.
         cue = self._dependency_cue(quote) or self._cue(quote, previous, following)
         if cue is None and kind == "partial":
-            cue = self._rest_of_sentence_cue(quote) or self._subject_cue(quote)
+            cue = (
+                self._rest_of_sentence_cue(quote) or self._according_to_cue(quote) or self._subject_cue(quote)
+            )
         if cue is None:
-            cue = self._lead_clause_cue(quote) or self._signature_cue(quote)
+            cue = self._lead_clause_cue(quote) or self._signature_cue(quote) or self._according_to_cue(quote)
         if cue is None:
             if last is not None and self._continues(quote, previous, last):
                 return Attributed(quote, kind, last.speaker, last.speaker_name, None, "continuation")
@@ -259,6 +279,8 @@ class _Context:
         cue = lead_cue(self.text, lead_start, lead_stop, self._window(lead_start, lead_stop))
         if cue is not None and self._refused_lead(cue, lead_start, quote):
             cue = None
+        if cue is not None and cue.verb is None:
+            cue = self._parsed_lead_in(lead_stop, quote, cue)
         if cue is None and not self.text[quote.line_start : quote.open_at].strip():
             cue = self._colon_paragraph_cue(quote)
         if cue is None and tail is not None:
@@ -340,7 +362,37 @@ class _Context:
             return None
         stop = floor + len(before)
         start = max(floor, self.text.rfind("\n", floor, stop) + 1, self._sentence_start(stop - 1))
-        return lead_cue(self.text, start, stop, self._window(start, stop))
+        cue = lead_cue(self.text, start, stop, self._window(start, stop))
+        if cue is not None and cue.verb is None:
+            return self._parsed_lead_in(stop, quote, cue, start)
+        return cue
+
+    def _parsed_lead_in(
+        self, stop: int, quote: QuoteSpan, first_mention: Cue, floor_at: int | None = None
+    ) -> Cue:
+        """The speaker of a lead-in with no verb of speech that ends in a colon or dash at ``stop``: the
+        subject of the clause it closes, when the parse has one that can speak, over its first mention.
+
+        "When Lee retired in 1998, Mayor Park released the following statement:" hands the quotation
+        to Park, who released it, not to Lee, whom the side clause names first.
+        """
+        tokens = self.tokens
+        if tokens is None:
+            return first_mention
+        floor = bisect.bisect_left(tokens.starts, quote.line_start if floor_at is None else floor_at)
+        last_word = bisect.bisect_left(tokens.starts, stop) - 1
+        while last_word >= floor and tokens.pos[last_word] == "PUNCT":
+            last_word -= 1
+        if last_word < floor:
+            return first_mention
+        first = bisect.bisect_left(tokens.starts, quote.open_at)
+        parsed = self._main_clause_speaker(last_word, first, floor)
+        if parsed is None or parsed.mention.kind == "unnamed":
+            return self._name_at_colon(stop) or first_mention
+        chosen, fallback = parsed.mention, first_mention.mention
+        if chosen.start < fallback.end and fallback.start < chosen.end:
+            return first_mention  # the same speaker: the lead-in needs no verb ("Lee was blunt: “…”")
+        return parsed
 
     def _dependency_cue(self, quote: QuoteSpan) -> Cue | None:
         """The subject of the reporting verb the quotation hangs from, in the parse (:mod:`.dependency`)."""
@@ -566,7 +618,9 @@ class _Context:
         source = self._according_to_object(last_word)
         if source is not None:
             return source
-        return self._speaking_subject(last_word, first, floor)
+        return self._speaking_subject(last_word, first, floor) or self._name_at_colon(
+            quote.line_start + len(before)
+        )
 
     def _signature_cue(self, quote: QuoteSpan) -> Cue | None:
         """A quotation that is its whole paragraph, signed by a dash line after it ("— Anna Pell.").
@@ -637,9 +691,71 @@ class _Context:
             return None
         subject = Subject(to, word, noun_phrase_start(tokens, word), word)
         mention = self._subject_mention(subject)
-        if mention is None or not self._can_speak(mention, word):
+        # "According to" makes its object a source whatever its noun: a name the recognizer missed
+        # ("according to PierWatch") speaks as surely as one it found.
+        proper = tokens.pos[word] == "PROPN"
+        if mention is None or not (self._can_speak(mention, word) or proper):
             return None
+        if proper and mention.kind == "unnamed":
+            mention = dataclasses.replace(mention, kind="name")  # it names its source: no unnamed one
         return Cue("according to", mention)
+
+    def _name_at_colon(self, stop: int) -> Cue | None:
+        """The person's name that ends a lead-in right at its colon at ``stop`` ("… doesn't surprise
+        pollster Ada Roe: “…”", "More from the harbour — Ada Roe: “…”"), when the lead-in's own subject
+        cannot speak.
+
+        The colon hands the name its words: a name there is who speaks next, as in a transcript.
+        """
+        if not self.text[:stop].rstrip().endswith(":"):
+            return None
+        colon = len(self.text[:stop].rstrip()) - 1
+        for mention in reversed(self._window(colon - _MENTION_REACH, colon)):
+            if mention.kind == "name" and mention.person and not self.text[mention.end : colon].strip():
+                return Cue(None, mention)
+        return None
+
+    def _main_clause_speaker(self, word: int, first: int, floor: int) -> Cue | None:
+        """The subject of the main verb of the sentence that token ``word`` ends, between tokens ``floor``
+        and ``first``, when it can speak.
+
+        The main clause, not the nearest: in "Lee imagined Park was thinking: “…”" the words are Lee's.
+        """
+        tokens = self.tokens
+        assert tokens is not None
+        root = word
+        for _ in range(VERB_CLIMB * 2):
+            head = tokens.heads[root]
+            if head == root or not floor <= head < first:
+                break
+            root = head
+        subject = subject_of(tokens, root, first, len(tokens))
+        if subject is None or not floor <= subject.head < first:
+            return None
+        mention = self._subject_mention(subject)
+        if mention is None or not self._can_speak(mention, subject.head):
+            return None
+        return Cue(self.text[tokens.starts[root] : tokens.ends[root]], mention)
+
+    def _according_to_cue(self, quote: QuoteSpan) -> Cue | None:
+        """The source an "according to" of the quotation's sentence names, outside the quotation's marks.
+
+        "According to his doctor, Lee was in “excellent health”" and "The rule applies “when …,”
+        according to the paper": the sentence says whose words it gives, and no other cue said whose.
+        """
+        tokens = self.tokens
+        if tokens is None or quote.close_at is None:
+            return None
+        sentence_start = self._sentence_start(quote.open_at)
+        sentence_end = self._sentence_end(quote.close_at)
+        low, high = token_range(tokens, sentence_start, sentence_end)
+        for word in range(low, high):
+            if quote.open_at <= tokens.starts[word] <= quote.close_at or tokens.deps[word] != "pobj":
+                continue
+            cue = self._according_to_object(word)
+            if cue is not None:
+                return cue
+        return None
 
     def _can_speak(self, mention: SpeakerCandidate, head: int) -> bool:
         """Whether a subject names someone or something that can speak: a name, a mention the speaker

@@ -38,6 +38,8 @@ REPORTING_LEMMAS = word_list("""
 #: Verbs of a sentence that hands over to the quotation after it: those of speech, and those that say a
 #: speaker goes on or joins in ("Lee agreed. “…”", "Lee continued his remarks. “…”").
 _LEAD_IN_LEMMAS = REPORTING_LEMMAS | frozenset({"agree", "continue", "elaborate", "concur", "echo"})
+#: Nouns of the words a speaker puts out in writing or in full ("issued a statement", "sent a letter").
+_ISSUED_WORDS = word_list("statement release letter memo message email announcement")
 #: Verbs whose passive subject is the one spoken to ("Lee was asked", "the crews were told").
 _ADDRESSING_LEMMAS = frozenset({"ask", "tell"})
 #: Dependency labels of a verb's subject, active and passive.
@@ -249,7 +251,9 @@ def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:
     if root is None:
         return None
     speaking = (
-        root if tokens.lemmas[root].casefold() in _LEAD_IN_LEMMAS else _speaking_complement(tokens, root)
+        root
+        if tokens.lemmas[root].casefold() in _LEAD_IN_LEMMAS or _puts_out_words(tokens, root)
+        else _speaking_complement(tokens, root)
     )
     if speaking is None or any(
         tokens.deps[i] == "neg" for i in (*children(tokens, root), *children(tokens, speaking))
@@ -258,6 +262,15 @@ def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:
     subject = subject_of(tokens, root, before, before)
     # The cue is the verb of speech, not the "was" of "was quick to add".
     return None if subject is None else dataclasses.replace(subject, verb=speaking)
+
+
+def _puts_out_words(tokens: Tokens, verb: int) -> bool:
+    """Whether ``verb`` has for its object a statement or a letter, whatever the verb ("the board issued a
+    statement", "Lee put out a release"): the words that follow are that statement's."""
+    return any(
+        tokens.deps[i] == "dobj" and tokens.lemmas[i].casefold() in _ISSUED_WORDS
+        for i in children(tokens, verb)
+    )
 
 
 def _speaking_complement(tokens: Tokens, root: int) -> int | None:
