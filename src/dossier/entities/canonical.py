@@ -66,7 +66,14 @@ from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
 from dossier.entities.roles import OFFICE_NOUNS
 from dossier.entities.teams import may_be_team, reads_as_team
-from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants, plain
+from dossier.entities.variants import (
+    given_name_forms,
+    name_variants,
+    normalised,
+    other_name_variants,
+    plain,
+    spelling_slip,
+)
 from dossier.ids import stable_id
 from dossier.words import word_list
 
@@ -894,6 +901,8 @@ def _name_words_of_person(surface: str) -> list[str]:
     no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe"), no
     joining word it ran on into ("Ana Roe and")."""
     raw = _without_run_on_words(plain(surface)).split()
+    while len(raw) > 1 and _stray_lower_word(raw[0]) and raw[1][:1].isupper():
+        raw.pop(0)  # "yellow jersey Roe", "Lisk's Roe" cut after the apostrophe: no part of the name
     while len(raw) > 1 and _post_nominal(raw[-1]) and not all(word.isupper() for word in raw[:-1]):
         raw.pop()  # "Ana Roe RB", "Ana Roe MP": letters after a name are a position or honour
     words = [word.casefold().rstrip(".,") for word in raw]
@@ -908,6 +917,18 @@ def _name_words_of_person(surface: str) -> list[str]:
     while len(words) > 2 and len(words[0]) == 1:
         words.pop(0)
     return words or [surface.casefold()]
+
+
+#: Lower-case words that do belong to a name: "Ana de Roe", "Ivo van Lisk", "Omar bin Lisk".
+_NAME_PARTICLES = frozenset(
+    {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"}
+)
+
+
+def _stray_lower_word(word: str) -> bool:
+    """Whether a word opening a person's name is a lower-case word the recognizer took in (a
+    common noun before the name, a possessive's "s"), not a particle of the name."""
+    return word[:1].islower() and word.casefold() not in _NAME_PARTICLES
 
 
 def _with_initials_joined(words: list[str]) -> list[str]:
@@ -1068,12 +1089,38 @@ def _fold_variants(story: _Story, articles: Sequence[Article]) -> None:
         if builder.type == "person" and len(key) == 3
     }
     _fold_into(story, name_variants(people, _relatives_apart(story, list(people), articles)))
+    _fold_into(story, _middle_name_slips(story))
     others: dict[Key, tuple[EntityType, str, int]] = {
         key: (builder.type, " ".join(_name_words(builder)), len(builder.mentions))
         for key, builder in story.builders.items()
         if builder.type != "person"
     }
     _fold_into(story, other_name_variants(others))
+
+
+def _middle_name_slips(story: _Story) -> dict[Key, Key]:
+    """Key -> the key of the one longer name whose middle name the two-word name misspells.
+
+    "Omar Siddique Roe" may be written "Sidique Roe" with the first given name left off; the
+    two differ in the middle name's spelling, so no containment finds them. (Spelled alike,
+    containment does.) Only a slip counts, and only one bearer of such a middle name.
+    """
+    middles: defaultdict[str, list[tuple[str, Key]]] = defaultdict(list)
+    two_words: list[Key] = []
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "person" or len(key) != 3:
+            continue
+        words = [_name_words_of_person(surface) for surface in builder.surfaces]
+        found = sorted({name[1] for name in words if len(name) == 3})
+        middles[key[2]].extend((middle, key) for middle in found)
+        if all(len(name) == 2 for name in words):
+            two_words.append(key)
+    targets: dict[Key, Key] = {}
+    for key in two_words:
+        bearers = {other for middle, other in middles[key[2]] if spelling_slip(key[1], middle)}
+        if len(bearers) == 1:
+            targets[key] = bearers.pop()
+    return targets
 
 
 #: Words for a relative: "his stepson, Ana Roe", "Ana Roe, one of the deputy's sons".
