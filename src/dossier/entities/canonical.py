@@ -1212,7 +1212,21 @@ def _fold_contained(story: _Story, articles: Sequence[Article]) -> None:
     weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
     acronyms = {key for key in names if _written_as_acronym(story.builders[key])}
     located = {key for key in names if _written_as_place(story.builders[key], articles)}
-    _fold_into(story, contained_names(names, weights, acronyms, located))
+    folds = contained_names(names, weights, acronyms, located)
+    _fold_into(
+        story, {short: full for short, full in folds.items() if not _titled_into_body(story, short, full)}
+    )
+
+
+def _titled_into_body(story: _Story, short: Key, full: Key) -> bool:
+    """Whether a person the story gives a title ("President Roe") would go into a body's or
+    a thing's name ("Roe To Resign", a headline read as a name): a titled person is no body."""
+    person, other = story.builders[short], story.builders[full]
+    if person.type != "person" or other.type == "person":
+        return False
+    # A title word closes the role ("President", "Deputy Mayor"): the recognizer also reads runs of
+    # words before a name as a role, which say nothing of it being a person.
+    return any(is_title_word(title.split()[-1].casefold()) for title, _ in person.roles.values() if title)
 
 
 #: Words after which a name is where something is or happens: "in Lisk", "near Lisk".
