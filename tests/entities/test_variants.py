@@ -230,3 +230,16 @@ def test_spelling_slip_is_a_letter_in_a_long_word_or_a_doubled_letter() -> None:
     assert spelling_slip("nabila", "nabela")
     assert not spelling_slip("eric", "erica")
     assert not spelling_slip("omar", "omer")
+
+
+def test_british_and_american_spellings_of_programme_and_organisation_are_one_name() -> None:
+    names: dict[Key, tuple[EntityType, str, int]] = {
+        ("organization", "lisk food programme"): ("organization", "lisk food programme", 1),
+        ("organization", "lisk food program"): ("organization", "lisk food program", 3),
+        ("organization", "velmar health organisation"): ("organization", "velmar health organisation", 2),
+        ("organization", "velmar health organization"): ("organization", "velmar health organization", 1),
+    }
+    assert other_name_variants(names) == {
+        ("organization", "lisk food programme"): ("organization", "lisk food program"),
+        ("organization", "velmar health organization"): ("organization", "velmar health organisation"),
+    }

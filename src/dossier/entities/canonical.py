@@ -992,17 +992,19 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     by_initials: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
         if builder.type in ("organization", "other") and len(key[1].split()) >= 2:
-            initials = _initials(key[1]).upper()
-            by_initials[initials].append(key)
-            if _written_with_the(builder, articles):
-                by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
+            for initials in sorted({_initials(key[1]).upper(), _initials(_hyphens_spaced(key[1])).upper()}):
+                by_initials[initials].append(key)
+                if _written_with_the(builder, articles):
+                    by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
     misread = _misread_people_by_initials(story)
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" or key in story.acronyms or " " in key[1]:
             continue
         if not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
-        targets = by_initials.get(key[1].upper(), []) or misread.get(key[1].upper(), [])
+        targets = _one_per_spelling(story, by_initials.get(key[1].upper(), [])) or misread.get(
+            key[1].upper(), []
+        )
         if len(targets) > 1:
             # An acronym names a body far more often than a work or an event: among several
             # names with those initials, the one organization.
@@ -1012,6 +1014,23 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             target = story.builders[targets[0]]
             if target.type == "person":
                 target.type = builder.type
+
+
+def _one_per_spelling(story: _Story, keys: list[Key]) -> list[Key]:
+    """The names, less those that are another's spelling (:func:`other_name_variants`): "Harbour
+    Trust" and its slip "Harbor Trust" are one candidate for "HT", not two."""
+    if len(keys) < 2:
+        return keys
+    names = {
+        key: (
+            story.builders[key].type,
+            " ".join(_name_words(story.builders[key])),
+            len(story.builders[key].mentions),
+        )
+        for key in keys
+    }
+    spellings = other_name_variants(names)
+    return [key for key in keys if key not in spellings]
 
 
 def _misread_people_by_initials(story: _Story) -> dict[str, list[Key]]:
@@ -1049,6 +1068,12 @@ def _mid_sentence(article: Article, offset: int) -> bool:
     at = bisect.bisect_right(starts, offset) - 1
     start = starts[at] if at >= 0 else 0
     return bool(article.text[start:offset].strip(" \n\"'‘’“”«(["))
+
+
+def _hyphens_spaced(name: str) -> str:
+    """A name with its hyphens as spaces: an acronym spells each part of a hyphened word
+    ("LVP" for "Lisk-Velmar Press", as "AFP" for "Agence France-Presse")."""
+    return re.sub(r"[-‐–]", " ", name)
 
 
 def _initials(name: str) -> str:

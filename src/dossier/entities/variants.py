@@ -253,7 +253,14 @@ def _one_edit_apart(short: str, long: str) -> bool:
 
 #: Abbreviations that open a place's name, and spellings that differ between English-speaking countries.
 _WRITTEN_OUT = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort", "pt": "point", "pt.": "point"}
-_SPELLINGS = {"centre": "center", "theatre": "theater", "harbour": "harbor", "defence": "defense"}
+_SPELLINGS = {
+    "centre": "center",
+    "theatre": "theater",
+    "harbour": "harbor",
+    "defence": "defense",
+    "programme": "program",
+    "organisation": "organization",
+}
 _TYPO_NAME_MIN = 10
 
 
