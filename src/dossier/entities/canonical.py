@@ -998,13 +998,25 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
                     by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
     misread = _misread_people_by_initials(story)
     for key, builder in sorted(story.builders.items()):
-        if builder.type == "person" or key in story.acronyms or " " in key[1]:
+        if key in story.acronyms or " " in key[1]:
             continue
-        if not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
+        if builder.type == "person":
+            if not _acronym_read_as_person(builder):
+                continue
+            # The tagger reads an unknown acronym as a person ("CTU said"): it stands for the one
+            # organization with those initials, never for a person.
+            organizations = [
+                target
+                for target in by_initials.get(key[1].upper(), [])
+                if story.builders[target].type == "organization"
+            ]
+            targets = _one_per_spelling(story, organizations)
+        elif not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
-        targets = _one_per_spelling(story, by_initials.get(key[1].upper(), [])) or misread.get(
-            key[1].upper(), []
-        )
+        else:
+            targets = _one_per_spelling(story, by_initials.get(key[1].upper(), [])) or misread.get(
+                key[1].upper(), []
+            )
         if len(targets) > 1:
             # An acronym names a body far more often than a work or an event: among several
             # names with those initials, the one organization.
@@ -1014,6 +1026,19 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             target = story.builders[targets[0]]
             if target.type == "person":
                 target.type = builder.type
+
+
+#: How long an acronym the tagger read as a person may be: "CTU", "UCGS".
+_PERSON_ACRONYM_LENGTHS = range(3, 7)
+
+
+def _acronym_read_as_person(builder: _Builder) -> bool:
+    """Whether a "person" is only ever written as capitals of three to six letters ("CTU"):
+    two letters are as often a person's initials ("DM" for a staffer)."""
+    return all(
+        surface.isupper() and surface.isalpha() and len(surface) in _PERSON_ACRONYM_LENGTHS
+        for surface in builder.surfaces
+    )
 
 
 def _one_per_spelling(story: _Story, keys: list[Key]) -> list[Key]:
