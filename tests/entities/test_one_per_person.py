@@ -187,3 +187,12 @@ def test_a_lower_case_word_the_recognizer_took_in_is_no_part_of_the_key() -> Non
     assert _person_key("Ana de Vries") == ("person", "ana", "vries")
     assert _person_key("de Vries") == ("person", "de", "vries")
     assert _person_key("bell hooks") == ("person", "bell", "hooks")
+
+
+def test_a_party_label_a_conjunction_or_a_dash_before_a_name_is_no_part_of_the_key() -> None:
+    from dossier.entities.canonical import _person_key
+
+    assert _person_key("Democrat Marlowe") == ("person", "marlowe")
+    assert _person_key("If Marlowe") == ("person", "marlowe")
+    assert _person_key("- Marlowe") == ("person", "marlowe")
+    assert _person_key("Republican Ana Marlowe") == ("person", "ana", "marlowe")

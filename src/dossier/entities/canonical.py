@@ -906,18 +906,27 @@ def _name_words_of_person(surface: str) -> list[str]:
     while len(raw) > 1 and _post_nominal(raw[-1]) and not all(word.isupper() for word in raw[:-1]):
         raw.pop()  # "Ana Roe RB", "Ana Roe MP": letters after a name are a position or honour
     words = [word.casefold().rstrip(".,") for word in raw]
-    words = [word for word in words if word]
+    words = [word for word in words if any(char.isalnum() for char in word)]  # no "-" of "- Roe"
     while len(words) > 2 and words[-1] in _NAME_SUFFIXES:
         words.pop()
     words = _with_initials_joined(words)
     while len(words) > 1 and (
-        is_title_word(words[0]) or is_title_word(words[0] + ".") or country_for_demonym(words[0])
+        is_title_word(words[0])
+        or is_title_word(words[0] + ".")
+        or country_for_demonym(words[0])
+        or words[0] in _NO_NAME_OPENERS
     ):
         words.pop(0)
     while len(words) > 2 and len(words[0]) == 1:
         words.pop(0)
     return words or [surface.casefold()]
 
+
+#: Words a headline or a sentence sets before a name that are never a given name: a party
+#: member's label ("Democrat Roe") and a conjunction opening a clause ("If Roe wins").
+_NO_NAME_OPENERS = frozenset(
+    {"democrat", "republican", "tory", "socialist", "libertarian", "if", "when", "while", "because", "unless"}
+)
 
 #: Lower-case words that do belong to a name: "Ana de Roe", "Ivo van Lisk", "Omar bin Lisk".
 _NAME_PARTICLES = frozenset(
