@@ -134,3 +134,56 @@ def test_an_acronym_that_only_opens_a_programme_name_stays_the_broadcaster() -> 
     found = {e.name: {e.name, *e.aliases} for e in story.entities}
     assert found["LBC"] == {"LBC"}
     assert found["LBC Evening Bulletin"] == {"LBC Evening Bulletin"}
+
+
+def _acronym_target(acronym: str, *names: tuple[str, int]) -> tuple[str, ...] | None:
+    from dossier.entities.canonical import _infer_acronyms, _Story
+
+    story = _Story()
+    for name, count in names:
+        builder = story.builder(("organization", name.casefold()), "organization")
+        builder.surfaces[name] = count
+    story.builder(("organization", acronym.casefold()), "organization").surfaces[acronym] = 2
+    _infer_acronyms(story, [])
+    return story.acronyms.get(("organization", acronym.casefold()))
+
+
+def test_an_acronym_stands_for_a_name_whatever_slip_another_article_wrote_it_with() -> None:
+    target = _acronym_target("VRA", ("Velmar Relief Agency", 3), ("Velmar Releif Agency", 1))
+    assert target == ("organization", "velmar relief agency")
+
+
+def test_an_acronym_with_two_different_names_of_its_initials_stands_for_neither() -> None:
+    assert _acronym_target("VRA", ("Velmar Relief Agency", 3), ("Velmar Rowing Association", 2)) is None
+
+
+def test_an_acronym_spells_each_part_of_a_hyphened_word() -> None:
+    assert _acronym_target("ALP", ("Agence Lisk-Presse", 2)) == ("organization", "agence lisk-presse")
+    assert _acronym_target("AL", ("Agence Lisk-Presse", 2)) == ("organization", "agence lisk-presse")
+
+
+def _person_acronym_target(acronym: str, *names: tuple[str, str]) -> tuple[str, ...] | None:
+    from dossier.entities.canonical import _infer_acronyms, _Story
+
+    story = _Story()
+    for kind, name in names:
+        story.builder((kind, name.casefold()), kind).surfaces[name] = 2  # type: ignore[arg-type]
+    story.builder(("person", acronym.casefold()), "person").surfaces[acronym] = 1
+    _infer_acronyms(story, [])
+    return story.acronyms.get(("person", acronym.casefold()))
+
+
+def test_an_acronym_the_tagger_read_as_a_person_stands_for_the_one_organization_it_spells() -> None:
+    found = _person_acronym_target("LTU", ("organization", "Lisk Teachers Union"))
+    assert found == ("organization", "lisk teachers union")
+
+
+def test_a_person_written_in_two_capitals_or_spelling_no_organization_stays_a_person() -> None:
+    assert _person_acronym_target("LT", ("organization", "Lisk Trust")) is None
+    assert _person_acronym_target("LTU", ("other", "Lisk Town Unveiled")) is None
+    assert (
+        _person_acronym_target(
+            "LTU", ("organization", "Lisk Teachers Union"), ("organization", "Lisk Transit Unit")
+        )
+        is None
+    )

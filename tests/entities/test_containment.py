@@ -408,3 +408,33 @@ def test_a_bare_party_stays_the_country_s_when_a_state_s_own_is_named_too() -> N
         )
     )
     assert found == {}
+
+
+def _story_with_lone_word_and_body(title: str | None) -> dict[tuple[str, ...], str]:
+    from dossier.entities.canonical import _fold_contained, _Story
+
+    story = _Story()
+    person = story.builder(("person", "velmar"), "person")
+    person.surfaces["Velmar"] = 4
+    if title is not None:
+        person.add_role(title, "a1")
+    body = story.builder(("organization", "velmar to resign"), "organization")
+    body.surfaces["Velmar To Resign"] = 1
+    _fold_contained(story, [])
+    return {key: builder.type for key, builder in story.builders.items()}
+
+
+def test_a_person_the_story_gives_a_title_goes_into_no_bodys_name() -> None:
+    # A headline read as an organization ("Velmar To Resign") must not take the president's mentions.
+    assert _story_with_lone_word_and_body("President") == {
+        ("person", "velmar"): "person",
+        ("organization", "velmar to resign"): "organization",
+    }
+
+
+def test_a_lone_word_without_a_title_still_goes_into_the_one_body_it_opens() -> None:
+    assert _story_with_lone_word_and_body(None) == {("organization", "velmar to resign"): "organization"}
+    # A run of words the recognizer read as a role, with no title word, is no title.
+    assert _story_with_lone_word_and_body("with five passes including") == {
+        ("organization", "velmar to resign"): "organization"
+    }

@@ -160,3 +160,39 @@ def test_a_bare_surname_joins_the_one_namesake_whose_title_it_bears() -> None:
     )
     found = {entity.name: len(entity.mentions) for entity in story.entities if entity.type == "person"}
     assert found == {"Ana Vellinger": 2, "Ivo Vellinger": 1}
+
+
+def test_a_middle_name_written_with_a_slip_and_the_first_name_left_off_is_one_person() -> None:
+    found = people(
+        "The driver, Daniel Hassan Karimi, was named by police on Tuesday.",
+        "Neighbours said Hasan Karimi had lived on the street for years.",
+    )
+    assert sorted(found) == ["Daniel Hassan Karimi"]
+    assert len(found["Daniel Hassan Karimi"].mentions) == 2
+
+
+def test_a_two_word_name_stays_apart_when_its_given_name_is_nobody_elses_middle_name() -> None:
+    found = people(
+        "The driver, Daniel Hassan Karimi, was named by police on Tuesday.",
+        "Neighbours said Omar Karimi had lived on the street for years.",
+    )
+    assert sorted(found) == ["Daniel Hassan Karimi", "Omar Karimi"]
+
+
+def test_a_lower_case_word_the_recognizer_took_in_is_no_part_of_the_key() -> None:
+    from dossier.entities.canonical import _person_key
+
+    assert _person_key("jersey Lindqvist") == ("person", "lindqvist")
+    assert _person_key("s Marlowe") == ("person", "marlowe")
+    assert _person_key("Ana de Vries") == ("person", "ana", "vries")
+    assert _person_key("de Vries") == ("person", "de", "vries")
+    assert _person_key("bell hooks") == ("person", "bell", "hooks")
+
+
+def test_a_party_label_a_conjunction_or_a_dash_before_a_name_is_no_part_of_the_key() -> None:
+    from dossier.entities.canonical import _person_key
+
+    assert _person_key("Democrat Marlowe") == ("person", "marlowe")
+    assert _person_key("If Marlowe") == ("person", "marlowe")
+    assert _person_key("- Marlowe") == ("person", "marlowe")
+    assert _person_key("Republican Ana Marlowe") == ("person", "ana", "marlowe")

@@ -10,6 +10,7 @@ from dossier.entities.variants import (
     normalised,
     other_name_variants,
     same_name_word,
+    spelling_slip,
 )
 
 Key = tuple[str, ...]
@@ -195,3 +196,50 @@ def test_a_slipped_letter_in_a_family_members_name_is_still_one_person() -> None
     pair = people(("jermaine oduya", 5), ("jermayne oduya", 1))
     apart = frozenset({frozenset(pair)})
     assert name_variants(pair, apart) == {("person", "jermayne", "oduya"): ("person", "jermaine", "oduya")}
+
+
+def test_a_given_name_with_one_letter_written_twice_is_one_person() -> None:
+    found = name_variants(people(("kasim orlan", 5), ("kassim orlan", 1)))
+    assert found == {("person", "kassim", "orlan"): ("person", "kasim", "orlan")}
+
+
+def test_a_doubled_letter_in_a_three_letter_name_is_another_name() -> None:
+    assert name_variants(people(("ana velt", 3), ("anna velt", 2))) == {}
+
+
+def test_a_chain_of_transliterations_is_one_person_when_the_others_are_rare() -> None:
+    found = name_variants(people(("farhad ostrel", 4), ("ferhad ostrel", 1), ("fehrad ostrel", 2)))
+    assert found == {
+        ("person", "fehrad", "ostrel"): ("person", "farhad", "ostrel"),
+        ("person", "ferhad", "ostrel"): ("person", "farhad", "ostrel"),
+    }
+
+
+def test_a_chain_of_names_each_written_often_is_a_family() -> None:
+    found = name_variants(people(("christina dormer", 6), ("christine dormer", 4), ("christian dormer", 3)))
+    assert found == {}
+
+
+def test_a_chain_joined_by_a_short_form_is_left_alone() -> None:
+    found = name_variants(people(("frederick sollis", 5), ("frederik sollis", 1), ("fred sollis", 1)))
+    assert found == {}
+
+
+def test_spelling_slip_is_a_letter_in_a_long_word_or_a_doubled_letter() -> None:
+    assert spelling_slip("siddique", "sidique")
+    assert spelling_slip("nabila", "nabela")
+    assert not spelling_slip("eric", "erica")
+    assert not spelling_slip("omar", "omer")
+
+
+def test_british_and_american_spellings_of_programme_and_organisation_are_one_name() -> None:
+    names: dict[Key, tuple[EntityType, str, int]] = {
+        ("organization", "lisk food programme"): ("organization", "lisk food programme", 1),
+        ("organization", "lisk food program"): ("organization", "lisk food program", 3),
+        ("organization", "velmar health organisation"): ("organization", "velmar health organisation", 2),
+        ("organization", "velmar health organization"): ("organization", "velmar health organization", 1),
+    }
+    assert other_name_variants(names) == {
+        ("organization", "lisk food programme"): ("organization", "lisk food program"),
+        ("organization", "velmar health organization"): ("organization", "velmar health organisation"),
+    }

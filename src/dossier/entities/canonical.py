@@ -66,7 +66,14 @@ from dossier.entities.positional import without_positional_words
 from dossier.entities.references import nominal_references
 from dossier.entities.roles import OFFICE_NOUNS
 from dossier.entities.teams import may_be_team, reads_as_team
-from dossier.entities.variants import given_name_forms, name_variants, normalised, other_name_variants, plain
+from dossier.entities.variants import (
+    given_name_forms,
+    name_variants,
+    normalised,
+    other_name_variants,
+    plain,
+    spelling_slip,
+)
 from dossier.ids import stable_id
 from dossier.words import word_list
 
@@ -894,20 +901,43 @@ def _name_words_of_person(surface: str) -> list[str]:
     no generational suffix ("Jr."), no title or demonym the recognizer took in ("Mr Roe"), no
     joining word it ran on into ("Ana Roe and")."""
     raw = _without_run_on_words(plain(surface)).split()
+    while len(raw) > 1 and _stray_lower_word(raw[0]) and raw[1][:1].isupper():
+        raw.pop(0)  # "yellow jersey Roe", "Lisk's Roe" cut after the apostrophe: no part of the name
     while len(raw) > 1 and _post_nominal(raw[-1]) and not all(word.isupper() for word in raw[:-1]):
         raw.pop()  # "Ana Roe RB", "Ana Roe MP": letters after a name are a position or honour
     words = [word.casefold().rstrip(".,") for word in raw]
-    words = [word for word in words if word]
+    words = [word for word in words if any(char.isalnum() for char in word)]  # no "-" of "- Roe"
     while len(words) > 2 and words[-1] in _NAME_SUFFIXES:
         words.pop()
     words = _with_initials_joined(words)
     while len(words) > 1 and (
-        is_title_word(words[0]) or is_title_word(words[0] + ".") or country_for_demonym(words[0])
+        is_title_word(words[0])
+        or is_title_word(words[0] + ".")
+        or country_for_demonym(words[0])
+        or words[0] in _NO_NAME_OPENERS
     ):
         words.pop(0)
     while len(words) > 2 and len(words[0]) == 1:
         words.pop(0)
     return words or [surface.casefold()]
+
+
+#: Words a headline or a sentence sets before a name that are never a given name: a party
+#: member's label ("Democrat Roe") and a conjunction opening a clause ("If Roe wins").
+_NO_NAME_OPENERS = frozenset(
+    {"democrat", "republican", "tory", "socialist", "libertarian", "if", "when", "while", "because", "unless"}
+)
+
+#: Lower-case words that do belong to a name: "Ana de Roe", "Ivo van Lisk", "Omar bin Lisk".
+_NAME_PARTICLES = frozenset(
+    {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el"}
+)
+
+
+def _stray_lower_word(word: str) -> bool:
+    """Whether a word opening a person's name is a lower-case word the recognizer took in (a
+    common noun before the name, a possessive's "s"), not a particle of the name."""
+    return word[:1].islower() and word.casefold() not in _NAME_PARTICLES
 
 
 def _with_initials_joined(words: list[str]) -> list[str]:
@@ -971,17 +1001,31 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     by_initials: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
         if builder.type in ("organization", "other") and len(key[1].split()) >= 2:
-            initials = _initials(key[1]).upper()
-            by_initials[initials].append(key)
-            if _written_with_the(builder, articles):
-                by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
+            for initials in sorted({_initials(key[1]).upper(), _initials(_hyphens_spaced(key[1])).upper()}):
+                by_initials[initials].append(key)
+                if _written_with_the(builder, articles):
+                    by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
     misread = _misread_people_by_initials(story)
     for key, builder in sorted(story.builders.items()):
-        if builder.type == "person" or key in story.acronyms or " " in key[1]:
+        if key in story.acronyms or " " in key[1]:
             continue
-        if not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
+        if builder.type == "person":
+            if not _acronym_read_as_person(builder):
+                continue
+            # The tagger reads an unknown acronym as a person ("CTU said"): it stands for the one
+            # organization with those initials, never for a person.
+            organizations = [
+                target
+                for target in by_initials.get(key[1].upper(), [])
+                if story.builders[target].type == "organization"
+            ]
+            targets = _one_per_spelling(story, organizations)
+        elif not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
-        targets = by_initials.get(key[1].upper(), []) or misread.get(key[1].upper(), [])
+        else:
+            targets = _one_per_spelling(story, by_initials.get(key[1].upper(), [])) or misread.get(
+                key[1].upper(), []
+            )
         if len(targets) > 1:
             # An acronym names a body far more often than a work or an event: among several
             # names with those initials, the one organization.
@@ -991,6 +1035,36 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             target = story.builders[targets[0]]
             if target.type == "person":
                 target.type = builder.type
+
+
+#: How long an acronym the tagger read as a person may be: "CTU", "UCGS".
+_PERSON_ACRONYM_LENGTHS = range(3, 7)
+
+
+def _acronym_read_as_person(builder: _Builder) -> bool:
+    """Whether a "person" is only ever written as capitals of three to six letters ("CTU"):
+    two letters are as often a person's initials ("DM" for a staffer)."""
+    return all(
+        surface.isupper() and surface.isalpha() and len(surface) in _PERSON_ACRONYM_LENGTHS
+        for surface in builder.surfaces
+    )
+
+
+def _one_per_spelling(story: _Story, keys: list[Key]) -> list[Key]:
+    """The names, less those that are another's spelling (:func:`other_name_variants`): "Harbour
+    Trust" and its slip "Harbor Trust" are one candidate for "HT", not two."""
+    if len(keys) < 2:
+        return keys
+    names = {
+        key: (
+            story.builders[key].type,
+            " ".join(_name_words(story.builders[key])),
+            len(story.builders[key].mentions),
+        )
+        for key in keys
+    }
+    spellings = other_name_variants(names)
+    return [key for key in keys if key not in spellings]
 
 
 def _misread_people_by_initials(story: _Story) -> dict[str, list[Key]]:
@@ -1028,6 +1102,12 @@ def _mid_sentence(article: Article, offset: int) -> bool:
     at = bisect.bisect_right(starts, offset) - 1
     start = starts[at] if at >= 0 else 0
     return bool(article.text[start:offset].strip(" \n\"'‘’“”«(["))
+
+
+def _hyphens_spaced(name: str) -> str:
+    """A name with its hyphens as spaces: an acronym spells each part of a hyphened word
+    ("LVP" for "Lisk-Velmar Press", as "AFP" for "Agence France-Presse")."""
+    return re.sub(r"[-‐–]", " ", name)
 
 
 def _initials(name: str) -> str:
@@ -1068,12 +1148,38 @@ def _fold_variants(story: _Story, articles: Sequence[Article]) -> None:
         if builder.type == "person" and len(key) == 3
     }
     _fold_into(story, name_variants(people, _relatives_apart(story, list(people), articles)))
+    _fold_into(story, _middle_name_slips(story))
     others: dict[Key, tuple[EntityType, str, int]] = {
         key: (builder.type, " ".join(_name_words(builder)), len(builder.mentions))
         for key, builder in story.builders.items()
         if builder.type != "person"
     }
     _fold_into(story, other_name_variants(others))
+
+
+def _middle_name_slips(story: _Story) -> dict[Key, Key]:
+    """Key -> the key of the one longer name whose middle name the two-word name misspells.
+
+    "Omar Siddique Roe" may be written "Sidique Roe" with the first given name left off; the
+    two differ in the middle name's spelling, so no containment finds them. (Spelled alike,
+    containment does.) Only a slip counts, and only one bearer of such a middle name.
+    """
+    middles: defaultdict[str, list[tuple[str, Key]]] = defaultdict(list)
+    two_words: list[Key] = []
+    for key, builder in sorted(story.builders.items()):
+        if builder.type != "person" or len(key) != 3:
+            continue
+        words = [_name_words_of_person(surface) for surface in builder.surfaces]
+        found = sorted({name[1] for name in words if len(name) == 3})
+        middles[key[2]].extend((middle, key) for middle in found)
+        if all(len(name) == 2 for name in words):
+            two_words.append(key)
+    targets: dict[Key, Key] = {}
+    for key in two_words:
+        bearers = {other for middle, other in middles[key[2]] if spelling_slip(key[1], middle)}
+        if len(bearers) == 1:
+            targets[key] = bearers.pop()
+    return targets
 
 
 #: Words for a relative: "his stepson, Ana Roe", "Ana Roe, one of the deputy's sons".
@@ -1165,7 +1271,21 @@ def _fold_contained(story: _Story, articles: Sequence[Article]) -> None:
     weights = {key: len(builder.mentions) for key, builder in story.builders.items()}
     acronyms = {key for key in names if _written_as_acronym(story.builders[key])}
     located = {key for key in names if _written_as_place(story.builders[key], articles)}
-    _fold_into(story, contained_names(names, weights, acronyms, located))
+    folds = contained_names(names, weights, acronyms, located)
+    _fold_into(
+        story, {short: full for short, full in folds.items() if not _titled_into_body(story, short, full)}
+    )
+
+
+def _titled_into_body(story: _Story, short: Key, full: Key) -> bool:
+    """Whether a person the story gives a title ("President Roe") would go into a body's or
+    a thing's name ("Roe To Resign", a headline read as a name): a titled person is no body."""
+    person, other = story.builders[short], story.builders[full]
+    if person.type != "person" or other.type == "person":
+        return False
+    # A title word closes the role ("President", "Deputy Mayor"): the recognizer also reads runs of
+    # words before a name as a role, which say nothing of it being a person.
+    return any(is_title_word(title.split()[-1].casefold()) for title, _ in person.roles.values() if title)
 
 
 #: Words after which a name is where something is or happens: "in Lisk", "near Lisk".

@@ -17,11 +17,18 @@ names are one person's when they share one word exactly and the other word
   "y" or "i" ("Katie" and "Kathryn", "Danny" and "Daniel"); or
 * is the given name and a familiar form of it that no rule of spelling
   finds, from the gazetteer's short table ("Bill" and "William", "Peggy"
-  and "Margaret").
+  and "Margaret"); or
+* is the given name, four letters or more, with one letter written twice
+  ("Hasib" and "Hassib"): a transliteration or a slip, where a letter
+  changed would be another name ("Eric", "Erica").
 
 A name is folded only when exactly one other name fits it, and into the one
 with more mentions (the spelling most articles use): with two candidates, a
-family ("Fred Roe", "Freda Roe") stays apart.
+family ("Fred Roe", "Freda Roe") stays apart. Spellings that fit one another
+only by slips, in a chain ("Shahzad", "Shehzad", "Shezhad": transliterations
+of one name, each a letter from the next), are one person when one spelling
+is written more often than each other and each other at most twice: a
+family's members are each named more often than that.
 
 Other names (places, organizations...) are one when they read the same with
 the usual abbreviations written out and hyphens as spaces ("Mt Lisk",
@@ -67,22 +74,26 @@ def name_variants(
         by_word[(0, given)].append(key)
         by_word[(1, surname)].append(key)
     fits: defaultdict[Key, set[Key]] = defaultdict(set)
+    slips: set[frozenset[Key]] = set()
     for (shared, _), keys in sorted(by_word.items()):
         differing = 1 - shared
         for position, first in enumerate(keys):
             for second in keys[position + 1 :]:
                 one_word, other_word = people[first][0][differing], people[second][0][differing]
-                if differing == 0 and frozenset({first, second}) in apart and not _typo(one_word, other_word):
+                slip = _slip(one_word, other_word, surname=differing == 1)
+                if differing == 0 and frozenset({first, second}) in apart and not slip:
                     continue
+                if slip:
+                    slips.add(frozenset({first, second}))
                 if (
-                    same_name_word(one_word, other_word)
-                    or (differing == 1 and _surname_slip(one_word, other_word))
+                    slip
+                    or same_name_word(one_word, other_word)
                     or (differing == 0 and _pet_form(one_word, other_word))
                     or (differing == 0 and is_familiar_form(one_word, other_word))
                 ):
                     fits[first].add(second)
                     fits[second].add(first)
-    folded: dict[Key, Key] = {}
+    folded = _slip_chains(people, fits, slips)
     for key, others in sorted(fits.items()):
         if len(others) != 1:
             continue
@@ -92,6 +103,74 @@ def name_variants(
         if (people[key][1], key) < (people[other][1], other):
             folded[key] = other
     return folded
+
+
+def _slip(first: str, second: str, surname: bool) -> bool:
+    """Whether two different words are one word of a name with a slip: a letter apart in six
+    letters or more; in a surname four or more after the same first letter; in a given name
+    also one letter written twice."""
+    if surname:
+        return _typo(first, second) or _surname_slip(first, second)
+    return spelling_slip(first, second)
+
+
+#: How often a spelling in a chain of slips may be written and still be taken for a slip.
+_CHAIN_SLIP_MAX = 2
+
+
+def _slip_chains(
+    people: Mapping[Key, tuple[tuple[str, str], int]],
+    fits: Mapping[Key, set[Key]],
+    slips: set[frozenset[Key]],
+) -> dict[Key, Key]:
+    """Key -> the story's spelling, for three or more names that fit one another only by slips.
+
+    Each must fit nothing but by a slip (a short or pet form is a family's other member as
+    often as not), and each but the most mentioned must be written less often than it and
+    at most twice.
+    """
+    only_slips = sorted(
+        key for key, others in fits.items() if all(frozenset({key, other}) in slips for other in others)
+    )
+    seen: set[Key] = set()
+    folded: dict[Key, Key] = {}
+    for start in only_slips:
+        if start in seen:
+            continue
+        chain, todo = {start}, [start]
+        while todo:
+            for other in fits[todo.pop()]:
+                if other not in chain:
+                    chain.add(other)
+                    todo.append(other)
+        seen |= chain
+        if len(chain) < 3 or not chain <= set(only_slips):
+            continue
+        main = max(chain, key=lambda key: (people[key][1], key))
+        rare = (people[key][1] for key in chain - {main})
+        if all(count <= _CHAIN_SLIP_MAX and count < people[main][1] for count in rare):
+            folded.update((key, main) for key in sorted(chain - {main}))
+    return folded
+
+
+def spelling_slip(first: str, second: str) -> bool:
+    """Whether two different words of a name are one spelled with a slip: a letter apart in six
+    letters or more, or one letter written twice in four or more ("siddique", "sidique")."""
+    return _typo(first, second) or _doubled_letter(first, second)
+
+
+#: How long a given name must be for one letter written twice to be a slip: "Ana" and "Anna" are two.
+_DOUBLED_MIN = 4
+
+
+def _doubled_letter(first: str, second: str) -> bool:
+    """Whether one word is the other with one letter written twice ("hasib", "hassib"), the
+    shorter four letters or more."""
+    short, long = sorted((first, second), key=len)
+    if len(short) < _DOUBLED_MIN or len(long) != len(short) + 1:
+        return False
+    at = next((at for at in range(len(short)) if short[at] != long[at]), len(short))
+    return at > 0 and long[at] == long[at - 1] and short[at:] == long[at + 1 :]
 
 
 def given_name_forms(first: str, second: str) -> bool:
@@ -174,7 +253,14 @@ def _one_edit_apart(short: str, long: str) -> bool:
 
 #: Abbreviations that open a place's name, and spellings that differ between English-speaking countries.
 _WRITTEN_OUT = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort", "pt": "point", "pt.": "point"}
-_SPELLINGS = {"centre": "center", "theatre": "theater", "harbour": "harbor", "defence": "defense"}
+_SPELLINGS = {
+    "centre": "center",
+    "theatre": "theater",
+    "harbour": "harbor",
+    "defence": "defense",
+    "programme": "program",
+    "organisation": "organization",
+}
 _TYPO_NAME_MIN = 10
 
 
