@@ -9,7 +9,7 @@ import pytest
 
 from dossier.errors import UsageError
 from dossier.stories import OnlineClusterer, Settings
-from dossier.stories.index import SLOTS_PER_WINDOW, CandidateIndex, StoryIndex, best
+from dossier.stories.index import SLOTS_PER_WINDOW, SMALL_POSTING, CandidateIndex, StoryIndex, best
 from stories.newsroom import QUAKE_VARNA, articles
 
 
@@ -57,6 +57,30 @@ def test_a_posting_list_keeps_the_most_recent_stories_up_to_its_cap() -> None:
     assert index.to_state()["postings"]["term"] == ["s-a", "s-c"]
     with pytest.raises(UsageError):
         CandidateIndex(posting_cap=0)
+
+
+@pytest.mark.parametrize("cap", [1, 3, SMALL_POSTING, SMALL_POSTING + 1, 20])
+def test_a_list_held_as_a_tuple_while_short_keeps_the_order_of_a_plain_ordered_set(cap: int) -> None:
+    """Short lists are tuples, longer ones dicts: the stories, their order and the saved state are those of
+    one ordered set per term (most recent last, the oldest dropped past the cap), as before."""
+    rng = random.Random(cap)
+    index = CandidateIndex(cap)
+    expected: dict[str, list[str]] = {}
+    for _ in range(600):
+        story = f"s-{rng.randrange(30):02d}"
+        terms = list(dict.fromkeys(f"t{rng.randrange(12)}" for _ in range(rng.randint(1, 4))))
+        index.add(story, terms)
+        for term in terms:
+            held = [other for other in expected.get(term, []) if other != story] + [story]
+            expected[term] = held[-cap:]
+    assert index.to_state()["postings"] == expected
+    for term, stories in expected.items():
+        assert list(index.posting(term) or ()) == stories
+        assert isinstance(index.posting(term), tuple) == (len(stories) <= SMALL_POSTING)
+    resumed = CandidateIndex.from_state(index.to_state())
+    assert resumed.to_state() == index.to_state()
+    query = weighted_terms(cap, terms=12)
+    assert list(resumed.lookup(query).items()) == list(index.lookup(query).items())
 
 
 @pytest.mark.parametrize("seed", range(5))

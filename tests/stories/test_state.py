@@ -9,10 +9,12 @@ import pytest
 
 from dossier.errors import StoreError
 from dossier.stories import OnlineClusterer, Settings
-from dossier.stories.cluster import _packed, _unpacked
+from dossier.stories.cluster import Cluster, _packed, _unpacked
+from dossier.stories.features import article_title, features_of
 from dossier.stories.label import label_due
+from dossier.stories.model import StoryArticle
 from dossier.stories.state import dump_state, fingerprint, load_state
-from stories.newsroom import varied_stream
+from stories.newsroom import make_article, varied_stream
 
 
 def test_a_clusterer_saved_and_loaded_mid_stream_places_the_rest_as_if_never_paused() -> None:
@@ -88,3 +90,23 @@ def test_the_saved_bytes_are_the_whole_state_compressed_at_once() -> None:
         clusterer.add(article)
     text = json.dumps(clusterer.to_state(), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     assert dump_state(clusterer) == zlib.compress(text.encode("utf-8"), 1)
+
+
+def test_stories_share_one_string_per_term_and_copies_change_no_count() -> None:
+    """Each article's features are strings of its own; a story keeps one shared string per term, so that
+    thousands of stories do not each hold a copy of the same words. Equal keys, equal counts."""
+    first = make_article(
+        "Harbour board of Kessel Bay meets", "The Kessel Bay harbour board met on Monday.", source="a"
+    )
+    second = make_article(
+        "Kessel Bay harbour board votes", "The Kessel Bay harbour board voted on Friday.", source="b"
+    )
+    one, other = Cluster("s-one", 0), Cluster("s-other", 1)
+    for cluster, article in ((one, first), (other, second)):
+        cluster.add(StoryArticle.of(article, None), features_of(article), article_title(article))
+    name = "kessel bay"
+    assert name in one.sums["entities_body"] and name in other.sums["entities_body"]
+    held = [next(term for term in cluster.sums["entities_body"] if term == name) for cluster in (one, other)]
+    assert held[0] is held[1]
+    assert one.sums["entities_body"][name] == features_of(first).entities_body[name]
+    assert one.title_stems == [features_of(first).stems_title]

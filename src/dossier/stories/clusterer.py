@@ -415,12 +415,14 @@ class OnlineClusterer:
         """The looked-up weights summed per live story: a merged-away id counts for the story that took it.
 
         Each live story's weight is the sum of its ids' weights in the order the lookup met them, bit for
-        bit what adding them one by one in that order gives; the few merged-away ids are found with a set
-        intersection, so the stories no merge touched (nearly all) cost nothing here. ``hits`` is the
+        bit what adding them one by one in that order gives; the few merged-away ids are picked out of the
+        hits in C, so the stories no merge touched (nearly all) cost nothing here. ``hits`` is the
         lookup's own dict and is changed in place (no copy of the few hundred stories a lookup meets): a
         live story keeps its place, one met only through merged-away ids comes at the end.
         """
-        stale = self._absorbed_into.keys() & hits.keys()
+        # The hits are checked against the merged-away ids, not the other way round: a key-view
+        # intersection walked every merge of the stream (thousands in a long one) at every lookup.
+        stale = list(filter(self._absorbed_into.__contains__, hits))
         if not stale:
             return hits
         groups: dict[str, list[str]] = {}
