@@ -130,8 +130,11 @@ def _places(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
     return found
 
 
+#: "Of" in English and in the languages whose names news keeps: "Academia del Mar", "Institut des Lacs".
+_OF_WORDS = frozenset({"of", "de", "del", "della", "di", "du", "des"})
+
 #: Words after which a name is part of a longer one, not its short form: "University of Lisk".
-_JOINING_WORDS = frozenset({"of", "and", "&", "for", "the", "de", "del", "della", "di", "du", "des"})
+_JOINING_WORDS = _OF_WORDS | {"and", "&", "for", "the"}
 
 
 def _across_types(
@@ -255,9 +258,7 @@ def _other_names(
 
 #: Words after which the rest of a name is what its head is of, for, at or in: "Council of
 #: Lisk Yuan", "Opera Hall in Lisk", "Road to Lisk", "Review of the Lisk Academy".
-_OBJECT_MARKERS = frozenset(
-    {"of", "for", "at", "in", "on", "to", "the", "de", "del", "della", "di", "du", "des"}
-)
+_OBJECT_MARKERS = _OF_WORDS | {"for", "at", "in", "on", "to", "the"}
 
 #: Words that join two names the recognizer may have run together: "Gulls and Herons".
 _LIST_JOINERS = frozenset({"and", "&"})
@@ -309,8 +310,7 @@ _PART_NOUNS = frozenset({"section", "article", "chapter", "title", "clause", "pa
 
 
 #: Words that end the head of a name and start what follows it: "Academy" in "Academy of Lisk Arts".
-#: Besides English ones, "of" in the languages whose names news keeps: "Academia del Mar".
-_HEAD_ENDERS = frozenset({"of", "for", "at", "in", "on", "and", "&", "de", "del", "della", "di", "du", "des"})
+_HEAD_ENDERS = _OF_WORDS | {"for", "at", "in", "on", "and", "&"}
 
 
 def _is_head_of(short: tuple[str, ...], longer: tuple[str, ...]) -> bool:

@@ -548,12 +548,9 @@ class OnlineClusterer:
                 return False
             if logit + falling >= threshold + _SETTLED:
                 return True
-            space = name.removeprefix("centroid_")
-            if space not in story_centroids:
-                story_centroids[space] = story.vector_read(space, self._frequencies)
-            left, left_norm = story_centroids[space]
-            right, right_norm = other.vector_read(space, self._frequencies)
-            values[name] = cosine(left, left_norm, right, right_norm)
+            if name not in story_centroids:
+                story_centroids[name] = self._centroid(story, name)
+            values[name] = cosine(*story_centroids[name], *self._centroid(other, name))
             weight = coefficients.get(name, 0.0)
             logit += weight * values[name]
             rising -= max(0.0, weight)
@@ -562,13 +559,14 @@ class OnlineClusterer:
 
     def _relation_values(self, one: Cluster, other: Cluster) -> dict[str, float]:
         """What the relation model reads of two stories: the cosine of their centroids per word space."""
-        values: dict[str, float] = {}
-        for name in RELATION_FEATURES:
-            space = name.removeprefix("centroid_")
-            left, left_norm = one.vector_read(space, self._frequencies)
-            right, right_norm = other.vector_read(space, self._frequencies)
-            values[name] = cosine(left, left_norm, right, right_norm)
-        return values
+        return {
+            name: cosine(*self._centroid(one, name), *self._centroid(other, name))
+            for name in RELATION_FEATURES
+        }
+
+    def _centroid(self, story: Cluster, feature: str) -> tuple[SparseVector, float]:
+        """The story's centroid and its norm in the space a relation feature names ("centroid_stems_body")."""
+        return story.vector_read(feature.removeprefix("centroid_"), self._frequencies)
 
     def relation_values(self, story_id: str, other_id: str) -> dict[str, float] | None:
         """The relation model's values of two live stories (for training); None when either is gone."""
