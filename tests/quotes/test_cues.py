@@ -159,3 +159,18 @@ def test_a_scare_quote_after_a_comma_in_a_list_takes_no_speaker() -> None:
     text = "Anna Pell will raise the wages of crews, “unfair” berth fees and the late ferries."
     (quote,) = attributed(text).quotes
     assert quote.speaker_name is None
+
+
+def test_a_name_that_modifies_a_role_after_an_inverted_verb_gives_way_to_the_name_it_leads_to() -> None:
+    # "Velmar" modifies "spokesman": the name the phrase ends in speaks, here and in the words after it.
+    text = (
+        "The debate ended late.\n\n"
+        '"Debate recap," tweeted Velmar spokesman Anna Pell. '
+        "\"Park: 'I come from the harbour.' Roe: 'This vote is about tomorrow.'\""
+    )
+    assert [speaker for speaker, _ in speakers(text)] == ["Anna Pell", "Anna Pell"]
+
+
+def test_a_name_after_an_inverted_verb_followed_by_of_and_a_place_is_still_the_speaker() -> None:
+    text = "“The pier held through the night,” said Mayor Anna Pell of Harwich."
+    assert speakers(text)[0][0] == "Anna Pell"

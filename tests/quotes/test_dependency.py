@@ -400,3 +400,12 @@ def test_a_sentence_whose_subject_goes_on_to_speak_hands_over_to_the_quote_after
         "“Selling it? That is never going to happen while I sit here.”"
     )
     assert speaker_of(text, "Selling it") == "Anna Pell"
+
+
+def test_a_remark_after_a_question_that_ends_its_sentence_attributes_it() -> None:
+    text = (
+        "The host pressed on.\n\n"
+        "“Who knows, maybe the ferry will run again by June, right?” Teodor Vask remarked, "
+        "pointing at the empty pier."
+    )
+    assert speaker_of(text, "Who knows") == "Teodor Vask"

@@ -45,6 +45,7 @@ from dossier.quotes.dependency import (
 from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
+from dossier.quotes.labels import LabelLayout, name_label
 from dossier.quotes.speakers import NameIndex, SpeakerCandidate, find_mentions, mark_subjects, resolve
 from dossier.quotes.words import ORGANIZATION_HEADS, REPORTING_VERBS, ROLE_WORDS, SPEAKING_NOUNS
 from dossier.words import word_list
@@ -112,6 +113,7 @@ def attribute_quotes(
     mentions = mark_subjects(text, mentions, sentence_starts, parsed_object)
     genders = infer_genders(text, mentions, sentence_starts, masked)
     context = _Context(text, sentences, mentions, inner_tails, genders, tokens)
+    context.quote_lines = tuple(q.open_at for q in quotes if not text[q.line_start : q.open_at].strip())
     attributed: list[Attributed] = []
     for index, quote in enumerate(quotes):
         previous = quotes[index - 1] if index else None
@@ -241,6 +243,9 @@ class _Context:
         self.mention_starts = [m.start for m in mentions]
         self.known = frozenset(mentions)
         self.names = NameIndex([m for m in mentions if m.kind == "name"])
+        #: Where the quotation paragraphs open (their first mark), and their name labels, read on demand.
+        self.quote_lines: tuple[int, ...] = ()
+        self.label_layout: LabelLayout | None = None
 
     def attribute(
         self,
@@ -252,6 +257,9 @@ class _Context:
         kind = quote_kind(self.text, quote)
         # The parse first: it finds the speaker of any sentence shape; the cue patterns read what it misses.
         cue = self._dependency_cue(quote) or self._cue(quote, previous, following)
+        if cue is None or cue.verb is None:
+            # A name label above or before the words outranks a guess from a lead-in with no verb of speech.
+            cue = self._label_cue(quote) or cue
         if cue is None and kind == "partial":
             cue = (
                 self._rest_of_sentence_cue(quote) or self._according_to_cue(quote) or self._subject_cue(quote)
@@ -286,6 +294,46 @@ class _Context:
         if cue is None and tail is not None:
             cue = self._described_name_cue(*tail) or self._speaking_phrase_cue(*tail)
         return cue
+
+    def _label_cue(self, quote: QuoteSpan) -> Cue | None:
+        """The person a name label introduces the quotation with (:mod:`.labels`): the lead of its line
+        up to a colon ("Ada Roe, 34, Harwich: “…”"), or, for a quotation that opens its paragraph, the
+        rest of its line ("“…” — Ada Roe, 34") or the paragraph of the label (above or under it)."""
+        if self.tokens is None:
+            return None
+        before = self.text[quote.line_start : quote.open_at].rstrip()
+        if not before:
+            label = self._signed_on_its_line(quote) or self._layout().speaker(quote.open_at)
+            return None if label is None else Cue(None, label)
+        if not before.endswith(_LABEL_MARKS):
+            return None
+        stop = quote.line_start + len(before)
+        label = name_label(
+            self.text, quote.line_start, stop, self._window(quote.line_start, stop), self.tokens
+        )
+        return None if label is None else Cue(None, label)
+
+    def _signed_on_its_line(self, quote: QuoteSpan) -> SpeakerCandidate | None:
+        """The label that ends the quotation's paragraph after its closing mark, set off by a dash or
+        brackets or standing alone ("“…” — Ada Roe, 34, Harwich", "“…” (Ada Roe, crane driver)")."""
+        assert self.tokens is not None
+        if quote.close_at is None:
+            return None
+        opening = _SIGNATURE_OPENING.match(self.text, quote.close_at + 1, quote.line_end)
+        assert opening is not None  # every part of it is optional
+        start = opening.end()
+        line = self.text[: quote.line_end].rstrip()
+        stop = len(line.removesuffix(")") if opening.group(1) == "(" else line)
+        if stop <= start:
+            return None
+        return name_label(self.text, start, stop, self._window(start, stop), self.tokens)
+
+    def _layout(self) -> LabelLayout:
+        """The article's name-label lines, read once, when a quotation paragraph first needs them."""
+        assert self.tokens is not None
+        if self.label_layout is None:
+            self.label_layout = LabelLayout(self.text, self.quote_lines, self.mentions, self.tokens)
+        return self.label_layout
 
     def _refused_lead(self, cue: Cue, lead_start: int, quote: QuoteSpan) -> bool:
         """Whether the parse shows that the lead's word of speech does not report the quotation: it is a
@@ -910,6 +958,11 @@ _SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset({"question", "wonder"})
 #: Marks that open a line signing the quotation above it, and the most words such a line holds.
 _SIGNATURE_DASHES = ("-", "—", "–")
 _SIGNATURE_WORDS = 8
+#: What may stand between a closing mark and a label signing the words on the same line: the quotation's
+#: own stop or comma, then a dash or an opening bracket.
+_SIGNATURE_OPENING = re.compile(r"[\s.,]*([—–-]+|\()?\s*")
+#: What ends a name label on the quotation's own line ("Ada Roe, 34, Harwich: “…”").
+_LABEL_MARKS = (":", "—", "–")
 #: What ends a lead-in clause that hands the sentence over to the quotation after it.
 _HANDOVER_MARKS = (",", ":", "—", "–", "--")
 #: A shorter partial quotation is a scare quote or a title ("overcapacity"), not a speaker's words.

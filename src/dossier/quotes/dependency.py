@@ -59,7 +59,7 @@ _ENCLOSING_CLIMB = 12
 #: Not "respond" or "report": "X did not respond", "Y reported from Z" say who wrote, not who spoke.
 _BARE_LEMMAS = word_list("""
     say add tweet write ask exclaim shout yell scream declare explain insist reply quip joke note warn
-    tell read continue question press bark opine gush chant sing muse marvel
+    tell read continue question press bark opine gush chant sing muse marvel remark
 """)
 #: What a bare attribution never has: something else it reports or does, a negation, or a particle that
 #: makes its verb another one ("wrote off"). To whom and while doing what it may say ("“…” Lee told

@@ -1,0 +1,174 @@
+"""Name labels: a person's name, and only what describes them, set above or before their words.
+
+Vox pops, round-ups of voters and interview pages tie words to a speaker by the page's layout, not
+by a verb of speech: "Ada Roe, 34, Harwich" on a line of its own above her quoted paragraphs, "Ada
+Roe, 34, Harwich: “…”" on one line, "**Ada Roe**, ferry pilot" as a bold heading, "Ada Roe (Green),
+Harwich:". A label is a person's name (a recognised person, or two to four capitalised words the
+tagger reads as proper nouns and the recognizer gave no other kind) at its start, followed only by
+descriptors, each set off by a comma or brackets (an age, a place, a role, a party), and at most a
+closing colon or full stop. A byline ("By Ada Roe") or a dateline does not open with the name; a
+credit ("Ada Roe/Getty") holds a slash; a sentence ("Ada Roe, 34, said so") holds a verb: none of
+them is a label.
+
+A page sets its labels one way throughout: above the words they introduce, or under them as a
+signature with no dash ("“…”¶Ada Roe, 34, Harwich"). :class:`LabelLayout` tells which from the
+first label that stands next to a quotation paragraph: after one, the page signs its words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from dossier.analysis import Tokens
+from dossier.quotes.dependency import token_range
+from dossier.quotes.speakers import SpeakerCandidate
+
+#: Emphasis and heading marks a label may be wrapped in ("**Ada Roe**", "## Ada Roe"): read as spaces.
+_MARKUP = re.compile(r"[*_#]")
+#: Characters no label holds: quotation marks (words, not a label), a slash (a photo credit).
+_NOT_IN_LABEL = frozenset('“”„«»"/')
+_MAX_LABEL_WORDS = 16
+_MAX_DESCRIPTOR_WORDS = 7
+#: Capitalised words an unrecognised name may have ("Tomas Reyes", "Ada M. Roe").
+_NAME_WORDS = (2, 4)
+#: One descriptor: ", 34", ", of Harwich", " (Green)".
+_DESCRIPTOR = re.compile(r"\s*(?:,\s*(?P<comma>[^,():]+)|\((?P<bracket>[^()]+)\))")
+#: What may close a label: a colon that hands over to the words, a full stop, nothing.
+_LABEL_END = re.compile(r"\s*[:.]?\s*")
+#: Verbs a descriptor may hold as a modifier ("retired teacher", "registered Democrat"); any other verb
+#: makes the line a clause.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def name_label(
+    text: str, start: int, stop: int, mentions: Sequence[SpeakerCandidate], tokens: Tokens
+) -> SpeakerCandidate | None:
+    """The person whose label ``text[start:stop]`` is, or None when it is no label (see the module)."""
+    plain = _MARKUP.sub(" ", text[start:stop])  # same length: offsets into it are offsets into the text
+    words = plain.split()
+    if not words or len(words) > _MAX_LABEL_WORDS or any(char in _NOT_IN_LABEL for char in plain):
+        return None
+    begin = start + len(plain) - len(plain.lstrip())
+    name = _name_at(text, begin, stop, mentions, tokens)
+    if name is None or not _only_descriptors(plain, name.end - start):
+        return None
+    return None if _holds_a_clause(tokens, name.end, stop) else name
+
+
+def _name_at(
+    text: str, begin: int, stop: int, mentions: Sequence[SpeakerCandidate], tokens: Tokens
+) -> SpeakerCandidate | None:
+    """The person's name that opens the label at ``begin``, after any title words ("Rep. Ada Roe").
+
+    The run of capitalised proper nouns at the start is read: a recognised person in it is the name; a
+    mention of another kind (a place, a body) makes it no person's label; with no mention at all, a
+    run of two to four words is taken for a name the recognizer missed.
+    """
+    first, last = token_range(tokens, begin, stop)
+    end = first
+    while end < last and tokens.pos[end] == "PROPN" and text[tokens.starts[end]].isupper():
+        end += 1
+    if end == first:
+        return None
+    run_end = tokens.ends[end - 1]
+    if any(m.start < begin < m.end for m in mentions):
+        return None
+    inside = [m for m in mentions if begin <= m.start and m.end <= run_end]
+    if inside:
+        name = max(inside, key=lambda m: m.end)
+        return name if name.kind == "name" and name.person and name.end == run_end else None
+    if not _NAME_WORDS[0] <= end - first <= _NAME_WORDS[1]:
+        return None
+    # An all-capitals run is a heading or a dateline ("HARWICH, England"), not a name.
+    if all(text[tokens.starts[i] : tokens.ends[i]].isupper() for i in range(first, end)):
+        return None
+    return SpeakerCandidate(begin, run_end, text[begin:run_end], "name", person=True)
+
+
+def _only_descriptors(plain: str, at: int) -> bool:
+    """Whether ``plain`` from ``at`` on is nothing but short descriptors and a closing mark."""
+    while True:
+        match = _DESCRIPTOR.match(plain, at)
+        if match is None:
+            break
+        words = (match.group("comma") or match.group("bracket") or "").split()
+        if not words or len(words) > _MAX_DESCRIPTOR_WORDS:
+            return False
+        at = match.end()
+    return _LABEL_END.fullmatch(plain, at) is not None
+
+
+def _holds_a_clause(tokens: Tokens, start: int, stop: int) -> bool:
+    """Whether a verb stands in ``[start, stop)`` other than as a noun's modifier ("retired teacher")."""
+    first, last = token_range(tokens, start, stop)
+    return any(
+        tokens.pos[i] in ("VERB", "AUX") and tokens.deps[i] not in _MODIFIER_DEPS for i in range(first, last)
+    )
+
+
+Placement = Literal["above", "below"]
+
+
+class LabelLayout:
+    """The name-label lines of one article and the side of the words they stand on.
+
+    ``opening_lines`` are the opening marks of the quotations that open their line (a quotation
+    paragraph); ``mentions`` the article's speaker mentions, in text order.
+    """
+
+    def __init__(
+        self, text: str, opening_lines: Sequence[int], mentions: Sequence[SpeakerCandidate], tokens: Tokens
+    ) -> None:
+        self._lines = _paragraphs(text)
+        self._starts = [start for start, _ in self._lines]
+        quoted = set(opening_lines)
+        self._quoted = [start in quoted for start in self._starts]
+        starts = [m.start for m in mentions]
+        self._labels: dict[int, SpeakerCandidate] = {}
+        for index, (start, end) in enumerate(self._lines):
+            if self._quoted[index] or len(text[start:end].split()) > _MAX_LABEL_WORDS:
+                continue
+            near = mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            label = name_label(text, start, end, near, tokens)
+            if label is not None:
+                self._labels[index] = label
+        self.placement = self._placement()
+
+    def _placement(self) -> Placement:
+        for index in sorted(self._labels):
+            before = index > 0 and self._quoted[index - 1]
+            after = index + 1 < len(self._lines) and self._quoted[index + 1]
+            if before:
+                return "below"
+            if after:
+                return "above"
+        return "above"
+
+    def speaker(self, opening: int) -> SpeakerCandidate | None:
+        """The person the label of the quotation paragraph whose first mark is at ``opening`` names."""
+        index = bisect.bisect_left(self._starts, opening)
+        if index >= len(self._starts) or self._starts[index] != opening or not self._labels:
+            return None
+        if self.placement == "above":
+            return self._labels.get(index - 1)
+        # Signed below: the label after the run of quotation paragraphs this one belongs to.
+        after = index + 1
+        while after < len(self._lines) and self._quoted[after]:
+            after += 1
+        return self._labels.get(after)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """The non-blank lines of ``text`` as ``(start, end)``, leading and trailing spaces left out."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            lines.append((start + lead, start + lead + len(stripped)))
+        start += len(line) + 1
+    return lines
