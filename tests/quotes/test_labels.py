@@ -107,3 +107,15 @@ def test_a_quotation_with_its_own_verb_of_speech_keeps_its_speaker_under_a_label
 def test_a_label_after_the_words_on_their_own_line_signs_them(signature: str) -> None:
     text = _INTRO + f"“I have not been paid for three weeks and the rent is due on Friday.”{signature}\n"
     assert speaker_of(text, "I have not") == "Marta Lindqvist"
+
+
+def test_a_rare_name_before_an_age_is_a_person_whatever_the_recognizer_made_of_it() -> None:
+    text = (
+        _INTRO + "Oyelaran Adebimpe-Kwarteng, 41, Tilbury\n\n"
+        "“I have not been paid for three weeks and the rent is due on Friday.”\n\n"
+        "Ximena Quispe Huaman, 23, Harwich: “Nobody from the port authority has come down to the gates.”\n"
+    )
+    assert _speakers(text) == [
+        ("I have not", "Oyelaran Adebimpe-Kwarteng"),
+        ("Nobody from the", "Ximena Quispe Huaman"),
+    ]

@@ -705,9 +705,11 @@ class _Context:
                 reporter = True
                 continue
             # The subject of the verb of speech above a reported clause speaks whatever its noun
-            # ("one attendee said the message was “…”"), in its own words when it names nobody.
-            mention = self._subject_mention(subject, counted=reporter)
-            if mention is not None and (reporter or self._can_speak(mention, subject.head)):
+            # ("one attendee said the message was “…”"), in its own words when it names nobody; so does
+            # that of a verb of speech that hands over to the quotation ("As one clerk told the paper, “…”").
+            speaks = reporter or tokens.lemmas[subject.verb].casefold() in _SPEECH_LEMMAS
+            mention = self._subject_mention(subject, counted=speaks)
+            if mention is not None and (speaks or self._can_speak(mention, subject.head)):
                 return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
             if tokens.lemmas[subject.first].casefold() in _INDEFINITE_STARTS:
                 return None

@@ -197,10 +197,17 @@ def _plausible_gap(between: str) -> bool:
         return True  # "Solvane’s president, Ottilie Brandvik, told": the appositive came first
     if stripped.startswith(",") and stripped.endswith(","):
         return stripped.count(",") == 2 and "“" not in stripped and '"' not in stripped
+    if _RELATIVE_CLAUSE.fullmatch(stripped):
+        return True  # "an official who spoke anonymously said": the clause describes the subject
     if len(stripped) > 40:
         return False
     words = stripped.split()
     return len(words) <= 2 and all(word.isalpha() and word.islower() for word in words)
+
+
+#: A relative clause on a person, of lower-case words with no mark in them, between a subject and its
+#: verb of speech.
+_RELATIVE_CLAUSE = re.compile(r"who(?: [a-z][a-z\-’']*){1,12}")
 
 
 def _nothing_before(text: str, start: int, verb_start: int) -> bool:

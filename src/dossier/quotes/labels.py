@@ -18,6 +18,7 @@ first label that stands next to a quotation paragraph: after one, the page signs
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -36,6 +37,10 @@ _MAX_DESCRIPTOR_WORDS = 7
 _NAME_WORDS = (2, 4)
 #: One descriptor: ", 34", ", of Harwich", " (Green)".
 _DESCRIPTOR = re.compile(r"\s*(?:,\s*(?P<comma>[^,():]+)|\((?P<bracket>[^()]+)\))")
+#: Parts of speech the tagger gives the words of a name, a rare one included ("By", "The" are not).
+_NAME_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+#: An age right after a name ("Ada Roe, 34,"): only people are given one.
+_AGE = re.compile(r"\s*,\s*\d{1,3}\s*(?:[,:.(]|$)")
 #: What may close a label: a colon that hands over to the words, a full stop, nothing.
 _LABEL_END = re.compile(r"\s*[:.]?\s*")
 #: Verbs a descriptor may hold as a modifier ("retired teacher", "registered Democrat"); any other verb
@@ -63,29 +68,45 @@ def _name_at(
 ) -> SpeakerCandidate | None:
     """The person's name that opens the label at ``begin``, after any title words ("Rep. Ada Roe").
 
-    The run of capitalised proper nouns at the start is read: a recognised person in it is the name; a
-    mention of another kind (a place, a body) makes it no person's label; with no mention at all, a
-    run of two to four words is taken for a name the recognizer missed.
+    The run of capitalised words at the start is read (nouns and adjectives too: the tagger reads some
+    rare names so; a preposition or a determiner, as in "By Ada Roe", ends it). A recognised person in
+    it is the name; another kind of mention (a place, a body) makes it no person's label, unless an age
+    follows the run ("Ada Roe, 34,": the recognizer took a rare name for a place). With no mention at
+    all, two to four proper nouns (any capitalised words, before an age) are taken for a name the
+    recognizer missed.
     """
     first, last = token_range(tokens, begin, stop)
     end = first
-    while end < last and tokens.pos[end] == "PROPN" and text[tokens.starts[end]].isupper():
+    while end < last and text[tokens.starts[end]].isupper() and tokens.pos[end] in _NAME_TAGS:
         end += 1
-    if end == first:
+        if end + 1 < last and _joins_name_parts(text, tokens, end):
+            end += 1  # "Adebimpe-Kwarteng", "O’Neill": the mark between two parts of one name
+    if end == first or any(m.start < begin < m.end for m in mentions):
         return None
     run_end = tokens.ends[end - 1]
-    if any(m.start < begin < m.end for m in mentions):
-        return None
+    aged = _AGE.match(text, run_end, stop) is not None
     inside = [m for m in mentions if begin <= m.start and m.end <= run_end]
     if inside:
         name = max(inside, key=lambda m: m.end)
-        return name if name.kind == "name" and name.person and name.end == run_end else None
-    if not _NAME_WORDS[0] <= end - first <= _NAME_WORDS[1]:
+        if name.kind != "name" or name.end != run_end or not (name.person or aged):
+            return None
+        return name if name.person else dataclasses.replace(name, person=True)
+    words = [i for i in range(first, end) if tokens.pos[i] != "PUNCT"]
+    proper = all(tokens.pos[i] == "PROPN" for i in words)
+    if not (proper or aged) or not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]:
         return None
     # An all-capitals run is a heading or a dateline ("HARWICH, England"), not a name.
     if all(text[tokens.starts[i] : tokens.ends[i]].isupper() for i in range(first, end)):
         return None
     return SpeakerCandidate(begin, run_end, text[begin:run_end], "name", person=True)
+
+
+def _joins_name_parts(text: str, tokens: Tokens, at: int) -> bool:
+    """Whether token ``at`` is a hyphen or an apostrophe glued to capitalised words on both sides."""
+    if text[tokens.starts[at] : tokens.ends[at]] not in ("-", "'", "’"):
+        return False
+    glued = tokens.ends[at - 1] == tokens.starts[at] and tokens.ends[at] == tokens.starts[at + 1]
+    return glued and text[tokens.starts[at + 1]].isupper()
 
 
 def _only_descriptors(plain: str, at: int) -> bool:
