@@ -119,3 +119,18 @@ def test_a_rare_name_before_an_age_is_a_person_whatever_the_recognizer_made_of_i
         ("I have not", "Oyelaran Adebimpe-Kwarteng"),
         ("Nobody from the", "Ximena Quispe Huaman"),
     ]
+
+
+def test_an_age_makes_a_person_of_a_capitalised_name_line_or_a_first_name() -> None:
+    text = (
+        _INTRO + "MARTA LINDQVIST, 41, TILBURY\n\n"
+        "“I have not been paid for three weeks and the rent is due on Friday.”\n\n"
+        "Teodor, 23, Harwich. “Nobody from the port authority has come down to the gates.”\n\n"
+        "Sales, 2016\n\n"
+        "“We would go back tomorrow if they would only put the offer in writing.”\n"
+    )
+    assert _speakers(text) == [
+        ("I have not", "MARTA LINDQVIST"),
+        ("Nobody from the", "Teodor"),
+        ("We would go", None),
+    ]

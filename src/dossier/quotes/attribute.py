@@ -963,8 +963,8 @@ _SIGNATURE_WORDS = 8
 #: What may stand between a closing mark and a label signing the words on the same line: the quotation's
 #: own stop or comma, then a dash or an opening bracket.
 _SIGNATURE_OPENING = re.compile(r"[\s.,]*([—–-]+|\()?\s*")
-#: What ends a name label on the quotation's own line ("Ada Roe, 34, Harwich: “…”").
-_LABEL_MARKS = (":", "—", "–")
+#: What ends a name label on the quotation's own line ("Ada Roe, 34, Harwich: “…”", "Ada Roe, 34. “…”").
+_LABEL_MARKS = (":", "—", "–", ".")
 #: What ends a lead-in clause that hands the sentence over to the quotation after it.
 _HANDOVER_MARKS = (",", ":", "—", "–", "--")
 #: A shorter partial quotation is a scare quote or a title ("overcapacity"), not a speaker's words.

@@ -93,10 +93,12 @@ def _name_at(
         return name if name.person else dataclasses.replace(name, person=True)
     words = [i for i in range(first, end) if tokens.pos[i] != "PUNCT"]
     proper = all(tokens.pos[i] == "PROPN" for i in words)
-    if not (proper or aged) or not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]:
+    # Before an age, a first name alone is a person ("Ada, 34,"); else two words at least.
+    fewest = 1 if aged else _NAME_WORDS[0]
+    if not (proper or aged) or not fewest <= len(words) <= _NAME_WORDS[1]:
         return None
-    # An all-capitals run is a heading or a dateline ("HARWICH, England"), not a name.
-    if all(text[tokens.starts[i] : tokens.ends[i]].isupper() for i in range(first, end)):
+    # An all-capitals run is a heading or a dateline ("HARWICH, England"), not a name, but before an age.
+    if not aged and all(text[tokens.starts[i] : tokens.ends[i]].isupper() for i in range(first, end)):
         return None
     return SpeakerCandidate(begin, run_end, text[begin:run_end], "name", person=True)
 
