@@ -132,7 +132,9 @@ def test_an_indefinite_subject_is_not_passed_over_for_a_name_above_it() -> None:
         "Anna Pell tried to rally the crews, with one of her flyers asking, “Who will pay for the new dock?”"
     )
     (quote,) = attributed(text).quotes
-    assert quote.speaker_name is None
+    # The flyer asks, in its own words as an unnamed source: never the name above it.
+    assert quote.speaker_name == "one of her flyers"
+    assert quote.resolution == "unnamed"
 
 
 def test_a_quote_paragraph_signed_by_a_dash_line_under_it_is_the_signers() -> None:

@@ -134,3 +134,31 @@ def test_an_age_makes_a_person_of_a_capitalised_name_line_or_a_first_name() -> N
         ("Nobody from the", "Teodor"),
         ("We would go", None),
     ]
+
+
+def test_a_bare_quotation_opening_the_page_does_not_turn_labels_above_into_signatures() -> None:
+    text = (
+        "Harbour workers on the strike, in their own words\n\n"
+        "“We are not going anywhere.”\n\n"
+        "That is the message from the gates this week. We asked dock staff what the stoppage means.\n\n"
+        "Marta Lindqvist, 34, Harwich\n\n"
+        "“I have not been paid for three weeks and the rent is due on Friday.”\n\n"
+        "Teodor Vask, 57, Felixstowe\n\n"
+        "“Nobody from the port authority has come down to the gates to talk to us.”\n\n"
+        "The strike enters its fifth week on Monday.\n"
+    )
+    assert _speakers(text) == [
+        ("We are not", None),
+        ("I have not", "Marta Lindqvist"),
+        ("Nobody from the", "Teodor Vask"),
+    ]
+
+
+def test_a_page_that_mixes_labels_above_and_under_the_words_gets_no_speaker_from_them() -> None:
+    text = (
+        _INTRO + "“I have not been paid for three weeks and the rent is due on Friday.”\n\n"
+        "Teodor Vask, 57, Felixstowe\n\n"
+        "**Marta Lindqvist**, shift lead\n\n"
+        "“We would go back tomorrow if they would only put the offer in writing.”\n"
+    )
+    assert _speakers(text) == [("I have not", None), ("We would go", None)]

@@ -4,7 +4,9 @@ The article is read once for quotation marks (:mod:`dossier.quotes.find`) and
 once for speaker mentions outside them (:mod:`dossier.quotes.speakers`). Each
 quotation first takes the subject of the reporting verb it hangs from in the
 dependency parse (:mod:`dossier.quotes.dependency`), else looks for a cue in its
-tail and its lead (:mod:`dossier.quotes.cues`); pronouns, nominals and body phrases ("the
+tail and its lead (:mod:`dossier.quotes.cues`); where neither gives a verb of speech, a name
+label set by the page's layout ("Ada Roe, 34, Harwich" above, before or under the words,
+:mod:`dossier.quotes.labels`) names the speaker; pronouns, nominals and body phrases ("the
 ministry") are resolved to the nearest compatible earlier mention ("he" and
 "she" only to a person of a compatible gender, :mod:`dossier.quotes.gender`;
 "they" only to a group or body), and a quotation with no cue continues the
@@ -113,7 +115,7 @@ def attribute_quotes(
     mentions = mark_subjects(text, mentions, sentence_starts, parsed_object)
     genders = infer_genders(text, mentions, sentence_starts, masked)
     context = _Context(text, sentences, mentions, inner_tails, genders, tokens)
-    context.quote_lines = tuple(q.open_at for q in quotes if not text[q.line_start : q.open_at].strip())
+    context.quote_lines = tuple(q.open_at for q in quotes if _bare_paragraph(text, q))
     attributed: list[Attributed] = []
     for index, quote in enumerate(quotes):
         previous = quotes[index - 1] if index else None
@@ -243,7 +245,7 @@ class _Context:
         self.mention_starts = [m.start for m in mentions]
         self.known = frozenset(mentions)
         self.names = NameIndex([m for m in mentions if m.kind == "name"])
-        #: Where the quotation paragraphs open (their first mark), and their name labels, read on demand.
+        #: Where the bare quotation paragraphs open (their first mark), and the name labels, read on demand.
         self.quote_lines: tuple[int, ...] = ()
         self.label_layout: LabelLayout | None = None
 
@@ -945,6 +947,15 @@ def _top_label(tokens: Tokens, mention: SpeakerCandidate) -> str | None:
     while first <= tokens.heads[top] < last and tokens.heads[top] != top:
         top = tokens.heads[top]
     return tokens.deps[top]
+
+
+def _bare_paragraph(text: str, quote: QuoteSpan) -> bool:
+    """Whether the quotation opens its line and nothing but marks follows its closing mark there."""
+    if text[quote.line_start : quote.open_at].strip():
+        return False
+    if quote.close_at is None:
+        return True
+    return not any(char.isalnum() for char in text[quote.close_at + 1 : quote.line_end])
 
 
 def _word_count(text: str) -> int:

@@ -11,8 +11,10 @@ credit ("Ada Roe/Getty") holds a slash; a sentence ("Ada Roe, 34, said so") hold
 them is a label.
 
 A page sets its labels one way throughout: above the words they introduce, or under them as a
-signature with no dash ("“…”¶Ada Roe, 34, Harwich"). :class:`LabelLayout` tells which from the
-first label that stands next to a quotation paragraph: after one, the page signs its words.
+signature with no dash ("“…”¶Ada Roe, 34, Harwich"). :class:`LabelLayout` tells which from where
+its labels meet prose (see :meth:`LabelLayout._placement`). Only bare quotation paragraphs count as
+the words labels stand by: one with its own attribution after the closing mark ("“…,” Roe said.")
+is the writer's prose.
 """
 
 from __future__ import annotations
@@ -160,20 +162,28 @@ class LabelLayout:
                 self._labels[index] = label
         self.placement = self._placement()
 
-    def _placement(self) -> Placement:
-        for index in sorted(self._labels):
+    def _placement(self) -> Placement | None:
+        """Where the page's labels stand. A label between prose and a quotation paragraph stands above
+        it (the first of a page that introduces its speakers); one between a quotation paragraph and
+        prose stands under it (the last of a page that signs its words). Labels between two quotation
+        paragraphs tell nothing. With no vote, labels stand above (the common layout); with as many
+        votes each way, the page mixes both and no label is read (None)."""
+        votes = {"above": 0, "below": 0}
+        for index in self._labels:
             before = index > 0 and self._quoted[index - 1]
             after = index + 1 < len(self._lines) and self._quoted[index + 1]
-            if before:
-                return "below"
-            if after:
-                return "above"
-        return "above"
+            if after and not before:
+                votes["above"] += 1
+            elif before and not after:
+                votes["below"] += 1
+        if votes["above"] == votes["below"]:
+            return None if votes["above"] else "above"
+        return "below" if votes["below"] > votes["above"] else "above"
 
     def speaker(self, opening: int) -> SpeakerCandidate | None:
         """The person the label of the quotation paragraph whose first mark is at ``opening`` names."""
         index = bisect.bisect_left(self._starts, opening)
-        if index >= len(self._starts) or self._starts[index] != opening or not self._labels:
+        if self.placement is None or index >= len(self._starts) or self._starts[index] != opening:
             return None
         if self.placement == "above":
             return self._labels.get(index - 1)
