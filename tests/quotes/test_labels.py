@@ -162,3 +162,12 @@ def test_a_page_that_mixes_labels_above_and_under_the_words_gets_no_speaker_from
         "“We would go back tomorrow if they would only put the offer in writing.”\n"
     )
     assert _speakers(text) == [("I have not", None), ("We would go", None)]
+
+
+@pytest.mark.parametrize("dash", [" - ", " — ", " -- "])
+def test_a_label_after_a_dash_in_the_writers_line_names_the_speaker(dash: str) -> None:
+    text = (
+        _INTRO
+        + f"The mood at the gates has changed{dash}Marta Lindqvist: “Two weeks ago we still believed them.”\n"
+    )
+    assert speaker_of(text, "Two weeks ago") == "Marta Lindqvist"

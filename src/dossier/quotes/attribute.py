@@ -310,10 +310,14 @@ class _Context:
         if not before.endswith(_LABEL_MARKS):
             return None
         stop = quote.line_start + len(before)
-        label = name_label(
-            self.text, quote.line_start, stop, self._window(quote.line_start, stop), self.tokens
-        )
-        return None if label is None else Cue(None, label)
+        # The label opens the line, or follows the writer's words after a dash ("… contests — Ada Roe: “…”").
+        dash = max((before.rfind(mark), len(mark)) for mark in _LABEL_DASHES)
+        starts = [quote.line_start] + ([quote.line_start + sum(dash)] if dash[0] >= 0 else [])
+        for start in starts:
+            label = name_label(self.text, start, stop, self._window(start, stop), self.tokens)
+            if label is not None:
+                return Cue(None, label)
+        return None
 
     def _signed_on_its_line(self, quote: QuoteSpan) -> SpeakerCandidate | None:
         """The label that ends the quotation's paragraph after its closing mark, set off by a dash or
@@ -971,6 +975,8 @@ _SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset({"question", "wonder"})
 #: Marks that open a line signing the quotation above it, and the most words such a line holds.
 _SIGNATURE_DASHES = ("-", "—", "–")
 _SIGNATURE_WORDS = 8
+#: Spaced dashes that set a label off from the writer's words before it on the same line.
+_LABEL_DASHES = (" - ", " — ", " – ", " -- ")
 #: What may stand between a closing mark and a label signing the words on the same line: the quotation's
 #: own stop or comma, then a dash or an opening bracket.
 _SIGNATURE_OPENING = re.compile(r"[\s.,]*([—–-]+|\()?\s*")
