@@ -132,7 +132,9 @@ def test_an_indefinite_subject_is_not_passed_over_for_a_name_above_it() -> None:
         "Anna Pell tried to rally the crews, with one of her flyers asking, “Who will pay for the new dock?”"
     )
     (quote,) = attributed(text).quotes
-    assert quote.speaker_name is None
+    # The flyer asks, in its own words as an unnamed source: never the name above it.
+    assert quote.speaker_name == "one of her flyers"
+    assert quote.resolution == "unnamed"
 
 
 def test_a_quote_paragraph_signed_by_a_dash_line_under_it_is_the_signers() -> None:
@@ -159,3 +161,18 @@ def test_a_scare_quote_after_a_comma_in_a_list_takes_no_speaker() -> None:
     text = "Anna Pell will raise the wages of crews, “unfair” berth fees and the late ferries."
     (quote,) = attributed(text).quotes
     assert quote.speaker_name is None
+
+
+def test_a_name_that_modifies_a_role_after_an_inverted_verb_gives_way_to_the_name_it_leads_to() -> None:
+    # "Velmar" modifies "spokesman": the name the phrase ends in speaks, here and in the words after it.
+    text = (
+        "The debate ended late.\n\n"
+        '"Debate recap," tweeted Velmar spokesman Anna Pell. '
+        "\"Park: 'I come from the harbour.' Roe: 'This vote is about tomorrow.'\""
+    )
+    assert [speaker for speaker, _ in speakers(text)] == ["Anna Pell", "Anna Pell"]
+
+
+def test_a_name_after_an_inverted_verb_followed_by_of_and_a_place_is_still_the_speaker() -> None:
+    text = "“The pier held through the night,” said Mayor Anna Pell of Harwich."
+    assert speakers(text)[0][0] == "Anna Pell"

@@ -400,3 +400,33 @@ def test_a_sentence_whose_subject_goes_on_to_speak_hands_over_to_the_quote_after
         "“Selling it? That is never going to happen while I sit here.”"
     )
     assert speaker_of(text, "Selling it") == "Anna Pell"
+
+
+def test_a_remark_after_a_question_that_ends_its_sentence_attributes_it() -> None:
+    text = (
+        "The host pressed on.\n\n"
+        "“Who knows, maybe the ferry will run again by June, right?” Teodor Vask remarked, "
+        "pointing at the empty pier."
+    )
+    assert speaker_of(text, "Who knows") == "Teodor Vask"
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "If anything, Vask argued in his email, the walkout is an illustration of why the board should "
+        "adopt the old rules.",
+        "Teodor Vask argued in his letter, the strike is a sign of how far the owners have drifted from "
+        "the docks.",
+    ],
+)
+def test_a_quotation_paragraph_after_a_reporting_clause_hung_below_its_report_is_the_reporters(
+    lead_in: str,
+) -> None:
+    # The parse makes the reported clause the root and hangs "argued" below it; the sentence still
+    # says who speaks in the paragraph after it.
+    text = (
+        f"The vote is on Monday.\n\n{lead_in}\n\n"
+        "“Nobody on the board has worked a night shift in twenty years, and it shows in every offer.”"
+    )
+    assert speaker_of(text, "Nobody on the board") in ("Vask", "Teodor Vask")

@@ -109,3 +109,19 @@ def test_a_proper_noun_after_according_to_is_a_name_not_an_unnamed_source() -> N
     text = "According to Quaylog: “Senator Ada Roe has had a mixed record on the levy for years.”"
     (quote,) = attributed(text).quotes
     assert (quote.speaker_name, quote.resolution) == ("Quaylog", "name")
+
+
+def test_the_subject_of_a_verb_of_speech_that_hands_over_to_the_quotation_speaks_unnamed() -> None:
+    text = (
+        "The ferry company cut the night crossings in March. As one deckhand told the Harwich Courier, "
+        "“They want us to feel lucky that we still have a job at all.”"
+    )
+    assert speaker_of(text, "They want us") == "one deckhand"
+
+
+def test_a_relative_clause_between_a_source_and_its_verb_of_speech_describes_the_source() -> None:
+    text = (
+        "The port has no plan yet. A harbour official who spoke on the condition of anonymity said Tuesday, "
+        "“Certainly there are talks between the board and the union.”"
+    )
+    assert speaker_of(text, "Certainly there") == "A harbour official"

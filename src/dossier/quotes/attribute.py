@@ -4,7 +4,9 @@ The article is read once for quotation marks (:mod:`dossier.quotes.find`) and
 once for speaker mentions outside them (:mod:`dossier.quotes.speakers`). Each
 quotation first takes the subject of the reporting verb it hangs from in the
 dependency parse (:mod:`dossier.quotes.dependency`), else looks for a cue in its
-tail and its lead (:mod:`dossier.quotes.cues`); pronouns, nominals and body phrases ("the
+tail and its lead (:mod:`dossier.quotes.cues`); where neither gives a verb of speech, a name
+label set by the page's layout ("Ada Roe, 34, Harwich" above, before or under the words,
+:mod:`dossier.quotes.labels`) names the speaker; pronouns, nominals and body phrases ("the
 ministry") are resolved to the nearest compatible earlier mention ("he" and
 "she" only to a person of a compatible gender, :mod:`dossier.quotes.gender`;
 "they" only to a group or body), and a quotation with no cue continues the
@@ -45,6 +47,7 @@ from dossier.quotes.dependency import (
 from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
+from dossier.quotes.labels import LabelLayout, name_label
 from dossier.quotes.speakers import NameIndex, SpeakerCandidate, find_mentions, mark_subjects, resolve
 from dossier.quotes.words import ORGANIZATION_HEADS, REPORTING_VERBS, ROLE_WORDS, SPEAKING_NOUNS
 from dossier.words import word_list
@@ -112,6 +115,7 @@ def attribute_quotes(
     mentions = mark_subjects(text, mentions, sentence_starts, parsed_object)
     genders = infer_genders(text, mentions, sentence_starts, masked)
     context = _Context(text, sentences, mentions, inner_tails, genders, tokens)
+    context.quote_lines = tuple(q.open_at for q in quotes if _bare_paragraph(text, q))
     attributed: list[Attributed] = []
     for index, quote in enumerate(quotes):
         previous = quotes[index - 1] if index else None
@@ -241,6 +245,9 @@ class _Context:
         self.mention_starts = [m.start for m in mentions]
         self.known = frozenset(mentions)
         self.names = NameIndex([m for m in mentions if m.kind == "name"])
+        #: Where the bare quotation paragraphs open (their first mark), and the name labels, read on demand.
+        self.quote_lines: tuple[int, ...] = ()
+        self.label_layout: LabelLayout | None = None
 
     def attribute(
         self,
@@ -252,6 +259,9 @@ class _Context:
         kind = quote_kind(self.text, quote)
         # The parse first: it finds the speaker of any sentence shape; the cue patterns read what it misses.
         cue = self._dependency_cue(quote) or self._cue(quote, previous, following)
+        if cue is None or cue.verb is None:
+            # A name label above or before the words outranks a guess from a lead-in with no verb of speech.
+            cue = self._label_cue(quote) or cue
         if cue is None and kind == "partial":
             cue = (
                 self._rest_of_sentence_cue(quote) or self._according_to_cue(quote) or self._subject_cue(quote)
@@ -286,6 +296,50 @@ class _Context:
         if cue is None and tail is not None:
             cue = self._described_name_cue(*tail) or self._speaking_phrase_cue(*tail)
         return cue
+
+    def _label_cue(self, quote: QuoteSpan) -> Cue | None:
+        """The person a name label introduces the quotation with (:mod:`.labels`): the lead of its line
+        up to a colon ("Ada Roe, 34, Harwich: “…”"), or, for a quotation that opens its paragraph, the
+        rest of its line ("“…” — Ada Roe, 34") or the paragraph of the label (above or under it)."""
+        if self.tokens is None:
+            return None
+        before = self.text[quote.line_start : quote.open_at].rstrip()
+        if not before:
+            label = self._signed_on_its_line(quote) or self._layout().speaker(quote.open_at)
+            return None if label is None else Cue(None, label)
+        if not before.endswith(_LABEL_MARKS):
+            return None
+        stop = quote.line_start + len(before)
+        # The label opens the line, or follows the writer's words after a dash ("… contests — Ada Roe: “…”").
+        dash = max((before.rfind(mark), len(mark)) for mark in _LABEL_DASHES)
+        starts = [quote.line_start] + ([quote.line_start + sum(dash)] if dash[0] >= 0 else [])
+        for start in starts:
+            label = name_label(self.text, start, stop, self._window(start, stop), self.tokens)
+            if label is not None:
+                return Cue(None, label)
+        return None
+
+    def _signed_on_its_line(self, quote: QuoteSpan) -> SpeakerCandidate | None:
+        """The label that ends the quotation's paragraph after its closing mark, set off by a dash or
+        brackets or standing alone ("“…” — Ada Roe, 34, Harwich", "“…” (Ada Roe, crane driver)")."""
+        assert self.tokens is not None
+        if quote.close_at is None:
+            return None
+        opening = _SIGNATURE_OPENING.match(self.text, quote.close_at + 1, quote.line_end)
+        assert opening is not None  # every part of it is optional
+        start = opening.end()
+        line = self.text[: quote.line_end].rstrip()
+        stop = len(line.removesuffix(")") if opening.group(1) == "(" else line)
+        if stop <= start:
+            return None
+        return name_label(self.text, start, stop, self._window(start, stop), self.tokens)
+
+    def _layout(self) -> LabelLayout:
+        """The article's name-label lines, read once, when a quotation paragraph first needs them."""
+        assert self.tokens is not None
+        if self.label_layout is None:
+            self.label_layout = LabelLayout(self.text, self.quote_lines, self.mentions, self.tokens)
+        return self.label_layout
 
     def _refused_lead(self, cue: Cue, lead_start: int, quote: QuoteSpan) -> bool:
         """Whether the parse shows that the lead's word of speech does not report the quotation: it is a
@@ -657,9 +711,11 @@ class _Context:
                 reporter = True
                 continue
             # The subject of the verb of speech above a reported clause speaks whatever its noun
-            # ("one attendee said the message was “…”"), in its own words when it names nobody.
-            mention = self._subject_mention(subject, counted=reporter)
-            if mention is not None and (reporter or self._can_speak(mention, subject.head)):
+            # ("one attendee said the message was “…”"), in its own words when it names nobody; so does
+            # that of a verb of speech that hands over to the quotation ("As one clerk told the paper, “…”").
+            speaks = reporter or tokens.lemmas[subject.verb].casefold() in _SPEECH_LEMMAS
+            mention = self._subject_mention(subject, counted=speaks)
+            if mention is not None and (speaks or self._can_speak(mention, subject.head)):
                 return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
             if tokens.lemmas[subject.first].casefold() in _INDEFINITE_STARTS:
                 return None
@@ -897,6 +953,15 @@ def _top_label(tokens: Tokens, mention: SpeakerCandidate) -> str | None:
     return tokens.deps[top]
 
 
+def _bare_paragraph(text: str, quote: QuoteSpan) -> bool:
+    """Whether the quotation opens its line and nothing but marks follows its closing mark there."""
+    if text[quote.line_start : quote.open_at].strip():
+        return False
+    if quote.close_at is None:
+        return True
+    return not any(char.isalnum() for char in text[quote.close_at + 1 : quote.line_end])
+
+
 def _word_count(text: str) -> int:
     return sum(1 for word in text.split() if any(char.isalnum() for char in word))
 
@@ -910,6 +975,13 @@ _SPEECH_LEMMAS = REPORTING_LEMMAS | frozenset({"question", "wonder"})
 #: Marks that open a line signing the quotation above it, and the most words such a line holds.
 _SIGNATURE_DASHES = ("-", "—", "–")
 _SIGNATURE_WORDS = 8
+#: Spaced dashes that set a label off from the writer's words before it on the same line.
+_LABEL_DASHES = (" - ", " — ", " – ", " -- ")
+#: What may stand between a closing mark and a label signing the words on the same line: the quotation's
+#: own stop or comma, then a dash or an opening bracket.
+_SIGNATURE_OPENING = re.compile(r"[\s.,]*([—–-]+|\()?\s*")
+#: What ends a name label on the quotation's own line ("Ada Roe, 34, Harwich: “…”", "Ada Roe, 34. “…”").
+_LABEL_MARKS = (":", "—", "–", ".")
 #: What ends a lead-in clause that hands the sentence over to the quotation after it.
 _HANDOVER_MARKS = (",", ":", "—", "–", "--")
 #: A shorter partial quotation is a scare quote or a title ("overcapacity"), not a speaker's words.

@@ -115,12 +115,42 @@ def _around_verb(
     if subject is None and _nothing_before(text, start, verb.start()):
         subject = _first_mention(mentions, verb.end(), min(stop, verb.end() + _SUBJECT_REACH))
         if subject is not None and not _ends_clause(text, subject.end, stop):
+            # "said Velm spokesman Ada Roe": a name that modifies the phrase whose own name ends it.
+            subject = _modified_name(text, subject, mentions, stop)
+        if subject is not None and not _ends_clause(text, subject.end, stop):
             subject = None  # "said Velm would go": the mention is the subject of a reported clause
     return None if subject is None else Cue(verb.group().lower(), subject)
 
 
 #: "was asked", "were told", "had been asked": the subject before such a verb is spoken to.
 _PASSIVE_ADDRESS = re.compile(r"\b(?:was|were|is|are|been|being|get|got)\s+(?:[a-z]+ly\s+)?(?:asked|told)$")
+
+
+def _modified_name(
+    text: str, first: SpeakerCandidate, mentions: Sequence[SpeakerCandidate], stop: int
+) -> SpeakerCandidate | None:
+    """The name that the words after ``first`` lead up to, when they are only role and title words
+    ("Velm spokesman Ada Roe", "Velm campaign chief Ada Roe"): ``first`` modifies that phrase. Not
+    "of" or "the" ("Ada Roe of Velm" ends in a place)."""
+    for mention in mentions:
+        if mention.start < first.end:
+            continue
+        if mention.start >= stop:
+            break
+        words = text[first.end : mention.start].split()
+        if words and len(words) <= 3 and all(_title_like(word) for word in words):
+            return mention
+        break
+    return first
+
+
+def _title_like(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in ROLE_WORDS or lowered in _ROLE_MODIFIERS
+
+
+#: Lower-case words that make up a role with a role word ("campaign manager", "press secretary").
+_ROLE_MODIFIERS = frozenset({"campaign", "press", "senior", "communications", "policy", "political"})
 
 
 def _ends_clause(text: str, at: int, stop: int) -> bool:
@@ -167,10 +197,17 @@ def _plausible_gap(between: str) -> bool:
         return True  # "Solvane’s president, Ottilie Brandvik, told": the appositive came first
     if stripped.startswith(",") and stripped.endswith(","):
         return stripped.count(",") == 2 and "“" not in stripped and '"' not in stripped
+    if _RELATIVE_CLAUSE.fullmatch(stripped):
+        return True  # "an official who spoke anonymously said": the clause describes the subject
     if len(stripped) > 40:
         return False
     words = stripped.split()
     return len(words) <= 2 and all(word.isalpha() and word.islower() for word in words)
+
+
+#: A relative clause on a person, of lower-case words with no mark in them, between a subject and its
+#: verb of speech.
+_RELATIVE_CLAUSE = re.compile(r"who(?: [a-z][a-z\-’']*){1,12}")
 
 
 def _nothing_before(text: str, start: int, verb_start: int) -> bool:

@@ -59,7 +59,7 @@ _ENCLOSING_CLIMB = 12
 #: Not "respond" or "report": "X did not respond", "Y reported from Z" say who wrote, not who spoke.
 _BARE_LEMMAS = word_list("""
     say add tweet write ask exclaim shout yell scream declare explain insist reply quip joke note warn
-    tell read continue question press bark opine gush chant sing muse marvel
+    tell read continue question press bark opine gush chant sing muse marvel remark
 """)
 #: What a bare attribution never has: something else it reports or does, a negation, or a particle that
 #: makes its verb another one ("wrote off"). To whom and while doing what it may say ("“…” Lee told
@@ -255,6 +255,10 @@ def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:
         if tokens.lemmas[root].casefold() in _LEAD_IN_LEMMAS or _puts_out_words(tokens, root)
         else _speaking_complement(tokens, root)
     )
+    if speaking is None:
+        reporter = _reporter_hung_below(tokens, root)
+        if reporter is not None:
+            root = speaking = reporter
     if speaking is None or any(
         tokens.deps[i] == "neg" for i in (*children(tokens, root), *children(tokens, speaking))
     ):
@@ -262,6 +266,23 @@ def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:
     subject = subject_of(tokens, root, before, before)
     # The cue is the verb of speech, not the "was" of "was quick to add".
     return None if subject is None else dataclasses.replace(subject, verb=speaking)
+
+
+def _reporter_hung_below(tokens: Tokens, root: int) -> int | None:
+    """A verb of speech with a subject of its own that the parse hung below the root it reports, before
+    it ("Roe argued in his email, the rule is a relic": "argued" under "is").
+
+    The small parser often makes a long reported clause the root and the reporting clause its
+    complement; the sentence still reports what its speaker said.
+    """
+    for verb in children(tokens, root):
+        if verb > root or tokens.deps[verb] not in ("ccomp", "parataxis"):
+            continue
+        if tokens.lemmas[verb].casefold() not in _LEAD_IN_LEMMAS:
+            continue
+        if any(tokens.deps[i] in SUBJECTS and i < verb for i in children(tokens, verb)):
+            return verb
+    return None
 
 
 def _puts_out_words(tokens: Tokens, verb: int) -> bool:
