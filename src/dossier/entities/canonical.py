@@ -1000,8 +1000,8 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     """
     by_initials: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
-        if builder.type in ("organization", "other") and len(key[1].split()) >= 2:
-            for initials in sorted({_initials(key[1]).upper(), _initials(_hyphens_spaced(key[1])).upper()}):
+        if builder.type in ("organization", "other") and len(_hyphens_spaced(key[1]).split()) >= 2:
+            for initials in _initials_of_forms(key[1], " ".join(_name_words(builder))):
                 by_initials[initials].append(key)
                 if _written_with_the(builder, articles):
                     by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
@@ -1009,6 +1009,8 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     for key, builder in sorted(story.builders.items()):
         if key in story.acronyms or " " in key[1]:
             continue
+        # "P&G" spells "Procter & Gamble" as "PG" does, "L.H.A." "Lisk Harbour Authority" as "LHA".
+        spelled = key[1].upper().replace("&", "").replace(".", "")
         if builder.type == "person":
             if not _acronym_read_as_person(builder):
                 continue
@@ -1016,16 +1018,16 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             # organization with those initials, never for a person.
             organizations = [
                 target
-                for target in by_initials.get(key[1].upper(), [])
+                for target in by_initials.get(spelled, [])
                 if story.builders[target].type == "organization"
             ]
             targets = _one_per_spelling(story, organizations)
         elif not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
+        elif builder.type == "place" and _written_as_place(builder, articles):
+            continue  # a place's initials where a place stands ("in L.V."): a state, no body's name
         else:
-            targets = _one_per_spelling(story, by_initials.get(key[1].upper(), [])) or misread.get(
-                key[1].upper(), []
-            )
+            targets = _one_per_spelling(story, by_initials.get(spelled, [])) or misread.get(spelled, [])
         if len(targets) > 1:
             # An acronym names a body far more often than a work or an event: among several
             # names with those initials, the one organization.
@@ -1104,6 +1106,14 @@ def _mid_sentence(article: Article, offset: int) -> bool:
     return bool(article.text[start:offset].strip(" \n\"'‘’“”«(["))
 
 
+def _initials_of_forms(name: str, plain_name: str) -> list[str]:
+    """The initials an acronym of a long name may spell: of the name as keyed and of its plain form
+    (no company designator: "HPC" and "HP" for "Hollis-Pardee Co."), each with its hyphened words
+    spelled part by part."""
+    forms = {name, plain_name}
+    return sorted({_initials(spelled).upper() for form in forms for spelled in (form, _hyphens_spaced(form))})
+
+
 def _hyphens_spaced(name: str) -> str:
     """A name with its hyphens as spaces: an acronym spells each part of a hyphened word
     ("LVP" for "Lisk-Velmar Press", as "AFP" for "Agence France-Presse")."""
@@ -1111,7 +1121,17 @@ def _hyphens_spaced(name: str) -> str:
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in name.split() if word.lower() not in _MINOR_WORDS)
+    """The first letter of each word but the minor ones; all the letters of a word that is itself
+    written as initials ("USGS" for "U.S. Geological Survey")."""
+    return "".join(
+        word.replace(".", "") if _DOTTED_INITIALS.fullmatch(word) else word[0]
+        for word in name.split()
+        if word.lower() not in _MINOR_WORDS
+    )
+
+
+#: A word written as initials with dots: "U.S.", "u.k".
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
 
 
 def _fold_acronyms(story: _Story) -> None:
@@ -1334,9 +1354,9 @@ def _name_words(builder: _Builder) -> tuple[str, ...]:
     longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
     if builder.type == "person":
         return tuple(word.rstrip(".") for word in _name_words_of_person(_strip_article(longest)))
-    return tuple(
-        word.rstrip(".") for word in normalised(_strip_article(longest).casefold(), builder.type).split()
-    )
+    name = _strip_article(longest)
+    plain_name = normalised(name.casefold(), builder.type, opens_in_capitals=name.split()[0].isupper())
+    return tuple(word.rstrip(".") for word in plain_name.split())
 
 
 def _fold_bare_names_left(story: _Story) -> None:

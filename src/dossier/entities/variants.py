@@ -48,7 +48,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from dossier.briefing import EntityType
-from dossier.entities.gazetteer import is_familiar_form
+from dossier.entities.gazetteer import country_for_name, is_familiar_form
 
 Key = tuple[str, ...]
 
@@ -363,8 +363,10 @@ def plain(text: str) -> str:
     )
 
 
-def normalised(name: str, kind: EntityType | None = None) -> str:
-    """A case-folded name with an opening abbreviation written out and one spelling of each word;
+def normalised(name: str, kind: EntityType | None = None, *, opens_in_capitals: bool = False) -> str:
+    """A case-folded name with an opening abbreviation written out (a country's initials too, bare
+    ones where the name ``opens_in_capitals``: "u.s. navy", "US Navy" are "united states navy")
+    and one spelling of each word;
     an organization's also without a closing company designator ("Corp.", "Inc", "Plc"): a firm
     goes by its name with or without it. (Only an organization's: "Lisk Co." may be a county.)
 
@@ -373,12 +375,35 @@ def normalised(name: str, kind: EntityType | None = None) -> str:
     words = name.split()
     if words and words[0] in _WRITTEN_OUT:
         words[0] = _WRITTEN_OUT[words[0]]
+    elif words:
+        words = _country_initials_written_out(words, opens_in_capitals)
     while kind == "organization" and len(words) > 1 and words[-1].rstrip(".,") in _COMPANY_DESIGNATORS:
         words.pop()
         while len(words) > 1 and words[-1] in {"&", "and"}:
             words.pop()
         words[-1] = words[-1].rstrip(",")
     return " ".join(_SPELLINGS.get(word, word) for word in words)
+
+
+def _country_initials_written_out(words: list[str], opens_in_capitals: bool) -> list[str]:
+    """The words of a name with a country's initials that open it written out: "u.s. geological
+    survey", "u. s. geological survey" and "us geological survey" are "united states geological
+    survey". Initials only: dotted, or of three letters at most where the name was written with
+    them in capitals ("US Navy", not the magazine "Us Weekly")."""
+    opening = 0
+    while opening < len(words) - 1 and _SPACED_INITIAL.fullmatch(words[opening]):
+        opening += 1  # "u. s.": initials spaced out
+    initials = "".join(words[:opening]) if opening > 1 else words[0]
+    size = opening if opening > 1 else 1
+    written_as_initials = "." in initials or (opens_in_capitals and len(initials) <= _BARE_INITIALS_MAX)
+    if len(words) <= size or not written_as_initials:
+        return words
+    country = country_for_name(initials) or country_for_name(initials + ".")
+    return [*country.casefold().split(), *words[size:]] if country else words
+
+
+_SPACED_INITIAL = re.compile(r"[^\W\d_]\.")
+_BARE_INITIALS_MAX = 3
 
 
 def _typo_of(first: str, second: str) -> bool:
