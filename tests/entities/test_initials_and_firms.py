@@ -177,3 +177,40 @@ def test_a_name_run_across_and_that_the_story_writes_is_one_name() -> None:
     }
     found = contained_names(words, dict.fromkeys(words, 3))
     assert found[("organization", "game office")] == ("organization", "lisk fish and game office")
+
+
+def typed(texts: tuple[str, ...], kinds: dict[str, EntityType]) -> dict[str, tuple[EntityType, set[str]]]:
+    """Entity name -> its type and the forms its mentions are written in."""
+    story = entities_stage(naming(texts, kinds))
+    by_id = {article.id: article for article in story.articles}
+    return {
+        entity.name: (entity.type, {by_id[m.article_id].text[m.start : m.end] for m in entity.mentions})
+        for entity in story.entities
+    }
+
+
+def test_a_surname_before_a_body_s_name_makes_no_person_of_the_body() -> None:
+    found = typed(
+        (
+            "Mayor Ana Roe spoke on Monday. The Roe Harbour Office said the port would stay shut.",
+            "The Harbour Office said ships were waiting. Roe said the storm had passed.",
+        ),
+        {
+            "Ana Roe": "person",
+            "Roe": "person",
+            "Roe Harbour Office": "person",
+            "Harbour Office": "organization",
+        },
+    )
+    kinds = {name: kind for name, (kind, _) in found.items()}
+    assert kinds["Ana Roe"] == "person"
+    assert found["Ana Roe"][1] == {"Ana Roe", "Roe"}
+    assert all(kind != "person" for name, kind in kinds.items() if "Office" in name)
+
+
+def test_a_person_whose_surname_the_tagger_reads_as_a_body_stays_a_person() -> None:
+    found = typed(
+        ("Coach Tom Del Orr praised his players.", "Del Orr said the team had worked hard."),
+        {"Tom Del Orr": "person", "Del Orr": "organization"},
+    )
+    assert [kind for kind, forms in found.values() if "Tom Del Orr" in forms] == ["person"]

@@ -439,15 +439,17 @@ def _type_votes(
     """
     mentions = [m for sentences in raw for _, found in sentences for m in found]
     press = _press_names(mentions)
+    things = _things_after_a_name(mentions)
     in_full_names = {
         word
         for m in mentions
         if m.type == "person"
         and _fold(m.surface) not in press
+        and _fold(m.surface) not in things
         and len(words := m.surface.casefold().split()) > 1
         for word in (words[0], words[-1])
     }
-    people = _person_name_tails(mentions, press)
+    people = _person_name_tails([m for m in mentions if _fold(m.surface) not in things], press)
     votes: defaultdict[str, dict[EntityType, float]] = defaultdict(dict)
     for m in mentions:
         surface = _fold(m.surface)
@@ -493,7 +495,36 @@ def _type_votes(
     # A person's surname after another form of the person's given name ("Mo Roe" when "Maurice
     # Roe" is a person) is that person too, though the tagger read "Mo Roe" as a place.
     decided.update(dict.fromkeys(_other_given_name_forms(decided), "person"))
+    decided.update(things)
     return decided
+
+
+def _things_after_a_name(mentions: Sequence[NameMention]) -> dict[str, EntityType]:
+    """Names the tagger read as a person that are a person's surname before a thing's name of two
+    words or more ("Roe Harbour Office", the office as Ana Roe runs it), each with that thing's type.
+
+    The thing's name is what the tagger reads otherwise wherever it stands alone, and the first
+    word closes another person's full name ("Ana Roe"): a given name before a surname the tagger
+    misreads ("Ana Del Roe", "Del Roe" read as a body) is no surname, so that name stays a person's.
+    """
+    kinds: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
+    for mention in mentions:
+        kinds[_fold(mention.surface)][mention.type] += 1
+    surnames = {
+        words[-1]
+        for surface, counted in kinds.items()
+        if counted["person"] and len(words := surface.split()) == 2
+    }
+    found: dict[str, EntityType] = {}
+    for surface, counted in sorted(kinds.items()):
+        words = surface.split()
+        tail = kinds.get(" ".join(words[1:]))
+        if len(words) < 3 or counted.most_common(1)[0][0] != "person" or not tail or words[0] not in surnames:
+            continue
+        kind, _ = min(tail.items(), key=lambda item: (-item[1], item[0]))
+        if kind != "person" and tail["person"] == 0:
+            found[surface] = kind
+    return found
 
 
 def _teams_read_as_places(decided: Mapping[str, EntityType], after_the: set[str]) -> set[str]:
