@@ -214,3 +214,37 @@ def test_a_person_whose_surname_the_tagger_reads_as_a_body_stays_a_person() -> N
         {"Tom Del Orr": "person", "Del Orr": "organization"},
     )
     assert [kind for kind, forms in found.values() if "Tom Del Orr" in forms] == ["person"]
+
+
+def test_a_name_with_or_without_its_hyphen_is_one_person_and_so_is_its_bare_first_word() -> None:
+    found = linked(
+        (
+            "Leader Pak Sol-min opened the dam on Sunday, state radio said.",
+            "Pak Sol Min toured the site. Pak said the dam would feed the whole valley.",
+            "Observers said Pak wanted to be seen at work.",
+        ),
+        {"Pak Sol-min": "person", "Pak Sol Min": "person", "Pak": "person"},
+    )
+    assert holding(found, "Pak") == {"Pak", "Pak Sol-min", "Pak Sol Min"}
+
+
+def test_a_hyphened_surname_spelled_out_is_that_person() -> None:
+    found = linked(
+        (
+            "Ines Marto-Vidal was sworn in as mayor on Monday.",
+            "Marto-Vidal promised to fix the roads. Mayor Marto Vidal said work would start at once.",
+        ),
+        {"Ines Marto-Vidal": "person", "Marto-Vidal": "person", "Marto Vidal": "person"},
+    )
+    assert holding(found, "Marto Vidal") == {"Ines Marto-Vidal", "Marto-Vidal", "Marto Vidal"}
+
+
+def test_two_people_of_one_surname_stay_two() -> None:
+    found = linked(
+        (
+            "Ada Vint and her husband Olaf Vint opened the bakery in 1990.",
+            "Vint said the shop had never closed. Olaf Vint baked the bread; Ada Vint kept the books.",
+        ),
+        {"Ada Vint": "person", "Olaf Vint": "person", "Vint": "person"},
+    )
+    assert holding(found, "Ada Vint") & {"Olaf Vint"} == set()

@@ -1198,6 +1198,8 @@ def _fold_variants(story: _Story, articles: Sequence[Article]) -> None:
         for key, builder in story.builders.items()
         if builder.type == "person" and len(key) == 3
     }
+    _fold_into(story, _hyphen_spellings(story))
+    people = {key: value for key, value in people.items() if key in story.builders}
     _fold_into(story, name_variants(people, _relatives_apart(story, list(people), articles)))
     _fold_into(story, _middle_name_slips(story))
     others: dict[Key, tuple[EntityType, str, int]] = {
@@ -1206,6 +1208,49 @@ def _fold_variants(story: _Story, articles: Sequence[Article]) -> None:
         if builder.type != "person"
     }
     _fold_into(story, other_name_variants(others))
+
+
+def _hyphen_spellings(story: _Story) -> dict[Key, Key]:
+    """Key -> the key of the person whose name it is, written with or without a hyphen.
+
+    "Ana-Li Roe" and "Ana Li Roe", "Kim Jong-un" and "Kim Jong Un" are one name, keyed apart by
+    their first and last words; so is a two-word name that another person's hyphened surname
+    spells out ("Lopez Garcia" for "Ana Lopez-Garcia"). Each goes into the spelling with the
+    most mentions, and only where exactly one fits.
+    """
+    people: dict[Key, _Builder] = {
+        key: builder
+        for key, builder in sorted(story.builders.items())
+        if builder.type == "person" and len(key) == 3
+    }
+    by_form: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
+    for key, builder in people.items():
+        for surface in builder.surfaces:
+            words = " ".join(_name_words_of_person(surface)).replace("-", " ").split()
+            if len(words) > 1:  # a full name: a bare "Roe" is every Roe's
+                by_form[tuple(words)].add(key)
+    fits: defaultdict[Key, set[Key]] = defaultdict(set)
+    for keys in by_form.values():
+        for key in keys:
+            fits[key] |= keys - {key}
+    hyphened: defaultdict[str, set[Key]] = defaultdict(set)
+    for key in people:
+        if "-" in key[2]:
+            hyphened[key[2]].add(key)
+    for key, builder in people.items():
+        spelled = hyphened.get(f"{key[1]}-{key[2]}", set()) - {key}
+        if len(spelled) == 1 and len(_name_words(builder)) == 2:
+            fits[key] |= spelled
+            fits[next(iter(spelled))].add(key)
+    weight = {key: (len(builder.mentions), key) for key, builder in people.items()}
+    found: dict[Key, Key] = {}
+    for key, others in sorted(fits.items()):
+        if len(others) != 1:
+            continue
+        target = next(iter(others))
+        if len(fits[target]) == 1 and weight[key] < weight[target]:
+            found[key] = target
+    return found
 
 
 def _middle_name_slips(story: _Story) -> dict[Key, Key]:
@@ -1400,16 +1445,20 @@ def _fold_bare_names_left(story: _Story) -> None:
     "Ivo Roe").
     (A relative named in full is no reason to give the bare name to the other bearer: the
     relative may be the one who speaks, "Ivo Roe, mother of ...", then "Roe said".)
+    A name no person bears last is the one person's who bears it first, as when it was read
+    ("Kim" for "Kim Jong Un" once "Kim Jong-un" is known to be him).
     """
     bearers: defaultdict[str, list[Key]] = defaultdict(list)
+    first_bearers: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" and len(key) == 3 and key not in story.glued:
             bearers[key[2]].append(key)
+            first_bearers[key[1]].append(key)
     targets: dict[Key, Key] = {}
     for key, builder in sorted(story.builders.items()):
         if builder.type != "person" or len(key) != 2:
             continue
-        candidates = bearers.get(key[1], [])
+        candidates = bearers.get(key[1]) or first_bearers.get(key[1], [])
         if len(candidates) > 1:
             titles = [title for title, _ in builder.roles.values()]
             fitting = [other for other in candidates if _titles_fit(story.builders[other], titles)]
