@@ -377,12 +377,35 @@ def normalised(name: str, kind: EntityType | None = None, *, opens_in_capitals: 
         words[0] = _WRITTEN_OUT[words[0]]
     elif words:
         words = _country_initials_written_out(words, opens_in_capitals)
+    if kind in ("organization", "other"):
+        words = _head_of_written_first(words)
     while kind == "organization" and len(words) > 1 and words[-1].rstrip(".,") in _COMPANY_DESIGNATORS:
         words.pop()
         while len(words) > 1 and words[-1] in {"&", "and"}:
             words.pop()
         words[-1] = words[-1].rstrip(",")
     return " ".join(_SPELLINGS.get(word, word) for word in words)
+
+
+#: Heads of a government body that news writes before its field with "of" or after it: "Ministry
+#: of Health" and "Health Ministry", "Department of the Interior" and "Interior Department".
+_FIELD_HEADS = frozenset({"ministry", "department"})
+_FIELD_WORDS_MAX = 3
+
+
+def _head_of_written_first(words: list[str]) -> list[str]:
+    """A body's name as "<field> <head>": "ministry of health" is "health ministry", "lisk ministry
+    of health" "lisk health ministry" (only a field of up to three words with no other "of" in
+    it: "Department of Health and Welfare", not "Ministry of Culture of Lisk", which may be
+    another country's).
+    """
+    at = next((i for i, word in enumerate(words[:-2]) if word in _FIELD_HEADS and words[i + 1] == "of"), None)
+    if at is None:
+        return words
+    field = words[at + 3 :] if words[at + 2] == "the" else words[at + 2 :]
+    if not field or len(field) > _FIELD_WORDS_MAX or any(word in ("of", "for", "in") for word in field):
+        return words
+    return [*words[:at], *field, words[at]]
 
 
 def _country_initials_written_out(words: list[str], opens_in_capitals: bool) -> list[str]:
