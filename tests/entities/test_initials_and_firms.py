@@ -248,3 +248,44 @@ def test_two_people_of_one_surname_stay_two() -> None:
         {"Ada Vint": "person", "Olaf Vint": "person", "Vint": "person"},
     )
     assert holding(found, "Ada Vint") & {"Olaf Vint"} == set()
+
+
+def test_a_ministry_of_a_field_is_that_field_s_ministry() -> None:
+    assert normalised("ministry of health", "organization") == "health ministry"
+    assert normalised("department of the interior", "organization") == "interior department"
+    assert normalised("ministry of culture of lisk", "organization") == "ministry of culture of lisk"
+    found = linked(
+        (
+            "The Velmarian Ministry of Fisheries closed the bay on Monday.",
+            "The Fisheries Ministry said boats could sail again next week.",
+        ),
+        {"Velmarian Ministry of Fisheries": "organization", "Fisheries Ministry": "organization"},
+    )
+    assert holding(found, "Fisheries Ministry") == {"Velmarian Ministry of Fisheries", "Fisheries Ministry"}
+
+
+def test_a_state_s_initials_are_the_state_not_a_town_written_with_its_state() -> None:
+    found = linked(
+        (
+            "Voters in North Velmar vote on Tuesday. A rally was held in Harl Bay, N.V., on Monday.",
+            "Candidates spent the weekend in N.V. before the vote.",
+            "Snow fell on Nova Vista, Lisk, on Sunday.",
+        ),
+        {
+            "North Velmar": "place",
+            "N.V.": "place",
+            "Harl Bay": "place",
+            "Nova Vista": "place",
+            "Lisk": "place",
+        },
+    )
+    assert holding(found, "N.V.") == {"N.V.", "North Velmar"}
+    assert holding(found, "Nova Vista") == {"Nova Vista"}
+
+
+def test_two_capitals_read_as_a_body_spell_no_place() -> None:
+    found = linked(
+        ("Floods hit Arn Province on Monday, AP reported.", "AP said 40 homes were lost in Arn Province."),
+        {"Arn Province": "place", "AP": "organization"},
+    )
+    assert holding(found, "AP") == {"AP"}

@@ -1031,7 +1031,7 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     """
     by_initials: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
-        if builder.type in ("organization", "other") and len(_hyphens_spaced(key[1]).split()) >= 2:
+        if builder.type in ("organization", "other", "place") and len(_hyphens_spaced(key[1]).split()) >= 2:
             for initials in _initials_of_forms(key[1], " ".join(_name_words(builder))):
                 by_initials[initials].append(key)
                 if _written_with_the(builder, articles):
@@ -1055,10 +1055,14 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             targets = _one_per_spelling(story, organizations)
         elif not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
-        elif builder.type == "place" and _written_as_place(builder, articles):
-            continue  # a place's initials where a place stands ("in L.V."): a state, no body's name
         else:
-            targets = _one_per_spelling(story, by_initials.get(spelled, [])) or misread.get(spelled, [])
+            located = builder.type == "place" and _written_as_place(builder, articles)
+            candidates = [
+                target
+                for target in by_initials.get(spelled, [])
+                if _may_spell(builder, story.builders[target], spelled, located, articles)
+            ]
+            targets = _one_per_spelling(story, candidates) or ([] if located else misread.get(spelled, []))
         if len(targets) > 1:
             # An acronym names a body far more often than a work or an event: among several
             # names with those initials, the one organization.
@@ -1068,6 +1072,51 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             target = story.builders[targets[0]]
             if target.type == "person":
                 target.type = builder.type
+
+
+#: Last words of a place's name that its initials leave out: "Lisk County" is no "LC".
+_DIVISION_WORDS = frozenset({"county", "province", "region", "state", "district", "prefecture"})
+
+
+def _may_spell(
+    acronym: _Builder, target: _Builder, spelled: str, located: bool, articles: Sequence[Article]
+) -> bool:
+    """Whether an acronym may stand for a long name with its initials.
+
+    A place's initials the story writes where a place stands ("in L.V.") name a place, no body.
+    A place's name is spelled by an acronym of three letters or more ("NYC"), or of two read as
+    a place ("N.J."): two capitals read as a body are more often an outlet's ("AP"). Two letters
+    are a state's or a province's, never a town's that the story writes with its state ("Bay
+    City, Lisk"); and a division's name ("Lisk County") goes by no initials.
+    """
+    if target.type != "place":
+        return not located
+    if _name_words(target)[-1] in _DIVISION_WORDS:
+        return False
+    if len(spelled) >= _PLACE_ACRONYM_MIN:
+        return True
+    return acronym.type == "place" and not _written_with_its_state(target, articles)
+
+
+_PLACE_ACRONYM_MIN = 3
+
+#: A comma, then one capitalised word or an abbreviation closing the phrase: a town's state.
+_WITH_STATE = re.compile(r",[^\S\n]+(?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2})(?=[^\S\n]|[,.;:]|$)")
+
+
+def _written_with_its_state(builder: _Builder, articles: Sequence[Article]) -> bool:
+    """Whether the story writes the place as a town, with its state after a comma ("Bay City,
+    Lisk", "Bay City, L.V."), not as an item of a list ("Lisk, Velmar and Orr")."""
+    for order, citation in builder.mentions:
+        text = articles[order].text
+        match = _WITH_STATE.match(text, citation.end)
+        if match is not None and _LIST_GOES_ON.match(text, match.end()) is None:
+            return True
+    return False
+
+
+#: What follows an item of a list of places: "and", "or", or a comma and another name.
+_LIST_GOES_ON = re.compile(r",?[^\S\n]+(?:and|or)\b|,[^\S\n]+[A-Z]")
 
 
 #: How long an acronym the tagger read as a person may be: "CTU", "UCGS".
