@@ -31,7 +31,8 @@ is written more often than each other and each other at most twice: a
 family's members are each named more often than that.
 
 Other names (places, organizations...) are one when they read the same with
-the usual abbreviations written out and hyphens as spaces ("Mt Lisk",
+the usual abbreviations written out (a country's initials too: "U.S. Lisk Office"), a body's
+field before its head ("Ministry of Fish", "Fish Ministry") and hyphens as spaces ("Mt Lisk",
 "Mount Lisk"; "Lisk-Arena", "Lisk Arena"; "Harbour Centre", "Harbour
 Center"), or when a name of ten letters or more differs from exactly one
 other of its type by one letter and not in a digit ("Gulf of Adan"). A place
