@@ -439,15 +439,17 @@ def _type_votes(
     """
     mentions = [m for sentences in raw for _, found in sentences for m in found]
     press = _press_names(mentions)
+    things = _things_after_a_name(mentions)
     in_full_names = {
         word
         for m in mentions
         if m.type == "person"
         and _fold(m.surface) not in press
+        and _fold(m.surface) not in things
         and len(words := m.surface.casefold().split()) > 1
         for word in (words[0], words[-1])
     }
-    people = _person_name_tails(mentions, press)
+    people = _person_name_tails([m for m in mentions if _fold(m.surface) not in things], press)
     votes: defaultdict[str, dict[EntityType, float]] = defaultdict(dict)
     for m in mentions:
         surface = _fold(m.surface)
@@ -493,7 +495,36 @@ def _type_votes(
     # A person's surname after another form of the person's given name ("Mo Roe" when "Maurice
     # Roe" is a person) is that person too, though the tagger read "Mo Roe" as a place.
     decided.update(dict.fromkeys(_other_given_name_forms(decided), "person"))
+    decided.update(things)
     return decided
+
+
+def _things_after_a_name(mentions: Sequence[NameMention]) -> dict[str, EntityType]:
+    """Names the tagger read as a person that are a person's surname before a thing's name of two
+    words or more ("Roe Harbour Office", the office as Ana Roe runs it), each with that thing's type.
+
+    The thing's name is what the tagger reads otherwise wherever it stands alone, and the first
+    word closes another person's full name ("Ana Roe"): a given name before a surname the tagger
+    misreads ("Ana Del Roe", "Del Roe" read as a body) is no surname, so that name stays a person's.
+    """
+    kinds: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
+    for mention in mentions:
+        kinds[_fold(mention.surface)][mention.type] += 1
+    surnames = {
+        words[-1]
+        for surface, counted in kinds.items()
+        if counted["person"] and len(words := surface.split()) == 2
+    }
+    found: dict[str, EntityType] = {}
+    for surface, counted in sorted(kinds.items()):
+        words = surface.split()
+        tail = kinds.get(" ".join(words[1:]))
+        if len(words) < 3 or counted.most_common(1)[0][0] != "person" or not tail or words[0] not in surnames:
+            continue
+        kind, _ = min(tail.items(), key=lambda item: (-item[1], item[0]))
+        if kind != "person" and tail["person"] == 0:
+            found[surface] = kind
+    return found
 
 
 def _teams_read_as_places(decided: Mapping[str, EntityType], after_the: set[str]) -> set[str]:
@@ -1000,8 +1031,8 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     """
     by_initials: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
-        if builder.type in ("organization", "other") and len(key[1].split()) >= 2:
-            for initials in sorted({_initials(key[1]).upper(), _initials(_hyphens_spaced(key[1])).upper()}):
+        if builder.type in ("organization", "other", "place") and len(_hyphens_spaced(key[1]).split()) >= 2:
+            for initials in _initials_of_forms(key[1], " ".join(_name_words(builder))):
                 by_initials[initials].append(key)
                 if _written_with_the(builder, articles):
                     by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
@@ -1009,6 +1040,8 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
     for key, builder in sorted(story.builders.items()):
         if key in story.acronyms or " " in key[1]:
             continue
+        # "P&G" spells "Procter & Gamble" as "PG" does, "L.H.A." "Lisk Harbour Authority" as "LHA".
+        spelled = key[1].upper().replace("&", "").replace(".", "")
         if builder.type == "person":
             if not _acronym_read_as_person(builder):
                 continue
@@ -1016,16 +1049,20 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             # organization with those initials, never for a person.
             organizations = [
                 target
-                for target in by_initials.get(key[1].upper(), [])
+                for target in by_initials.get(spelled, [])
                 if story.builders[target].type == "organization"
             ]
             targets = _one_per_spelling(story, organizations)
         elif not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
         else:
-            targets = _one_per_spelling(story, by_initials.get(key[1].upper(), [])) or misread.get(
-                key[1].upper(), []
-            )
+            located = builder.type == "place" and _written_as_place(builder, articles)
+            candidates = [
+                target
+                for target in by_initials.get(spelled, [])
+                if _may_spell(builder, story.builders[target], spelled, located, articles)
+            ]
+            targets = _one_per_spelling(story, candidates) or ([] if located else misread.get(spelled, []))
         if len(targets) > 1:
             # An acronym names a body far more often than a work or an event: among several
             # names with those initials, the one organization.
@@ -1035,6 +1072,51 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
             target = story.builders[targets[0]]
             if target.type == "person":
                 target.type = builder.type
+
+
+#: Last words of a place's name that its initials leave out: "Lisk County" is no "LC".
+_DIVISION_WORDS = frozenset({"county", "province", "region", "state", "district", "prefecture"})
+
+
+def _may_spell(
+    acronym: _Builder, target: _Builder, spelled: str, located: bool, articles: Sequence[Article]
+) -> bool:
+    """Whether an acronym may stand for a long name with its initials.
+
+    A place's initials the story writes where a place stands ("in L.V.") name a place, no body.
+    A place's name is spelled by an acronym of three letters or more ("NYC"), or of two read as
+    a place ("N.J."): two capitals read as a body are more often an outlet's ("AP"). Two letters
+    are a state's or a province's, never a town's that the story writes with its state ("Bay
+    City, Lisk"); and a division's name ("Lisk County") goes by no initials.
+    """
+    if target.type != "place":
+        return not located
+    if _name_words(target)[-1] in _DIVISION_WORDS:
+        return False
+    if len(spelled) >= _PLACE_ACRONYM_MIN:
+        return True
+    return acronym.type == "place" and not _written_with_its_state(target, articles)
+
+
+_PLACE_ACRONYM_MIN = 3
+
+#: A comma, then one capitalised word or an abbreviation closing the phrase: a town's state.
+_WITH_STATE = re.compile(r",[^\S\n]+(?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2})(?=[^\S\n]|[,.;:]|$)")
+
+
+def _written_with_its_state(builder: _Builder, articles: Sequence[Article]) -> bool:
+    """Whether the story writes the place as a town, with its state after a comma ("Bay City,
+    Lisk", "Bay City, L.V."), not as an item of a list ("Lisk, Velmar and Orr")."""
+    for order, citation in builder.mentions:
+        text = articles[order].text
+        match = _WITH_STATE.match(text, citation.end)
+        if match is not None and _LIST_GOES_ON.match(text, match.end()) is None:
+            return True
+    return False
+
+
+#: What follows an item of a list of places: "and", "or", or a comma and another name.
+_LIST_GOES_ON = re.compile(r",?[^\S\n]+(?:and|or)\b|,[^\S\n]+[A-Z]")
 
 
 #: How long an acronym the tagger read as a person may be: "CTU", "UCGS".
@@ -1104,6 +1186,14 @@ def _mid_sentence(article: Article, offset: int) -> bool:
     return bool(article.text[start:offset].strip(" \n\"'‘’“”«(["))
 
 
+def _initials_of_forms(name: str, plain_name: str) -> list[str]:
+    """The initials an acronym of a long name may spell: of the name as keyed and of its plain form
+    (no company designator: "HPC" and "HP" for "Hollis-Pardee Co."), each with its hyphened words
+    spelled part by part."""
+    forms = {name, plain_name}
+    return sorted({_initials(spelled).upper() for form in forms for spelled in (form, _hyphens_spaced(form))})
+
+
 def _hyphens_spaced(name: str) -> str:
     """A name with its hyphens as spaces: an acronym spells each part of a hyphened word
     ("LVP" for "Lisk-Velmar Press", as "AFP" for "Agence France-Presse")."""
@@ -1111,7 +1201,17 @@ def _hyphens_spaced(name: str) -> str:
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in name.split() if word.lower() not in _MINOR_WORDS)
+    """The first letter of each word but the minor ones; all the letters of a word that is itself
+    written as initials ("USGS" for "U.S. Geological Survey")."""
+    return "".join(
+        word.replace(".", "") if _DOTTED_INITIALS.fullmatch(word) else word[0]
+        for word in name.split()
+        if word.lower() not in _MINOR_WORDS
+    )
+
+
+#: A word written as initials with dots: "U.S.", "u.k".
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
 
 
 def _fold_acronyms(story: _Story) -> None:
@@ -1147,6 +1247,8 @@ def _fold_variants(story: _Story, articles: Sequence[Article]) -> None:
         for key, builder in story.builders.items()
         if builder.type == "person" and len(key) == 3
     }
+    _fold_into(story, _hyphen_spellings(story))
+    people = {key: value for key, value in people.items() if key in story.builders}
     _fold_into(story, name_variants(people, _relatives_apart(story, list(people), articles)))
     _fold_into(story, _middle_name_slips(story))
     others: dict[Key, tuple[EntityType, str, int]] = {
@@ -1155,6 +1257,49 @@ def _fold_variants(story: _Story, articles: Sequence[Article]) -> None:
         if builder.type != "person"
     }
     _fold_into(story, other_name_variants(others))
+
+
+def _hyphen_spellings(story: _Story) -> dict[Key, Key]:
+    """Key -> the key of the person whose name it is, written with or without a hyphen.
+
+    "Ana-Li Roe" and "Ana Li Roe", "Kim Jong-un" and "Kim Jong Un" are one name, keyed apart by
+    their first and last words; so is a two-word name that another person's hyphened surname
+    spells out ("Lopez Garcia" for "Ana Lopez-Garcia"). Each goes into the spelling with the
+    most mentions, and only where exactly one fits.
+    """
+    people: dict[Key, _Builder] = {
+        key: builder
+        for key, builder in sorted(story.builders.items())
+        if builder.type == "person" and len(key) == 3
+    }
+    by_form: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
+    for key, builder in people.items():
+        for surface in builder.surfaces:
+            words = " ".join(_name_words_of_person(surface)).replace("-", " ").split()
+            if len(words) > 1:  # a full name: a bare "Roe" is every Roe's
+                by_form[tuple(words)].add(key)
+    fits: defaultdict[Key, set[Key]] = defaultdict(set)
+    for keys in by_form.values():
+        for key in keys:
+            fits[key] |= keys - {key}
+    hyphened: defaultdict[str, set[Key]] = defaultdict(set)
+    for key in people:
+        if "-" in key[2]:
+            hyphened[key[2]].add(key)
+    for key, builder in people.items():
+        spelled = hyphened.get(f"{key[1]}-{key[2]}", set()) - {key}
+        if len(spelled) == 1 and len(_name_words(builder)) == 2:
+            fits[key] |= spelled
+            fits[next(iter(spelled))].add(key)
+    weight = {key: (len(builder.mentions), key) for key, builder in people.items()}
+    found: dict[Key, Key] = {}
+    for key, others in sorted(fits.items()):
+        if len(others) != 1:
+            continue
+        target = next(iter(others))
+        if len(fits[target]) == 1 and weight[key] < weight[target]:
+            found[key] = target
+    return found
 
 
 def _middle_name_slips(story: _Story) -> dict[Key, Key]:
@@ -1334,9 +1479,9 @@ def _name_words(builder: _Builder) -> tuple[str, ...]:
     longest = max(builder.surfaces, key=lambda surface: (len(surface.split()), surface))
     if builder.type == "person":
         return tuple(word.rstrip(".") for word in _name_words_of_person(_strip_article(longest)))
-    return tuple(
-        word.rstrip(".") for word in normalised(_strip_article(longest).casefold(), builder.type).split()
-    )
+    name = _strip_article(longest)
+    plain_name = normalised(name.casefold(), builder.type, opens_in_capitals=name.split()[0].isupper())
+    return tuple(word.rstrip(".") for word in plain_name.split())
 
 
 def _fold_bare_names_left(story: _Story) -> None:
@@ -1349,16 +1494,20 @@ def _fold_bare_names_left(story: _Story) -> None:
     "Ivo Roe").
     (A relative named in full is no reason to give the bare name to the other bearer: the
     relative may be the one who speaks, "Ivo Roe, mother of ...", then "Roe said".)
+    A name no person bears last is the one person's who bears it first, as when it was read
+    ("Kim" for "Kim Jong Un" once "Kim Jong-un" is known to be him).
     """
     bearers: defaultdict[str, list[Key]] = defaultdict(list)
+    first_bearers: defaultdict[str, list[Key]] = defaultdict(list)
     for key, builder in sorted(story.builders.items()):
         if builder.type == "person" and len(key) == 3 and key not in story.glued:
             bearers[key[2]].append(key)
+            first_bearers[key[1]].append(key)
     targets: dict[Key, Key] = {}
     for key, builder in sorted(story.builders.items()):
         if builder.type != "person" or len(key) != 2:
             continue
-        candidates = bearers.get(key[1], [])
+        candidates = bearers.get(key[1]) or first_bearers.get(key[1], [])
         if len(candidates) > 1:
             titles = [title for title, _ in builder.roles.values()]
             fitting = [other for other in candidates if _titles_fit(story.builders[other], titles)]

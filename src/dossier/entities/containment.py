@@ -30,7 +30,8 @@ and later with a word in front that the recognizer took into the name
   the "White House" nor a state's "Lisk Senate".
 * Places: only a name without its geographic noun ("the Mediterranean" for
   "Mediterranean Sea", "Lisk" for "Lisk River" when no other place is "Lisk"
-  plus such a noun); a city is not its region ("Kansas", "Kansas City").
+  plus such a noun) or its division's ("Lisk" for "Lisk Province"); a city is not
+  its region ("Kansas", "Kansas City"), nor a county named for it ("Lisk County").
 * People: a full name of three or more words whose last two or more words are
   another person's full name ("Coroner Ana Roe" and "Ana Roe"), or whose first two or
   more words are ("Ana Roe Signs Deal" in a headline), is that person,
@@ -55,6 +56,10 @@ and later with a word in front that the recognizer took into the name
   Recovery Centre"), is that body: the tagger took a lone word for a surname.
   Failing that, one that closes exactly one longer name of another type ("Gulls"
   and "Lisk Gulls", whatever type the tagger gave the team) is that name.
+
+* A place the story never writes where a place stands that is the one firm's name without
+  its designator or its line of business ("Lisk" and "Lisk Computer Inc.") is that firm: the
+  tagger reads a firm's bare name as a place.
 
 With two or more candidates nothing is folded: guessing would merge two
 different things. Country names are folded by the gazetteer, never here.
@@ -103,7 +108,51 @@ def contained_names(
             folded.update(_other_names(entries, weights or {}, acronyms, _places_of(names)))
     folded.update(_across_types(names, folded, located))
     folded.update(_stray_people(names, folded))
+    folded.update(_firms_read_as_places(names, folded, located))
     return folded
+
+
+#: Words for a line of business that close a firm's name after the words it goes by: "Lisk
+#: Computer", "Lisk Motors", "Lisk Technologies". (Not "airlines", "bank" nor "energy": those are
+#: as often named after the place they serve, "Lisk Airlines" beside the city of Lisk.)
+_FIRM_WORDS = frozenset(
+    {
+        "computer", "computers", "technologies", "technology", "systems", "networks", "software",
+        "electronics", "motors", "pharmaceuticals", "communications", "industries", "holdings",
+        "labs", "laboratories", "semiconductor", "semiconductors", "dynamics", "instruments",
+        "solutions", "therapeutics", "robotics", "micro", "devices",
+    }
+)  # fmt: skip
+
+
+def _firms_read_as_places(
+    names: Mapping[Key, tuple[EntityType, tuple[str, ...]]],
+    folded: Mapping[Key, Key],
+    located: AbstractSet[Key],
+) -> dict[Key, Key]:
+    """Places that are the short name of exactly one firm of the story ("Lisk" for "Lisk
+    Computer Inc.", "Lisk Technologies"): the tagger reads a firm's bare name as a place.
+
+    Only a name the story never writes where a place stands ("in Lisk"), and only a firm whose
+    other words are a company designator (dropped from its name before) or a line of business
+    (:data:`_FIRM_WORDS`): "Lisk Gulls" is a team of the city, "Lisk Trust" may be its charity.
+    """
+    targets = set(folded.values())
+    firms: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
+    for key, (kind, words) in sorted(names.items()):
+        if kind != "organization" or key in folded:
+            continue
+        for size in range(1, len(words) + 1):
+            if _FIRM_WORDS.issuperset(words[size:]):
+                firms[words[:size]].add(key)
+    found: dict[Key, Key] = {}
+    for key, (kind, words) in sorted(names.items()):
+        if kind != "place" or key in folded or key in targets or key in located:
+            continue
+        candidates = firms.get(words, set())
+        if len(candidates) == 1:
+            found[key] = next(iter(candidates))
+    return found
 
 
 #: Types whose short names fold into one another's longer names ("Lisk Clinic" read as an
@@ -116,11 +165,18 @@ _GEOGRAPHIC_NOUNS = frozenset(
 )
 
 
+#: Nouns for a division of a country that news writes after its name or leaves off: "the Lisk
+#: region", "Lisk Province". (Not "county" nor "city": a county is often named for its seat, "Lisk
+#: County" and the town "Lisk", as "Lisk City" is not the state "Lisk".)
+_DIVISION_NOUNS = frozenset({"province", "region", "prefecture"})
+
+
 def _places(entries: list[tuple[Key, tuple[str, ...]]]) -> dict[Key, Key]:
-    """A place named without its geographic noun ("Mediterranean") is the one named with it."""
+    """A place named without its geographic noun ("Mediterranean") or the noun of its kind of
+    division ("Lisk" for "Lisk Province") is the one named with it."""
     with_noun: defaultdict[tuple[str, ...], set[Key]] = defaultdict(set)
     for key, words in entries:
-        if len(words) >= 2 and words[-1] in _GEOGRAPHIC_NOUNS:
+        if len(words) >= 2 and (words[-1] in _GEOGRAPHIC_NOUNS or words[-1] in _DIVISION_NOUNS):
             with_noun[words[:-1]].add(key)
     found: dict[Key, Key] = {}
     for key, words in entries:
@@ -280,6 +336,8 @@ def _object_follows(words: tuple[str, ...], size: int, known: AbstractSet[tuple[
         return True
     if before in _LIST_JOINERS:
         head = words[: -size - 1]
+        if any(words[start:] in known for start in range(1, len(head))):
+            return False  # the story names the run across the "and" too: "Fish and Wildlife Service"
         return (
             size == 1
             or any(word.endswith(",") for word in head)

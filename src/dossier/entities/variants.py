@@ -31,7 +31,8 @@ is written more often than each other and each other at most twice: a
 family's members are each named more often than that.
 
 Other names (places, organizations...) are one when they read the same with
-the usual abbreviations written out and hyphens as spaces ("Mt Lisk",
+the usual abbreviations written out (a country's initials too: "U.S. Lisk Office"), a body's
+field before its head ("Ministry of Fish", "Fish Ministry") and hyphens as spaces ("Mt Lisk",
 "Mount Lisk"; "Lisk-Arena", "Lisk Arena"; "Harbour Centre", "Harbour
 Center"), or when a name of ten letters or more differs from exactly one
 other of its type by one letter and not in a digit ("Gulf of Adan"). A place
@@ -48,7 +49,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from dossier.briefing import EntityType
-from dossier.entities.gazetteer import is_familiar_form
+from dossier.entities.gazetteer import country_for_name, is_familiar_form
 
 Key = tuple[str, ...]
 
@@ -363,8 +364,10 @@ def plain(text: str) -> str:
     )
 
 
-def normalised(name: str, kind: EntityType | None = None) -> str:
-    """A case-folded name with an opening abbreviation written out and one spelling of each word;
+def normalised(name: str, kind: EntityType | None = None, *, opens_in_capitals: bool = False) -> str:
+    """A case-folded name with an opening abbreviation written out (a country's initials too, bare
+    ones where the name ``opens_in_capitals``: "u.s. navy", "US Navy" are "united states navy")
+    and one spelling of each word;
     an organization's also without a closing company designator ("Corp.", "Inc", "Plc"): a firm
     goes by its name with or without it. (Only an organization's: "Lisk Co." may be a county.)
 
@@ -373,12 +376,58 @@ def normalised(name: str, kind: EntityType | None = None) -> str:
     words = name.split()
     if words and words[0] in _WRITTEN_OUT:
         words[0] = _WRITTEN_OUT[words[0]]
+    elif words:
+        words = _country_initials_written_out(words, opens_in_capitals)
+    if kind in ("organization", "other"):
+        words = _head_of_written_first(words)
     while kind == "organization" and len(words) > 1 and words[-1].rstrip(".,") in _COMPANY_DESIGNATORS:
         words.pop()
         while len(words) > 1 and words[-1] in {"&", "and"}:
             words.pop()
         words[-1] = words[-1].rstrip(",")
     return " ".join(_SPELLINGS.get(word, word) for word in words)
+
+
+#: Heads of a government body that news writes before its field with "of" or after it: "Ministry
+#: of Health" and "Health Ministry", "Department of the Interior" and "Interior Department".
+_FIELD_HEADS = frozenset({"ministry", "department"})
+_FIELD_WORDS_MAX = 3
+
+
+def _head_of_written_first(words: list[str]) -> list[str]:
+    """A body's name as "<field> <head>": "ministry of health" is "health ministry", "lisk ministry
+    of health" "lisk health ministry" (only a field of up to three words with no other "of" in
+    it: "Department of Health and Welfare", not "Ministry of Culture of Lisk", which may be
+    another country's).
+    """
+    at = next((i for i, word in enumerate(words[:-2]) if word in _FIELD_HEADS and words[i + 1] == "of"), None)
+    if at is None:
+        return words
+    field = words[at + 3 :] if words[at + 2] == "the" else words[at + 2 :]
+    if not field or len(field) > _FIELD_WORDS_MAX or any(word in ("of", "for", "in") for word in field):
+        return words
+    return [*words[:at], *field, words[at]]
+
+
+def _country_initials_written_out(words: list[str], opens_in_capitals: bool) -> list[str]:
+    """The words of a name with a country's initials that open it written out: "u.s. geological
+    survey", "u. s. geological survey" and "us geological survey" are "united states geological
+    survey". Initials only: dotted, or of three letters at most where the name was written with
+    them in capitals ("US Navy", not the magazine "Us Weekly")."""
+    opening = 0
+    while opening < len(words) - 1 and _SPACED_INITIAL.fullmatch(words[opening]):
+        opening += 1  # "u. s.": initials spaced out
+    initials = "".join(words[:opening]) if opening > 1 else words[0]
+    size = opening if opening > 1 else 1
+    written_as_initials = "." in initials or (opens_in_capitals and len(initials) <= _BARE_INITIALS_MAX)
+    if len(words) <= size or not written_as_initials:
+        return words
+    country = country_for_name(initials) or country_for_name(initials + ".")
+    return [*country.casefold().split(), *words[size:]] if country else words
+
+
+_SPACED_INITIAL = re.compile(r"[^\W\d_]\.")
+_BARE_INITIALS_MAX = 3
 
 
 def _typo_of(first: str, second: str) -> bool:
