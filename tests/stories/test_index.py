@@ -114,6 +114,21 @@ def test_merged_away_ids_add_to_their_survivor_as_one_by_one_in_lookup_order(see
     assert clusterer._live_weights({"s-alone": 0.5}) == {"s-alone": 0.5}
 
 
+def test_a_story_met_through_three_ids_sums_them_in_lookup_order_where_rounding_tells() -> None:
+    """Three weights whose sum depends on the order (two half-units added to 1.0 one at a time round away,
+    added to each other first they do not); two weights give one sum in either order."""
+    tiny = 2.0**-53
+    assert (tiny + tiny) + 1.0 != (1.0 + tiny) + tiny
+    clusterer = OnlineClusterer()
+    clusterer._absorbed_into = {"s-gone-a": "s-kept", "s-gone-b": "s-kept", "s-gone-c": "s-pair"}
+    # The survivor met after both of its merged-away ids: the lookup's order puts it last.
+    hits = {"s-gone-a": tiny, "s-pair": tiny, "s-gone-b": tiny, "s-gone-c": 1.0, "s-kept": 1.0}
+    live = clusterer._live_weights(dict(hits))
+    assert live == {"s-pair": tiny + 1.0, "s-kept": (tiny + tiny) + 1.0}
+    # The pair met in the other order: the same sum.
+    assert clusterer._live_weights({"s-gone-c": 1.0, "s-pair": tiny}) == {"s-pair": 1.0 + tiny}
+
+
 DAY = dt.date(2024, 3, 10)
 
 
