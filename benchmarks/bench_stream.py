@@ -5,7 +5,8 @@ time (nothing is copied into the repository). Each synthetic story takes one
 ECB+ event's sentences as its pool and is made distinct the way real stories
 of one kind are: its names are swapped for names drawn from the whole corpus
 (seeded per story), its numbers are redrawn, and it lives in its own window of
-days inside three years. Each article is 6 to 18 sentences of its story's
+days inside three years (with ``--per-day N``: from the day the stream has reached
+when it starts, the stream arriving at N articles a day). Each article is 6 to 18 sentences of its story's
 pool; one in ten is a near-copy of an earlier article of its story (a wire
 copy with a changed tail). Everything is drawn from ``--seed``.
 
@@ -20,6 +21,16 @@ time: on a shared machine the wall clock counts other jobs too.
     PYTHONPATH=src python benchmarks/bench_stream.py                        # 10k, 30k, 100k
     PYTHONPATH=src python benchmarks/bench_stream.py --sizes 2000,5000      # a quick run
     PYTHONPATH=src python benchmarks/bench_stream.py --sizes 10000 --bertopic  # BERTopic on the same 10k
+    PYTHONPATH=src python benchmarks/bench_stream.py --per-day 100          # a steady rate, in date order
+
+Two kinds of stream. By default every story's days fall anywhere in three years,
+whatever its place in the stream, so the longer the stream, the more stories share
+any month: an archive loaded out of order, at a density that grows with its size
+(10 times the stories in a 30-day window at 100k as at 10k), which makes each
+lookup meet more candidates. With ``--per-day N`` the stream is a feed: stories
+start in date order at a steady N articles a day, so a window holds about as many
+stories at 100k as at 10k, and the time ratio measures the store and the index
+rather than the density.
 
 After the first size, ``--extra`` more articles (1,000) are ingested and the
 script counts how many of the first size's articles keep their story id; with
@@ -81,11 +92,14 @@ def load_pools(root: Path = ECBPLUS) -> tuple[list[Pool], list[str]]:
 class StoryMaker:
     """One synthetic story: a pool, its own names and numbers, a window of days."""
 
-    def __init__(self, number: int, pool: Pool, names: Sequence[str], seed: int) -> None:
+    def __init__(
+        self, number: int, pool: Pool, names: Sequence[str], seed: int, start: dt.date | None = None
+    ) -> None:
         self.number = number
         self.pool = pool
         self.random = random.Random(seed * 1_000_003 + number)
-        self.start = START + dt.timedelta(days=self.random.randrange(3 * 365))
+        spread = START + dt.timedelta(days=self.random.randrange(3 * 365))  # drawn always: same names after
+        self.start = spread if start is None else start
         self._names: dict[str, str] = {}
         self._names_source = names
         self.made: list[str] = []
@@ -113,15 +127,20 @@ class StoryMaker:
         return title, text, self.start + dt.timedelta(days=self.random.randrange(10))
 
 
-def stream(size: int, seed: int) -> Iterator[tuple[Article, int]]:
-    """``size`` articles (with their true story number), about ten per story, stories overlapping in time."""
+def stream(size: int, seed: int, per_day: int = 0) -> Iterator[tuple[Article, int]]:
+    """``size`` articles (with their true story number), about ten per story, stories overlapping in time.
+
+    With ``per_day``, a story starts on the day the stream has reached (``per_day`` articles a day);
+    without, on any day of three years.
+    """
     pools, names = load_pools()
     rng = random.Random(seed)
     makers: list[StoryMaker] = []
     active: list[StoryMaker] = []
     for index in range(size):
         if not active or rng.random() < 0.1:
-            maker = StoryMaker(len(makers), rng.choice(pools), names, seed)
+            reached = START + dt.timedelta(days=index // per_day) if per_day else None
+            maker = StoryMaker(len(makers), rng.choice(pools), names, seed, reached)
             makers.append(maker)
             active.append(maker)
             if len(active) > 50:
@@ -153,6 +172,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch", type=int, default=500, help="articles per ingest transaction")
     parser.add_argument(
+        "--per-day",
+        type=int,
+        default=0,
+        help="a feed of N articles a day, stories in date order (default 0: days spread over three years)",
+    )
+    parser.add_argument(
         "--bertopic",
         action="store_true",
         help="also fit BERTopic on the first size's articles (time, memory, ids kept after a refit)",
@@ -176,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ECB+ is absent: {ECBPLUS}", file=sys.stderr)
         return 1
     if args.bertopic_only:
-        made = list(stream(sizes[0] + args.extra, args.seed))
+        made = list(stream(sizes[0] + args.extra, args.seed, args.per_day))
         bodies = [article.text for article, _ in made]
         gold_first = [str(story) for _, story in made[: sizes[0]]]
         compare_bertopic(bodies[: sizes[0]], bodies[sizes[0] :], gold_first)
@@ -191,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         batch: list[Article] = []
         elapsed = cpu = 0.0
         last = max(sizes[-1], stable_at if args.extra else 0)
-        for count, (article, story) in enumerate(stream(last, args.seed), start=1):
+        for count, (article, story) in enumerate(stream(last, args.seed, args.per_day), start=1):
             gold.setdefault(article.id, story)
             batch.append(article)
             if count <= stable_at:
