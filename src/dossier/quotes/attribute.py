@@ -114,8 +114,8 @@ def attribute_quotes(
     parsed_object = None if tokens is None else (lambda mention: _top_label(tokens, mention) in _OBJECT_ROLES)
     mentions = mark_subjects(text, mentions, sentence_starts, parsed_object)
     genders = infer_genders(text, mentions, sentence_starts, masked)
-    context = _Context(text, sentences, mentions, inner_tails, genders, tokens)
-    context.quote_lines = tuple(q.open_at for q in quotes if _bare_paragraph(text, q))
+    quote_lines = tuple(q.open_at for q in quotes if _bare_paragraph(text, q))
+    context = _Context(text, sentences, mentions, inner_tails, genders, tokens, quote_lines)
     attributed: list[Attributed] = []
     for index, quote in enumerate(quotes):
         previous = quotes[index - 1] if index else None
@@ -233,6 +233,7 @@ class _Context:
         inner_tails: dict[int, int],
         genders: Mapping[str, Gender],
         tokens: Tokens | None = None,
+        quote_lines: tuple[int, ...] = (),
     ) -> None:
         self.text = text
         self.tokens = tokens
@@ -246,7 +247,7 @@ class _Context:
         self.known = frozenset(mentions)
         self.names = NameIndex([m for m in mentions if m.kind == "name"])
         #: Where the bare quotation paragraphs open (their first mark), and the name labels, read on demand.
-        self.quote_lines: tuple[int, ...] = ()
+        self.quote_lines = quote_lines
         self.label_layout: LabelLayout | None = None
 
     def attribute(
@@ -328,8 +329,8 @@ class _Context:
         opening = _SIGNATURE_OPENING.match(self.text, quote.close_at + 1, quote.line_end)
         assert opening is not None  # every part of it is optional
         start = opening.end()
-        line = self.text[: quote.line_end].rstrip()
-        stop = len(line.removesuffix(")") if opening.group(1) == "(" else line)
+        line = self.text[start : quote.line_end].rstrip()  # the line's rest only: no copy of the text before
+        stop = start + len(line.removesuffix(")") if opening.group(1) == "(" else line)
         if stop <= start:
             return None
         return name_label(self.text, start, stop, self._window(start, stop), self.tokens)
@@ -763,9 +764,9 @@ class _Context:
 
         The colon hands the name its words: a name there is who speaks next, as in a transcript.
         """
-        if not self.text[:stop].rstrip().endswith(":"):
+        colon = _end_before_spaces(self.text, stop) - 1
+        if colon < 0 or self.text[colon] != ":":
             return None
-        colon = len(self.text[:stop].rstrip()) - 1
         for mention in reversed(self._window(colon - _MENTION_REACH, colon)):
             if mention.kind == "name" and mention.person and not self.text[mention.end : colon].strip():
                 return Cue(None, mention)
@@ -960,6 +961,13 @@ def _bare_paragraph(text: str, quote: QuoteSpan) -> bool:
     if quote.close_at is None:
         return True
     return not any(char.isalnum() for char in text[quote.close_at + 1 : quote.line_end])
+
+
+def _end_before_spaces(text: str, stop: int) -> int:
+    """Where ``text[:stop].rstrip()`` ends, found without copying the text before ``stop``."""
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    return stop
 
 
 def _word_count(text: str) -> int:
