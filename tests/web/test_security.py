@@ -10,6 +10,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from starlette.datastructures import UploadFile
 
 from dossier.errors import UsageError
 from dossier.ingest.addresses import VettedTransport
@@ -108,6 +109,25 @@ def test_too_many_files_or_too_large_a_file_is_refused(client: TestClient, app: 
     assert client.post("/add", data={"csrf": csrf}, files=files).status_code == 400
     large = [("files", ("big.txt", b"w " * 40_000, "text/plain"))]
     assert client.post("/add", data={"csrf": csrf}, files=large).status_code == 413
+
+
+def test_every_uploaded_file_is_closed_whether_the_upload_is_taken_or_refused(
+    client: TestClient, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed: list[str | None] = []
+    original = UploadFile.close
+
+    async def counting_close(upload: UploadFile) -> None:
+        closed.append(upload.filename)
+        await original(upload)
+
+    monkeypatch.setattr(UploadFile, "close", counting_close)
+    csrf = app.state.csrf.token()
+    too_large = [("files", ("big.txt", b"w " * 40_000, "text/plain"))]
+    assert client.post("/add", data={"csrf": csrf}, files=too_large).status_code == 413
+    wrong_token = [("files", ("pier.txt", b"Title\n\nWords about a pier.", "text/plain"))]
+    assert client.post("/add", data={"csrf": "stale"}, files=wrong_token).status_code == 403
+    assert closed == ["big.txt", "pier.txt"]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import MultiPartException
 
 from dossier.errors import DossierError, UsageError
@@ -144,6 +144,14 @@ async def add(request: Request) -> Response:
         )
     except MultiPartException as error:
         return error_page(request, 400, "Bad upload", str(error.message))
+    try:
+        return await _add_from_form(request, form)
+    finally:
+        # The uploads' spooled temporary files are ours to close once their bytes are copied out.
+        await form.close()
+
+
+async def _add_from_form(request: Request, form: FormData) -> Response:
     offered = form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER)
     if not request.app.state.csrf.valid(offered if isinstance(offered, str) else None):
         return error_page(
@@ -165,7 +173,7 @@ class _TooLargeError(Exception):
     pass
 
 
-async def _job_request(request: Request, form: Any) -> JobRequest:
+async def _job_request(request: Request, form: FormData) -> JobRequest:
     settings = request.app.state.settings
     files = [item for item in form.getlist("files") if isinstance(item, UploadFile) and item.filename]
     text = form.get("text")
