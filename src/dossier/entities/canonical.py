@@ -45,6 +45,7 @@ import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from dossier.analysis import Analysis, NameMention, Tokens
@@ -449,6 +450,8 @@ def _type_votes(
         and len(words := m.surface.casefold().split()) > 1
         for word in (words[0], words[-1])
     }
+    # The surname before a thing's name ("Roe Harbour Office") is a person's name all the same.
+    in_full_names.update(surface.split()[0] for surface in things)
     people = _person_name_tails([m for m in mentions if _fold(m.surface) not in things], press)
     votes: defaultdict[str, dict[EntityType, float]] = defaultdict(dict)
     for m in mentions:
@@ -473,7 +476,9 @@ def _type_votes(
     # A word that is the first or last word of a person's full name is that person's short name;
     # the last words of a full name ("Lo Presti") and a full name with a word before it
     # ("Striker Ana Roe") name that person too.
-    decided.update(dict.fromkeys(in_full_names & decided.keys(), "person"))
+    decided.update(
+        dict.fromkeys((in_full_names - _places_before_a_name(mentions, votes)) & decided.keys(), "person")
+    )
     decided.update({surface: "person" for surface in decided if _names_person(surface, people)})
     # A longer name that is a person's two-word name once initials, titles and suffixes are left
     # off ("W. Ana Roe Sr." for "Ana Roe").
@@ -499,32 +504,68 @@ def _type_votes(
     return decided
 
 
+#: How many votes as a place, and how many times its votes as a person, make a word the story
+#: writes alone a place whatever the "person" it opens ("Lisk" beside "Lisk Accord" read as one).
+_PLACE_VOTES_MIN = 3
+_PLACE_VOTES_RATIO = 2
+
+
+def _places_before_a_name(
+    mentions: Sequence[NameMention], votes: Mapping[str, Mapping[EntityType, float]]
+) -> set[str]:
+    """Words that open a "person's" name and close none, that the tagger reads alone as a place
+    far more often than as a person: a place, not a given name. (A word that closes a person's
+    name stays that person's, whatever the tagger says: a surname is written alone, and many are
+    places' names too; a given name seldom is.)"""
+    people = [
+        surface.split() for m in mentions if m.type == "person" and " " in (surface := _fold(m.surface))
+    ]
+    last = {words[-1] for words in people}
+    given = {words[0] for words in people} - last
+    return {
+        word
+        for word in given
+        if (placed := votes.get(word, {}).get("place", 0.0)) >= _PLACE_VOTES_MIN
+        and placed >= _PLACE_VOTES_RATIO * votes[word].get("person", 0.0)
+    }
+
+
 def _things_after_a_name(mentions: Sequence[NameMention]) -> dict[str, EntityType]:
     """Names the tagger read as a person that are a person's surname before a thing's name of two
     words or more ("Roe Harbour Office", the office as Ana Roe runs it), each with that thing's type.
 
     The thing's name is what the tagger reads otherwise wherever it stands alone, and the first
-    word closes another person's full name ("Ana Roe"): a given name before a surname the tagger
-    misreads ("Ana Del Roe", "Del Roe" read as a body) is no surname, so that name stays a person's.
+    word closes another person's full name ("Ana Roe"), or is a person's name written alone that
+    opens no person's full name ("Roe", where the story never writes "Ana Roe"): a given name
+    before a surname the tagger misreads ("Ana Del Roe", "Del Roe" read as a body) is no surname,
+    so that name stays a person's.
     """
     kinds: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
     for mention in mentions:
         kinds[_fold(mention.surface)][mention.type] += 1
-    surnames = {
-        words[-1]
-        for surface, counted in kinds.items()
-        if counted["person"] and len(words := surface.split()) == 2
-    }
-    found: dict[str, EntityType] = {}
+    candidates: dict[str, EntityType] = {}
     for surface, counted in sorted(kinds.items()):
         words = surface.split()
         tail = kinds.get(" ".join(words[1:]))
-        if len(words) < 3 or counted.most_common(1)[0][0] != "person" or not tail or words[0] not in surnames:
+        if len(words) < 3 or counted.most_common(1)[0][0] != "person" or not tail:
             continue
         kind, _ = min(tail.items(), key=lambda item: (-item[1], item[0]))
         if kind != "person" and tail["person"] == 0:
-            found[surface] = kind
-    return found
+            candidates[surface] = kind
+    surnames = _surnames_of(
+        {surface: counted for surface, counted in kinds.items() if surface not in candidates}
+    )
+    return {surface: kind for surface, kind in candidates.items() if surface.split()[0] in surnames}
+
+
+def _surnames_of(kinds: Mapping[str, Counter[EntityType]]) -> set[str]:
+    """Words that stand for a person's surname: the last word of a two-word person's name, and a
+    one-word person's name that opens no person's name of two words or more (a given name does)."""
+    people = [surface.split() for surface, counted in kinds.items() if counted["person"]]
+    given = {words[0] for words in people if len(words) > 1}
+    surnames = {words[-1] for words in people if len(words) == 2}
+    surnames.update(words[0] for words in people if len(words) == 1 and words[0] not in given)
+    return surnames
 
 
 def _teams_read_as_places(decided: Mapping[str, EntityType], after_the: set[str]) -> set[str]:
@@ -1037,6 +1078,7 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
                 if _written_with_the(builder, articles):
                     by_initials["T" + initials].append(key)  # "THR" for "The Harbour Review"
     misread = _misread_people_by_initials(story)
+    places = {" ".join(_name_words(b)) for b in story.builders.values() if b.type == "place"}
     for key, builder in sorted(story.builders.items()):
         if key in story.acronyms or " " in key[1]:
             continue
@@ -1056,7 +1098,9 @@ def _infer_acronyms(story: _Story, articles: Sequence[Article]) -> None:
         elif not any(surface.isupper() and 2 <= len(surface) <= 8 for surface in builder.surfaces):
             continue
         else:
-            located = builder.type == "place" and _written_as_place(builder, articles)
+            located = (
+                builder.type == "place" and _written_as_place(builder, articles)
+            ) or _written_as_a_state(builder, articles, places)
             candidates = [
                 target
                 for target in by_initials.get(spelled, [])
@@ -1111,6 +1155,24 @@ def _written_with_its_state(builder: _Builder, articles: Sequence[Article]) -> b
         text = articles[order].text
         match = _WITH_STATE.match(text, citation.end)
         if match is not None and _LIST_GOES_ON.match(text, match.end()) is None:
+            return True
+    return False
+
+
+#: A capitalised name and a comma right before a mention: the town of "Lisk, LV".
+_TOWN_BEFORE = re.compile(r"([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,2}),[^\S\n]+$")
+
+
+def _written_as_a_state(builder: _Builder, articles: Sequence[Article], places: AbstractSet[str]) -> bool:
+    """Whether initials are written after a place of the story and a comma ("Lisk, LV", "Lake
+    Lisk, LV"): they are the state the town is in, no body's initials."""
+    for order, citation in builder.mentions:
+        text = articles[order].text
+        match = _TOWN_BEFORE.search(text, max(0, citation.start - 40), citation.start)
+        if match is None:
+            continue
+        words = match.group(1).casefold().replace(".", "").split()
+        if any(" ".join(words[start:]) in places for start in range(len(words))):
             return True
     return False
 

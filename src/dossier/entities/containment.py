@@ -236,9 +236,12 @@ def _stray_people(
 
     The tagger takes a lone capitalised word for a surname ("Harrowgate said in
     a statement"); when no person of the story has that word in their name and
-    one body's name opens with it ("Harrowgate Recovery Centre"), it is that body.
+    one body's name opens with it ("Harrowgate Recovery Centre"), it is that body. Not a body
+    whose further words are a name of its own of the story ("Roe Harbour Office" beside "Harbour
+    Office"): the word before it says whose the office is, a person's surname.
     """
     targets = set(folded.values())
+    things = {words for kind, words in names.values() if kind != "person"}
     # Not the words of a name folded into another person's ("Gulls Ana Roe" into "Ana Roe"): "Gulls"
     # was glued to her name, it is none of hers.
     in_people = {
@@ -253,7 +256,11 @@ def _stray_people(
         if kind == "person" or len(words) < 2 or key in folded:
             continue
         # A newspaper's name opens with its city ("Lisk Herald"): the city is not the paper.
-        if kind in ("organization", "other") and not is_press_shaped(" ".join(words)):
+        if (
+            kind in ("organization", "other")
+            and not is_press_shaped(" ".join(words))
+            and words[1:] not in things
+        ):
             opening[words[0]].add(key)
         # "Gulls" closes "Lisk Gulls" (whatever type the tagger gave the team), not "Port of Gulls"
         # nor "Lake Gulls": a lone word is no short name of a natural place.
@@ -302,6 +309,8 @@ def _other_names(
             for other in edges.get(words, ())
         ):
             target = None  # the story names a state's own party too: the bare one is the country's
+        if target is not None and _clips_another_name(words, known, full_words[target]):
+            target = None  # "Fed" beside "Federal Reserve" and "Lisk Fed": it may be either
         if target is not None:
             folded[key] = target
             continue
@@ -310,6 +319,31 @@ def _other_names(
             if not _object_follows(words, size, known):
                 edges[words[-size:]].add(key)
     return folded
+
+
+#: The lengths of a word cut short to its opening letters ("Fed" for "Federal"), and how many
+#: letters at least it leaves off: a longer word ("Congress") is a word of its own.
+_CLIPPING_LENGTHS = range(3, 5)
+_CLIPPED_LETTERS_MIN = 3
+
+
+def _clips_another_name(
+    short: tuple[str, ...], known: AbstractSet[tuple[str, ...]], longer: tuple[str, ...]
+) -> bool:
+    """Whether a one-word name is the opening letters of the first word of another name of the
+    story than ``longer`` ("Fed" of "Federal Reserve" beside "Lisk Fed"): the story names two
+    things it may stand for, the one it clips and the one it closes, so it is folded into neither.
+    """
+    if len(short) != 1 or len(short[0]) not in _CLIPPING_LENGTHS or not short[0].isalpha():
+        return False
+    return any(
+        len(words) > 1
+        and words != longer
+        and words[0].startswith(short[0])
+        and len(words[0]) - len(short[0]) >= _CLIPPED_LETTERS_MIN
+        and words[0].isalpha()  # not "Post-9/11 Fund": a prefix before a hyphen is a word
+        for words in known
+    )
 
 
 #: Words after which the rest of a name is what its head is of, for, at or in: "Council of

@@ -252,8 +252,13 @@ def _one_edit_apart(short: str, long: str) -> bool:
     return short[at:] == long[at + 1 :]
 
 
-#: Abbreviations that open a place's name, and spellings that differ between English-speaking countries.
-_WRITTEN_OUT = {"mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort", "pt": "point", "pt.": "point"}
+#: Abbreviations that open a name, and spellings that differ between English-speaking countries.
+#: ("St." opening a name is "Saint": "St. Lisk College" is "Saint Lisk College"; the "Street" it
+#: also abbreviates closes a name, and only an opening word is written out.)
+_WRITTEN_OUT = {
+    "mt": "mount", "mt.": "mount", "ft": "fort", "ft.": "fort", "pt": "point", "pt.": "point",
+    "st": "saint", "st.": "saint",
+}  # fmt: skip
 _SPELLINGS = {
     "centre": "center",
     "theatre": "theater",
@@ -433,4 +438,19 @@ _BARE_INITIALS_MAX = 3
 def _typo_of(first: str, second: str) -> bool:
     short, long = sorted((first, second), key=len)
     digits = [char for char in short if char.isdigit()] == [char for char in long if char.isdigit()]
-    return digits and short != long and _one_edit_apart(short, long)
+    return digits and short != long and _one_edit_apart(short, long) and not _numbered_apart(short, long)
+
+
+#: A Roman numeral, as the words of a name write it case-folded: "ii", "xxix", "xliii".
+_ROMAN_NUMERAL = re.compile(r"(?=[mdclxvi])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+def _numbered_apart(first: str, second: str) -> bool:
+    """Whether two names differ in a Roman numeral ("Games of the XXIX Olympiad" and "... XXX
+    ...", "World War I" and "World War II"): two of a series, as numbers in digits are."""
+    return any(
+        one != other
+        and _ROMAN_NUMERAL.fullmatch(one) is not None
+        and _ROMAN_NUMERAL.fullmatch(other) is not None
+        for one, other in zip(first.split(), second.split(), strict=False)
+    )
