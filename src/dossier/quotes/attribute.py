@@ -47,7 +47,7 @@ from dossier.quotes.dependency import (
 from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
-from dossier.quotes.labels import LabelLayout, name_label
+from dossier.quotes.labels import LabelLayout, interviewee, is_aged, name_label
 from dossier.quotes.speakers import NameIndex, SpeakerCandidate, find_mentions, mark_subjects, resolve
 from dossier.quotes.words import ORGANIZATION_HEADS, REPORTING_VERBS, ROLE_WORDS, SPEAKING_NOUNS
 from dossier.words import word_list
@@ -308,9 +308,12 @@ class _Context:
         if not before:
             label = self._signed_on_its_line(quote) or self._layout().speaker(quote.open_at)
             return None if label is None else Cue(None, label)
-        if not before.endswith(_LABEL_MARKS):
-            return None
         stop = quote.line_start + len(before)
+        answerer = interviewee(self.text, (quote.line_start, stop), self.mentions, self.tokens)
+        if answerer is not None:
+            return Cue(None, answerer)
+        if not before.endswith(_LABEL_MARKS):
+            return self._glued_label_cue(quote.line_start, stop)
         # The label opens the line, or follows the writer's words after a dash ("… contests — Ada Roe: “…”").
         dash = max((before.rfind(mark), len(mark)) for mark in _LABEL_DASHES)
         starts = [quote.line_start] + ([quote.line_start + sum(dash)] if dash[0] >= 0 else [])
@@ -319,6 +322,13 @@ class _Context:
             if label is not None:
                 return Cue(None, label)
         return None
+
+    def _glued_label_cue(self, start: int, stop: int) -> Cue | None:
+        """A label the extractor glued to the words with no mark between ("Ada Roe, 34, Harwich “…”"):
+        only one with an age, which no clause or heading carries, is read so."""
+        assert self.tokens is not None
+        label = name_label(self.text, start, stop, self._window(start, stop), self.tokens)
+        return None if label is None or not is_aged(self.text, label, stop) else Cue(None, label)
 
     def _signed_on_its_line(self, quote: QuoteSpan) -> SpeakerCandidate | None:
         """The label that ends the quotation's paragraph after its closing mark, set off by a dash or
@@ -692,6 +702,14 @@ class _Context:
         line = self.text[start:end]
         if not line.startswith(_SIGNATURE_DASHES) or len(line.split()) > _SIGNATURE_WORDS:
             return None
+        # A label under the dash gives its name, not a place among its descriptors ("— Ada Roe, 34, Harwich").
+        label = (
+            None
+            if self.tokens is None
+            else name_label(self.text, start, end, self._window(start, end), self.tokens)
+        )
+        if label is not None:
+            return Cue(None, label)
         names = [m for m in self._window(start, end) if m.kind == "name"]
         return Cue(None, names[0]) if names else None
 
