@@ -248,3 +248,39 @@ def test_a_transcript_whose_introduction_names_two_people_gives_its_answers_to_n
         "A: “Another month, perhaps two, if the town keeps bringing food to the gates.”\n"
     )
     assert _speakers(text) == [("How long can", None), ("Another month, perhaps", None)]
+
+
+def test_sentences_opening_on_a_name_and_an_age_head_the_words_of_a_round_up() -> None:
+    text = (
+        _INTRO + "Marta Lindqvist, 34, has driven the cranes on the east quay since she left school.\n\n"
+        f"{_FIRST}\n\n"
+        "Teodor Vask, a 57-year-old rigger, came to the port from the shipyards up the coast.\n\n"
+        f"{_SECOND}\n"
+    )
+    assert _speakers(text) == [("I have not", "Marta Lindqvist"), ("Nobody from the", "Teodor Vask")]
+
+
+def test_one_person_profiled_with_an_age_is_a_news_story_not_a_round_up() -> None:
+    text = (
+        "Crane driver hurt on the quay\n\n"
+        "Marta Lindqvist, 34, was taken to hospital on Monday after a fall on the east quay.\n\n"
+        "Her shift lead, Teodor Vask, said the gates were closed within the hour.\n\n"
+        f"{_SECOND}\n"
+    )
+    assert speaker_of(text, "Nobody from the") != "Marta Lindqvist"
+
+
+def test_descriptors_set_off_by_bars_follow_the_name() -> None:
+    text = (
+        _INTRO + f"Marta Lindqvist | 34 | Harwich\n\n{_FIRST}\n\nTeodor Vask | 57 | Felixstowe\n\n{_SECOND}\n"
+    )
+    assert _speakers(text) == [("I have not", "Marta Lindqvist"), ("Nobody from the", "Teodor Vask")]
+
+
+def test_a_lone_surname_before_a_colon_names_the_person_the_page_named_in_full() -> None:
+    text = (
+        "Marta Lindqvist leads the strike at Harwich. Her union has paid no strike money since May.\n\n"
+        f"Lindqvist: {_FIRST}\n\n"
+        f"Update: {_SECOND}\n"
+    )
+    assert _speakers(text) == [("I have not", "Marta Lindqvist"), ("Nobody from the", None)]

@@ -314,6 +314,9 @@ class _Context:
             return Cue(None, answerer)
         if not before.endswith(_LABEL_MARKS):
             return self._glued_label_cue(quote.line_start, stop)
+        surname = self._surname_label(before, quote.line_start)
+        if surname is not None:
+            return Cue(None, surname)
         # The label opens the line, or follows the writer's words after a dash ("… contests — Ada Roe: “…”").
         dash = max((before.rfind(mark), len(mark)) for mark in _LABEL_DASHES)
         starts = [quote.line_start] + ([quote.line_start + sum(dash)] if dash[0] >= 0 else [])
@@ -322,6 +325,30 @@ class _Context:
             if label is not None:
                 return Cue(None, label)
         return None
+
+    def _surname_label(self, before: str, line_start: int) -> SpeakerCandidate | None:
+        """The person a lone surname before a colon names ("Roe: “…”", "ROE: “…”"), as transcripts and
+        round-ups write once the page has named them in full: the last earlier person whose name ends
+        in that word. The speaker is the surname where it stands, under that person's name."""
+        if not before.endswith(":"):
+            return None
+        word = _MARKUP_MARKS.sub(" ", before.removesuffix(":")).strip()
+        if not word.isalpha() or not word[0].isupper():
+            return None
+        surname = word.casefold()
+        earlier = self.mentions[: bisect.bisect_left(self.mention_starts, line_start)]
+        people = [
+            m
+            for m in earlier
+            if m.kind == "name"
+            and m.person
+            and len(m.name.split()) > 1
+            and m.name.split()[-1].casefold() == surname
+        ]
+        if not people:
+            return None
+        start = line_start + before.index(word)
+        return SpeakerCandidate(start, start + len(word), people[-1].name, "name", person=True)
 
     def _glued_label_cue(self, start: int, stop: int) -> Cue | None:
         """A label the extractor glued to the words with no mark between ("Ada Roe, 34, Harwich “…”"):
@@ -1006,6 +1033,8 @@ _LABEL_DASHES = (" - ", " — ", " – ", " -- ")
 #: What may stand between a closing mark and a label signing the words on the same line: the quotation's
 #: own stop or comma, then a dash or an opening bracket.
 _SIGNATURE_OPENING = re.compile(r"[\s.,]*([—–-]+|\()?\s*")
+#: Emphasis marks around a label ("**Roe:**").
+_MARKUP_MARKS = re.compile(r"[*_]")
 #: What ends a name label on the quotation's own line ("Ada Roe, 34, Harwich: “…”", "Ada Roe, 34. “…”").
 _LABEL_MARKS = (":", "—", "–", ".")
 #: What ends a lead-in clause that hands the sentence over to the quotation after it.

@@ -15,6 +15,17 @@ signature with no dash ("“…”¶Ada Roe, 34, Harwich"). :class:`LabelLayout`
 its labels meet prose (see :meth:`LabelLayout._placement`). Only bare quotation paragraphs count as
 the words labels stand by: one with its own attribution after the closing mark ("“…,” Roe said.")
 is the writer's prose.
+
+Text extractors lose bold and bullets but keep their marks and line breaks, so a label may open on a
+list's mark ("1. Ada Roe, 34", "• Ada Roe", "- Ada Roe": a listed name needs a mention or an age, as a
+list's items are as often topics), set its descriptors off by dashes or bars ("Ada Roe – 34 | Harwich"),
+and, after an age, describe the person at length, clauses about them included ("Ada Roe, 34, a nurse
+who voted for the first time in 2012"). A label above may stand a line or two of prose about its
+person ("Roe has driven cranes since 2009.", "She …") away from the words, and heads every quotation
+paragraph after it up to the next label. A sentence that opens on a name and an age ("Ada Roe, 34,
+drives cranes.", "Ada Roe, a 34-year-old nurse, …") heads the words after it like a label, but only on
+a page that lines up two people or more that way (a round-up, not a news story about one person).
+A Q-and-A transcript's answer lines ("A: “…”") are the words of the one person its introduction names.
 """
 
 from __future__ import annotations
@@ -43,14 +54,16 @@ _MAX_AGED_LABEL_WORDS = 28
 _MAX_AGED_DESCRIPTOR_WORDS = 16
 #: Capitalised words an unrecognised name may have ("Tomas Reyes", "Ada M. Roe").
 _NAME_WORDS = (2, 4)
-#: One descriptor: ", 34", ", of Harwich", " (Green)", " – 34" (a spaced dash).
+#: One descriptor: ", 34", ", of Harwich", " (Green)", " – 34" (a spaced dash), " | 34" (a bar).
 _DESCRIPTOR = re.compile(
-    r"\s*(?:,\s*(?P<comma>[^,():]+)|\((?P<bracket>[^()]+)\)|\s[–—-]{1,2}\s+(?P<dash>[^,():–—]+))"
+    r"\s*(?:,\s*(?P<comma>[^,():|]+)|\((?P<bracket>[^()]+)\)"
+    r"|(?<=\s)(?:[–—-]{1,2}|\|)\s+(?P<dash>[^,():|–—]+))"
 )
 #: Parts of speech the tagger gives the words of a name, a rare one included ("By", "The" are not).
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
-#: An age right after a name ("Ada Roe, 34,", "Ada Roe (34)", "Ada Roe – 34,"): only people are given one.
-_AGE = re.compile(r"\s*(?:,|\(|\s[–—-]{1,2})\s*\d{1,3}\s*\)?\s*(?:[,:.(]|$)")
+#: An age right after a name ("Ada Roe, 34,", "Ada Roe (34)", "Ada Roe – 34,", "Ada Roe | 34"): only
+#: people are given one.
+_AGE = re.compile(r"\s*(?:,|\(|\s[–—-]{1,2}|\s\|)\s*\d{1,3}\s*\)?\s*(?:[,:.(|]|$)")
 #: What may close a label: a colon that hands over to the words, a full stop, nothing.
 _LABEL_END = re.compile(r"\s*[:.]?\s*")
 #: Verbs a descriptor may hold as a modifier ("retired teacher", "registered Democrat"); any other verb
@@ -209,7 +222,27 @@ class LabelLayout:
             label = name_label(text, start, end, self._mentions[index], tokens)
             if label is not None:
                 self._labels[index] = label
+        profiles = self._profiles(tokens)
+        self._labels.update(profiles)
+        #: Profiles introduce the words after them; they never sign the words above.
+        self._profile_lines = frozenset(profiles)
         self.placement = self._placement()
+
+    def _profiles(self, tokens: Tokens) -> dict[int, SpeakerCandidate]:
+        """The prose lines that open on a person's name and age ("Ada Roe, 34, drives cranes.") and head
+        their words on a round-up page, as labels do. Only where they and the labels name two people or
+        more: a news story profiles one person; a round-up lines several up the same way."""
+        profiles: dict[int, SpeakerCandidate] = {}
+        for index, (start, end) in enumerate(self._lines):
+            # A line with words of its own in quotation marks attributes them itself.
+            if index in self._labels or self._quoted[index] or _holds_quotation(self._text, start, end):
+                continue
+            name = _name_at(self._text, start, end, self._mentions[index], tokens)
+            if name is not None and _PROFILE_AGE.match(self._text, name.end, end) is not None:
+                profiles[index] = name
+        heads = [*profiles.values(), *self._labels.values()]
+        surnames = {name.name.split()[-1].casefold() for name in heads}
+        return profiles if len(surnames) >= 2 else {}
 
     def _about(self, index: int, label: SpeakerCandidate) -> bool:
         """Whether line ``index`` is prose about the label's person, as a round-up writes a line or two on
@@ -243,7 +276,7 @@ class LabelLayout:
             introduces = index + 1 < len(self._lines) and self._about(index + 1, label)
             if (after and not before) or introduces:
                 votes["above"] += 1
-            elif before and not after:
+            elif before and not after and index not in self._profile_lines:
                 votes["below"] += 1
         if votes["above"] == votes["below"]:
             return None if votes["above"] else "above"
@@ -279,6 +312,8 @@ class LabelLayout:
         return label
 
 
+#: The age a profile gives right after the name ("Ada Roe, 34, drives", "Ada Roe, a 34-year-old nurse,").
+_PROFILE_AGE = re.compile(r"\s*,\s*(?:\d{1,3}\s*,|an?\s+\d{1,3}-year-old\b)")
 #: Lines of prose about a person a round-up may set between their label and their words.
 _MAX_ABOUT_LINES = 2
 #: A word, its inner hyphens and apostrophes included ("O’Neill").
@@ -325,6 +360,11 @@ def _unnamed_proper_run(tokens: Tokens, stop: int, names: Sequence[SpeakerCandid
         if run >= 2:
             return True
     return False
+
+
+def _holds_quotation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a quotation mark."""
+    return any(text.find(mark, start, end) >= 0 for mark in _NOT_IN_LABEL if mark != "/")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
