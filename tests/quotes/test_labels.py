@@ -284,3 +284,15 @@ def test_a_lone_surname_before_a_colon_names_the_person_the_page_named_in_full()
         f"Update: {_SECOND}\n"
     )
     assert _speakers(text) == [("I have not", "Marta Lindqvist"), ("Nobody from the", None)]
+
+
+def test_a_short_topic_before_a_colon_under_a_label_keeps_the_label() -> None:
+    text = (
+        _INTRO + "Marta Lindqvist, 34, Harwich\n\n"
+        f"On the pay: {_FIRST}\n\n"
+        "Teodor Vask Jr., 57, Felixstowe\n\n"
+        f"On the port authority: {_SECOND}\n"
+    )
+    # The suffix's full stop is the recognizer's to keep or drop; the label runs to it either way.
+    speakers = [(opening, (name or "").rstrip(".")) for opening, name in _speakers(text)]
+    assert speakers == [("I have not", "Marta Lindqvist"), ("Nobody from the", "Teodor Vask Jr")]

@@ -324,7 +324,18 @@ class _Context:
             label = name_label(self.text, start, stop, self._window(start, stop), self.tokens)
             if label is not None:
                 return Cue(None, label)
-        return None
+        return self._topic_under_label(before, quote.line_start)
+
+    def _topic_under_label(self, before: str, line_start: int) -> Cue | None:
+        """The label above a line that opens on a short topic naming nobody before a colon ("On the
+        closures: “…”"): round-ups sort a person's words by topic under their name."""
+        stop = line_start + len(before)
+        if not before.endswith(":") or len(before.split()) > _TOPIC_WORDS:
+            return None
+        if any(m.kind in ("name", "pronoun") for m in self._window(line_start, stop)):
+            return None  # a name or a pronoun may speak: "Her verdict:", "Lee's answer:"
+        label = self._layout().speaker(line_start)
+        return None if label is None else Cue(None, label)
 
     def _surname_label(self, before: str, line_start: int) -> SpeakerCandidate | None:
         """The person a lone surname before a colon names ("Roe: “…”", "ROE: “…”"), as transcripts and
@@ -1033,6 +1044,8 @@ _LABEL_DASHES = (" - ", " — ", " – ", " -- ")
 #: What may stand between a closing mark and a label signing the words on the same line: the quotation's
 #: own stop or comma, then a dash or an opening bracket.
 _SIGNATURE_OPENING = re.compile(r"[\s.,]*([—–-]+|\()?\s*")
+#: The most words a topic before a colon holds ("On the closures:").
+_TOPIC_WORDS = 6
 #: Emphasis marks around a label ("**Roe:**").
 _MARKUP_MARKS = re.compile(r"[*_]")
 #: What ends a name label on the quotation's own line ("Ada Roe, 34, Harwich: “…”", "Ada Roe, 34. “…”").

@@ -128,6 +128,9 @@ def _name_at(
     inside = [m for m in mentions if begin <= m.start and m.end <= run_end]
     if inside:
         name = max(inside, key=lambda m: m.end)
+        if name.end == run_end - 1 and text[name.end] == ".":
+            # The recognizer left out the full stop of a suffix ("Ada Roe Jr."): the label runs to it.
+            name = dataclasses.replace(name, end=run_end)
         if name.kind != "name" or name.end != run_end or not (name.person or aged):
             return None
         return name if name.person else dataclasses.replace(name, person=True)
