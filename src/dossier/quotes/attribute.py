@@ -47,7 +47,7 @@ from dossier.quotes.dependency import (
 from dossier.quotes.find import QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
-from dossier.quotes.labels import LabelLayout, name_label
+from dossier.quotes.labels import LabelLayout, interviewee, is_aged, name_label
 from dossier.quotes.speakers import NameIndex, SpeakerCandidate, find_mentions, mark_subjects, resolve
 from dossier.quotes.words import ORGANIZATION_HEADS, REPORTING_VERBS, ROLE_WORDS, SPEAKING_NOUNS
 from dossier.words import word_list
@@ -308,9 +308,15 @@ class _Context:
         if not before:
             label = self._signed_on_its_line(quote) or self._layout().speaker(quote.open_at)
             return None if label is None else Cue(None, label)
-        if not before.endswith(_LABEL_MARKS):
-            return None
         stop = quote.line_start + len(before)
+        answerer = interviewee(self.text, (quote.line_start, stop), self.mentions, self.tokens)
+        if answerer is not None:
+            return Cue(None, answerer)
+        if not before.endswith(_LABEL_MARKS):
+            return self._glued_label_cue(quote.line_start, stop)
+        surname = self._surname_label(before, quote.line_start)
+        if surname is not None:
+            return Cue(None, surname)
         # The label opens the line, or follows the writer's words after a dash ("… contests — Ada Roe: “…”").
         dash = max((before.rfind(mark), len(mark)) for mark in _LABEL_DASHES)
         starts = [quote.line_start] + ([quote.line_start + sum(dash)] if dash[0] >= 0 else [])
@@ -318,7 +324,49 @@ class _Context:
             label = name_label(self.text, start, stop, self._window(start, stop), self.tokens)
             if label is not None:
                 return Cue(None, label)
-        return None
+        return self._topic_under_label(before, quote.line_start)
+
+    def _topic_under_label(self, before: str, line_start: int) -> Cue | None:
+        """The label above a line that opens on a short topic naming nobody before a colon ("On the
+        closures: “…”"): round-ups sort a person's words by topic under their name."""
+        stop = line_start + len(before)
+        if not before.endswith(":") or len(before.split()) > _TOPIC_WORDS:
+            return None
+        if any(m.kind in ("name", "pronoun") for m in self._window(line_start, stop)):
+            return None  # a name or a pronoun may speak: "Her verdict:", "Lee's answer:"
+        label = self._layout().speaker(line_start)
+        return None if label is None else Cue(None, label)
+
+    def _surname_label(self, before: str, line_start: int) -> SpeakerCandidate | None:
+        """The person a lone surname before a colon names ("Roe: “…”", "ROE: “…”"), as transcripts and
+        round-ups write once the page has named them in full: the last earlier person whose name ends
+        in that word. The speaker is the surname where it stands, under that person's name."""
+        if not before.endswith(":"):
+            return None
+        word = _MARKUP_MARKS.sub(" ", before.removesuffix(":")).strip()
+        if not word.isalpha() or not word[0].isupper():
+            return None
+        surname = word.casefold()
+        earlier = self.mentions[: bisect.bisect_left(self.mention_starts, line_start)]
+        people = [
+            m
+            for m in earlier
+            if m.kind == "name"
+            and m.person
+            and len(m.name.split()) > 1
+            and m.name.split()[-1].casefold() == surname
+        ]
+        if not people:
+            return None
+        start = line_start + before.index(word)
+        return SpeakerCandidate(start, start + len(word), people[-1].name, "name", person=True)
+
+    def _glued_label_cue(self, start: int, stop: int) -> Cue | None:
+        """A label the extractor glued to the words with no mark between ("Ada Roe, 34, Harwich “…”"):
+        only one with an age, which no clause or heading carries, is read so."""
+        assert self.tokens is not None
+        label = name_label(self.text, start, stop, self._window(start, stop), self.tokens)
+        return None if label is None or not is_aged(self.text, label, stop) else Cue(None, label)
 
     def _signed_on_its_line(self, quote: QuoteSpan) -> SpeakerCandidate | None:
         """The label that ends the quotation's paragraph after its closing mark, set off by a dash or
@@ -692,6 +740,14 @@ class _Context:
         line = self.text[start:end]
         if not line.startswith(_SIGNATURE_DASHES) or len(line.split()) > _SIGNATURE_WORDS:
             return None
+        # A label under the dash gives its name, not a place among its descriptors ("— Ada Roe, 34, Harwich").
+        label = (
+            None
+            if self.tokens is None
+            else name_label(self.text, start, end, self._window(start, end), self.tokens)
+        )
+        if label is not None:
+            return Cue(None, label)
         names = [m for m in self._window(start, end) if m.kind == "name"]
         return Cue(None, names[0]) if names else None
 
@@ -988,6 +1044,10 @@ _LABEL_DASHES = (" - ", " — ", " – ", " -- ")
 #: What may stand between a closing mark and a label signing the words on the same line: the quotation's
 #: own stop or comma, then a dash or an opening bracket.
 _SIGNATURE_OPENING = re.compile(r"[\s.,]*([—–-]+|\()?\s*")
+#: The most words a topic before a colon holds ("On the closures:").
+_TOPIC_WORDS = 6
+#: Emphasis marks around a label ("**Roe:**").
+_MARKUP_MARKS = re.compile(r"[*_]")
 #: What ends a name label on the quotation's own line ("Ada Roe, 34, Harwich: “…”", "Ada Roe, 34. “…”").
 _LABEL_MARKS = (":", "—", "–", ".")
 #: What ends a lead-in clause that hands the sentence over to the quotation after it.
