@@ -22,6 +22,7 @@ time: on a shared machine the wall clock counts other jobs too.
     PYTHONPATH=src python benchmarks/bench_stream.py --sizes 2000,5000      # a quick run
     PYTHONPATH=src python benchmarks/bench_stream.py --sizes 10000 --bertopic  # BERTopic on the same 10k
     PYTHONPATH=src python benchmarks/bench_stream.py --per-day 100          # a steady rate, in date order
+    PYTHONPATH=src python benchmarks/bench_stream.py --sizes 100000 --extra 0 --phases 10000  # CPU per phase
 
 Two kinds of stream. By default every story's days fall anywhere in three years,
 whatever its place in the stream, so the longer the stream, the more stories share
@@ -51,6 +52,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +63,7 @@ from dossier.article import Article, article_id
 from dossier.store import SqliteStore
 from dossier.store.sqlite import _SELECT_COLUMNS
 from dossier.store.story_keeper import StoryKeeper
+from ingest_phases import PhaseClock
 
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")
 _NUMBER = re.compile(r"\b\d+\b")
@@ -191,6 +194,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="at each size also time listing the stories and a new connection's resume vs a full replay",
     )
     parser.add_argument(
+        "--phases",
+        type=int,
+        default=0,
+        metavar="N",
+        help="every N articles: the ingest's CPU time per phase, in ms an article (see ingest_phases.py)",
+    )
+    parser.add_argument(
         "--bertopic-only",
         action="store_true",
         help="only BERTopic on the first size's articles (no ingest): to run beside a long ingest run",
@@ -212,7 +222,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts: list[str] = []
     ids_at_first: dict[str, str] = {}
     gold: dict[str, int] = {}
-    with tempfile.TemporaryDirectory() as folder, SqliteStore(Path(folder) / "stream.db") as store:
+    clock = PhaseClock(args.phases) if args.phases else None
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        SqliteStore(Path(folder) / "stream.db") as store,
+        clock.running() if clock else nullcontext(),
+    ):
         batch: list[Article] = []
         elapsed = cpu = 0.0
         last = max(sizes[-1], stable_at if args.extra else 0)
@@ -226,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 store.add(batch, assign_stories=True)
                 elapsed += time.perf_counter() - started
                 cpu += time.process_time() - cpu_started
+                if clock and (line := clock.batch_done(len(batch), time.process_time() - cpu_started)):
+                    print(f"{count:>7}  {line}", flush=True)
                 batch = []
             if count in sizes:
                 timings[count], cpu_timings[count] = elapsed, cpu
