@@ -33,15 +33,17 @@ REPORTING_LEMMAS = word_list("""
     complain predict lament shout exclaim decry denounce chant joke quip testify contend assert
     proclaim praise criticize criticise blast slam accuse dub label brand hail mock scoff boast charge
     demand allege recount scream yell whisper snap retort fume rail thunder muse sigh plead characterize
-    characterise chide scold lash tout bark gush riff wonder protest exhort
+    characterise chide scold lash tout bark gush riff wonder protest exhort cite
 """)
 #: Verbs of a sentence that hands over to the quotation after it: those of speech, and those that say a
 #: speaker goes on or joins in ("Lee agreed. “…”", "Lee continued his remarks. “…”").
 _LEAD_IN_LEMMAS = REPORTING_LEMMAS | frozenset({"agree", "continue", "elaborate", "concur", "echo"})
 #: Nouns of the words a speaker puts out in writing or in full ("issued a statement", "sent a letter").
 _ISSUED_WORDS = word_list("statement release letter memo message email announcement")
-#: Verbs whose passive subject is the one spoken to ("Lee was asked", "the crews were told").
-_ADDRESSING_LEMMAS = frozenset({"ask", "tell"})
+#: Verbs of speech whose passive subject is the one spoken to or of, never the speaker ("Lee was asked",
+#: "the crews were told", "Lee was accused by Roe of …", "the plan was called …"): all but those whose
+#: passive subject is still who spoke ("Lee is said to have called it …", "Lee was reported as saying").
+_ADDRESSING_LEMMAS = REPORTING_LEMMAS - frozenset({"say", "report"})
 #: Dependency labels of a verb's subject, active and passive.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Labels by which a reporting verb without a subject of its own hangs from another verb.
@@ -51,6 +53,8 @@ _BORROWS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
 _JOINS_A_REPORTED_CLAUSE = frozenset({"advcl", "conj"})
 #: Labels of the words a subject noun phrase keeps before its head ("the Texas delegate Bill Eastland").
 _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat", "nmod", "case", "quantmod"})
+#: Labels the parser gives the verb of a relative clause it hung on the verb of speech after it.
+_MISPARSED_RELATIVES = frozenset({"ccomp", "advcl", "parataxis"})
 #: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
 VERB_CLIMB = 6
 #: How many heads :func:`enclosing_subject` climbs: a sentence's clauses nest a dozen deep at most.
@@ -146,10 +150,51 @@ def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | No
             ):
                 head = _reporter_of_clause(tokens, at, first, last) or head
             return Subject(verb, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
-        if tokens.deps[at] not in _BORROWS_SUBJECT or tokens.heads[at] == at:
-            return None
+        if tokens.heads[at] == at or not (tokens.deps[at] in _BORROWS_SUBJECT or _issued_words(tokens, at)):
+            return _misparsed_subject(tokens, at, first, last)
         at = tokens.heads[at]
     return None
+
+
+def _misparsed_subject(tokens: Tokens, verb: int, first: int, last: int) -> Subject | None:
+    """The subject the parse failed to hang on a verb of speech that has none, read from the clause before it.
+
+    The small parser loses the subject of "Lee, who sits on the board, said …" to the relative clause,
+    whose verb it makes a complement of "said" with "Lee" for subject: a noun set off by a comma and a
+    relative "who" before the verb is the verb's subject.
+    """
+    if tokens.lemmas[verb].casefold() not in REPORTING_LEMMAS:
+        return None
+    if any(tokens.deps[i] in SUBJECTS for i in children(tokens, verb)):
+        return None
+    for clause in children(tokens, verb):
+        if clause > verb or tokens.deps[clause] not in _MISPARSED_RELATIVES:
+            continue
+        for head in children(tokens, clause):
+            if (
+                head < clause
+                and tokens.deps[head] == "nsubj"
+                and tokens.pos[head] in ("NOUN", "PROPN")
+                and not first <= head < last
+                and _relative_after(tokens, head, verb)
+            ):
+                return Subject(verb, head, noun_phrase_start(tokens, head), head)
+    return None
+
+
+def _issued_words(tokens: Tokens, noun: int) -> bool:
+    """Whether ``noun`` is a statement or a letter that the verb it is the object of puts out ("Lee's office
+    issued a statement saying …"): a participle of speech on it speaks for that verb's subject."""
+    return tokens.deps[noun] == "dobj" and tokens.lemmas[noun].casefold() in _ISSUED_WORDS
+
+
+def _relative_after(tokens: Tokens, noun: int, verb: int) -> bool:
+    """Whether a comma and then "who" follow ``noun`` before ``verb`` ("Lee, meanwhile, who …")."""
+    if noun + 1 >= verb or tokens.lemmas[noun + 1] != ",":
+        return False
+    return any(
+        tokens.lemmas[i].casefold() == "who" and tokens.pos[i] == "PRON" for i in range(noun + 2, verb)
+    )
 
 
 def _agent_of(tokens: Tokens, verb: int) -> int | None:
