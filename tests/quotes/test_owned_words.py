@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.analysis import Tokens
+from dossier.quotes.dependency import reporting_subject
 from reading import speaker_of
 
 _SETTING = "Ada Roe chairs the harbour board in Harwich. Ben Lee sits on the town council.\n\n"
@@ -93,3 +95,80 @@ def test_a_passive_verb_of_speech_never_makes_the_one_spoken_of_the_speaker(
 )
 def test_a_document_the_lead_in_names_is_the_source(sentence: str, opening: str, speaker: str) -> None:
     assert speaker_of(_SETTING + sentence + "\n", opening) == speaker
+
+
+def test_a_name_after_the_quotation_speaks_when_a_description_hides_it_from_the_parser() -> None:
+    worn = (
+        "“We have had far better seasons than this one,” harbour pilot Ada Roe, wearing a yellow coat and"
+        " “Save the Pier” badges, said as the boats came in."
+    )
+    assert speaker_of(_SETTING + worn + "\n", "We have had") == "Ada Roe"
+    founded = (
+        "“The board needs a plan for the winter months and the crews,” Ben Lee, the skipper who founded"
+        " the ferry line tweeted on Wednesday."
+    )
+    assert speaker_of(_SETTING + founded + "\n", "The board needs") == "Ben Lee"
+
+
+def test_the_name_of_an_owner_of_who_spoke_is_not_the_speaker() -> None:
+    aide = "“The board needs a plan for the winter months and the crews,” Lee's aide, a skipper, tweeted."
+    assert speaker_of(_SETTING + aide + "\n", "The board needs") != "Ben Lee"
+
+
+def test_a_doubled_opening_mark_after_a_colon_keeps_the_lead_in() -> None:
+    sentence = (
+        "Roe proposes new wording for the charter: ““Every pier stays open all year round for the fleet.”"
+    )
+    assert speaker_of(_SETTING + sentence + "\n", "Every pier") == "Ada Roe"
+
+
+def _parsed(words: list[tuple[str, str, str, int]]) -> Tokens:
+    """A parse given by hand of ``words`` joined by spaces: (lemma, part of speech, label, head)."""
+    starts, at = [], 0
+    for word, *_ in words:
+        starts.append(at)
+        at += len(word) + 1
+    return Tokens(
+        tuple(starts),
+        tuple(start + len(word) for start, (word, *_) in zip(starts, words, strict=True)),
+        tuple(word for word, *_ in words),
+        tuple(pos for _, pos, _, _ in words),
+        tuple(label for _, _, label, _ in words),
+        tuple(head for *_, head in words),
+    )
+
+
+def test_a_name_the_tagger_read_as_an_adverb_before_a_subjectless_verb_of_speech_speaks() -> None:
+    # The parse the small model gave a real 'And Surname called Other “…”': the name an adverb.
+    tokens = _parsed(
+        [
+            ("and", "CCONJ", "cc", 2),
+            ("okafor", "ADV", "advmod", 2),
+            ("call", "VERB", "ROOT", 2),
+            ("Lee", "PROPN", "oprd", 2),
+            ("“", "PUNCT", "punct", 6),
+            ("a", "DET", "det", 6),
+            ("guy", "NOUN", "oprd", 2),
+        ]
+    )
+    subject = reporting_subject(tokens, 5, 7)
+    assert subject is not None and (subject.verb, subject.head) == (2, 1)
+
+
+def test_a_relative_clause_hung_on_the_verb_of_speech_gives_back_its_subject() -> None:
+    # 'Lee, who sits on no board, said the vote is “ready …”' as the small model parsed such a line.
+    tokens = _parsed(
+        [
+            ("Lee", "PROPN", "nsubj", 3),
+            (",", "PUNCT", "punct", 0),
+            ("who", "PRON", "nsubj", 3),
+            ("sit", "VERB", "ccomp", 5),
+            ("on", "ADP", "prep", 3),
+            ("say", "VERB", "ROOT", 5),
+            ("vote", "NOUN", "nsubj", 7),
+            ("be", "AUX", "ccomp", 5),
+            ("ready", "ADJ", "acomp", 7),
+        ]
+    )
+    subject = reporting_subject(tokens, 8, 9)
+    assert subject is not None and (subject.verb, subject.head) == (5, 0)

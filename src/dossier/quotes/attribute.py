@@ -271,7 +271,12 @@ class _Context:
                 self._rest_of_sentence_cue(quote) or self._according_to_cue(quote) or self._subject_cue(quote)
             )
         if cue is None:
-            cue = self._lead_clause_cue(quote) or self._signature_cue(quote) or self._according_to_cue(quote)
+            cue = (
+                self._lead_clause_cue(quote)
+                or self._signature_cue(quote)
+                or self._according_to_cue(quote)
+                or self._named_tail_cue(quote)
+            )
         if cue is None:
             if last is not None and self._continues(quote, previous, last):
                 return Attributed(quote, kind, last.speaker, last.speaker_name, None, "continuation")
@@ -594,6 +599,39 @@ class _Context:
         inside = self.text[quote.start : quote.close_at].rstrip()
         return inside.endswith(",") or self.text[quote.close_at + 1 : quote.close_at + 2] == ","
 
+    def _named_tail_cue(self, quote: QuoteSpan) -> Cue | None:
+        """A person's name right after a comma-closed quotation, when the verb of speech later in the
+        sentence has no subject in the parse (“…,” Ada Roe, wearing a “Vote Roe” badge, said …; “…,” Ada
+        Roe, the pollster who founded the survey tweeted): a long description between them threw the
+        parser, and the name where the attribution's subject stands is who spoke."""
+        tokens = self.tokens
+        if tokens is None or quote.close_at is None or not self._comma_closed(quote):
+            return None
+        start = quote.close_at + 1
+        low = bisect.bisect_left(tokens.starts, start)
+        while low < len(tokens) and tokens.pos[low] == "PUNCT":
+            low += 1
+        # The words that open the attribution: up to its first comma, verb or end of clause.
+        stop = low
+        while stop < len(tokens) and tokens.pos[stop] not in ("VERB", "AUX", "PUNCT"):
+            stop += 1
+        if low == stop or stop >= len(tokens):
+            return None
+        opening_end = tokens.starts[stop]
+        names = [m for m in self._window(start, opening_end) if m.start >= start and m.end <= opening_end]
+        persons = [m for m in names if m.kind == "name" and m.person]
+        if not persons or self.text[persons[-1].end : persons[-1].end + 2] in _POSSESSIVES:
+            return None  # no person named there, or the name owns who spoke ("Roe's aide")
+        high = bisect.bisect_left(tokens.starts, self._sentence_end(quote.close_at))
+        for verb in range(stop, high):
+            if tokens.lemmas[verb] in _CLAUSE_BREAKS:
+                return None  # a lead-in of its own starts ("… by Ada Roe: “…”")
+            if tokens.pos[verb] == "VERB" and tokens.lemmas[verb].casefold() in REPORTING_LEMMAS:
+                if any(tokens.deps[i] in SUBJECTS for i in children(tokens, verb)):
+                    return None  # someone else the parse saw speak
+                return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], persons[-1])
+        return None
+
     def _lead_in_cue(self, quote: QuoteSpan) -> Cue | None:
         """A quotation opening a sentence after one that reports someone's words.
 
@@ -762,7 +800,8 @@ class _Context:
         # A short quotation after a comma is a scare quote in a list ("rights, “unfair” practices").
         if tokens is None or len(self.text[quote.start : quote.end].split()) < _SUBJECT_MIN_WORDS:
             return None
-        before = self.text[quote.line_start : quote.open_at].rstrip()
+        # A doubled opening mark (“ “…) is a typing slip: the lead-in ends before the first.
+        before = self.text[quote.line_start : quote.open_at].rstrip().rstrip("\u201c").rstrip()
         if not before.endswith(_HANDOVER_MARKS):
             return None
         mark = bisect.bisect_left(tokens.starts, quote.line_start + len(before) - 1)
@@ -1191,6 +1230,9 @@ _UTTERANCE_NOUNS = word_list("""
     reply response warning argument description dictum phrase catchphrase slogan motto mantra quip
     retort plea demand complaint accusation charge insistence statement message tweet speech
 """)
+#: Marks that end the phrase naming a speaker before a name could open it.
+_CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+_POSSESSIVES = ("'s", "’s")
 #: How the words hang on a noun of utterance when they are its content (see :func:`_spells_out`).
 _CONTENT_LABELS = frozenset({"acl", "xcomp", "ccomp", "compound", "nmod", "amod"})
 _CONTENT_PREPOSITIONS = frozenset({"for", "of", "to"})

@@ -55,6 +55,8 @@ _JOINS_A_REPORTED_CLAUSE = frozenset({"advcl", "conj"})
 _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat", "nmod", "case", "quantmod"})
 #: Labels the parser gives the verb of a relative clause it hung on the verb of speech after it.
 _MISPARSED_RELATIVES = frozenset({"ccomp", "advcl", "parataxis"})
+#: Labels the tagger gives a name it misread in the subject's place before a verb.
+_MODIFIER_LABELS = frozenset({"advmod", "npadvmod", "compound", "nmod"})
 #: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
 VERB_CLIMB = 6
 #: How many heads :func:`enclosing_subject` climbs: a sentence's clauses nest a dozen deep at most.
@@ -179,7 +181,19 @@ def _misparsed_subject(tokens: Tokens, verb: int, first: int, last: int) -> Subj
                 and _relative_after(tokens, head, verb)
             ):
                 return Subject(verb, head, noun_phrase_start(tokens, head), head)
-    return None
+    return _modifier_before(tokens, verb, first, last)
+
+
+def _modifier_before(tokens: Tokens, verb: int, first: int, last: int) -> Subject | None:
+    """A proper noun right before a verb of speech with no subject, which the tagger read as its modifier
+    ("And Roe called the plan …" with "Roe" an adverb): a verb of speech is said by someone, and the
+    word in the subject's place is who."""
+    before = verb - 1
+    if before < 0 or first <= before < last or tokens.heads[before] != verb:
+        return None
+    if tokens.pos[before] not in ("PROPN", "ADV") or tokens.deps[before] not in _MODIFIER_LABELS:
+        return None
+    return Subject(verb, before, noun_phrase_start(tokens, before), before)
 
 
 def _issued_words(tokens: Tokens, noun: int) -> bool:
