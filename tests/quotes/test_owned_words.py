@@ -172,3 +172,11 @@ def test_a_relative_clause_hung_on_the_verb_of_speech_gives_back_its_subject() -
     )
     subject = reporting_subject(tokens, 8, 9)
     assert subject is not None and (subject.verb, subject.head) == (5, 0)
+
+
+def test_an_unnamed_source_does_not_reach_back_over_the_line_before() -> None:
+    text = (
+        "The board met in private, the harbour gazette said.\n"
+        "The witness said the order was meant to “keep the vote on the ferry fares quiet until June”."
+    )
+    assert speaker_of(_SETTING + text + "\n", "keep the vote") == "The witness"

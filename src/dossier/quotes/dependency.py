@@ -57,6 +57,8 @@ _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat"
 _MISPARSED_RELATIVES = frozenset({"ccomp", "advcl", "parataxis"})
 #: Labels the tagger gives a name it misread in the subject's place before a verb.
 _MODIFIER_LABELS = frozenset({"advmod", "npadvmod", "compound", "nmod"})
+#: Marks that end a sentence: a noun phrase never reaches back over one.
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
 #: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
 VERB_CLIMB = 6
 #: How many heads :func:`enclosing_subject` climbs: a sentence's clauses nest a dozen deep at most.
@@ -290,11 +292,21 @@ def noun_phrase_start(tokens: Tokens, head: int) -> int:
     """
     start = head
     while start > 0 and (
-        tokens.ends[start - 1] == tokens.starts[start]
+        _glued(tokens, start - 1)
         or (tokens.deps[start - 1] in _NOUN_MODIFIERS and _within(tokens, start - 1, head))
     ):
         start -= 1
     return start
+
+
+def _glued(tokens: Tokens, index: int) -> bool:
+    """Whether token ``index`` is glued to the next one as part of one word ("two-term", a no-break space
+    in a name): not a line break or the full stop of the sentence before ("said.\nThe witness")."""
+    return (
+        tokens.ends[index] == tokens.starts[index + 1]
+        and "\n" not in tokens.lemmas[index]
+        and tokens.lemmas[index] not in _SENTENCE_ENDS
+    )
 
 
 def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:
