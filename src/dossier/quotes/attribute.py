@@ -259,7 +259,10 @@ class _Context:
     ) -> Attributed:
         kind = quote_kind(self.text, quote)
         # The parse first: it finds the speaker of any sentence shape; the cue patterns read what it misses.
-        cue = self._dependency_cue(quote) or self._cue(quote, previous, following)
+        # Words that are someone's promise or remark ("Roe's promise to “…”") are that someone's whatever
+        # verb the sentence puts them under ("Lee mocked Roe's promise to “…”").
+        possessed = self._possessor_cue(quote) if kind == "partial" else None
+        cue = possessed or self._dependency_cue(quote) or self._cue(quote, previous, following)
         if cue is None or cue.verb is None:
             # A name label above or before the words outranks a guess from a lead-in with no verb of speech.
             cue = self._label_cue(quote) or cue
@@ -268,7 +271,12 @@ class _Context:
                 self._rest_of_sentence_cue(quote) or self._according_to_cue(quote) or self._subject_cue(quote)
             )
         if cue is None:
-            cue = self._lead_clause_cue(quote) or self._signature_cue(quote) or self._according_to_cue(quote)
+            cue = (
+                self._lead_clause_cue(quote)
+                or self._signature_cue(quote)
+                or self._according_to_cue(quote)
+                or self._named_tail_cue(quote)
+            )
         if cue is None:
             if last is not None and self._continues(quote, previous, last):
                 return Attributed(quote, kind, last.speaker, last.speaker_name, None, "continuation")
@@ -591,6 +599,39 @@ class _Context:
         inside = self.text[quote.start : quote.close_at].rstrip()
         return inside.endswith(",") or self.text[quote.close_at + 1 : quote.close_at + 2] == ","
 
+    def _named_tail_cue(self, quote: QuoteSpan) -> Cue | None:
+        """A person's name right after a comma-closed quotation, when the verb of speech later in the
+        sentence has no subject in the parse (“…,” Ada Roe, wearing a “Vote Roe” badge, said …; “…,” Ada
+        Roe, the pollster who founded the survey tweeted): a long description between them threw the
+        parser, and the name where the attribution's subject stands is who spoke."""
+        tokens = self.tokens
+        if tokens is None or quote.close_at is None or not self._comma_closed(quote):
+            return None
+        start = quote.close_at + 1
+        low = bisect.bisect_left(tokens.starts, start)
+        while low < len(tokens) and tokens.pos[low] == "PUNCT":
+            low += 1
+        # The words that open the attribution: up to its first comma, verb or end of clause.
+        stop = low
+        while stop < len(tokens) and tokens.pos[stop] not in ("VERB", "AUX", "PUNCT"):
+            stop += 1
+        if low == stop or stop >= len(tokens):
+            return None
+        opening_end = tokens.starts[stop]
+        names = [m for m in self._window(start, opening_end) if m.start >= start and m.end <= opening_end]
+        persons = [m for m in names if m.kind == "name" and m.person]
+        if not persons or self.text[persons[-1].end : persons[-1].end + 2] in _POSSESSIVES:
+            return None  # no person named there, or the name owns who spoke ("Roe's aide")
+        high = bisect.bisect_left(tokens.starts, self._sentence_end(quote.close_at))
+        for verb in range(stop, high):
+            if tokens.lemmas[verb] in _CLAUSE_BREAKS:
+                return None  # a lead-in of its own starts ("… by Ada Roe: “…”")
+            if tokens.pos[verb] == "VERB" and tokens.lemmas[verb].casefold() in REPORTING_LEMMAS:
+                if any(tokens.deps[i] in SUBJECTS for i in children(tokens, verb)):
+                    return None  # someone else the parse saw speak
+                return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], persons[-1])
+        return None
+
     def _lead_in_cue(self, quote: QuoteSpan) -> Cue | None:
         """A quotation opening a sentence after one that reports someone's words.
 
@@ -698,6 +739,56 @@ class _Context:
             return None
         return self._speaking_subject(at, first, 0)
 
+    def _possessor_cue(self, quote: QuoteSpan) -> Cue | None:
+        """The owner of the words a partial quotation spells out ("Roe's promise to “…”", "his call for
+        “…”"): climbing from the quotation, a noun of utterance with a possessor, before any verb."""
+        tokens = self.tokens
+        if tokens is None or len(self.text[quote.start : quote.end].split()) < _SUBJECT_MIN_WORDS:
+            return None
+        first, last = token_range(tokens, quote.start, quote.end)
+        at = first
+        for _ in range(VERB_CLIMB):
+            head = tokens.heads[at]
+            if head == at or _describes(tokens, at):
+                return None  # "played down Lee's remarks as “…”": the words are the describer's
+            if not first <= head < last:
+                if tokens.pos[head] in ("VERB", "AUX"):
+                    return None
+                if _spells_out(tokens, at):
+                    owner = self._owner_of_words(head, first, last)
+                    if owner is not None:
+                        return owner
+            at = head
+        return None
+
+    def _in_owners_words(self, noun: int, first: int) -> Cue | None:
+        """The owner a lead-in "In X's words," or "In his statement," names, ``noun`` ending it."""
+        tokens = self.tokens
+        assert tokens is not None
+        preposition = tokens.heads[noun]
+        if tokens.deps[noun] != "pobj" or tokens.lemmas[preposition].casefold() != "in":
+            return None
+        return self._owner_of_words(noun, first, first)
+
+    def _owner_of_words(self, noun: int, first: int, last: int) -> Cue | None:
+        """The possessor of ``noun`` when it names someone's words ("Roe's remarks", "his pledge")."""
+        tokens = self.tokens
+        assert tokens is not None
+        if tokens.pos[noun] != "NOUN" or tokens.lemmas[noun].casefold() not in _UTTERANCE_NOUNS:
+            return None
+        owners = [i for i in children(tokens, noun) if tokens.deps[i] == "poss" and not first <= i < last]
+        if not owners:
+            return None
+        owner = owners[0]
+        if tokens.pos[owner] == "PRON":
+            # "his claim that …": on train the pronoun resolved to the wrong person, or the parse hung
+            # someone else's words on the claim, as often as it found the owner; no guess, then.
+            return None
+        mention = self._subject_mention(Subject(noun, owner, noun_phrase_start(tokens, owner), owner))
+        if mention is None or not self._can_speak(mention, owner):
+            return None
+        return Cue(self.text[tokens.starts[noun] : tokens.ends[noun]], mention)
+
     def _lead_clause_cue(self, quote: QuoteSpan) -> Cue | None:
         """A quotation after a clause of its paragraph that a comma, colon or dash hands over to it.
 
@@ -709,7 +800,8 @@ class _Context:
         # A short quotation after a comma is a scare quote in a list ("rights, “unfair” practices").
         if tokens is None or len(self.text[quote.start : quote.end].split()) < _SUBJECT_MIN_WORDS:
             return None
-        before = self.text[quote.line_start : quote.open_at].rstrip()
+        # A doubled opening mark (“ “…) is a typing slip: the lead-in ends before the first.
+        before = self.text[quote.line_start : quote.open_at].rstrip().rstrip("\u201c").rstrip()
         if not before.endswith(_HANDOVER_MARKS):
             return None
         mark = bisect.bisect_left(tokens.starts, quote.line_start + len(before) - 1)
@@ -718,7 +810,11 @@ class _Context:
         last_word = mark - 1
         if last_word < floor or tokens.pos[last_word] == "PUNCT":
             return None  # nothing but marks before it, or the end of an earlier quotation
-        source = self._according_to_object(last_word)
+        source = (
+            self._according_to_object(last_word)
+            or self._quoted_from(last_word, floor, before)
+            or self._in_owners_words(last_word, first)
+        )
         if source is not None:
             return source
         return self._speaking_subject(last_word, first, floor) or self._name_at_colon(
@@ -812,6 +908,29 @@ class _Context:
         if proper and mention.kind == "unnamed":
             mention = dataclasses.replace(mention, kind="name")  # it names its source: no unnamed one
         return Cue("according to", mention)
+
+    def _quoted_from(self, word: int, floor: int, before: str) -> Cue | None:
+        """The source a lead-in that is only "From X:" names ("From the report: “…”"): the words are X's.
+
+        ``word`` ends the lead-in, ``floor`` is its line's first token and ``before`` its line's text up to
+        the quotation. The lead-in must open its sentence on "From" and end in a colon, and X be one who
+        can speak or a carrier of words ("the report", "the filing"), not a place ("From Paris: “…”").
+        """
+        tokens = self.tokens
+        assert tokens is not None
+        if not before.endswith(":") or tokens.deps[word] != "pobj":
+            return None
+        opening = tokens.heads[word]
+        if tokens.lemmas[opening].casefold() != "from" or opening < floor:
+            return None
+        if self._sentence_start(tokens.starts[opening]) != tokens.starts[opening]:
+            return None  # "Lee heard from the board:": a clause of its own names who spoke, or nobody
+        mention = self._subject_mention(Subject(opening, word, noun_phrase_start(tokens, word), word))
+        if mention is None or not self._can_speak(mention, word):
+            return None
+        if mention.kind == "name" and not mention.person:
+            return None  # a place or a body's name after "From" says where the words come from, not whose
+        return Cue("from", mention)
 
     def _name_at_colon(self, stop: int) -> Cue | None:
         """The person's name that ends a lead-in right at its colon at ``stop`` ("… doesn't surprise
@@ -999,6 +1118,20 @@ class _Context:
         return index < len(self.sentence_ends) and self.sentence_ends[index] == at
 
 
+def _spells_out(tokens: Tokens, child: int) -> bool:
+    """Whether ``child`` hangs on its noun as that noun's content ("promise to …", "call for …", "claim
+    that …", "the “…” promise"), not as a name set beside it (an apposition) or a description."""
+    label = tokens.deps[child]
+    if label == "prep":
+        return tokens.lemmas[child].casefold() in _CONTENT_PREPOSITIONS
+    return label in _CONTENT_LABELS
+
+
+def _describes(tokens: Tokens, index: int) -> bool:
+    """Whether ``index`` is the "as" of a description ("called it as …", "saw the remarks as …")."""
+    return tokens.deps[index] == "prep" and tokens.lemmas[index].casefold() == "as"
+
+
 def _top_label(tokens: Tokens, mention: SpeakerCandidate) -> str | None:
     """The dependency label of the word the mention's other words hang from (None: no token)."""
     first, last = token_range(tokens, mention.start, mention.end)
@@ -1090,3 +1223,16 @@ _SIDE_CLAUSE_MARKS = word_list(
 )
 #: Words that stand alone for one more unnamed person ("Another said, “…”").
 _STANDING_ALONE = frozenset({"another"})
+#: Nouns of the words someone said or wrote: their possessor said them ("Roe's promise to “…”", "in her
+#: words, “…”", "his call for “…”").
+_UTTERANCE_NOUNS = word_list("""
+    word words remark remarks comment comments promise promises pledge vow call claim assertion answer
+    reply response warning argument description dictum phrase catchphrase slogan motto mantra quip
+    retort plea demand complaint accusation charge insistence statement message tweet speech
+""")
+#: Marks that end the phrase naming a speaker before a name could open it.
+_CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+_POSSESSIVES = ("'s", "’s")
+#: How the words hang on a noun of utterance when they are its content (see :func:`_spells_out`).
+_CONTENT_LABELS = frozenset({"acl", "xcomp", "ccomp", "compound", "nmod", "amod"})
+_CONTENT_PREPOSITIONS = frozenset({"for", "of", "to"})

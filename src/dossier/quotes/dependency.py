@@ -33,15 +33,17 @@ REPORTING_LEMMAS = word_list("""
     complain predict lament shout exclaim decry denounce chant joke quip testify contend assert
     proclaim praise criticize criticise blast slam accuse dub label brand hail mock scoff boast charge
     demand allege recount scream yell whisper snap retort fume rail thunder muse sigh plead characterize
-    characterise chide scold lash tout bark gush riff wonder protest exhort
+    characterise chide scold lash tout bark gush riff wonder protest exhort cite
 """)
 #: Verbs of a sentence that hands over to the quotation after it: those of speech, and those that say a
 #: speaker goes on or joins in ("Lee agreed. “…”", "Lee continued his remarks. “…”").
 _LEAD_IN_LEMMAS = REPORTING_LEMMAS | frozenset({"agree", "continue", "elaborate", "concur", "echo"})
 #: Nouns of the words a speaker puts out in writing or in full ("issued a statement", "sent a letter").
 _ISSUED_WORDS = word_list("statement release letter memo message email announcement")
-#: Verbs whose passive subject is the one spoken to ("Lee was asked", "the crews were told").
-_ADDRESSING_LEMMAS = frozenset({"ask", "tell"})
+#: Verbs of speech whose passive subject is the one spoken to or of, never the speaker ("Lee was asked",
+#: "the crews were told", "Lee was accused by Roe of …", "the plan was called …"): all but those whose
+#: passive subject is still who spoke ("Lee is said to have called it …", "Lee was reported as saying").
+_ADDRESSING_LEMMAS = REPORTING_LEMMAS - frozenset({"say", "report"})
 #: Dependency labels of a verb's subject, active and passive.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Labels by which a reporting verb without a subject of its own hangs from another verb.
@@ -51,6 +53,12 @@ _BORROWS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
 _JOINS_A_REPORTED_CLAUSE = frozenset({"advcl", "conj"})
 #: Labels of the words a subject noun phrase keeps before its head ("the Texas delegate Bill Eastland").
 _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat", "nmod", "case", "quantmod"})
+#: Labels the parser gives the verb of a relative clause it hung on the verb of speech after it.
+_MISPARSED_RELATIVES = frozenset({"ccomp", "advcl", "parataxis"})
+#: Labels the tagger gives a name it misread in the subject's place before a verb.
+_MODIFIER_LABELS = frozenset({"advmod", "npadvmod", "compound", "nmod"})
+#: Marks that end a sentence: a noun phrase never reaches back over one.
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
 #: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
 VERB_CLIMB = 6
 #: How many heads :func:`enclosing_subject` climbs: a sentence's clauses nest a dozen deep at most.
@@ -146,10 +154,63 @@ def subject_of(tokens: Tokens, verb: int, first: int, last: int) -> Subject | No
             ):
                 head = _reporter_of_clause(tokens, at, first, last) or head
             return Subject(verb, head, noun_phrase_start(tokens, head), _apposition_end(tokens, head))
-        if tokens.deps[at] not in _BORROWS_SUBJECT or tokens.heads[at] == at:
-            return None
+        if tokens.heads[at] == at or not (tokens.deps[at] in _BORROWS_SUBJECT or _issued_words(tokens, at)):
+            return _misparsed_subject(tokens, at, first, last)
         at = tokens.heads[at]
     return None
+
+
+def _misparsed_subject(tokens: Tokens, verb: int, first: int, last: int) -> Subject | None:
+    """The subject the parse failed to hang on a verb of speech that has none, read from the clause before it.
+
+    The small parser loses the subject of "Lee, who sits on the board, said …" to the relative clause,
+    whose verb it makes a complement of "said" with "Lee" for subject: a noun set off by a comma and a
+    relative "who" before the verb is the verb's subject.
+    """
+    if tokens.lemmas[verb].casefold() not in REPORTING_LEMMAS:
+        return None
+    if any(tokens.deps[i] in SUBJECTS for i in children(tokens, verb)):
+        return None
+    for clause in children(tokens, verb):
+        if clause > verb or tokens.deps[clause] not in _MISPARSED_RELATIVES:
+            continue
+        for head in children(tokens, clause):
+            if (
+                head < clause
+                and tokens.deps[head] == "nsubj"
+                and tokens.pos[head] in ("NOUN", "PROPN")
+                and not first <= head < last
+                and _relative_after(tokens, head, verb)
+            ):
+                return Subject(verb, head, noun_phrase_start(tokens, head), head)
+    return _modifier_before(tokens, verb, first, last)
+
+
+def _modifier_before(tokens: Tokens, verb: int, first: int, last: int) -> Subject | None:
+    """A proper noun right before a verb of speech with no subject, which the tagger read as its modifier
+    ("And Roe called the plan …" with "Roe" an adverb): a verb of speech is said by someone, and the
+    word in the subject's place is who."""
+    before = verb - 1
+    if before < 0 or first <= before < last or tokens.heads[before] != verb:
+        return None
+    if tokens.pos[before] not in ("PROPN", "ADV") or tokens.deps[before] not in _MODIFIER_LABELS:
+        return None
+    return Subject(verb, before, noun_phrase_start(tokens, before), before)
+
+
+def _issued_words(tokens: Tokens, noun: int) -> bool:
+    """Whether ``noun`` is a statement or a letter that the verb it is the object of puts out ("Lee's office
+    issued a statement saying …"): a participle of speech on it speaks for that verb's subject."""
+    return tokens.deps[noun] == "dobj" and tokens.lemmas[noun].casefold() in _ISSUED_WORDS
+
+
+def _relative_after(tokens: Tokens, noun: int, verb: int) -> bool:
+    """Whether a comma and then "who" follow ``noun`` before ``verb`` ("Lee, meanwhile, who …")."""
+    if noun + 1 >= verb or tokens.lemmas[noun + 1] != ",":
+        return False
+    return any(
+        tokens.lemmas[i].casefold() == "who" and tokens.pos[i] == "PRON" for i in range(noun + 2, verb)
+    )
 
 
 def _agent_of(tokens: Tokens, verb: int) -> int | None:
@@ -231,11 +292,21 @@ def noun_phrase_start(tokens: Tokens, head: int) -> int:
     """
     start = head
     while start > 0 and (
-        tokens.ends[start - 1] == tokens.starts[start]
+        _glued(tokens, start - 1)
         or (tokens.deps[start - 1] in _NOUN_MODIFIERS and _within(tokens, start - 1, head))
     ):
         start -= 1
     return start
+
+
+def _glued(tokens: Tokens, index: int) -> bool:
+    """Whether token ``index`` is glued to the next one as part of one word ("two-term", a no-break space
+    in a name): not a line break or the full stop of the sentence before ("said.\nThe witness")."""
+    return (
+        tokens.ends[index] == tokens.starts[index + 1]
+        and "\n" not in tokens.lemmas[index]
+        and tokens.lemmas[index] not in _SENTENCE_ENDS
+    )
 
 
 def lead_in_subject(tokens: Tokens, before: int) -> Subject | None:

@@ -67,7 +67,7 @@ SPEAKING_NOUNS = word_list("""
     ally opponent rival donor fan nominee challenger incumbent organizer organiser petitioner plaintiff
     defendant witness victim survivor relative family parent mother father wife husband son daughter
     statement ad advertisement commercial email letter memo report release tweet post editorial column
-    article book poll survey video message transcript website site note filing complaint lawsuit
+    article book poll survey video message transcript website site note footnote filing complaint lawsuit
     ruling order platform bill law plan proposal petition sign banner headline speech interview
     pamphlet leaflet flier flyer brochure mailer invitation document study page account blog newsletter
     newspaper paper magazine journal outlet network station channel show program programme broadcast
