@@ -44,7 +44,6 @@ fitted by ``scripts/train_story_join.py`` and thresholded with values tuned by
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import logging
 import math
@@ -397,14 +396,7 @@ class OnlineClusterer:
             return None
         features = features_of(article)
         vectors = self._vectors(features)
-        novelty = self._novelty(vectors, article.published)
-        values = self._values(
-            cluster, article, features, vectors, top_names(vectors), years_named(features), novelty
-        )
-        offered = self._candidates(article, features, vectors)
-        best_cosine = max([values["entities_body"], *(other["entities_body"] for _, other in offered)])
-        values["names_unseen_best"] = novelty["names_unseen"] * best_cosine
-        return values
+        return self._values(cluster, article, features, vectors, top_names(vectors), years_named(features))
 
     def _candidates(
         self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
@@ -414,59 +406,10 @@ class OnlineClusterer:
         # Only the best few are scored: a partial selection, not a sort of every story the terms reach.
         ranked = best(live, self.settings.max_candidates, lambda story_id: clusters[story_id].order)
         names, years = top_names(vectors), years_named(features)
-        novelty = self._novelty(vectors, article.published)
-        scored = [
-            (
-                clusters[story_id],
-                self._values(clusters[story_id], article, features, vectors, names, years, novelty),
-            )
+        return [
+            (clusters[story_id], self._values(clusters[story_id], article, features, vectors, names, years))
             for story_id, _ in ranked
         ]
-        best_cosine = max((values["entities_body"] for _, values in scored), default=0.0)
-        for _, values in scored:
-            values["names_unseen_best"] = novelty["names_unseen"] * best_cosine
-        return scored
-
-    def _novelty(
-        self, vectors: Mapping[str, tuple[SparseVector, float]], day: dt.date | None
-    ) -> dict[str, float]:
-        """SCRATCH: shares of the article's names / figures that no story in the window holds."""
-        index = self._index
-
-        def held(term: str, spaces: tuple[str, ...]) -> bool:
-            return bool(index.lookup([(f"{space}|{term}", 1.0) for space in spaces], day))
-
-        name_spaces = ("entities_title", "entities_body")
-        pooled: dict[str, float] = {}
-        for space in name_spaces:
-            for term, weight in vectors[space][0].items():
-                if weight > pooled.get(term, 0.0):
-                    pooled[term] = weight
-        ranked = sorted(pooled.items(), key=lambda item: (-item[1], item[0]))
-        top = ranked[:NOVELTY_NAMES]
-        unseen_top = [(term, weight) for term, weight in top if not held(term, name_spaces)]
-        title = sorted(vectors["entities_title"][0].items(), key=lambda item: (-item[1], item[0]))
-        figures = [
-            (term, weight)
-            for term, weight in sorted(vectors["figures"][0].items(), key=lambda item: (-item[1], item[0]))
-            if not term.startswith(YEAR_PREFIX)
-        ][:NOVELTY_NAMES]
-        seen_norms = {}
-        for space in name_spaces:
-            vector, vector_norm = vectors[space]
-            seen = math.sqrt(sum(w * w for t, w in vector.items() if held(t, name_spaces)))
-            seen_norms[f"{space}_seen"] = vector_norm / seen if seen > 0 else 0.0
-        return {
-            **seen_norms,
-            "names_unseen": _share(unseen_top, top),
-            "names_unseen_plain": len(unseen_top) / len(top) if top else 0.0,
-            "names_unseen_count": float(len(unseen_top)),
-            "names_unseen_all": _share([(t, w) for t, w in ranked if not held(t, name_spaces)], ranked)
-            if NOVELTY_ALL
-            else 0.0,
-            "title_names_unseen": _share([(t, w) for t, w in title if not held(t, name_spaces)], title),
-            "figures_unseen": _share([(t, w) for t, w in figures if not held(t, ("figures",))], figures),
-        }
 
     def _live_weights(self, hits: dict[str, float]) -> dict[str, float]:
         """The looked-up weights summed per live story: a merged-away id counts for the story that took it.
@@ -512,7 +455,6 @@ class OnlineClusterer:
         vectors: Mapping[str, tuple[SparseVector, float]],
         names: list[tuple[str, float]],
         years: Mapping[str, int],
-        novelty: Mapping[str, float],
     ) -> dict[str, float]:
         """How well the article fits the story, one value per decision feature (``names``: its top names)."""
         values: dict[str, float] = {}
@@ -531,10 +473,6 @@ class OnlineClusterer:
         values["years_missing"] = _years_missing(years, cluster)
         values["years_unknown"] = 0.0 if years and (cluster.years or cluster.names_years) else 1.0
         values["log_size"] = math.log(len(cluster.members))
-        values.update(novelty)
-        for space in ("entities_title", "entities_body"):
-            values[f"{space}_seen"] = values[space] * novelty[f"{space}_seen"]
-        values["names_unseen_fit"] = novelty["names_unseen"] * values["entities_body"]
         return values
 
     def _join_threshold(self, story: Cluster) -> float:
@@ -751,15 +689,6 @@ _SETTLED = 1e-9
 TOP_NAMES = 5
 #: How many of a story's most telling names are checked against an article (see ``_story_names_missing``).
 STORY_TOP_NAMES = 5
-
-
-NOVELTY_NAMES = 10
-NOVELTY_ALL = False
-
-
-def _share(part: list[tuple[str, float]], whole: list[tuple[str, float]]) -> float:
-    total = sum(weight for _, weight in whole)
-    return sum(weight for _, weight in part) / total if total else 0.0
 
 
 def _logit(probability: float) -> float:

@@ -36,16 +36,6 @@ DECISION_FEATURES = (
     "days",
     "year_mismatch",
     "log_size",
-    "names_unseen",
-    "names_unseen_plain",
-    "names_unseen_count",
-    "names_unseen_all",
-    "title_names_unseen",
-    "figures_unseen",
-    "names_unseen_fit",
-    "names_unseen_best",
-    "entities_title_seen",
-    "entities_body_seen",
 )
 
 #: What the relation model sees of two stories: the cosine of their centroids in each word and name space.
