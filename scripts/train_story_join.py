@@ -50,9 +50,6 @@ logger = logging.getLogger(__name__)
 #: The join model leaves out "names_missing": cross-validated on topics 1-35 it moved the event score
 #: by less than the spread over orders, while the held-out worst order fell below its floor with it.
 JOIN_FEATURES = tuple(name for name in DECISION_FEATURES if name != "names_missing")
-#: The topic model leaves out "names_unseen": two events of one kind are one topic, and the second's
-#: names are new to the window just as an unrelated event's are (it was fitted without it, storyq10).
-TOPIC_FEATURES = tuple(name for name in DECISION_FEATURES if name != "names_unseen")
 #: ECB+ documents are undated, so "days" cannot be learned from them: its coefficient is set by hand
 #: (a story a whole ``time_scale_days`` away needs about as much more evidence as a year disagreeing;
 #: milder for topics, which outlive their stories) and printed with the fitted ones.
@@ -125,7 +122,7 @@ def _main_topic(topics: Counter[str]) -> str:
 
 MODELS = (
     ("DEFAULT_MODEL", bench_stories.by_event, JOIN_FEATURES),
-    ("DEFAULT_TOPIC_MODEL", bench_stories.by_topic, TOPIC_FEATURES),
+    ("DEFAULT_TOPIC_MODEL", bench_stories.by_topic, DECISION_FEATURES),
 )
 
 

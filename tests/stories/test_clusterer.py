@@ -183,8 +183,6 @@ def test_a_topic_id_only_ever_changes_to_that_of_an_older_story() -> None:
         {"first_join_threshold": 1.5},
         {"relation_threshold": 0.0},
         {"relation_threshold": 1.5},
-        {"novel_names_share": 1.5},
-        {"novel_join_threshold": 0.0},
     ],
 )
 def test_impossible_settings_are_refused(settings: dict[str, object]) -> None:
@@ -403,51 +401,3 @@ def test_reading_the_cheap_centroids_first_relates_exactly_as_reading_them_all(
     assert bounded == full
     assert sum(len(a.relations) for a in full) > 3  # the relation model did relate stories
     assert set(clusterer_module._RELATION_READING_ORDER) == set(RELATION_FEATURES)
-
-
-def test_names_no_story_in_the_window_holds_make_an_article_novel() -> None:
-    day = dt.date(2031, 3, 2)
-    clusterer = OnlineClusterer()
-    clusterer.add(
-        make_article(
-            "Kessel harbour fire",
-            "Ruben Alcaso led the Kessel harbour crews against the blaze.\nAlcaso said the quay was safe.",
-            source="a.txt",
-            published=day,
-        )
-    )
-    follow_up = make_article(
-        "Kessel harbour fire",
-        "Ruben Alcaso and the Kessel harbour crews fought on.\nAlcaso spoke at the quay.",
-        source="b.txt",
-        published=day,
-    )
-    other_town = make_article(
-        "Dornia harbour fire",
-        "Ilse Marwick led the Dornia harbour crews against a blaze.\nMarwick said the quay was safe.",
-        source="c.txt",
-        published=day,
-    )
-    months_later = dataclasses.replace(follow_up, id="later", published=day + dt.timedelta(days=200))
-    unseen = {
-        name: [values["names_unseen"] for _, values in clusterer.candidate_values(article)]
-        for name, article in (("follow-up", follow_up), ("other town", other_town), ("later", months_later))
-    }
-    assert unseen["follow-up"] == [0.0]  # each of its top names is held by the fire's story
-    assert unseen["other town"] and all(share > 0.7 for share in unseen["other town"])
-    assert unseen["later"] == []  # out of the window there is no candidate, and nothing is read
-
-
-def test_a_young_story_is_joined_only_surely_by_an_article_of_new_names() -> None:
-    clusterer = OnlineClusterer(
-        Settings(join_threshold=0.1, novel_names_share=0.7, novel_story_members=2, novel_join_threshold=0.5)
-    )
-    story = clusterer._clusters[clusterer.add(stream()[0]).story_id]
-    assert clusterer._join_threshold(story, 0.7) == 0.5
-    assert clusterer._join_threshold(story, 0.69) == clusterer.settings.first_join_threshold
-    never = OnlineClusterer(dataclasses.replace(clusterer.settings, novel_names_share=None))
-    assert never._join_threshold(story, 1.0) == never.settings.first_join_threshold
-    for article in stream()[1:3]:
-        clusterer.place(article, story.id)
-    assert len(story.members) == 3
-    assert clusterer._join_threshold(story, 1.0) == 0.1  # an older story is joined as before

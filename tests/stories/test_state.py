@@ -59,7 +59,7 @@ def test_labels_are_set_while_small_then_when_a_story_doubles() -> None:
 
 
 def test_a_story_that_did_not_grow_keeps_its_label_however_much_else_arrives() -> None:
-    items = varied_stream(60, seed=3)  # a stream in which some early story takes no later article
+    items = varied_stream(60, seed=2)  # a stream in which some early story takes no later article
     early, later = OnlineClusterer(), OnlineClusterer()
     for article in items[:30]:
         early.add(article)

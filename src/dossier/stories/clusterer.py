@@ -15,13 +15,10 @@ story:
   story never names and whether either names none (then nothing in time ties
   them, and it takes more of the rest to join), how many days the article lies from the story's date
   span (time decay; nothing when either is undated), whether their years
-  disagree, the story's size, and the share of the article's top names that no
-  story in the window holds (its novelty: the index's posting lists are read, no story);
+  disagree, and the story's size;
 - a logistic join model turns those values into a probability; the article
   joins the best candidate when it passes ``join_threshold`` (``first_join_threshold``
-  when that story holds one article, ``novel_join_threshold`` when it holds one or two
-  and the article is novel: an article of an event the stream has not met yet would
-  otherwise take over the young story of another event of its kind); another candidate
+  when that story holds one article); another candidate
   that also passes ``merge_threshold`` (the article bridges them) is merged in,
   the older id surviving, and the merge is recorded;
 - a near-copy (MinHash LSH) of an earlier article joins that article's story
@@ -47,7 +44,6 @@ fitted by ``scripts/train_story_join.py`` and thresholded with values tuned by
 
 from __future__ import annotations
 
-import datetime as dt
 import heapq
 import logging
 import math
@@ -83,27 +79,23 @@ logger = logging.getLogger(__name__)
 
 #: The join model learned by ``scripts/train_story_join.py`` on ECB+ topics 1-35 only (never the test
 #: topics), without "names_missing" (see the script's JOIN_FEATURES); the script prints exactly this.
-#: "names_unseen" came out positive: given the cosines, an article whose top names are new is the likelier
-#: to belong (its new names carry the highest weights and lower its cosine to every story, its own too);
-#: the young stories it must not take over are guarded by ``Settings.novel_names_share`` instead.
 #: ECB+ documents are undated, so "days" could not be learned: the script sets its coefficient by hand,
 #: so that a story a whole ``time_scale_days`` away needs about as much more evidence as a year
 #: disagreeing.
 DEFAULT_MODEL = JoinModel(
-    bias=-4.9934,
+    bias=-3.5796,
     coefficients={
-        "entities_title": 2.2367,
-        "entities_body": 9.125,
-        "stems_title": 1.8343,
-        "stems_body": 5.2571,
-        "figures": 3.5535,
-        "story_names_missing": -1.6561,
-        "years_missing": -2.4739,
-        "years_unknown": -1.0861,
+        "entities_title": 2.206,
+        "entities_body": 8.1205,
+        "stems_title": 1.6755,
+        "stems_body": 5.0425,
+        "figures": 3.5679,
+        "story_names_missing": -1.9315,
+        "years_missing": -2.617,
+        "years_unknown": -1.0874,
         "days": -1.5,
-        "year_mismatch": -0.8714,
-        "log_size": -0.0443,
-        "names_unseen": 1.953,
+        "year_mismatch": -0.9237,
+        "log_size": -0.2468,
     },
 )
 #: The topic model, learned by the same script from the same topics with ECB+ topics as the gold
@@ -132,12 +124,12 @@ DEFAULT_TOPIC_MODEL = JoinModel(
 #: runs with the join model above, each pair of an article's story and another candidate labelled by
 #: whether most of their articles so far are of one topic. It sees only the cosines of the two centroids.
 DEFAULT_RELATION_MODEL = JoinModel(
-    bias=-5.3667,
+    bias=-5.3709,
     coefficients={
-        "centroid_entities_title": -2.0149,
-        "centroid_entities_body": 17.1544,
-        "centroid_stems_title": 15.8402,
-        "centroid_stems_body": 4.4824,
+        "centroid_entities_title": -1.4602,
+        "centroid_entities_body": 16.9421,
+        "centroid_stems_title": 15.8957,
+        "centroid_stems_body": 4.5135,
     },
 )
 
@@ -153,13 +145,6 @@ class Settings(Record):
     #: thin evidence of what its story is about, and an article of another event that joins it there draws
     #: that event's next articles after it, into a story half of which is now theirs.
     first_join_threshold: float | None = 0.4
-    #: ... and a story of up to ``novel_story_members`` articles only from ``novel_join_threshold`` when the
-    #: article's most telling names are mostly new to the window (``names_unseen`` at least this; None:
-    #: never). An article whose own event has no story yet names people and places no story holds, and its
-    #: best candidate is then often the other event of its kind, a young story it would take over.
-    novel_names_share: float | None = 0.7
-    novel_story_members: int = 2
-    novel_join_threshold: float = 0.5
     #: The model that judges whether an article's story and another candidate share a topic.
     topic_model: JoinModel = DEFAULT_TOPIC_MODEL
     #: ... and the probability from which they do: their topics join (the older topic id survives).
@@ -193,10 +178,6 @@ class Settings(Record):
             )
         if self.first_join_threshold is not None and not 0.0 < self.first_join_threshold <= 1.0:
             raise UsageError(f"need 0 < first_join_threshold <= 1, got {self.first_join_threshold}")
-        if self.novel_names_share is not None and not 0.0 <= self.novel_names_share <= 1.0:
-            raise UsageError(f"need 0 <= novel_names_share <= 1, got {self.novel_names_share}")
-        if not 0.0 < self.novel_join_threshold <= 1.0:
-            raise UsageError(f"need 0 < novel_join_threshold <= 1, got {self.novel_join_threshold}")
         if not 0.0 < self.topic_threshold <= 1.0:
             raise UsageError(f"need 0 < topic_threshold <= 1, got {self.topic_threshold}")
         if not 0.0 < self.relation_threshold <= 1.0:
@@ -245,8 +226,7 @@ class OnlineClusterer:
         scored.sort(key=lambda item: (-item[1], item[0].order))
         self._count(features)
         best = scored[0] if scored else None
-        names_unseen = candidates[0][1]["names_unseen"] if candidates else 0.0  # the same for every candidate
-        if best is None or best[1] < self._join_threshold(best[0], names_unseen):
+        if best is None or best[1] < self._join_threshold(best[0]):
             story = self._start(article, features, vectors)
             relations = self._relate(story, candidates)
             return Assignment(
@@ -416,10 +396,7 @@ class OnlineClusterer:
             return None
         features = features_of(article)
         vectors = self._vectors(features)
-        unseen = self._names_unseen(vectors, article.published)
-        return self._values(
-            cluster, article, features, vectors, top_names(vectors), years_named(features), unseen
-        )
+        return self._values(cluster, article, features, vectors, top_names(vectors), years_named(features))
 
     def _candidates(
         self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
@@ -429,30 +406,10 @@ class OnlineClusterer:
         # Only the best few are scored: a partial selection, not a sort of every story the terms reach.
         ranked = best(live, self.settings.max_candidates, lambda story_id: clusters[story_id].order)
         names, years = top_names(vectors), years_named(features)
-        unseen = self._names_unseen(vectors, article.published) if ranked else 0.0
         return [
-            (
-                clusters[story_id],
-                self._values(clusters[story_id], article, features, vectors, names, years, unseen),
-            )
+            (clusters[story_id], self._values(clusters[story_id], article, features, vectors, names, years))
             for story_id, _ in ranked
         ]
-
-    def _names_unseen(self, vectors: Mapping[str, tuple[SparseVector, float]], day: dt.date | None) -> float:
-        """The weight share of the article's ``NOVEL_NAMES`` most telling names that no story near ``day``
-        holds: no posting list of the window (the all-time lists for an undated article) has the name, in
-        the title's names or the body's.
-
-        An article of an event the stream has not met yet names people and places no story holds; a
-        follow-up mostly names those its story already does. Only the index is read, never a story.
-        """
-        names = top_names(vectors, NOVEL_NAMES)
-        index = self._index
-
-        def unseen(name: str) -> bool:
-            return not index.lookup([(f"{space}|{name}", 1.0) for space in _NAME_SPACES], day)
-
-        return _weight_share([(name, weight) for name, weight in names if unseen(name)], names)
 
     def _live_weights(self, hits: dict[str, float]) -> dict[str, float]:
         """The looked-up weights summed per live story: a merged-away id counts for the story that took it.
@@ -498,10 +455,8 @@ class OnlineClusterer:
         vectors: Mapping[str, tuple[SparseVector, float]],
         names: list[tuple[str, float]],
         years: Mapping[str, int],
-        names_unseen: float,
     ) -> dict[str, float]:
-        """How well the article fits the story, one value per decision feature (``names``: its top names,
-        ``names_unseen``: the share of them new to the window, the same for every story)."""
+        """How well the article fits the story, one value per decision feature (``names``: its top names)."""
         values: dict[str, float] = {}
         for space, (vector, vector_norm) in vectors.items():
             centroid, centroid_norm = cluster.vector(space, self._frequencies)
@@ -518,20 +473,14 @@ class OnlineClusterer:
         values["years_missing"] = _years_missing(years, cluster)
         values["years_unknown"] = 0.0 if years and (cluster.years or cluster.names_years) else 1.0
         values["log_size"] = math.log(len(cluster.members))
-        values["names_unseen"] = names_unseen
         return values
 
-    def _join_threshold(self, story: Cluster, names_unseen: float) -> float:
-        """The probability from which an article joins ``story``: higher for a story of one article, and
-        for a young story when the article's names are new to the window (``Settings.novel_names_share``)."""
-        settings = self.settings
-        threshold = settings.join_threshold
-        if settings.first_join_threshold is not None and len(story.members) == 1:
-            threshold = max(threshold, settings.first_join_threshold)
-        novel = settings.novel_names_share
-        if novel is not None and names_unseen >= novel and len(story.members) <= settings.novel_story_members:
-            threshold = max(threshold, settings.novel_join_threshold)
-        return threshold
+    def _join_threshold(self, story: Cluster) -> float:
+        """The probability from which an article joins ``story`` (higher for a story of one article)."""
+        first = self.settings.first_join_threshold
+        if first is not None and len(story.members) == 1:
+            return max(first, self.settings.join_threshold)
+        return self.settings.join_threshold
 
     def _relate(
         self, story: Cluster, candidates: list[tuple[Cluster, dict[str, float]]]
@@ -740,11 +689,6 @@ _SETTLED = 1e-9
 TOP_NAMES = 5
 #: How many of a story's most telling names are checked against an article (see ``_story_names_missing``).
 STORY_TOP_NAMES = 5
-#: How many of an article's most telling names are looked up in the window (see ``_names_unseen``). Tried
-#: on topics 1-35 and MultiLing: 3 against 5, 10, 20 and every name (docs/benchmarks.md).
-NOVEL_NAMES = 3
-#: The two spaces a name is filed in, either of which holding it makes it seen.
-_NAME_SPACES = ("entities_title", "entities_body")
 
 
 def _logit(probability: float) -> float:
@@ -752,23 +696,15 @@ def _logit(probability: float) -> float:
     return math.inf if probability >= 1.0 else math.log(probability / (1.0 - probability))
 
 
-def top_names(
-    vectors: Mapping[str, tuple[SparseVector, float]], count: int = TOP_NAMES
-) -> list[tuple[str, float]]:
-    """The article's ``count`` most telling names (title or body), with their TF-IDF weights."""
+def top_names(vectors: Mapping[str, tuple[SparseVector, float]]) -> list[tuple[str, float]]:
+    """The article's ``TOP_NAMES`` most telling names (title or body), with their TF-IDF weights."""
     pooled: dict[str, float] = {}
-    for space in _NAME_SPACES:
+    for space in ("entities_title", "entities_body"):
         vector, _ = vectors[space]
         for term, weight in vector.items():
             if weight > pooled.get(term, 0.0):
                 pooled[term] = weight
-    return heapq.nsmallest(count, pooled.items(), key=lambda item: (-item[1], item[0]))
-
-
-def _weight_share(part: list[tuple[str, float]], whole: list[tuple[str, float]]) -> float:
-    """The weight of ``part`` over the weight of ``whole`` (0 when ``whole`` weighs nothing)."""
-    total = sum(weight for _, weight in whole)
-    return sum(weight for _, weight in part) / total if total else 0.0
+    return heapq.nsmallest(TOP_NAMES, pooled.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _names_missing(names: list[tuple[str, float]], story_sums: Mapping[str, Mapping[str, int]]) -> float:

@@ -6,8 +6,7 @@ clusterer measures the values in :data:`DECISION_FEATURES`: one cosine per
 TF-IDF space, the share of the article's top names the story lacks and of the
 story's top names the article lacks, the share of the article's named years the
 story never names, whether that share could not be measured (either side names
-no year), the distance in time, whether the years disagree, the story's size, and the share of the
-article's top names that no story in the window holds (the same for every story).
+no year), the distance in time, whether the years disagree, and the story's size.
 :func:`fit` learns the coefficients from labelled pairs
 (``scripts/train_story_join.py`` makes them from ECB+ topics 1-35 only), and
 :class:`JoinModel` turns values into the probability that the article belongs.
@@ -37,7 +36,6 @@ DECISION_FEATURES = (
     "days",
     "year_mismatch",
     "log_size",
-    "names_unseen",
 )
 
 #: What the relation model sees of two stories: the cosine of their centroids in each word and name space.
