@@ -81,7 +81,8 @@ def test_someone_else_in_between_breaks_the_run(between: str) -> None:
         ("Lee met Roe, who told reporters “the piers have not been repaired for ten years”.", "Ada Roe"),
         ("Lee praised Tom Vask, who said “the piers have not been repaired for ten years”.", "Tom Vask"),
         (
-            "The board published its annual report, which notes “the piers have not been repaired for ten years”.",
+            "The board published its annual report, which notes “the piers have not been repaired for ten"
+            " years”.",
             "its annual report",
         ),
     ],
