@@ -169,7 +169,12 @@ def _with_person_names(mentions: tuple[SpeakerCandidate, ...]) -> tuple[SpeakerC
             enriched.append(mention)
             continue
         full = canonical[mention.start]
-        enriched.append(dataclasses.replace(mention, name=full, role=roles[full], person=full in persons))
+        person = full in persons
+        enriched.append(
+            dataclasses.replace(
+                mention, name=full, role=roles[full], person=person, place=mention.place and not person
+            )
+        )
     return tuple(enriched)
 
 
@@ -537,7 +542,7 @@ class _Context:
         # "One of" speaks only in the attribution after a quotation ("…,” said one of the guards); before
         # it, as the subject of the verb the quotation hangs from, it is a count ("one of the aims").
         counted = quote.close_at is not None and tokens.starts[subject.head] > quote.close_at
-        mention = self._subject_mention(subject, counted)
+        mention = self._relative_antecedent(subject) or self._subject_mention(subject, counted)
         if mention is None:
             return None
         if not counted and not self._can_speak(mention, subject.head):
@@ -548,6 +553,36 @@ class _Context:
                 return above
         verb = subject.verb
         return Cue(self.text[tokens.starts[verb] : tokens.ends[verb]], mention)
+
+    def _relative_antecedent(self, subject: Subject) -> SpeakerCandidate | None:
+        """The one a relative pronoun subject stands for ("the report, which notes “…”", "Roe, who told
+        reporters “…”"): the noun its clause describes speaks. The cue stays on the pronoun, where the
+        sentence names the source; the speaker is the noun's mention."""
+        tokens = self.tokens
+        assert tokens is not None
+        pronoun = subject.head
+        if tokens.lemmas[pronoun].casefold() not in _RELATIVE_PRONOUNS or tokens.deps[pronoun] != "nsubj":
+            return None
+        # Only a clause set off by a comma or a dash adds what its noun did; a restrictive one ("a video
+        # that said", "a surrogate who said") picks a thing or person out, often the carrier of others' words.
+        if pronoun == 0 or tokens.lemmas[pronoun - 1] not in _CLAUSE_SETTERS:
+            return None
+        clause = tokens.heads[pronoun]
+        noun = tokens.heads[clause]
+        # The pronoun is the subject of the verb of speech itself, not of a verb it borrows its subject
+        # from ("Roe, who could be celebrating being dubbed “…”": others dub her).
+        if clause != subject.verb or tokens.deps[clause] != "relcl" or noun >= pronoun:
+            return None
+        if tokens.pos[noun] not in _NOUN_TAGS:
+            return None
+        phrase_start = noun_phrase_start(tokens, noun)
+        antecedent = self._subject_mention(Subject(subject.verb, noun, phrase_start, noun))
+        if antecedent is None or antecedent.kind == "pronoun":
+            return None
+        indefinite = tokens.lemmas[phrase_start].casefold() in _INDEFINITE_STARTS
+        if antecedent.kind == "name" and (indefinite or not antecedent.person):
+            return None  # a group's name in an unnamed source's phrase ("one Democrat …, who added")
+        return dataclasses.replace(antecedent, start=tokens.starts[pronoun], end=tokens.ends[pronoun])
 
     def _reporter_above(self, verb: int, first: int) -> Cue | None:
         """The speaking subject of a reporting verb above ``verb``, before token ``first``."""
@@ -644,11 +679,35 @@ class _Context:
             return None
         if not self.text[quote.line_start : quote.open_at].strip() and not self._alone_on_line(quote):
             return None  # it opens a paragraph that goes on: the sentence before belongs to another one
-        subject = lead_in_subject(tokens, token_range(tokens, quote.open_at, quote.open_at)[0])
+        opening = token_range(tokens, quote.open_at, quote.open_at)[0]
+        subject = lead_in_subject(tokens, opening)
         mention = None if subject is None else self._subject_mention(subject)
         if subject is None or mention is None:
-            return None
+            return self._according_to_lead_in(opening)
         return Cue(self.text[tokens.starts[subject.verb] : tokens.ends[subject.verb]], mention)
+
+    def _according_to_lead_in(self, opening: int) -> Cue | None:
+        """The source a lead-in sentence gives its whole main clause to ("According to Roe, the piers will
+        close.¶“We have no money left.”"): the quotation after it goes on in that source's words.
+
+        Only an "according to" that governs the sentence's root counts; one inside a side clause
+        ("…, which fell, according to the poll") vouches for that clause alone."""
+        tokens = self.tokens
+        assert tokens is not None
+        if opening <= 0:
+            return None
+        sentence = self._sentence_start(tokens.starts[opening - 1])
+        low, high = token_range(tokens, sentence, tokens.starts[opening])
+        if any(self.text[tokens.starts[i]] in _QUOTATION_MARKS for i in range(low, high)):
+            return None  # the sentence quotes someone itself: whose words follow is for other rules
+        for word in range(low, high):
+            if tokens.deps[word] != "pobj":
+                continue
+            cue = self._according_to_object(word)
+            according = tokens.heads[tokens.heads[word]]
+            if cue is not None and tokens.deps[tokens.heads[according]] == "ROOT":
+                return cue
+        return None
 
     def _alone_on_line(self, quote: QuoteSpan) -> bool:
         """Whether the quotation is its whole paragraph, bar punctuation after the closing mark."""
@@ -1053,9 +1112,16 @@ class _Context:
             return True
         gap_start = previous.end if previous.close_at is None else previous.close_at + 1
         gap = self.text[gap_start : quote.open_at]
-        if gap.count("\n") > 2 or len(gap) > 400:
-            return False
         opens_line = not self.text[quote.line_start : quote.open_at].strip()
+        if len(gap) > 400 or _paragraph_breaks(gap) > 1:
+            # One paragraph of prose may stand between the two, where nobody else speaks in it.
+            if not (opens_line and _paragraph_breaks(gap) <= 2 and len(gap) <= _PARAGRAPH_BETWEEN):
+                return False
+            return (
+                last.kind == "full"
+                and self._about_speaker(gap_start, quote.line_start, last)
+                and self._spoken_by_only(gap_start, quote.open_at, last)
+            )
         if not opens_line and previous.line_start != quote.line_start:
             return False
         cue = last.cue_mention
@@ -1065,8 +1131,62 @@ class _Context:
             if cue is not None and self._object_in_attribution(mention, cue):
                 continue  # whom or where the speaker told it ("told the Herald", "on Roe's show")
             if mention.kind in ("name", "unnamed", "organization") and mention.name != last.speaker_name:
+                # Only a whole quotation's speaker holds the floor: a scare quote's or a title's does not.
+                if not opens_line or last.kind != "full":
+                    return False
+                return self._spoken_by_only(gap_start, quote.open_at, last)
+        return True
+
+    def _spoken_by_only(self, start: int, stop: int, last: Attributed) -> bool:
+        """Whether the prose between two quotations has nobody but ``last``'s speaker speak in it.
+
+        A bare quotation paragraph goes on in the voice of the quotation before it though the prose
+        between names other people ("“…,” Roe said.¶She met Lee on Monday.¶“…”"): they are spoken
+        of. A verb of speech there whose subject is anyone else ("Lee told reporters …"), or whose
+        subject the parse does not show, or an "according to", hands the floor to someone else.
+        """
+        tokens = self.tokens
+        if tokens is None or _ACCORDING_TO_WORDS.search(self.text, start, stop):
+            return False
+        first, last_token = token_range(tokens, start, stop)
+        for verb in range(first, last_token):
+            if tokens.pos[verb] != "VERB" or tokens.lemmas[verb].casefold() not in _SPEECH_LEMMAS:
+                continue
+            subjects = [i for i in children(tokens, verb) if tokens.deps[i] == "nsubj"]
+            if not subjects or not self._is_speaker(tokens.starts[subjects[0]], last):
                 return False
         return True
+
+    def _about_speaker(self, start: int, line_start: int, last: Attributed) -> bool:
+        """Whether the paragraph right before the quotation's line has ``last``'s speaker for the subject
+        of a main clause ("Roe is upbeat about the port.", "She pauses."): the prose between is still
+        about the one speaking, not about a document or someone new."""
+        tokens = self.tokens
+        if tokens is None:
+            return False
+        stop = _end_before_spaces(self.text, line_start)
+        paragraph = max(start, self.text.rfind("\n", start, stop) + 1)
+        first, last_token = token_range(tokens, paragraph, stop)
+        subjects = [
+            self._is_speaker(tokens.starts[subject], last)
+            for subject in range(first, last_token)
+            if tokens.deps[subject] in ("nsubj", "nsubjpass") and tokens.deps[tokens.heads[subject]] == "ROOT"
+        ]
+        # Every main clause is about the speaker: another subject there ("Park chose four.") may be whom
+        # the words are by or about.
+        return bool(subjects) and all(subjects)
+
+    def _is_speaker(self, at: int, last: Attributed) -> bool:
+        """Whether the mention at ``at`` is ``last``'s speaker, by name or by a pronoun referring to them."""
+        near = self._window(at - _MENTION_REACH, at + _MENTION_REACH)
+        covering = [m for m in near if m.start <= at < m.end]
+        if not covering:
+            return False
+        mention = covering[-1]
+        if mention.kind != "name":
+            earlier = self._window(mention.start - _ANTECEDENT_REACH, mention.start)
+            mention = resolve(mention, earlier, self.genders) or mention
+        return mention.kind == "name" and mention.name == last.speaker_name
 
     def _object_in_attribution(self, mention: SpeakerCandidate, cue: SpeakerCandidate) -> bool:
         """Whether ``mention`` stands after the speaker ``cue`` in its sentence as an object or a possessor.
@@ -1152,6 +1272,11 @@ def _bare_paragraph(text: str, quote: QuoteSpan) -> bool:
     return not any(char.isalnum() for char in text[quote.close_at + 1 : quote.line_end])
 
 
+def _paragraph_breaks(gap: str) -> int:
+    """How many paragraph breaks ``gap`` holds: a blank line or a lone line break each."""
+    return len(_PARAGRAPH_BREAK.findall(gap))
+
+
 def _end_before_spaces(text: str, stop: int) -> int:
     """Where ``text[:stop].rstrip()`` ends, found without copying the text before ``stop``."""
     while stop > 0 and text[stop - 1].isspace():
@@ -1177,6 +1302,18 @@ _LABEL_DASHES = (" - ", " — ", " – ", " -- ")
 #: What may stand between a closing mark and a label signing the words on the same line: the quotation's
 #: own stop or comma, then a dash or an opening bracket.
 _SIGNATURE_OPENING = re.compile(r"[\s.,]*([—–-]+|\()?\s*")
+#: A paragraph break as extractors leave it: one line break, or several with blanks between.
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)*")
+#: The most characters of prose between two quotations that one speaker's words run on over.
+_PARAGRAPH_BETWEEN = 600
+#: Relative pronouns that stand for the noun their clause describes ("the report, which notes …").
+_RELATIVE_PRONOUNS = frozenset({"who", "which"})
+#: Marks that set a non-restrictive relative clause off from its noun.
+_CLAUSE_SETTERS = frozenset({",", "-", "—", "–", "--"})
+#: Marks that open or close a quotation.
+_QUOTATION_MARKS = frozenset('“”"„«»')
+#: "according to" in the prose between two quotations: a source of its own takes the floor.
+_ACCORDING_TO_WORDS = re.compile(r"\b[Aa]ccording to\b")
 #: The most words a topic before a colon holds ("On the closures:").
 _TOPIC_WORDS = 6
 #: Emphasis marks around a label ("**Roe:**").

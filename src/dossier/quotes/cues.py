@@ -74,7 +74,8 @@ def lead_cue(text: str, start: int, stop: int, mentions: Sequence[SpeakerCandida
         return according
     if text[start:stop].rstrip().endswith(_LEAD_INS):
         first = _first_person(mentions, start, stop)
-        if first is not None:
+        # A place before the colon is a dateline or a heading ("From Harwich: “…”"): nobody speaks there.
+        if first is not None and not first.place:
             return Cue(None, first)
     return None
 

@@ -107,6 +107,9 @@ class SpeakerCandidate:
     person: bool = False
     #: Whether it stands where a sentence's subject stands (see :func:`mark_subjects`).
     subject: bool = False
+    #: Whether the recognizer read the name as a place: a place before a colon is a dateline or a
+    #: heading ("From Harwich: “…”"), not who speaks.
+    place: bool = False
 
 
 def find_mentions(
@@ -141,7 +144,8 @@ def names_as_speakers(text: str, names: Sequence[NameMention]) -> Iterable[Speak
             for word in title.of(text).split()
             if word.lower() not in ("of", "the")
         )
-        yield SpeakerCandidate(name.start, name.end, name.surface, "name", role, name.type == "person")
+        person, place = name.type == "person", name.type == "place"
+        yield SpeakerCandidate(name.start, name.end, name.surface, "name", role, person, place=place)
 
 
 def _strip_possessive(word: str) -> str:
