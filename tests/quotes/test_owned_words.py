@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.analysis import Tokens
 from dossier.quotes.dependency import reporting_subject
+from quotes.parses import hand_parsed
 from reading import speaker_of
 
 _SETTING = "Ada Roe chairs the harbour board in Harwich. Ben Lee sits on the town council.\n\n"
@@ -122,25 +122,9 @@ def test_a_doubled_opening_mark_after_a_colon_keeps_the_lead_in() -> None:
     assert speaker_of(_SETTING + sentence + "\n", "Every pier") == "Ada Roe"
 
 
-def _parsed(words: list[tuple[str, str, str, int]]) -> Tokens:
-    """A parse given by hand of ``words`` joined by spaces: (lemma, part of speech, label, head)."""
-    starts, at = [], 0
-    for word, *_ in words:
-        starts.append(at)
-        at += len(word) + 1
-    return Tokens(
-        tuple(starts),
-        tuple(start + len(word) for start, (word, *_) in zip(starts, words, strict=True)),
-        tuple(word for word, *_ in words),
-        tuple(pos for _, pos, _, _ in words),
-        tuple(label for _, _, label, _ in words),
-        tuple(head for *_, head in words),
-    )
-
-
 def test_a_name_the_tagger_read_as_an_adverb_before_a_subjectless_verb_of_speech_speaks() -> None:
     # The parse the small model gave a real 'And Surname called Other “…”': the name an adverb.
-    tokens = _parsed(
+    tokens = hand_parsed(
         [
             ("and", "CCONJ", "cc", 2),
             ("okafor", "ADV", "advmod", 2),
@@ -157,7 +141,7 @@ def test_a_name_the_tagger_read_as_an_adverb_before_a_subjectless_verb_of_speech
 
 def test_a_relative_clause_hung_on_the_verb_of_speech_gives_back_its_subject() -> None:
     # 'Lee, who sits on no board, said the vote is “ready …”' as the small model parsed such a line.
-    tokens = _parsed(
+    tokens = hand_parsed(
         [
             ("Lee", "PROPN", "nsubj", 3),
             (",", "PUNCT", "punct", 0),

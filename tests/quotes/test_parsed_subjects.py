@@ -7,8 +7,8 @@ speech as a compound (“…,” Okafor notes.).
 
 from __future__ import annotations
 
-from dossier.analysis import Tokens
 from dossier.quotes.dependency import closing_attribution
+from quotes.parses import hand_parsed
 from reading import speaker_of
 
 
@@ -31,25 +31,9 @@ def test_verbs_of_speech_in_the_present_plural_and_exhort_attribute() -> None:
     assert speaker_of(exhort, "Vote for the harbour") == "Marta Quell"
 
 
-def _parsed(words: list[tuple[str, str, str, int]]) -> Tokens:
-    """A parse given by hand of ``words`` joined by spaces: (lemma, part of speech, label, head)."""
-    starts, at = [], 0
-    for word, *_ in words:
-        starts.append(at)
-        at += len(word) + 1
-    return Tokens(
-        tuple(starts),
-        tuple(start + len(word) for start, (word, *_) in zip(starts, words, strict=True)),
-        tuple(word for word, *_ in words),
-        tuple(pos for _, pos, _, _ in words),
-        tuple(label for _, _, label, _ in words),
-        tuple(head for *_, head in words),
-    )
-
-
 def test_a_surname_the_parser_hangs_on_its_verb_of_speech_as_a_compound_still_speaks() -> None:
     # The parse the small model gave a real “…,” Surname notes. line: the name a compound of the verb.
-    tokens = _parsed(
+    tokens = hand_parsed(
         [
             (",", "PUNCT", "punct", 3),
             ("”", "PUNCT", "punct", 3),
@@ -63,7 +47,7 @@ def test_a_surname_the_parser_hangs_on_its_verb_of_speech_as_a_compound_still_sp
 
 
 def test_a_common_noun_hung_on_the_verb_as_a_compound_is_not_taken_for_a_subject() -> None:
-    tokens = _parsed(
+    tokens = hand_parsed(
         [
             (",", "PUNCT", "punct", 3),
             ("”", "PUNCT", "punct", 3),

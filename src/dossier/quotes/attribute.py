@@ -27,6 +27,7 @@ from dossier.briefing import QuoteKind
 from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
 from dossier.quotes.dependency import (
     REPORTING_LEMMAS,
+    STOP_MARKS,
     SUBJECTS,
     VERB_CLIMB,
     Subject,
@@ -659,7 +660,7 @@ class _Context:
             return None  # no person named there, or the name owns who spoke ("Roe's aide")
         high = bisect.bisect_left(tokens.starts, self._sentence_end(quote.close_at))
         for verb in range(stop, high):
-            if tokens.lemmas[verb] in _CLAUSE_BREAKS:
+            if tokens.lemmas[verb] in STOP_MARKS:
                 return None  # a lead-in of its own starts ("… by Ada Roe: “…”")
             if tokens.pos[verb] == "VERB" and tokens.lemmas[verb].casefold() in REPORTING_LEMMAS:
                 if any(tokens.deps[i] in SUBJECTS for i in children(tokens, verb)):
@@ -1367,8 +1368,6 @@ _UTTERANCE_NOUNS = word_list("""
     reply response warning argument description dictum phrase catchphrase slogan motto mantra quip
     retort plea demand complaint accusation charge insistence statement message tweet speech
 """)
-#: Marks that end the phrase naming a speaker before a name could open it.
-_CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
 _POSSESSIVES = ("'s", "’s")
 #: How the words hang on a noun of utterance when they are its content (see :func:`_spells_out`).
 _CONTENT_LABELS = frozenset({"acl", "xcomp", "ccomp", "compound", "nmod", "amod"})

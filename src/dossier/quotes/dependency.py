@@ -57,8 +57,9 @@ _NOUN_MODIFIERS = frozenset({"compound", "det", "amod", "poss", "nummod", "flat"
 _MISPARSED_RELATIVES = frozenset({"ccomp", "advcl", "parataxis"})
 #: Labels the tagger gives a name it misread in the subject's place before a verb.
 _MODIFIER_LABELS = frozenset({"advmod", "npadvmod", "compound", "nmod"})
-#: Marks that end a sentence: a noun phrase never reaches back over one.
-_SENTENCE_ENDS = frozenset({".", "!", "?", ";", ":"})
+#: Marks that end a sentence or a clause of its own: a noun phrase never reaches back over one, and a
+#: speaker's name is never sought past one.
+STOP_MARKS = frozenset({".", "!", "?", ";", ":"})
 #: How many heads a quotation climbs to reach its reporting verb: a clause or two, no further.
 VERB_CLIMB = 6
 #: How many heads :func:`enclosing_subject` climbs: a sentence's clauses nest a dozen deep at most.
@@ -305,7 +306,7 @@ def _glued(tokens: Tokens, index: int) -> bool:
     return (
         tokens.ends[index] == tokens.starts[index + 1]
         and "\n" not in tokens.lemmas[index]
-        and tokens.lemmas[index] not in _SENTENCE_ENDS
+        and tokens.lemmas[index] not in STOP_MARKS
     )
 
 
