@@ -226,3 +226,30 @@ def test_times_are_resolved_against_the_date_the_story_now_gives_each_article() 
         articles=tuple(dataclasses.replace(a, published=None) for a in articles), analyses=analyses
     )
     assert FactMatcher.over(candidates, undated, similarity, LIMITS).reporting(0) == [1]
+
+
+def reporting_in_a_story(texts: list[str], published: dt.date) -> list[int]:
+    """What reports the first text's fact, each text its own article, times resolved by the analysis."""
+    articles, analyses, candidates = [], {}, []
+    for n, text in enumerate(texts):
+        article = Article(id=f"a{n}", source=f"a{n}.txt", text=text, published=published)
+        articles.append(article)
+        times = resolve_article(text, (), None)
+        analyses[article.id] = Analysis(
+            article_id=article.id, key=AnalyzerKey("test", "none", "0"), times=times
+        )
+        candidates.append(Candidate(text, (Citation(article.id, 0, len(text)),), n, 0, 15, True))
+    story = Story(articles=tuple(articles), analyses=analyses)
+    similarity = np.full((len(texts), len(texts)), 0.95, dtype=np.float32)
+    np.fill_diagonal(similarity, 1.0)
+    return FactMatcher.over(candidates, story, similarity, LIMITS).reporting(0)
+
+
+def test_a_time_that_dates_the_telling_is_no_clash() -> None:
+    # One outlet dates when the agency told the news, the other when the vote will be held: one fact.
+    told = "Voters in Orvik will choose between two parties for the first time, the agency said last November"
+    happened = "Voters in Orvik chose between two parties for the first time last November."
+    friday = "Voters in Orvik will choose between two parties for the first time on Friday."
+    assert reporting_in_a_story([told + ".", friday], dt.date(2024, 3, 9)) == [1]
+    # Without the reporting verb, last November is when it happened: another vote.
+    assert reporting_in_a_story([happened, friday], dt.date(2024, 3, 9)) == []

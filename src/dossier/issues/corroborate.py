@@ -117,6 +117,13 @@ _CLOCK = re.compile(
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
 #: Numbers below this are too common ("2 people", "1 of them") to show two sentences speak of one thing.
 _MIN_SPECIFIC_NUMBER = 10
+#: A reporting verb just before a time: the time dates the telling ("ITAR-TASS reported September 26",
+#: "prosecutors had said late Thursday"), not the fact told, and another outlet telling it later is no clash.
+_TELLING_BEFORE = re.compile(
+    r"\b(?:said|says|say|reported|reports|told|announced|announces|confirmed|stated)"
+    r"(?:[ ](?:reporters|journalists))?(?:[ ](?:late|early|on))?[ ]$",
+    re.IGNORECASE,
+)
 #: Caps on the shared counts the model sees: past these, more of the same adds no evidence.
 _CAPS = {"shared_words": 8, "shared_names": 4, "shared_terms": 8, "shared_verbs": 3, "shared_nouns": 5}
 
@@ -460,11 +467,15 @@ def _times_of(candidates: Sequence[Candidate], story: Story) -> list[list[TimeVa
         if article is not None and article.id not in resolved:
             resolved[article.id] = story.times_of(article)
         times = resolved.get(citation.article_id, ())
+        text = article.text if article is not None else ""
         found.append(
             [
                 time.value
                 for time in times
-                if time.value is not None and citation.start <= time.start and time.end <= citation.end
+                if time.value is not None
+                and citation.start <= time.start
+                and time.end <= citation.end
+                and not _TELLING_BEFORE.search(text, citation.start, time.start)
             ]
         )
     return found
