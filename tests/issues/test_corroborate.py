@@ -119,6 +119,49 @@ def test_mentions_are_looser_than_the_same_fact() -> None:
     assert not found.mentioned_among(2, np.array([True, True, False]))
 
 
+def test_a_shared_clock_time_and_one_word_is_a_mention() -> None:
+    texts = [
+        "A neighbour phoned in the blaze at 4:17 a.m., officials said.",
+        "The blaze was called in at 4: 17 a. m. and crews stayed until noon.",
+        "The blaze destroyed a barn, and the owner was away.",
+    ]
+    found = matcher(texts, 0.2)
+    assert found.mentions(0, 1)  # "blaze" and the same minute, written two ways
+    assert not found.mentions(0, 2)  # "blaze" alone is the topic, not this fact
+
+
+def test_a_number_written_as_an_ordinal_is_the_same_value() -> None:
+    texts = [
+        "The champion lasted 12 rounds in their 2011 bout.",
+        "He was stopped in the 12th of their bouts.",
+        "Their bouts drew big crowds.",
+    ]
+    found = matcher(texts, 0.2)
+    assert found.mentions(0, 1)
+    assert not found.mentions(0, 2)
+
+
+def test_two_shared_values_outweigh_names_that_differ() -> None:
+    texts = [
+        "In 2011 the Canadian lasted 12 rounds before the bout was stopped.",
+        "Okafor stopped Lindqvist in the 12th round back in 2011.",
+        "Okafor stopped Lindqvist in the 12th round.",
+    ]
+    found = matcher(texts, 0.2)
+    assert found.mentions(0, 1)  # "round", 12 and 2011, though one calls the man by his country
+    assert not found.mentions(0, 2)  # one value and other names: not enough
+
+
+def test_small_numbers_and_values_alone_are_no_mention() -> None:
+    texts = [
+        "Two of the 3 climbers reached the summit at 11 a.m.",
+        "The 3 inspectors left the depot before 11 a.m.",
+    ]
+    assert not matcher(texts, 0.2).mentions(0, 1)  # no content word in common besides the values
+    keys = [FactKey.of(text) for text in texts]
+    assert keys[0].values == frozenset({"clock 11:00"})  # a single digit is too common to tell a fact by
+
+
 def test_mmr_refuses_a_candidate_that_repeats_a_picked_fact() -> None:
     texts = [
         "The ferry operator Harbour Lines cancelled 14 crossings to Orn on Monday.",
@@ -183,3 +226,30 @@ def test_times_are_resolved_against_the_date_the_story_now_gives_each_article() 
         articles=tuple(dataclasses.replace(a, published=None) for a in articles), analyses=analyses
     )
     assert FactMatcher.over(candidates, undated, similarity, LIMITS).reporting(0) == [1]
+
+
+def reporting_in_a_story(texts: list[str], published: dt.date) -> list[int]:
+    """What reports the first text's fact, each text its own article, times resolved by the analysis."""
+    articles, analyses, candidates = [], {}, []
+    for n, text in enumerate(texts):
+        article = Article(id=f"a{n}", source=f"a{n}.txt", text=text, published=published)
+        articles.append(article)
+        times = resolve_article(text, (), None)
+        analyses[article.id] = Analysis(
+            article_id=article.id, key=AnalyzerKey("test", "none", "0"), times=times
+        )
+        candidates.append(Candidate(text, (Citation(article.id, 0, len(text)),), n, 0, 15, True))
+    story = Story(articles=tuple(articles), analyses=analyses)
+    similarity = np.full((len(texts), len(texts)), 0.95, dtype=np.float32)
+    np.fill_diagonal(similarity, 1.0)
+    return FactMatcher.over(candidates, story, similarity, LIMITS).reporting(0)
+
+
+def test_a_time_that_dates_the_telling_is_no_clash() -> None:
+    # One outlet dates when the agency told the news, the other when the vote will be held: one fact.
+    told = "Voters in Orvik will choose between two parties for the first time, the agency said last November"
+    happened = "Voters in Orvik chose between two parties for the first time last November."
+    friday = "Voters in Orvik will choose between two parties for the first time on Friday."
+    assert reporting_in_a_story([told + ".", friday], dt.date(2024, 3, 9)) == [1]
+    # Without the reporting verb, last November is when it happened: another vote.
+    assert reporting_in_a_story([happened, friday], dt.date(2024, 3, 9)) == []

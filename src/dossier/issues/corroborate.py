@@ -38,8 +38,13 @@ it replaces the second and third rules: cosine, shared words, names, verbs and n
 
 A looser test, :meth:`FactMatcher.mentions`, decides whether another article
 *speaks of* the same thing at all (cosine at the ``corroborate`` threshold, or
-a shared name with :data:`MIN_MENTION_WORDS` shared content words): a sentence is exclusive to one outlet
-only when no other outlet's sentence passes it.
+a shared name with :data:`MIN_MENTION_WORDS` shared content words, or a shared
+specific value with one shared content word, names agreeing, or
+:data:`MIN_MENTION_VALUES` of them with one, whatever the names): a sentence is
+exclusive to one outlet only when no other outlet's sentence passes it.
+A specific value is a clock time, a number of two digits or more however written ("11 rounds", "the 11th",
+"1,200"), a figure's value, or a day the analysis resolved: "a caller reported the fire at 3:33 a.m." and
+"the fire was reported at 3:33 a.m." share only "fire" in words, and the clock time besides.
 """
 
 from __future__ import annotations
@@ -74,6 +79,9 @@ MIN_SHARED_WORDS = 3
 MIN_WORD_OVERLAP = 0.3
 #: Content words that, with a shared name, show another sentence speaks of the same thing.
 MIN_MENTION_WORDS = 2
+#: Specific values (see :func:`_specific_values`) that, with one shared content word, show another sentence
+#: speaks of the same thing even when the two name its people differently.
+MIN_MENTION_VALUES = 2
 #: The cosine at which a shared name and :data:`MIN_NAMED_FACT_WORDS` shared words report one fact.
 NAMED_FACT_COSINE = 0.65
 #: Content words besides names that two sentences naming the same subject must share.
@@ -98,6 +106,24 @@ _EVENT_GRAINS = frozenset(["day", "week", "month"])
 #: Two times this close are no disagreement: a weekday resolved against a date that was itself inferred,
 #: or "on Friday" against "this week", can be a few days off while meaning one event.
 TIME_SLACK = dt.timedelta(days=7)
+#: A clock time: "3:33 a.m.", "10 pm", "14:05" (tokenised text may space it: "3: 33 a. m."). Its hour
+#: and minute are one value whatever the notation.
+_CLOCK = re.compile(
+    r"\b(?P<hour>[012]?\d)(?::[ ]?(?P<minute>[0-5]\d)(?!\d))?"
+    r"(?(minute)(?:[ ]?[ap]\.?[ ]?m\b\.?)?|[ ]?(?P<bare>[ap])\.?[ ]?m\b\.?)",
+    re.IGNORECASE,
+)
+#: A number as written: "11", "11th", "1,200", "3.5".
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+#: Numbers below this are too common ("2 people", "1 of them") to show two sentences speak of one thing.
+_MIN_SPECIFIC_NUMBER = 10
+#: A reporting verb just before a time: the time dates the telling ("ITAR-TASS reported September 26",
+#: "prosecutors had said late Thursday"), not the fact told, and another outlet telling it later is no clash.
+_TELLING_BEFORE = re.compile(
+    r"\b(?:said|says|say|reported|reports|told|announced|announces|confirmed|stated)"
+    r"(?:[ ](?:reporters|journalists))?(?:[ ](?:late|early|on))?[ ]$",
+    re.IGNORECASE,
+)
 #: Caps on the shared counts the model sees: past these, more of the same adds no evidence.
 _CAPS = {"shared_words": 8, "shared_names": 4, "shared_terms": 8, "shared_verbs": 3, "shared_nouns": 5}
 
@@ -128,6 +154,7 @@ class FactKey:
     verbs: frozenset[str] = frozenset()  # lemmas of its verbs, when the analysis is at hand
     nouns: frozenset[str] = frozenset()  # lemmas of its common nouns, likewise
     times: tuple[TimeValue, ...] = ()  # the times it names, resolved by the analysis, likewise
+    values: frozenset[str] = frozenset()  # its specific values: clock times, numbers, figures, days named
 
     @classmethod
     def of(
@@ -151,8 +178,11 @@ class FactKey:
         words = frozenset(word for word in stemmed_words(text) - _REPORTING if len(word) > 1)
         verbs, nouns = _event_lemmas(lemmas)
         terms = words - stemmed_words(" ".join(names))
+        times = tuple(times)
+        figures = tuple(figures)
         named = tuple(sorted({t for t in times if t.grain in _EVENT_GRAINS}, key=lambda t: (t.first, t.last)))
-        return cls(names, _values_by_thing(figures), words, terms, verbs, nouns, named)
+        values = _specific_values(text, figures, times)
+        return cls(names, _values_by_thing(figures), words, terms, verbs, nouns, named, values)
 
     def clashes(self, other: FactKey) -> bool:
         """They report different figures (both measure one thing and give no value in common), or
@@ -201,6 +231,29 @@ class FactKey:
             "figures_agree": float(min(2, sum(1 for t, v in self.figures if t in theirs and v & theirs[t]))),
             "named_cosine": cosine * min(shared_names, 3),
         }
+
+
+def _specific_values(text: str, figures: Iterable[Measured], times: Iterable[TimeValue]) -> frozenset[str]:
+    """The values ``text`` gives that another sentence would give only of the same thing.
+
+    Each is written one way whatever the notation: a clock time as its hour (of twelve) and minute, a
+    number as its value ("1,200" and "1200", "11" and "11th"), a day as its date.
+    """
+    found: set[str] = set()
+    rest = text
+    for clock in _CLOCK.finditer(text):
+        if clock.group("minute") is None and clock.group("bare") is None:
+            continue
+        found.add(f"clock {int(clock.group('hour')) % 12}:{int(clock.group('minute') or 0):02d}")
+        rest = rest.replace(clock.group(), " ", 1)
+    for number in _NUMBER.finditer(rest):
+        value = float(number.group().replace(",", ""))
+        if value >= _MIN_SPECIFIC_NUMBER:
+            found.add(f"number {value:g}")
+    measured = (figure.value for figure in figures if figure.value is not None)
+    found.update(f"number {value:g}" for value in measured if value >= _MIN_SPECIFIC_NUMBER)
+    found.update(f"day {t.first.isoformat()}" for t in times if t.grain == "day")
+    return frozenset(found)
 
 
 def _within_slack(first: TimeValue, second: TimeValue) -> bool:
@@ -261,6 +314,7 @@ class FactMatcher:
         self._model = model
         self._term_postings = _postings(key.terms for key in self._keys)
         self._name_postings = _postings(key.names for key in self._keys)
+        self._value_postings = _postings(key.values for key in self._keys)
         self._has_names = np.array([bool(key.names) for key in self._keys], dtype=bool)
 
     @classmethod
@@ -348,7 +402,13 @@ class FactMatcher:
         names_agree = (shared_names > 0) | ~self._has_names | (not key.names)
         # One word said of the same name is enough: "the bridge reopened" and "Orn bridge, reopened".
         same_words = (shared_words >= MIN_MENTION_WORDS) | ((shared_words >= 1) & (shared_names > 0))
-        passing = others & (near | (same_words & names_agree))
+        # A specific value tells like a name: "reported the fire at 3:33 a.m." shares "fire" and the time.
+        shared_values = self._shared(key.values, self._value_postings)
+        same_words |= (shared_words >= 1) & (shared_values > 0)
+        # Two values in common outweigh names that differ: "the Ukrainian" went 11 rounds in 2008, and
+        # "Klitschko" stopped him in the 11th round in 2008, name one man two ways.
+        same_values = (shared_words >= 1) & (shared_values >= MIN_MENTION_VALUES)
+        passing = others & (near | (same_words & names_agree) | same_values)
         passing[index] = False
         return bool(passing.any())
 
@@ -407,11 +467,15 @@ def _times_of(candidates: Sequence[Candidate], story: Story) -> list[list[TimeVa
         if article is not None and article.id not in resolved:
             resolved[article.id] = story.times_of(article)
         times = resolved.get(citation.article_id, ())
+        text = article.text if article is not None else ""
         found.append(
             [
                 time.value
                 for time in times
-                if time.value is not None and citation.start <= time.start and time.end <= citation.end
+                if time.value is not None
+                and citation.start <= time.start
+                and time.end <= citation.end
+                and not _TELLING_BEFORE.search(text, citation.start, time.start)
             ]
         )
     return found
