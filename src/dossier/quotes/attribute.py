@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from dossier.analysis import NameMention, Tokens
 from dossier.article import Span
 from dossier.briefing import QuoteKind
-from dossier.quotes.cues import CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
+from dossier.quotes.cues import ACCORDING_TO, CUE_WINDOW, Cue, lead_cue, sentence_cue, tail_cue
 from dossier.quotes.dependency import (
     REPORTING_LEMMAS,
     STOP_MARKS,
@@ -45,7 +45,7 @@ from dossier.quotes.dependency import (
     token_range,
     unnamed_tail_subject,
 )
-from dossier.quotes.find import QuoteSpan, find_quotes
+from dossier.quotes.find import QUOTATION_MARKS, QuoteSpan, find_quotes
 from dossier.quotes.gender import Gender, infer_genders, pronoun_gender
 from dossier.quotes.kind import MIN_FULL_WORDS, quote_kind
 from dossier.quotes.labels import LabelLayout, interviewee, is_aged, name_label
@@ -699,7 +699,7 @@ class _Context:
             return None
         sentence = self._sentence_start(tokens.starts[opening - 1])
         low, high = token_range(tokens, sentence, tokens.starts[opening])
-        if any(self.text[tokens.starts[i]] in _QUOTATION_MARKS for i in range(low, high)):
+        if any(self.text[tokens.starts[i]] in QUOTATION_MARKS for i in range(low, high)):
             return None  # the sentence quotes someone itself: whose words follow is for other rules
         for word in range(low, high):
             if tokens.deps[word] != "pobj":
@@ -1147,7 +1147,7 @@ class _Context:
         subject the parse does not show, or an "according to", hands the floor to someone else.
         """
         tokens = self.tokens
-        if tokens is None or _ACCORDING_TO_WORDS.search(self.text, start, stop):
+        if tokens is None or ACCORDING_TO.search(self.text, start, stop):
             return False
         first, last_token = token_range(tokens, start, stop)
         for verb in range(first, last_token):
@@ -1311,10 +1311,6 @@ _PARAGRAPH_BETWEEN = 600
 _RELATIVE_PRONOUNS = frozenset({"who", "which"})
 #: Marks that set a non-restrictive relative clause off from its noun.
 _CLAUSE_SETTERS = frozenset({",", "-", "—", "–", "--"})
-#: Marks that open or close a quotation.
-_QUOTATION_MARKS = frozenset('“”"„«»')
-#: "according to" in the prose between two quotations: a source of its own takes the floor.
-_ACCORDING_TO_WORDS = re.compile(r"\b[Aa]ccording to\b")
 #: The most words a topic before a colon holds ("On the closures:").
 _TOPIC_WORDS = 6
 #: Emphasis marks around a label ("**Roe:**").

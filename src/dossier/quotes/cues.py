@@ -24,7 +24,7 @@ from dossier.quotes.speakers import SpeakerCandidate
 from dossier.quotes.words import REPORTING_VERBS, ROLE_WORDS, TITLE_WORDS
 from dossier.words import JOINED_WORD
 
-_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 # How far around a quotation attribution is looked for; news cues are short.
 _WINDOW = 240
 #: The widest stretch of text around a quotation that any cue function reads.
@@ -228,7 +228,7 @@ def _first_mention(mentions: Sequence[SpeakerCandidate], start: int, stop: int) 
 
 
 def _according_to(text: str, start: int, stop: int, mentions: Sequence[SpeakerCandidate]) -> Cue | None:
-    match = _ACCORDING_TO.search(text, start, stop)
+    match = ACCORDING_TO.search(text, start, stop)
     if match is None:
         return None
     mention = _first_mention(mentions, match.end(), min(stop, match.end() + _SUBJECT_REACH))

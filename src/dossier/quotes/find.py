@@ -25,7 +25,8 @@ from dataclasses import dataclass
 _OPENERS = "“„«"
 _CLOSERS = "”»"
 _AMBIGUOUS = '"'
-_MARKS = frozenset(_OPENERS + _CLOSERS + _AMBIGUOUS)
+#: Every double quotation mark, opening, closing or either.
+QUOTATION_MARKS = frozenset(_OPENERS + _CLOSERS + _AMBIGUOUS)
 _DOUBLE_MARK = re.compile('[“„«”»"]')
 _SINGLE_MARK = re.compile("[‘’]")
 # Characters that may stand right before an opening mark.
@@ -173,7 +174,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _looks_opening(text: str, at: int, line_start: int, line_end: int) -> bool:
     """A mark with a boundary before it and a word (not a space) after it."""
-    before_ok = at == line_start or text[at - 1] in _BEFORE_OPEN or text[at - 1] in _MARKS
+    before_ok = at == line_start or text[at - 1] in _BEFORE_OPEN or text[at - 1] in QUOTATION_MARKS
     after_ok = at + 1 < line_end and not text[at + 1].isspace()
     return before_ok and after_ok
 
