@@ -31,7 +31,8 @@ their article's date as the story has it) and none of whose times come within
 
 Where a learned model was fitted for the encoder (:mod:`dossier.issues.fact_model`),
 it replaces the second and third rules: cosine, shared words, names, verbs and nouns
-(lemmas from the articles' analyses) and agreeing figures are weighed together. The
+(lemmas from the articles' analyses), agreeing figures and shared specific values (below)
+are weighed together. The
 ``same`` cosine and the figure clash hold either way. Citations follow the model
 (:meth:`FactMatcher.same_fact`); a summary refusing a repeat keeps the stricter rules
 (:meth:`FactMatcher.restates`).
@@ -50,6 +51,7 @@ A specific value is a clock time, a number of two digits or more however written
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import re
 from collections import defaultdict
@@ -125,7 +127,14 @@ _TELLING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: Caps on the shared counts the model sees: past these, more of the same adds no evidence.
-_CAPS = {"shared_words": 8, "shared_names": 4, "shared_terms": 8, "shared_verbs": 3, "shared_nouns": 5}
+_CAPS = {
+    "shared_words": 8,
+    "shared_names": 4,
+    "shared_terms": 8,
+    "shared_verbs": 3,
+    "shared_nouns": 5,
+    "shared_values": 3,
+}
 
 
 class Measured(Protocol):
@@ -221,6 +230,9 @@ class FactKey:
             "shared_terms": len(self.terms & other.terms),
             "shared_verbs": len(self.verbs & other.verbs),
             "shared_nouns": len(self.nouns & other.nouns),
+            # The same clock time, number, figure value or day (see _specific_values): what two wordings
+            # of one fact keep when they share few words ("at 3:33 a.m.", "23 pirates", "on 10 November").
+            "shared_values": len(self.values & other.values),
         }
         values = {name: float(min(count, _CAPS[name])) for name, count in counts.items()}
         return {
@@ -337,6 +349,15 @@ class FactMatcher:
         figures = _figures_of(candidates, story.figures)
         texts = [c.text for c in candidates]
         return cls(texts, similarity, limits, figures, lemmas=lemmas, times=times, model=model)
+
+    def with_model(self, model: FactModel | None) -> FactMatcher:
+        """This matcher over the same sentences, citing by ``model`` (by the rules when ``None``).
+
+        The keys are shared, not made again: ``scripts/train_fact_match.py`` compares models on one story.
+        """
+        other = copy.copy(self)
+        other._model = model
+        return other
 
     def features(self, first: int, second: int) -> dict[str, float]:
         """What the learned model sees of sentences ``first`` and ``second``."""
