@@ -115,8 +115,13 @@ _CLOCK = re.compile(
     r"(?(minute)(?:[ ]?[ap]\.?[ ]?m\b\.?)?|[ ]?(?P<bare>[ap])\.?[ ]?m\b\.?)",
     re.IGNORECASE,
 )
-#: A number as written: "11", "11th", "1,200", "3.5".
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+#: A number as written: "11", "11th", "1,200", "3.5"; not a number inside a word ("76ers", "MS08").
+_NUMBER = re.compile(
+    r"(?<![\w.,-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:(?:st|nd|rd|th)\b|(?![A-Za-z\d]))"
+)
+#: Two numbers joined by a dash are one value: a score or a record ("a 20-13 win", "slumping at 9-14") shares
+#: nothing with another that merely contains one of its numbers ("a 13-3 lead", "14 losses").
+_NUMBER_PAIR = re.compile(r"(?<![\w.,])(?P<first>\d+)[ ]?[-–][ ]?(?P<second>\d+)(?![\w.,]?\d)")
 #: Numbers below this are too common ("2 people", "1 of them") to show two sentences speak of one thing.
 _MIN_SPECIFIC_NUMBER = 10
 #: A reporting verb just before a time: the time dates the telling ("ITAR-TASS reported September 26",
@@ -249,7 +254,7 @@ def _specific_values(text: str, figures: Iterable[Measured], times: Iterable[Tim
     """The values ``text`` gives that another sentence would give only of the same thing.
 
     Each is written one way whatever the notation: a clock time as its hour (of twelve) and minute, a
-    number as its value ("1,200" and "1200", "11" and "11th"), a day as its date.
+    number as its value ("1,200" and "1200", "11" and "11th"), a score as its two numbers, a day as its date.
     """
     found: set[str] = set()
     rest = text
@@ -258,8 +263,11 @@ def _specific_values(text: str, figures: Iterable[Measured], times: Iterable[Tim
             continue
         found.add(f"clock {int(clock.group('hour')) % 12}:{int(clock.group('minute') or 0):02d}")
         rest = rest.replace(clock.group(), " ", 1)
+    for pair in _NUMBER_PAIR.finditer(rest):
+        found.add(f"pair {int(pair.group('first'))}-{int(pair.group('second'))}")
+    rest = _NUMBER_PAIR.sub(" ", rest)
     for number in _NUMBER.finditer(rest):
-        value = float(number.group().replace(",", ""))
+        value = float(re.sub(r"[^\d.]", "", number.group()))
         if value >= _MIN_SPECIFIC_NUMBER:
             found.add(f"number {value:g}")
     measured = (figure.value for figure in figures if figure.value is not None)
