@@ -44,8 +44,9 @@ specific value with one shared content word, names agreeing, or
 :data:`MIN_MENTION_VALUES` of them with one, whatever the names): a sentence is
 exclusive to one outlet only when no other outlet's sentence passes it.
 A specific value is a clock time, a number of two digits or more however written ("11 rounds", "the 11th",
-"1,200"), a figure's value, or a day the analysis resolved: "a caller reported the fire at 3:33 a.m." and
-"the fire was reported at 3:33 a.m." share only "fire" in words, and the clock time besides.
+"1,200"; not one inside a word, "76ers"), a score or record as a whole ("a 20-13 win"), a figure's value, or
+a day the analysis resolved: "a caller reported the fire at 3:33 a.m." and "the fire was reported at 3:33
+a.m." share only "fire" in words, and the clock time besides. The learned model counts them too.
 """
 
 from __future__ import annotations
