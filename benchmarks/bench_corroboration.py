@@ -128,10 +128,30 @@ def score_story(
             if candidate.readable and len(candidate.article_ids) == 1:
                 found = _events_and_gold(candidate.citations[0], briefing, documents, origin)
                 tally.shared_sentences += found is not None and bool(found[1])
-    lines: list[CitedText] = [
-        *briefing.summary,
-        *(line for issue in briefing.issues for line in issue.summary),
-    ]
+    score_lines(briefing_lines(briefing), briefing, documents, origin, tally)
+    if briefing.coverage is None:
+        return
+    for exclusive in briefing.coverage.exclusives:
+        found = _events_and_gold(exclusive.citations[0], briefing, documents, origin)
+        if found is None:
+            continue
+        tally.exclusives += 1
+        tally.exclusives_right += not found[1]
+
+
+def briefing_lines(briefing: Briefing) -> list[CitedText]:
+    """The lines scored: the summary's and every issue's."""
+    return [*briefing.summary, *(line for issue in briefing.issues for line in issue.summary)]
+
+
+def score_lines(
+    lines: Sequence[CitedText],
+    briefing: Briefing,
+    documents: Sequence[EventDocument],
+    origin: dict[str, int],
+    tally: Tally,
+) -> None:
+    """Add each line's citations to ``tally`` (``scripts/train_fact_match.py`` scores its folds so too)."""
     for line in lines:
         found = _events_and_gold(line.citations[0], briefing, documents, origin)
         if found is None:
@@ -149,14 +169,6 @@ def score_story(
         tally.gold += len(gold)
         if gold - cited:
             tally.misses.append(f"{documents[own].name}: {line.text[:90]!r} misses {len(gold - cited)}")
-    if briefing.coverage is None:
-        return
-    for exclusive in briefing.coverage.exclusives:
-        found = _events_and_gold(exclusive.citations[0], briefing, documents, origin)
-        if found is None:
-            continue
-        tally.exclusives += 1
-        tally.exclusives_right += not found[1]
 
 
 def _events_and_gold(

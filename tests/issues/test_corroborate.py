@@ -162,6 +162,18 @@ def test_small_numbers_and_values_alone_are_no_mention() -> None:
     assert keys[0].values == frozenset({"clock 11:00"})  # a single digit is too common to tell a fact by
 
 
+def test_a_score_is_one_value_and_a_number_inside_a_name_is_none() -> None:
+    keys = [
+        FactKey.of("The Harbour 88s took the final with a 27-14 win on Sunday."),
+        FactKey.of("A 27 - 14 result sent the 88s through, their 14th win."),
+        FactKey.of("They led 14-3 at the half after 27 minutes."),
+    ]
+    assert keys[0].values == frozenset({"pair 27-14"})  # "88s" names a team, counts nothing
+    assert keys[0].values & keys[1].values == frozenset({"pair 27-14"})  # the same score, spaced or not
+    assert not keys[0].values & keys[2].values  # another score, though it holds a 14 and a 27 besides
+    assert FactKey.of("the KB24-116 update").values == frozenset()  # a code, not a number
+
+
 def test_mmr_refuses_a_candidate_that_repeats_a_picked_fact() -> None:
     texts = [
         "The ferry operator Harbour Lines cancelled 14 crossings to Orn on Monday.",

@@ -142,3 +142,60 @@ def test_a_summary_refuses_only_what_the_strict_rules_call_a_restatement() -> No
     assert found.same_fact(0, 1)  # cited as the same find
     assert not found.restates(0, 1)  # but each may still be picked for what else it tells
     assert learned([FOUND, FOUND], 0.95).restates(0, 1)
+
+
+# Two outlets on one mill fire: besides "mill" and "started", only the clock time is shared.
+FIRE = "Neighbours said the fire started in the boiler room of the Halvern mill at 4:17 a.m. on a windy night"
+FIRE_AGAIN = "Crews found the blaze had started at the mill at 4:17 a.m., long before anyone called them."
+FIRE_LEMMAS = [
+    ("neighbour", "NOUN"),
+    ("fire", "NOUN"),
+    ("start", "VERB"),
+    ("boiler", "NOUN"),
+    ("room", "NOUN"),
+    ("mill", "NOUN"),
+    ("night", "NOUN"),
+]
+FIRE_AGAIN_LEMMAS = [
+    ("crew", "NOUN"),
+    ("find", "VERB"),
+    ("blaze", "NOUN"),
+    ("start", "VERB"),
+    ("mill", "NOUN"),
+    ("call", "VERB"),
+]
+
+
+def test_a_shared_clock_time_carries_a_rewording_of_one_fact() -> None:
+    found = learned([FIRE, FIRE_AGAIN], 0.4, [FIRE_LEMMAS, FIRE_AGAIN_LEMMAS])
+    assert found.features(0, 1)["shared_values"] == 1.0
+    assert found.reporting(0) == [1]
+    # The same rewording with the time left vague shares too little to be cited.
+    vague = FIRE_AGAIN.replace("at 4:17 a.m.", "before dawn")
+    assert learned([FIRE, vague], 0.4, [FIRE_LEMMAS, FIRE_AGAIN_LEMMAS]).reporting(0) == []
+
+
+def test_a_figure_written_two_ways_is_one_shared_value() -> None:
+    texts = ["The harbour took in 1,200 tonnes of grain last week.", "Some 1200 tonnes of grain passed it."]
+    found = learned(texts, 0.5)
+    assert found.features(0, 1)["shared_values"] == 1.0
+
+
+def test_a_small_number_in_common_does_not_make_one_fact() -> None:
+    texts = [
+        "The council shut 3 libraries across the district after the storm, the mayor said.",
+        "Volunteers cleared 3 roads across the district by Sunday evening.",
+    ]
+    lemmas = [
+        [("council", "NOUN"), ("shut", "VERB"), ("library", "NOUN"), ("district", "NOUN"), ("storm", "NOUN")],
+        [("volunteer", "NOUN"), ("clear", "VERB"), ("road", "NOUN"), ("district", "NOUN")],
+    ]
+    found = learned(texts, 0.5, lemmas)
+    assert found.features(0, 1)["shared_values"] == 0.0  # "3" is too common to tell one thing
+    assert found.reporting(0) == []
+
+
+def test_a_matcher_with_another_model_keeps_its_sentences() -> None:
+    found = learned([FIRE, FIRE_AGAIN], 0.4, [FIRE_LEMMAS, FIRE_AGAIN_LEMMAS])
+    assert found.with_model(None).reporting(0) == []  # the hand-set rules want three shared words
+    assert found.reporting(0) == [1]  # the matcher itself is unchanged

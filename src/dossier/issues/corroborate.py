@@ -31,7 +31,8 @@ their article's date as the story has it) and none of whose times come within
 
 Where a learned model was fitted for the encoder (:mod:`dossier.issues.fact_model`),
 it replaces the second and third rules: cosine, shared words, names, verbs and nouns
-(lemmas from the articles' analyses) and agreeing figures are weighed together. The
+(lemmas from the articles' analyses), agreeing figures and shared specific values (below)
+are weighed together. The
 ``same`` cosine and the figure clash hold either way. Citations follow the model
 (:meth:`FactMatcher.same_fact`); a summary refusing a repeat keeps the stricter rules
 (:meth:`FactMatcher.restates`).
@@ -43,13 +44,15 @@ specific value with one shared content word, names agreeing, or
 :data:`MIN_MENTION_VALUES` of them with one, whatever the names): a sentence is
 exclusive to one outlet only when no other outlet's sentence passes it.
 A specific value is a clock time, a number of two digits or more however written ("11 rounds", "the 11th",
-"1,200"), a figure's value, or a day the analysis resolved: "a caller reported the fire at 3:33 a.m." and
-"the fire was reported at 3:33 a.m." share only "fire" in words, and the clock time besides.
+"1,200"; not one inside a word, "76ers"), a score or record as a whole ("a 20-13 win"), a figure's value, or
+a day the analysis resolved: "a caller reported the fire at 3:33 a.m." and "the fire was reported at 3:33
+a.m." share only "fire" in words, and the clock time besides. The learned model counts them too.
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import re
 from collections import defaultdict
@@ -113,8 +116,13 @@ _CLOCK = re.compile(
     r"(?(minute)(?:[ ]?[ap]\.?[ ]?m\b\.?)?|[ ]?(?P<bare>[ap])\.?[ ]?m\b\.?)",
     re.IGNORECASE,
 )
-#: A number as written: "11", "11th", "1,200", "3.5".
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+#: A number as written: "11", "11th", "1,200", "3.5"; not a number inside a word ("76ers", "MS08").
+_NUMBER = re.compile(
+    r"(?<![\w.,-])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:(?:st|nd|rd|th)\b|(?![A-Za-z\d]))"
+)
+#: Two numbers joined by a dash are one value: a score or a record ("a 20-13 win", "slumping at 9-14") shares
+#: nothing with another that merely contains one of its numbers ("a 13-3 lead", "14 losses").
+_NUMBER_PAIR = re.compile(r"(?<![\w.,])(?P<first>\d+)[ ]?[-–][ ]?(?P<second>\d+)(?![\w.,]?\d)")
 #: Numbers below this are too common ("2 people", "1 of them") to show two sentences speak of one thing.
 _MIN_SPECIFIC_NUMBER = 10
 #: A reporting verb just before a time: the time dates the telling ("ITAR-TASS reported September 26",
@@ -125,7 +133,14 @@ _TELLING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: Caps on the shared counts the model sees: past these, more of the same adds no evidence.
-_CAPS = {"shared_words": 8, "shared_names": 4, "shared_terms": 8, "shared_verbs": 3, "shared_nouns": 5}
+_CAPS = {
+    "shared_words": 8,
+    "shared_names": 4,
+    "shared_terms": 8,
+    "shared_verbs": 3,
+    "shared_nouns": 5,
+    "shared_values": 3,
+}
 
 
 class Measured(Protocol):
@@ -221,6 +236,9 @@ class FactKey:
             "shared_terms": len(self.terms & other.terms),
             "shared_verbs": len(self.verbs & other.verbs),
             "shared_nouns": len(self.nouns & other.nouns),
+            # The same clock time, number, figure value or day (see _specific_values): what two wordings
+            # of one fact keep when they share few words ("at 3:33 a.m.", "23 pirates", "on 10 November").
+            "shared_values": len(self.values & other.values),
         }
         values = {name: float(min(count, _CAPS[name])) for name, count in counts.items()}
         return {
@@ -237,7 +255,7 @@ def _specific_values(text: str, figures: Iterable[Measured], times: Iterable[Tim
     """The values ``text`` gives that another sentence would give only of the same thing.
 
     Each is written one way whatever the notation: a clock time as its hour (of twelve) and minute, a
-    number as its value ("1,200" and "1200", "11" and "11th"), a day as its date.
+    number as its value ("1,200" and "1200", "11" and "11th"), a score as its two numbers, a day as its date.
     """
     found: set[str] = set()
     rest = text
@@ -246,8 +264,11 @@ def _specific_values(text: str, figures: Iterable[Measured], times: Iterable[Tim
             continue
         found.add(f"clock {int(clock.group('hour')) % 12}:{int(clock.group('minute') or 0):02d}")
         rest = rest.replace(clock.group(), " ", 1)
+    for pair in _NUMBER_PAIR.finditer(rest):
+        found.add(f"pair {int(pair.group('first'))}-{int(pair.group('second'))}")
+    rest = _NUMBER_PAIR.sub(" ", rest)
     for number in _NUMBER.finditer(rest):
-        value = float(number.group().replace(",", ""))
+        value = float(re.sub(r"[^\d.]", "", number.group()))
         if value >= _MIN_SPECIFIC_NUMBER:
             found.add(f"number {value:g}")
     measured = (figure.value for figure in figures if figure.value is not None)
@@ -337,6 +358,15 @@ class FactMatcher:
         figures = _figures_of(candidates, story.figures)
         texts = [c.text for c in candidates]
         return cls(texts, similarity, limits, figures, lemmas=lemmas, times=times, model=model)
+
+    def with_model(self, model: FactModel | None) -> FactMatcher:
+        """This matcher over the same sentences, citing by ``model`` (by the rules when ``None``).
+
+        The keys are shared, not made again: ``scripts/train_fact_match.py`` compares models on one story.
+        """
+        other = copy.copy(self)
+        other._model = model
+        return other
 
     def features(self, first: int, second: int) -> dict[str, float]:
         """What the learned model sees of sentences ``first`` and ``second``."""
