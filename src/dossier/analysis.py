@@ -22,7 +22,7 @@ from dossier.records import Record
 from dossier.timex.resolve import TimeExpression, resolve_again
 
 #: Bump when anything an analysis holds is computed differently: stored analyses are then recomputed.
-ANALYZER_VERSION = "13"
+ANALYZER_VERSION = "14"
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,6 +53,23 @@ def test_counts_with_qualifiers() -> None:
     assert (second.value, second.unit, second.qualifier) == (900, "teachers", "fewer than")
 
 
+def test_a_thousands_group_after_a_comma_and_space_is_one_number() -> None:
+    text = "Roughly 45, 000 fans filled the harbour stadium."
+    measure = only(text)
+    assert (measure.value, measure.unit, span_text(text, measure)) == (
+        45000.0,
+        "fans",
+        "Roughly 45, 000 fans",
+    )
+    assert only("The fund lost 2, 000, 000 dollars.").value == 2e6
+
+
+def test_a_number_with_leading_zeros_measures_nothing() -> None:
+    # A code, a clock, or the tail of a split group: never a count of zero.
+    assert extract_measures("Flight 0071 carried crates at 0630 hours.") == ()
+    assert [m.value for m in extract_measures("Wards 3, 450 and 7 reopened for 12 patients.")] == [12.0]
+
+
 def test_spelled_out_counts_need_a_size_or_a_qualifier() -> None:
     measure = only("Officials listed more than a hundred shell companies.")
     assert (measure.value, measure.unit, measure.qualifier) == (100, "companies", "more than")

@@ -38,7 +38,11 @@ _NUMBER = re.compile(
     # The look-ahead holds every first letter of a number word (and digits): the
     # engine skips other characters without trying the alternation.
     r"(?=[\dAaEeFfNnOoSsTtZz])"
-    r"(?P<digits>(?<![\w.,/\-])\d[\d,.]*+)"
+    # A thousands group written after a comma and a space ("20, 000", as tokenized text joins it) is one
+    # number: read alone, "000 people" would be a count of none. Only a group with a leading zero is
+    # joined, since "2, 300" may be two numbers of a list.
+    r"(?P<spaced>(?<![\w.,/\-])\d{1,3}(?:,[ ]0\d\d)++(?![\d,.]\d))"
+    r"|(?P<digits>(?<![\w.,/\-])\d[\d,.]*+)"
     r"|(?P<words>\b(?:(?:"
     + _WORD_ALTERNATION
     + r")|an?(?=[ ](?:"
@@ -98,6 +102,7 @@ _CHANGE_VERB = re.compile(
     r"\b(?:cut|cuts|reduced?|reduces|raised?|raises|increased?|increases|lowered|lowers|boosted|boosts"
     r"|slashed|slashes)[ ](?:the[ ]|its[ ]|their[ ]|a[ ]|an[ ])?(?:[\w\-]+[’']s[ ])?(?P<noun>[a-z]+)\b"
 )
+_LEADING_ZERO = re.compile(r"0\d")
 _SUBJECT_CHANGE = re.compile(
     r"\b(?P<noun>[a-z]+)[ ](?:fell|rose|dropped|grew|declined|jumped|climbed|increased|decreased)"
     r"[ ](?:by[ ])?$"
@@ -190,8 +195,14 @@ def extract_measures(text: str) -> tuple[Measure, ...]:
 
 
 def _read_number(match: re.Match[str]) -> _Number | None:
+    if match.group("spaced") is not None:
+        value = parse_digits(match.group("spaced").replace(" ", ""))
+        return None if value is None else _Number(match.start(), match.end(), value, False)
     if match.group("digits") is not None:
         token = match.group("digits").rstrip(".,")
+        if _LEADING_ZERO.match(token):
+            # "007", "0800", the "000" of a group split off its number: a code, a clock or a part, no amount.
+            return None
         value = parse_digits(token)
         return None if value is None else _Number(match.start(), match.start() + len(token), value, False)
     words = split_number_words(match.group("words"))
