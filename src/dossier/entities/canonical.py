@@ -10,14 +10,18 @@ story. When two or more people named earlier in the article fit, the context mus
 one: a title next to the bare name that only one of them holds, or one of
 them named in the same paragraph or the sentence before; otherwise it goes
 to the story's dominant bearer of the name, if one has three times the
-mentions of all others together, or stays on its own: guessing would merge
-two people.
+mentions of all others together (two forms of one given name, "Fred Roe" and
+"Frederick Roe", counting as one bearer), or stays on its own: guessing would
+merge two people. A form of address or an office noun before a surname
+("Commissioner Roe", "Trooper Ana Roe") is no given name.
 
 Before any of that, each name's type is the story's vote on it (the tagger
 decides each mention alone): a two-word name that is a person's longer name
 without its middle part ("Ana Roe" for "Ana Lee Roe") is that person, and a
 name opening with a word for a natural place ("Mount", "Lake", "Cape") is a
-place. A score or a win-loss record read into a name ("Lisk 51-50") is cut off.
+place. A score or a win-loss record read into a name ("Lisk 51-50") is cut off, and a
+rank the recognizer ran a unit's name on into is the boundary between the unit and the
+officer ("Lisk Police Sgt. Ana Roe" is "Lisk Police" and "Ana Roe").
 
 Places: country names, their other names and their demonyms fold into the
 country ("U.S.", "America", "American" -> United States); a demonym standing
@@ -203,14 +207,13 @@ def _recognized(
     starts = [sentence.start for sentence in sentences]
     grouped: list[list[NameMention]] = [[] for _ in sentences]
     for found_mention in _with_whole_names(text, names):
-        mention = _without_stray_bracket(_without_score(found_mention))
-        if mention is None:
-            continue
-        if _demonym_noun(mention, analysis.tokens):
-            continue
-        at = bisect.bisect_right(starts, mention.start) - 1
-        if at >= 0 and mention.end <= sentences[at].end:
-            grouped[at].append(mention)
+        whole = _without_stray_bracket(_without_score(found_mention))
+        for mention in _without_glued_rank(text, whole) if whole is not None else ():
+            if _demonym_noun(mention, analysis.tokens):
+                continue
+            at = bisect.bisect_right(starts, mention.start) - 1
+            if at >= 0 and mention.end <= sentences[at].end:
+                grouped[at].append(mention)
     return [
         (sentence, _with_outlets(text, sentence, found, outlets))
         for sentence, found in zip(sentences, grouped, strict=True)
@@ -253,6 +256,78 @@ def _without_score(mention: NameMention) -> NameMention:
         return mention
     surface = mention.surface[: match.start()]
     return dataclasses.replace(mention, end=mention.start + len(surface), surface=surface)
+
+
+#: Abbreviated ranks and offices written with a dot before a person's name ("Sgt. Ana Roe"), which
+#: the recognizer runs a body's name on into ("Lisk Police Sgt", "Lisk Police Sgt. Ana Roe").
+_RANK_ABBREVIATIONS = word_list(
+    "lt capt sgt cpl maj col gen adm cmdr brig det insp supt const sen rep gov pres"
+)
+#: Ranks written out that stand between a body's name and a person's ("Lisk Police Sergeant Ana Roe").
+_RANK_WORDS = word_list("sergeant captain lieutenant constable detective corporal trooper deputy inspector")
+
+
+def _without_glued_rank(text: str, mention: NameMention) -> list[NameMention]:
+    """The names in a mention the recognizer ran over a rank: the body's name before it, and the
+    person's after it ("Lisk Police Sgt. Ana Roe" is "Lisk Police" and "Ana Roe"; "Lisk Police
+    Lt" before ". Ana Roe" is "Lisk Police"). A rank's abbreviation alone ("Const" of "Const.
+    Roe") is no name. Police and army news name an officer so, after the unit.
+
+    A rank between two names holds no more than their boundary: a body's name ends before it
+    (lower-case words, a comma or an "and" before the rank are neither's), and the words after
+    it, all capitalised, are the person's.
+    """
+    spans = [(found.start(), found.end()) for found in re.finditer(r"\S+", mention.surface)]
+    words = [mention.surface[start:end] for start, end in spans]
+    rank = next((at for at in range(len(words)) if _is_glued_rank(text, mention, words, at)), None)
+    if rank is None:
+        return [mention]
+    pieces: list[NameMention] = []
+    body_end = rank
+    while body_end > 0 and (words[body_end - 1][:1].islower() or words[body_end - 1] in ("&", ",")):
+        body_end -= 1  # "Lisk police spokesperson Const", "Lisk Police and Capt": not the body's
+    if any(word[:1].isupper() and not is_title_word(_bare_word(word)) for word in words[:body_end]):
+        last = words[body_end - 1]
+        end = mention.start + spans[body_end - 1][1] - (len(last) - len(last.rstrip(",")))
+        kind: EntityType = "organization" if mention.type == "person" else mention.type
+        pieces.append(_part(text, mention, mention.start, end, kind))
+    if rank < len(words) - 1:
+        pieces.append(_part(text, mention, mention.start + spans[rank + 1][0], mention.end, "person"))
+    return pieces
+
+
+def _part(text: str, mention: NameMention, start: int, end: int, kind: EntityType) -> NameMention:
+    """The piece ``text[start:end]`` of a mention, as a name of its own of that type."""
+    return dataclasses.replace(mention, start=start, end=end, type=kind, surface=text[start:end], titles=())
+
+
+def _is_glued_rank(text: str, mention: NameMention, words: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` is a rank standing between a body's name and a person's name:
+    an abbreviation with its dot before a capitalised word, or a rank written out inside the
+    mention after a capitalised word of the body and before a name (not another title: "Office
+    of the Inspector General")."""
+    word = _bare_word(words[at])
+    after = words[at + 1 :]
+    if not after:
+        # The last word: its dot is outside the mention, and a capitalised name follows it.
+        return (
+            word in _RANK_ABBREVIATIONS
+            and re.match(r"\.\s+[A-Z]", text[mention.end : mention.end + 4]) is not None
+        )
+    if at == 0 or not words[at - 1][:1].isupper():
+        return False
+    is_rank = word in _RANK_ABBREVIATIONS or word in _RANK_WORDS
+    return is_rank and all(_reads_as_name_word(part) for part in after)
+
+
+def _reads_as_name_word(word: str) -> bool:
+    """Whether a word may be part of a person's name: capitalised or a particle, and no title."""
+    return (word[:1].isupper() or word.casefold() in _NAME_PARTICLES) and not is_title_word(_bare_word(word))
+
+
+def _bare_word(word: str) -> str:
+    """A word case-folded without its dot and a possessive: "Sgt." -> "sgt", "Sheriff's" -> "sheriff"."""
+    return word.casefold().removesuffix("'s").removesuffix("’s").rstrip(".")
 
 
 #: Each bracket with the one that pairs with it.
@@ -871,8 +946,21 @@ def _dominant_bearer(keys: set[Key], weights: dict[Key, int]) -> Key | None:
     if len(keys) < 2:
         return None
     ranked = sorted(keys, key=lambda key: (-weights.get(key, 0), key))
-    top, others = weights.get(ranked[0], 0), sum(weights.get(key, 0) for key in ranked[1:])
-    return ranked[0] if top >= _DOMINANCE * max(others, 1) else None
+    # One person written with two forms of the given name ("Fred Roe" and "Frederick Roe", folded
+    # together later) weighs as one: the forms are not two bearers splitting the story between them.
+    groups = [
+        {other for other in ranked if other == key or _given_name_forms_of(key, other)} for key in ranked
+    ]
+    best = max(range(len(ranked)), key=lambda at: (sum(weights.get(key, 0) for key in groups[at]), -at))
+    top = sum(weights.get(key, 0) for key in groups[best])
+    others = sum(weights.get(key, 0) for key in ranked if key not in groups[best])
+    heaviest = next(key for key in ranked if key in groups[best])  # the form the story writes most
+    return heaviest if top >= _DOMINANCE * max(others, 1) else None
+
+
+def _given_name_forms_of(one: Key, other: Key) -> bool:
+    """Whether two full names are one surname after two forms of one given name ("Fred", "Frederick")."""
+    return len(one) == len(other) == 3 and one[2] == other[2] and given_name_forms(one[1], other[1])
 
 
 def _only_bearer(keys: set[Key], word: str) -> Key | None:
@@ -987,6 +1075,7 @@ def _name_words_of_person(surface: str) -> list[str]:
         or is_title_word(words[0] + ".")
         or country_for_demonym(words[0])
         or words[0] in _NO_NAME_OPENERS
+        or words[0] in _KEY_HONORIFICS
     ):
         words.pop(0)
     while len(words) > 2 and len(words[0]) == 1:
@@ -998,6 +1087,15 @@ def _name_words_of_person(surface: str) -> list[str]:
 #: member's label ("Democrat Roe") and a conjunction opening a clause ("If Roe wins").
 _NO_NAME_OPENERS = frozenset(
     {"democrat", "republican", "tory", "socialist", "libertarian", "if", "when", "while", "because", "unless"}
+)
+
+#: Forms of address and office nouns that open a person's name written with them ("Sir Ana Roe",
+#: "Commissioner Roe", "Trooper Ana Roe") and are no given name: left out of the key, the name
+#: is the surname alone, linked like any bare surname. The title words proper are left out
+#: already (:func:`is_title_word`); these are the rest of the office nouns titles are read by.
+#: ("Miss" is not among them: the surname alone would go to the nearest bearer, whatever their sex.)
+_KEY_HONORIFICS = OFFICE_NOUNS | word_list(
+    "sir lord trooper reverend rev pastor bishop cardinal rabbi imam ayatollah coach"
 )
 
 #: Lower-case words that do belong to a name: "Ana de Roe", "Ivo van Lisk", "Omar bin Lisk".
@@ -1037,7 +1135,8 @@ def _post_nominal(word: str) -> bool:
 
 
 def _strip_article(surface: str) -> str:
-    return surface[4:] if surface[:4].casefold() == "the " else surface
+    """The name without a leading "the", whatever space follows it (web text writes a no-break one)."""
+    return surface[4:] if surface[:3].casefold() == "the" and surface[3:4].isspace() else surface
 
 
 # --- acronyms ------------------------------------------------------------------------------------------
@@ -1231,7 +1330,7 @@ def _misread_people_by_initials(story: _Story) -> dict[str, list[Key]]:
 def _written_with_the(builder: _Builder, articles: Sequence[Article]) -> bool:
     """Whether the story writes the name with "The": in the name the recognizer read, or as a
     capital "The" right before it ("according to The Harbour Review"), which opens the name."""
-    if any(surface[:4].casefold() == "the " for surface in builder.surfaces):
+    if any(_strip_article(surface) != surface for surface in builder.surfaces):
         return True
     for order, citation in builder.mentions:
         before = articles[order].text[max(0, citation.start - 4) : citation.start]

@@ -16,8 +16,9 @@ and later with a word in front that the recognizer took into the name
   among those, it stands for the one the story names three times as often as
   all the others together, if one is.
   A name that opens a longer one whose further words hold a head noun of their
-  own ("Committee", "Fund", "Flight", "Prologue") is that longer name's modifier,
-  not its short form: the "Senate" is not its "Senate Budget Committee".
+  own ("Committee", "Fund", "Flight", "Prologue", "Police") is that longer name's modifier,
+  not its short form: the "Senate" is not its "Senate Budget Committee", nor a town
+  its "Lisk Police Department".
   Names are compared as :func:`.variants.normalised` spells them ("Mt", "Centre").
   A name is not the short form of a longer one where it follows a preposition, a comma
   or a list's "and" in it ("Lisk" in "Opera Hall in Lisk", "Lisk Yuan" in "Council of
@@ -55,7 +56,8 @@ and later with a word in front that the recognizer took into the name
   exactly one organization's or other name ("Harrowgate" and "Harrowgate
   Recovery Centre"), is that body: the tagger took a lone word for a surname.
   Failing that, one that closes exactly one longer name of another type ("Gulls"
-  and "Lisk Gulls", whatever type the tagger gave the team) is that name.
+  and "Lisk Gulls", whatever type the tagger gave the team) and stands in no other
+  is that name: a word two names hold ("Police") is a common noun of names.
 
 * A place the story never writes where a place stands that is the one firm's name without
   its designator or its line of business ("Lisk" and "Lisk Computer Inc.") is that firm: the
@@ -238,7 +240,9 @@ def _stray_people(
     a statement"); when no person of the story has that word in their name and
     one body's name opens with it ("Harrowgate Recovery Centre"), it is that body. Not a body
     whose further words are a name of its own of the story ("Roe Harbour Office" beside "Harbour
-    Office"): the word before it says whose the office is, a person's surname.
+    Office"): the word before it says whose the office is, a person's surname. Failing that, one
+    that closes exactly one longer name of another type and stands in no other ("Gulls" and "Lisk
+    Gulls"; not "Police" beside "Lisk Police" and "Orr Police Department") is that name.
     """
     targets = set(folded.values())
     things = {words for kind, words in names.values() if kind != "person"}
@@ -252,6 +256,9 @@ def _stray_people(
     }
     opening: defaultdict[str, set[Key]] = defaultdict(set)
     closing: defaultdict[str, set[Key]] = defaultdict(set)
+    # A word that two longer names hold, wherever it stands in them ("Police" in "Lisk Police" and
+    # "Lisk Police Department"), is a common noun of names, no one team's nickname.
+    holding: defaultdict[str, set[Key]] = defaultdict(set)
     for key, (kind, words) in sorted(names.items()):
         if kind == "person" or len(words) < 2 or key in folded:
             continue
@@ -266,6 +273,8 @@ def _stray_people(
         # nor "Lake Gulls": a lone word is no short name of a natural place.
         if words[-2] not in _JOINING_WORDS and words[0] not in PLACE_OPENERS:
             closing[words[-1]].add(key)
+        for word in words:
+            holding[word].add(key)
     found: dict[Key, Key] = {}
     for key, (kind, words) in sorted(names.items()):
         if kind != "person" or len(words) != 1 or key in folded or key in targets or words[0] in in_people:
@@ -275,7 +284,7 @@ def _stray_people(
         }
         if len(longer) == 1:
             found[key] = next(iter(longer))
-        elif not longer and len(closing.get(words[0], set())) == 1:
+        elif not longer and len(closing.get(words[0], set())) == 1 and len(holding[words[0]]) == 1:
             found[key] = next(iter(closing[words[0]]))
     return found
 
@@ -424,7 +433,7 @@ _OWN_HEADS = frozenset(
         "committee", "subcommittee", "council", "commission", "panel", "board", "caucus", "office",
         "fund", "flight", "conference", "summit", "tournament", "championship", "championships", "cup",
         "prologue", "stage", "race", "court", "room", "base", "prize", "award", "awards",
-        "show", "program", "programme", "club", "administration", "campaign",
+        "show", "program", "programme", "club", "administration", "campaign", "police",
     }
 )  # fmt: skip
 

@@ -7,8 +7,9 @@ place stands for a team when
 
 * the story names exactly one organization (or other name) that opens with
   the place's name and goes on ("Lisk Gulls"), not with a word for a body or an
-  institution ("Lisk Police Department", "Lisk General Hospital": "10-15 people
-  in Lisk" is a range, not a score), and
+  institution anywhere in it, nor an "of" or a "for" ("Lisk Police Department",
+  "Lisk General Hospital", "Lisk College of Nursing", "Lisk Club for Growth": "10-15
+  people in Lisk" is a range and "48-35" a vote, not a score), and
 * its sentence reads as a game: a score or a win-loss record in it
   ("31-24", "10-3"), or the place right after a word for playing or beating
   ("over", "against", "beat", "defeated"), and
@@ -76,8 +77,14 @@ _NOT_TEAM_ENDINGS = ORGANIZATION_HEADS | frozenset(
         "airport",
     }
 )
+#: Words no team's name holds: a body's or institution's, and the "of" or "for" that names what one
+#: is of or for.
+_NOT_TEAM_WORDS = _NOT_TEAM_ENDINGS | frozenset({"of", "for"})
 
 
 def may_be_team(words: tuple[str, ...]) -> bool:
-    """Whether a case-folded name of two words or more may be a team's: not a body's ("... Police")."""
-    return len(words) >= 2 and words[-1] not in _NOT_TEAM_ENDINGS
+    """Whether a case-folded name of two words or more may be a team's: not a body's ("... Police"),
+    nor an institution's or a cause's named with "of" or "for" ("Lisk College of Nursing", "Lisk Club
+    for Growth"): a body's or institution's word anywhere in it, or an "of" or a "for", says what it
+    is, whatever word ends it."""
+    return len(words) >= 2 and not any(word in _NOT_TEAM_WORDS for word in words)
