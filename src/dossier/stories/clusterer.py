@@ -58,7 +58,7 @@ from dossier.stories.cluster import Cluster
 from dossier.stories.copies import DEFAULT_THRESHOLD as DEFAULT_COPY_THRESHOLD
 from dossier.stories.copies import CopyFinder
 from dossier.stories.decision import RELATION_FEATURES, JoinModel
-from dossier.stories.features import LOOKUP_SPACES, SPACES, YEAR_PREFIX, Features, article_title, features_of
+from dossier.stories.features import SPACES, YEAR_PREFIX, Features, article_title, features_of
 from dossier.stories.index import DEFAULT_POSTING_CAP, StoryIndex, best
 from dossier.stories.label import label_due, label_of
 from dossier.stories.lazy_json import LazyArray, LazyObject, materialized
@@ -375,7 +375,7 @@ class OnlineClusterer:
         pooled = [
             (f"{space}|{term}", weight / vector_norm)
             for space, (vector, vector_norm) in vectors.items()
-            if vector_norm > 0 and space in LOOKUP_SPACES
+            if vector_norm > 0
             for term, weight in vector.items()
         ]
         pooled.sort(key=lambda item: (-item[1], item[0]))
@@ -549,8 +549,6 @@ class OnlineClusterer:
         falling = sum(min(0.0, coefficients.get(name, 0.0)) for name in _RELATION_READING_ORDER)
         values: dict[str, float] = {}
         for name in _RELATION_READING_ORDER:
-            if not coefficients.get(name):
-                continue  # a value the model does not weigh is never read
             if logit + rising < threshold - _SETTLED:
                 return False
             if logit + falling >= threshold + _SETTLED:
@@ -684,8 +682,6 @@ _RELATION_READING_ORDER = (
     "centroid_entities_title",
     "centroid_entities_body",
     "centroid_stems_body",
-    "centroid_entities_all",
-    "centroid_stems_all",
 )
 #: How far past the threshold (in log-odds) a bound must lie to settle a relation before every value is read.
 _SETTLED = 1e-9

@@ -20,17 +20,7 @@ from dossier.article import Article
 from dossier.records import Record
 
 #: The sub-vectors an article is described by; each gets its own weight in the join decision.
-SPACES = (
-    "entities_title",
-    "entities_body",
-    "stems_title",
-    "stems_body",
-    "figures",
-    "entities_all",
-    "stems_all",
-)
-#: The spaces an article's lookup terms come from (the index files no "both" terms).
-LOOKUP_SPACES = ("entities_title", "entities_body", "stems_title", "stems_body", "figures")
+SPACES = ("entities_title", "entities_body", "stems_title", "stems_body", "figures")
 
 #: Fewer content words than this in the body, or a single line of text, makes an article "thin".
 MIN_CONTENT_WORDS = 12
@@ -279,8 +269,6 @@ class Features(Record):
     stems_title: dict[str, int] = field(default_factory=dict)
     stems_body: dict[str, int] = field(default_factory=dict)
     figures: dict[str, int] = field(default_factory=dict)
-    entities_all: dict[str, int] = field(default_factory=dict)
-    stems_all: dict[str, int] = field(default_factory=dict)
     content_words: int = 0
     lines: int = 0
     #: The year the article is about: its publication year, else the first year its opening lines name.
@@ -322,15 +310,11 @@ def features_of(article: Article) -> Features:
     body_words = words(body)  # tokenized once for stems and figures: this runs for every ingested article
     body_stems = _stems_of(body_words)
     lines = sum(1 for line in body.splitlines() if line.strip())
-    title_entities, body_entities = Counter(entity_terms(title)), Counter(entity_terms(body))
-    title_stems, body_stem_counts = Counter(stems(title)), Counter(body_stems)
     return Features(
-        entities_title=dict(title_entities),
-        entities_body=dict(body_entities),
-        stems_title=dict(title_stems),
-        stems_body=dict(body_stem_counts),
-        entities_all=dict(body_entities + title_entities),
-        stems_all=dict(body_stem_counts + title_stems),
+        entities_title=dict(Counter(entity_terms(title))),
+        entities_body=dict(Counter(entity_terms(body))),
+        stems_title=dict(Counter(stems(title))),
+        stems_body=dict(Counter(body_stems)),
         figures=dict(Counter(_figures_of(body_words))),
         content_words=len(body_stems),
         lines=lines,
