@@ -13,7 +13,8 @@ from typing import Any
 from dossier.analysis import Analysis, NameMention
 from dossier.analyze import analyze_articles
 from dossier.article import Article, Span
-from dossier.briefing import EntityType
+from dossier.briefing import Briefing, EntityType
+from dossier.entities import entities_stage
 from dossier.entities.names import with_titles
 from dossier.pipeline import story_of
 from dossier.quotes.attribute import ArticleQuotes, attribute_quotes
@@ -93,3 +94,19 @@ def _named(text: str, sentences: Sequence[Span], names: Mapping[str, EntityType]
     )
     found = [NameMention(m.start(), m.end(), names[m.group()], m.group()) for m in pattern.finditer(text)]
     return with_titles(text, sentences, found)
+
+
+def linked_naming(texts: Sequence[str], names: Mapping[str, EntityType]) -> Briefing:
+    """The story of ``texts`` with ``names`` as the tagger's names, through the story-wide linking."""
+    return entities_stage(story_naming(texts, names))
+
+
+def entity_groups(story: Briefing) -> dict[str, tuple[str, list[str]]]:
+    """Entity name -> its type and the sorted texts of its mentions."""
+    return {
+        entity.name: (
+            entity.type,
+            sorted(story.article(m.article_id).text[m.start : m.end] for m in entity.mentions),
+        )
+        for entity in story.entities
+    }

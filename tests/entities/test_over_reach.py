@@ -6,24 +6,9 @@ tests check the linking alone.
 
 from __future__ import annotations
 
-from dossier.briefing import Briefing, EntityType
-from dossier.entities import entities_stage
-from reading import story_naming
-
-
-def linked(texts: tuple[str, ...], names: dict[str, EntityType]) -> Briefing:
-    return entities_stage(story_naming(texts, names))
-
-
-def groups(story: Briefing) -> dict[str, tuple[str, list[str]]]:
-    """Entity name -> its type and the sorted texts of its mentions."""
-    return {
-        entity.name: (
-            entity.type,
-            sorted(story.article(m.article_id).text[m.start : m.end] for m in entity.mentions),
-        )
-        for entity in story.entities
-    }
+from dossier.briefing import EntityType
+from reading import entity_groups as groups
+from reading import linked_naming as linked
 
 
 def test_a_clipped_name_that_may_stand_for_two_bodies_joins_neither() -> None:

@@ -8,24 +8,9 @@ tests check the linking alone.
 
 from __future__ import annotations
 
-from dossier.briefing import Briefing, EntityType
-from dossier.entities import entities_stage
-from reading import story_naming
-
-
-def linked(texts: tuple[str, ...], names: dict[str, EntityType]) -> Briefing:
-    return entities_stage(story_naming(texts, names))
-
-
-def groups(story: Briefing) -> dict[str, tuple[str, list[str]]]:
-    """Entity name -> its type and the sorted texts of its mentions."""
-    return {
-        entity.name: (
-            entity.type,
-            sorted(story.article(m.article_id).text[m.start : m.end] for m in entity.mentions),
-        )
-        for entity in story.entities
-    }
+from dossier.briefing import EntityType
+from reading import entity_groups as groups
+from reading import linked_naming as linked
 
 
 def test_a_rank_abbreviation_run_onto_a_unit_is_cut_off_before_the_officer() -> None:
