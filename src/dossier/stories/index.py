@@ -137,7 +137,8 @@ class LookupWork:
 
     def __init__(self) -> None:
         self.lookups = 0
-        #: Posting-list entries walked (a story in two slots' lists of one term counts once).
+        #: Posting-list entries summed (a story in two slots' lists of one term counts once; a term passed
+        #: over as crowded counts none, though its lists were read to count its stories).
         self.entries = 0
         #: Distinct stories met (merged-away ids counted apart from their survivors).
         self.stories = 0
