@@ -401,3 +401,29 @@ def test_reading_the_cheap_centroids_first_relates_exactly_as_reading_them_all(
     assert bounded == full
     assert sum(len(a.relations) for a in full) > 3  # the relation model did relate stories
     assert set(clusterer_module._RELATION_READING_ORDER) == set(RELATION_FEATURES)
+
+
+def test_a_lookup_passes_over_crowded_terms_and_walks_no_more_than_the_bound() -> None:
+    """The invented stream's filler lines (residents, officials, local radio) are common to every story
+    near a date; with a bound of 4 a lookup passes over them, and each story still keeps its articles."""
+    items = varied_stream(240, seed=11)
+    unbounded = OnlineClusterer(Settings(crowded_term_stories=None))
+    bounded = OnlineClusterer(Settings(crowded_term_stories=4))
+    for article in items:
+        unbounded.add(article)
+        bounded.add(article)
+    walked, met = bounded._index.work, unbounded._index.work
+    assert walked.lookups == met.lookups > 0
+    assert walked.entries < met.entries
+    assert walked.entries <= walked.lookups * bounded.settings.query_terms * 4
+    as_groups = [
+        groups([[article.id for article in story.articles] for story in clusterer.stories().stories])
+        for clusterer in (bounded, unbounded)
+    ]
+    assert as_groups[0] == as_groups[1]
+
+
+def test_the_crowd_bound_must_be_positive() -> None:
+    assert Settings().crowded_term_stories == 16
+    with pytest.raises(UsageError):
+        Settings(crowded_term_stories=0)

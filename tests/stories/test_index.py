@@ -232,3 +232,54 @@ def test_a_dated_lookup_sums_the_union_of_its_slots_lists_in_term_order_to_the_b
     for offset in (-90, -31, 0, 29, 61):
         day = DAY + dt.timedelta(days=offset)
         assert list(index.lookup(query, day).items()) == list(reference_lookup(index, query, day).items())
+
+
+def crowded_index(stories: int) -> StoryIndex:
+    """``stories`` stories near DAY that all hold the common terms, and one that alone holds a rare one."""
+    index = StoryIndex(posting_cap=64, window_days=30)
+    for number in range(stories):
+        day = DAY + dt.timedelta(days=number % 9)
+        index.add(f"s-{number:03d}", ["harbour", "council", f"own-{number}"], day)
+    index.add("s-ferry", ["harbour", "ferry", "timetable"], DAY)
+    return index
+
+
+def test_a_dated_lookup_passes_over_a_term_that_more_than_crowded_stories_near_the_date_hold() -> None:
+    index = crowded_index(40)
+    query = [("ferry", 0.5), ("harbour", 0.25), ("timetable", 0.125), ("council", 0.0625)]
+    found = index.lookup(query, DAY, crowded=16)
+    # "harbour" and "council" are held by 41 and 40 stories here: passed over; the rare terms still count.
+    assert found == {"s-ferry": 0.5 + 0.125}
+    # With room for them, or with no bound, every term counts, as before.
+    every_term = reference_lookup(index, query, DAY)
+    assert index.lookup(query, DAY, crowded=41) == index.lookup(query, DAY) == every_term
+    # A few stories holding a term is no crowd: it counts.
+    sparse = crowded_index(10)
+    assert sparse.lookup(query, DAY, crowded=16) == reference_lookup(sparse, query, DAY)
+
+
+def test_an_undated_lookup_keeps_every_term_whatever_the_bound() -> None:
+    index = crowded_index(40)
+    query = [("ferry", 0.5), ("harbour", 0.25)]
+    assert index.lookup(query, None, crowded=16) == index.lookup(query, None)
+    assert len(index.lookup(query, None, crowded=16)) == 41
+
+
+def test_the_work_of_a_lookup_is_counted_and_bounded_by_the_crowd_whatever_the_density() -> None:
+    walked = []
+    for stories in (20, 60, 200):
+        index = StoryIndex(posting_cap=64, window_days=30)
+        for number in range(stories):
+            terms = [f"t{(number * 7 + shift) % 30}" for shift in range(6)]
+            index.add(f"s-{number:03d}", terms, DAY + dt.timedelta(days=number % 20))
+        query = [(f"t{term}", 1.0 / (term + 1)) for term in range(30)]
+        before = index.work.entries
+        found = index.lookup(query, DAY, crowded=8)
+        assert index.work.lookups == 1 and index.work.stories == len(found)
+        walked.append(index.work.entries - before)
+        assert walked[-1] <= 8 * len(query)
+    unbounded = StoryIndex(posting_cap=64, window_days=30)
+    for number in range(200):
+        unbounded.add(f"s-{number:03d}", [f"t{(number * 7 + shift) % 30}" for shift in range(6)], DAY)
+    unbounded.lookup([(f"t{term}", 1.0) for term in range(30)], DAY)
+    assert unbounded.work.entries > 8 * 30  # what the bound saves: the lists of a dense window are long

@@ -168,6 +168,14 @@ class Settings(Record):
     #: A dated article is only weighed against stories touched within about this many days of its date
     #: (see :class:`~dossier.stories.index.StoryIndex`); an undated one against all. None: no window.
     window_days: int | None = 30
+    #: A dated lookup passes over a query term whose lists near the article's date hold more than this
+    #: many stories (None: never). Within the window such a term is a common word: it adds the same weight
+    #: to a crowd of stories and so tells none of them apart, while walking it is what grows as the
+    #: window fills (in ``bench_stream.py``'s archive stream the stories near a date grow tenfold from 10k
+    #: to 100k articles, and so do the lists). With it a lookup sums at most ``query_terms`` times this
+    #: many entries however dense the window; the article's own story is still found by its rarer terms.
+    #: Undated lookups (the all-time lists, one capped list per term) keep every term.
+    crowded_term_stories: int | None = 16
     copy_threshold: float = DEFAULT_COPY_THRESHOLD
 
     def __post_init__(self) -> None:
@@ -186,6 +194,9 @@ class Settings(Record):
             raise UsageError(f"time_scale_days must be above 0, not {self.time_scale_days}")
         if self.query_terms < 1 or self.max_candidates < 1:
             raise UsageError("query_terms and max_candidates must be at least 1")
+        if self.crowded_term_stories is not None and self.crowded_term_stories < 1:
+            bound = self.crowded_term_stories
+            raise UsageError(f"crowded_term_stories must be at least 1 (or None: no bound), not {bound}")
         if self.window_days is not None and self.window_days < 1:
             raise UsageError(f"window_days must be at least 1 (or None: no window), not {self.window_days}")
 
@@ -401,7 +412,10 @@ class OnlineClusterer:
     def _candidates(
         self, article: Article, features: Features, vectors: Mapping[str, tuple[SparseVector, float]]
     ) -> list[tuple[Cluster, dict[str, float]]]:
-        live = self._live_weights(self._index.lookup(self._query_terms(vectors), article.published))
+        hits = self._index.lookup(
+            self._query_terms(vectors), article.published, self.settings.crowded_term_stories
+        )
+        live = self._live_weights(hits)
         clusters = self._clusters
         # Only the best few are scored: a partial selection, not a sort of every story the terms reach.
         ranked = best(live, self.settings.max_candidates, lambda story_id: clusters[story_id].order)

@@ -130,6 +130,25 @@ def summed_postings(weighted_postings: Iterable[tuple[Iterable[str], float]]) ->
     return found
 
 
+class LookupWork:
+    """What the lookups of one index have done since it was made (not saved): for measuring their cost."""
+
+    __slots__ = ("entries", "lookups", "stories")
+
+    def __init__(self) -> None:
+        self.lookups = 0
+        #: Posting-list entries summed (a story in two slots' lists of one term counts once; a term passed
+        #: over as crowded counts none, though its lists were read to count its stories).
+        self.entries = 0
+        #: Distinct stories met (merged-away ids counted apart from their survivors).
+        self.stories = 0
+
+    def count(self, entries: int, stories: int) -> None:
+        self.lookups += 1
+        self.entries += entries
+        self.stories += stories
+
+
 class StoryIndex:
     """The candidate index of a stream: every story by its terms, and the stories by when they were touched.
 
@@ -150,7 +169,7 @@ class StoryIndex:
     stories, the most recent kept.
     """
 
-    __slots__ = ("_all", "_cap", "_slots", "_window")
+    __slots__ = ("_all", "_cap", "_slots", "_window", "work")
 
     def __init__(self, posting_cap: int = DEFAULT_POSTING_CAP, window_days: int | None = None) -> None:
         if window_days is not None and window_days < 1:
@@ -160,6 +179,7 @@ class StoryIndex:
         self._all = CandidateIndex(posting_cap)
         #: Time slot (None: undated stories) -> the lists of the articles filed there.
         self._slots: dict[int | None, CandidateIndex] = {}
+        self.work = LookupWork()
 
     def add(self, story_id: str, terms: Iterable[str], day: dt.date | None) -> None:
         """File one article's terms for the story, at its date ``day`` (an undated one: the story's last)."""
@@ -174,17 +194,25 @@ class StoryIndex:
             index = self._slots[slot] = CandidateIndex(self._cap)
         index.add(story_id, kept)
 
-    def lookup(self, weighted_terms: Iterable[tuple[str, float]], day: dt.date | None) -> dict[str, float]:
+    def lookup(
+        self, weighted_terms: Iterable[tuple[str, float]], day: dt.date | None, crowded: int | None = None
+    ) -> dict[str, float]:
         """The stories holding any of the terms (near ``day`` when there is a window and a date), each
-        with the summed weight of the terms it holds, as :meth:`CandidateIndex.lookup` gives them."""
+        with the summed weight of the terms it holds, as :meth:`CandidateIndex.lookup` gives them.
+
+        A dated lookup in a window passes over a term whose lists near ``day`` hold more than ``crowded``
+        stories (None: none is passed over): there the lists fill as the stories near a date grow, and a
+        term that many of them hold tells them apart no better than a common word (see
+        ``Settings.crowded_term_stories``). The all-time lists that an undated article (or any, with no
+        window) looks in are kept whole: each is one capped list, not one per slot, and an undated
+        article has no date to tell its story by but its words.
+        """
         if self._window is None or day is None:
-            return self._all.lookup(weighted_terms)
+            return _summed_across(weighted_terms, [self._all._postings], None, self.work)
         reach = dt.timedelta(days=self._window)
         slots = [*range(self._slot(day - reach), self._slot(day + reach) + 1), None]
         near = [index._postings for slot in slots if (index := self._slots.get(slot)) is not None]
-        if len(near) == 1:
-            return _summed_in(weighted_terms, near[0])
-        return _summed_across(weighted_terms, near)
+        return _summed_across(weighted_terms, near, crowded, self.work)
 
     def to_state(self) -> dict[str, Any]:
         """Both sets of lists (see :mod:`dossier.stories.state`)."""
@@ -215,23 +243,19 @@ class StoryIndex:
         return day.toordinal() * SLOTS_PER_WINDOW // self._window
 
 
-def _summed_in(
-    weighted_terms: Iterable[tuple[str, float]], postings: Mapping[str, Posting]
-) -> dict[str, float]:
-    """:func:`summed_postings` of the terms' lists in one set of lists."""
-    return summed_postings(
-        (posting, weight) for term, weight in weighted_terms if (posting := postings.get(term))
-    )
-
-
 def _summed_across(
-    weighted_terms: Iterable[tuple[str, float]], sets_of_lists: list[dict[str, Posting]]
+    weighted_terms: Iterable[tuple[str, float]],
+    sets_of_lists: list[dict[str, Posting]],
+    crowded: int | None,
+    work: LookupWork,
 ) -> dict[str, float]:
     """:func:`summed_postings` where a term's list is the union of its lists in each set, in the order of
-    the sets (a story met in several counts once per term, at its first place)."""
+    the sets (a story met in several counts once per term, at its first place), less the terms whose
+    union holds more than ``crowded`` stories."""
     found: dict[str, float] = {}
     met = found.get
     lookups = [postings.get for postings in sets_of_lists]
+    walked = 0
     for term, weight in weighted_terms:
         lists = [posting for lookup in lookups if (posting := lookup(term))]
         if not lists:
@@ -239,8 +263,12 @@ def _summed_across(
         # A story filed in two slots side by side counts once, at its first place: the union of the lists
         # in order, made in C (a new dict; the lists themselves untouched).
         union = lists[0] if len(lists) == 1 else dict.fromkeys(chain.from_iterable(lists))
+        if crowded is not None and len(union) > crowded:
+            continue
+        walked += len(union)
         for story_id in union:
             found[story_id] = met(story_id, 0.0) + weight
+    work.count(walked, len(found))
     return found
 
 
