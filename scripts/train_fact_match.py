@@ -126,13 +126,13 @@ def cross_validate(
         bias, coefficients = fit([p.values for p in train], [p.same_event for p in train], l2)
         model = FactModel("any", bias, coefficients, threshold=0.5, min_cosine=min_cosine)
         scored.extend((model.probability(p.values), p.same_event) for p in pairs if p.topic in held)
+        # Cited as the pipeline cites: under the model's min_cosine a pair is never one fact.
+        cuts = {t: FactModel("any", bias, coefficients, t, DEFAULT_FACT_MODEL.min_cosine) for t in THRESHOLDS}
         for story in (story for story in briefed if story.topic in held):
             score = (story.briefing, story.documents, story.origin)
             bench.score_lines(story.cited_lines(None), *score, rules)
             for threshold, tally in by_threshold.items():
-                # Cited as the pipeline cites: under the model's min_cosine a pair is never one fact.
-                cut = FactModel("any", bias, coefficients, threshold, DEFAULT_FACT_MODEL.min_cosine)
-                bench.score_lines(story.cited_lines(cut), *score, tally)
+                bench.score_lines(story.cited_lines(cuts[threshold]), *score, tally)
     positives = sum(label for _, label in scored)
     for threshold in THRESHOLDS:
         taken = [label for probability, label in scored if probability >= threshold]
